@@ -1,0 +1,242 @@
+"""The crawl loop: fetch → decode → parse → hand to the sink → queue the links.
+
+Pages stream to a sink (the database in a real scan) as they arrive; the engine itself keeps only the set of
+seen URLs, so memory stays flat however large the site is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from crawler.decode import decode_html
+from crawler.documents import extract_text, kind_of
+from crawler.fetcher import Fetcher, FetchResult
+from crawler.frontier import Frontier, Request
+from crawler.models import CrawlResult, Document, Link, Page
+from crawler.parse import parse_html
+from crawler.robots import RobotsPolicy
+from crawler.settings import CrawlSettings
+from crawler.urls import in_scope, looks_like_document, normalize, should_skip, trap_reason
+
+_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
+MAX_SITEMAP_FILES = 5
+
+
+class CrawlSink(Protocol):
+    def add_page(self, page: Page) -> None: ...
+    def add_document(self, document: Document) -> None: ...
+    def add_external(self, link: Link, from_url: str) -> None: ...
+
+
+class MemorySink:
+    """Keeps everything in memory: for tests and small sites."""
+
+    def __init__(self) -> None:
+        self.pages: list[Page] = []
+        self.documents: list[Document] = []
+        self.external: list[Link] = []
+
+    def add_page(self, page: Page) -> None:
+        self.pages.append(page)
+
+    def add_document(self, document: Document) -> None:
+        self.documents.append(document)
+
+    def add_external(self, link: Link, from_url: str) -> None:
+        self.external.append(link)
+
+
+Progress = Callable[[int, int, int, str], None]  # pages, documents, queued, current url
+
+
+class Crawler:
+    def __init__(self, settings: CrawlSettings, sink: CrawlSink, progress: Progress | None = None) -> None:
+        self.settings = settings
+        self.sink = sink
+        self.progress = progress
+        self.result = CrawlResult(start_url="")
+        self._pages = 0
+        self._documents = 0
+        self._external_seen: set[str] = set()
+        self._sitemaps_read = 0
+
+    async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
+        """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
+        started = time.monotonic()
+        start = normalize(start_url)
+        if start is None:
+            raise ValueError(f"not an http(s) URL: {start_url}")
+        self.result = CrawlResult(start_url=start)
+        self._start = start
+        self._frontier = Frontier()
+        self._fetcher = Fetcher(self.settings, start)
+        self._robots = RobotsPolicy(self._fetcher, self.settings.robots_token, self.settings.agent(),
+                                    self.settings.respect_robots)  # fmt: skip
+        try:
+            await self._seed(start, extra_urls or [])
+            await self._run_workers()
+        finally:
+            await self._fetcher.aclose()
+        self._finish(started)
+        return self.result
+
+    async def _seed(self, start: str, extra_urls: list[str]) -> None:
+        host = urlsplit(start).hostname or ""
+        self._fetcher.gates.set_crawl_delay(host, await self._robots.crawl_delay(start))
+        self._frontier.push(start, 0, label="home")
+        for url in extra_urls:
+            target = normalize(url, start)
+            if target:
+                self._frontier.push(target, 1, label="config", is_document=looks_like_document(target))
+        if self.settings.read_sitemaps:
+            await self._read_sitemaps(start)
+
+    async def _run_workers(self) -> None:
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.settings.concurrency)]
+        try:
+            await asyncio.wait_for(self._frontier.join(), self.settings.max_duration)
+        except TimeoutError:
+            self.result.stopped_reason = f"หมดเวลาที่กำหนด {self.settings.max_duration:.0f} วินาที / time limit"
+        finally:
+            for worker in workers:
+                worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _worker(self) -> None:
+        while True:
+            request = await self._frontier.get()
+            try:
+                await self._process(request)
+            except Exception as exc:  # one bad page never aborts the scan
+                self.result.errors += 1
+                self.sink.add_page(Page(url=request.url, final_url=request.url, depth=request.depth,
+                                        error=f"เกิดข้อผิดพลาดภายใน / internal error: {exc!r}"[:500]))  # fmt: skip
+            finally:
+                self._frontier.done()
+
+    async def _process(self, request: Request) -> None:
+        if self._over_budget(request):
+            return
+        if not await self._robots.allowed(request.url):
+            self.result.robots_disallowed.append(request.url)
+            return
+        limit = self.settings.max_document_bytes if request.is_document else self.settings.max_page_bytes
+        fetched = await self._fetcher.get(request.url, limit)
+        doc_kind = kind_of(fetched.content_type, fetched.final_url) if fetched.error is None else None
+        if doc_kind or (request.is_document and fetched.error):
+            await self._handle_document(request, fetched, doc_kind)
+        else:
+            self._handle_page(request, fetched)
+        if self.progress:
+            self.progress(self._pages, self._documents, len(self._frontier), request.url)
+
+    def _over_budget(self, request: Request) -> bool:
+        if request.is_document:
+            if self._documents >= self.settings.max_documents:
+                self.result.stopped_reason = (
+                    self.result.stopped_reason or "ถึงจำนวนเอกสารสูงสุด / document limit"
+                )
+                return True
+            return False
+        if self._pages >= self.settings.max_pages:
+            self.result.stopped_reason = self.result.stopped_reason or "ถึงจำนวนหน้าสูงสุด / page limit reached"
+            return True
+        return False
+
+    def _handle_page(self, request: Request, fetched: FetchResult) -> None:
+        self._pages += 1
+        self.result.pages = self._pages
+        page = Page(url=request.url, final_url=fetched.final_url, status=fetched.status, depth=request.depth,
+                    content_type=fetched.content_type, tls_error=fetched.tls_error)  # fmt: skip
+        if fetched.error or (fetched.status or 0) >= 400:
+            page.error = fetched.error or f"HTTP {fetched.status}"
+            self.result.errors += 1
+            if request.depth == 0:
+                self.result.start_error = page.error
+            self.sink.add_page(page)
+            return
+        if not _is_html(fetched):
+            return  # images, feeds and other assets are not pages
+        html, page.encoding = decode_html(fetched.body, fetched.content_type, self.settings.encoding)
+        page.content_hash = hashlib.sha256(fetched.body).hexdigest()
+        parsed = parse_html(html, fetched.final_url)
+        page.title, page.headings, page.text, page.html = parsed.title, parsed.headings, parsed.text, html
+        page.links, page.images = parsed.links, parsed.images
+        page.needs_browser = len(parsed.links) < 3 and parsed.script_count >= 3
+        if fetched.truncated:
+            self.result.findings.append(f"หน้าใหญ่เกินกำหนด อ่านเพียงบางส่วน / page truncated: {request.url}")
+        self.sink.add_page(page)
+        self._queue_links(page, request.depth)
+
+    def _queue_links(self, page: Page, depth: int) -> None:
+        for link in page.links:
+            if not in_scope(link.url, self._start, self.settings.allow_subdomains):
+                link.external = True
+                if link.url not in self._external_seen:
+                    self._external_seen.add(link.url)
+                    self.sink.add_external(link, page.url)
+                continue
+            if should_skip(link.url) or self._frontier.seen(link.url):
+                continue
+            is_doc = looks_like_document(link.url)
+            if (depth + 1 > self.settings.max_depth and not is_doc) or trap_reason(link.url):
+                continue
+            self._frontier.push(link.url, depth + 1, page.url, link.label, is_doc)
+
+    async def _handle_document(self, request: Request, fetched: FetchResult, kind: str | None) -> None:
+        self._documents += 1
+        self.result.documents = self._documents
+        doc = Document(url=request.url, final_url=fetched.final_url, status=fetched.status,
+                       content_type=fetched.content_type, size=len(fetched.body),
+                       referrers=[request.referrer] if request.referrer else [],
+                       link_texts=[request.label] if request.label else [])  # fmt: skip
+        if fetched.error or (fetched.status or 0) >= 400:
+            doc.error = fetched.error or f"HTTP {fetched.status}"
+            self.result.errors += 1
+        elif fetched.truncated:
+            doc.error = "ไฟล์ใหญ่เกินกำหนด / document larger than the size limit"
+        else:
+            doc.content_hash = hashlib.sha256(fetched.body).hexdigest()
+            text = await extract_text(fetched.body, kind or "other")
+            doc.text, doc.pages, doc.extractor, doc.error = text.text, text.pages, text.extractor, text.error
+        self.sink.add_document(doc)
+
+    async def _read_sitemaps(self, start: str) -> None:
+        queue = list(dict.fromkeys(self._robots.sitemaps or [normalize("/sitemap.xml", start) or ""]))
+        while queue and self._sitemaps_read < MAX_SITEMAP_FILES:
+            sitemap_url = queue.pop(0)
+            self._sitemaps_read += 1
+            fetched = await self._fetcher.get(sitemap_url, self.settings.max_page_bytes)
+            if fetched.error or fetched.status != 200:
+                continue
+            text, _ = decode_html(fetched.body, fetched.content_type)
+            for loc in _LOC.findall(text):
+                url = normalize(loc, sitemap_url)
+                if url and in_scope(url, start, self.settings.allow_subdomains) and not trap_reason(url):
+                    if url.endswith(".xml"):
+                        queue.append(url)  # a sitemap index names further sitemaps
+                    elif not should_skip(url):
+                        self._frontier.push(url, 1, sitemap_url, "sitemap", looks_like_document(url))
+
+    def _finish(self, started: float) -> None:
+        self.result.duration_s = round(time.monotonic() - started, 3)
+        hosts = sorted(self._fetcher.tls_failed_hosts)
+        for host in hosts:
+            self.result.findings.append(
+                f"ใบรับรองความปลอดภัย (TLS) ของ {host} ไม่ถูกต้อง ผู้ประเมินอาจเปิดเว็บไซต์ไม่ได้"
+                f" / invalid TLS certificate on {host}"
+            )
+        self.result.findings.extend(self._robots.notes)
+
+
+def _is_html(fetched: FetchResult) -> bool:
+    ctype = fetched.content_type.split(";")[0].strip().lower()
+    if ctype in ("text/html", "application/xhtml+xml", ""):
+        return True
+    return ctype.startswith("text/") and b"<html" in fetched.body[:2048].lower()

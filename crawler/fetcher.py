@@ -1,0 +1,176 @@
+"""HTTP fetching: one GET with politeness, retries, redirect checks, a byte cap and a TLS fallback.
+
+Redirects are followed by hand so that every hop is checked against the site scope and the private-address
+guard. Certificates that fail verification are common on municipal sites: the page is read anyway over an
+unverified connection and the failure is reported as a finding, because an assessor's browser would show
+the page after a warning.
+"""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from crawler.netguard import AddressGuard, BlockedAddress
+from crawler.politeness import Gates, retry_after_seconds
+from crawler.settings import CrawlSettings
+from crawler.urls import in_scope, normalize
+
+RETRY_STATUSES = {500, 502, 503, 504, 429}
+
+
+@dataclass
+class FetchResult:
+    url: str
+    final_url: str
+    status: int | None = None
+    content_type: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    truncated: bool = False
+    error: str | None = None  # Thai first, English after " / "
+    permanent: bool = False  # DNS failure, refused connection: do not try this host again
+    tls_error: bool = False
+    redirected_off_site: str | None = None  # a redirect left the site: where to (recorded, not fetched)
+
+
+class Fetcher:
+    def __init__(self, settings: CrawlSettings, start_url: str) -> None:
+        self.settings = settings
+        self.start_url = start_url
+        self.gates = Gates(settings.concurrency, settings.delay)
+        self.guard = AddressGuard(start_url)
+        self._dead_hosts: dict[str, str] = {}
+        self.tls_failed_hosts: set[str] = set()
+        headers = {"User-Agent": settings.agent(), "Accept-Language": "th,en;q=0.5"}
+        limits = httpx.Limits(max_connections=max(4, settings.concurrency * 2), max_keepalive_connections=32)
+        timeout = httpx.Timeout(settings.timeout)
+        self._client = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout)
+        self._insecure = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout, verify=False)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+        await self._insecure.aclose()
+
+    async def get(self, url: str, max_bytes: int) -> FetchResult:
+        """GET `url`, following on-site redirects; never raises for network trouble."""
+        seen = {url}
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            result = await self._get_with_retries(current, max_bytes)
+            result.url = url
+            location = result.headers.get("location")
+            if result.status not in (301, 302, 303, 307, 308) or not location:
+                return result
+            target = normalize(location, current)
+            if target is None or not in_scope(target, self.start_url, self.settings.allow_subdomains):
+                result.redirected_off_site = target or location
+                result.error = "เปลี่ยนเส้นทางออกนอกเว็บไซต์ / redirected off the site"
+                return result
+            if target in seen:
+                return _failed(url, current, "เปลี่ยนเส้นทางวนซ้ำ / redirect loop", permanent=False)
+            seen.add(target)
+            current = target
+        return _failed(url, current, "เปลี่ยนเส้นทางมากเกินไป / too many redirects", permanent=False)
+
+    async def _get_with_retries(self, url: str, max_bytes: int) -> FetchResult:
+        host = urlsplit(url).hostname or ""
+        if host in self._dead_hosts:
+            return _failed(url, url, self._dead_hosts[host], permanent=True)
+        try:
+            await self.guard.check(url)
+        except BlockedAddress as exc:
+            return _failed(url, url, f"ไม่อนุญาตให้เข้าถึงที่อยู่ภายใน / blocked private address: {exc}", True)
+        gate = self.gates.for_host(host)
+        result = FetchResult(url=url, final_url=url)
+        for attempt in range(self.settings.retries + 1):
+            async with gate.slot():
+                result = await self._get_once(url, max_bytes)
+            if result.permanent:
+                self._dead_hosts[host] = result.error or "unreachable"
+                return result
+            if not _should_retry(result) or attempt == self.settings.retries:
+                return result
+            wait = self._backoff(result, attempt)
+            if wait is None:
+                return result
+            gate.pause(wait)
+        return result
+
+    def _backoff(self, result: FetchResult, attempt: int) -> float | None:
+        """Seconds to wait before retrying, or None to give up (the server asked for too long)."""
+        if result.status in (429, 503) and "retry-after" in result.headers:
+            wait = retry_after_seconds(result.headers["retry-after"])
+            if wait > self.settings.max_retry_after:
+                result.error = f"เซิร์ฟเวอร์ขอให้รอ {wait:.0f} วินาที / server asked to wait {wait:.0f}s"
+                return None
+            return wait
+        return min(30.0, 0.5 * 2**attempt)
+
+    async def _get_once(self, url: str, max_bytes: int) -> FetchResult:
+        host = urlsplit(url).hostname or ""
+        client = self._insecure if host in self.tls_failed_hosts else self._client
+        try:
+            return await self._stream(client, url, max_bytes, tls_error=client is self._insecure)
+        except httpx.ConnectError as exc:
+            if _is_certificate_error(exc) and client is self._client:
+                self.tls_failed_hosts.add(host)
+                return await self._get_once(url, max_bytes)
+            return _connect_failure(url, exc)
+        except httpx.TimeoutException:
+            return _failed(url, url, "หมดเวลารอการตอบกลับ / timed out")
+        except (httpx.HTTPError, ssl.SSLError, OSError) as exc:
+            return _failed(url, url, f"อ่านข้อมูลไม่สำเร็จ / transfer failed: {type(exc).__name__}")
+
+    async def _stream(
+        self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool
+    ) -> FetchResult:
+        async with client.stream("GET", url) as response:
+            result = FetchResult(
+                url=url,
+                final_url=str(response.url),
+                status=response.status_code,
+                content_type=response.headers.get("content-type", ""),
+                headers={k.lower(): v for k, v in response.headers.items()},
+                tls_error=tls_error,
+            )
+            if response.is_redirect or response.status_code >= 400:
+                return result
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    result.truncated = True
+                    break
+            result.body = b"".join(chunks)[:max_bytes]
+            return result
+
+
+def _should_retry(result: FetchResult) -> bool:
+    if result.status is None:
+        return result.error is not None and not result.permanent
+    return result.status in RETRY_STATUSES
+
+
+def _failed(url: str, final_url: str, error: str, permanent: bool = False) -> FetchResult:
+    return FetchResult(url=url, final_url=final_url, error=error, permanent=permanent)
+
+
+def _is_certificate_error(exc: BaseException) -> bool:
+    text = repr(exc) + repr(exc.__cause__) + repr(exc.__context__)
+    return "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower()
+
+
+def _connect_failure(url: str, exc: httpx.ConnectError) -> FetchResult:
+    text = str(exc).lower()
+    if "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+        return _failed(url, url, "ไม่พบชื่อโดเมน (DNS) / host not found", permanent=True)
+    if "refused" in text:
+        return _failed(url, url, "เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ / connection refused", permanent=True)
+    # Other connect errors (resets, unreachable for a moment) are worth a retry.
+    return _failed(url, url, f"เชื่อมต่อไม่สำเร็จ / connection failed: {exc}")

@@ -1,0 +1,89 @@
+"""What the crawler hands to the rest of the pipeline: fetched pages, their links, and documents.
+
+Everything here is plain data. The rule engine never talks to the network; it reads these.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+LinkSource = Literal["a", "area", "frame", "iframe", "meta_refresh", "sitemap", "embed", "object", "config"]
+
+
+class Link(BaseModel):
+    """One link as found on a page, with everything a human would read to decide where it goes."""
+
+    url: str  # absolute, normalised
+    text: str = ""  # anchor text, whitespace folded
+    title: str = ""  # title attribute
+    img_alt: str = ""  # alt text of images inside the link (menus are often image banners)
+    source: LinkSource = "a"
+    external: bool = False  # off the target site: recorded, not crawled
+
+    @property
+    def label(self) -> str:
+        """All human-readable text attached to the link, for keyword matching."""
+        return " ".join(p for p in (self.text, self.title, self.img_alt) if p)
+
+
+class Image(BaseModel):
+    src: str
+    alt: str = ""
+
+
+class Page(BaseModel):
+    """A fetched HTML page (or a failure to fetch one)."""
+
+    url: str  # the URL as queued (normalised)
+    final_url: str  # after redirects
+    status: int | None = None  # HTTP status; None when no response came
+    error: str | None = None  # why it could not be read (Thai first), None when fine
+    content_type: str = ""
+    encoding: str | None = None
+    content_hash: str | None = None
+    title: str = ""
+    headings: list[str] = Field(default_factory=list)
+    text: str = ""  # visible text, whitespace folded
+    html: str = ""  # decoded HTML, kept for structure checks (executive cards, maps)
+    links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    depth: int = 0
+    tls_error: bool = False
+    needs_browser: bool = False  # raw HTML looks like a JavaScript shell
+
+
+class Document(BaseModel):
+    """A downloaded document (PDF, …) and the text that could be read from it."""
+
+    url: str
+    final_url: str
+    status: int | None = None
+    content_type: str = ""
+    size: int = 0
+    content_hash: str | None = None
+    text: str = ""
+    pages: int | None = None
+    extractor: str | None = None  # e.g. "pdftotext", "pypdfium2"
+    error: str | None = None  # unreadable: why (the item becomes "unknown", never "missing")
+    referrers: list[str] = Field(default_factory=list)  # pages that link here
+    link_texts: list[str] = Field(default_factory=list)  # anchor texts used for it
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None and bool(self.text.strip())
+
+
+class CrawlResult(BaseModel):
+    """What a crawl did, in numbers and notes. The pages themselves went to the sink."""
+
+    start_url: str
+    pages: int = 0
+    documents: int = 0
+    errors: int = 0
+    duration_s: float = 0.0
+    findings: list[str] = Field(default_factory=list)  # site-level notes (invalid TLS, robots unreadable)
+    robots_disallowed: list[str] = Field(default_factory=list)
+    stopped_reason: str | None = None  # set when a bound (pages, time) ended the crawl early
+    start_error: str | None = None  # the start page itself could not be read: the scan cannot judge

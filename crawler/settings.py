@@ -1,0 +1,42 @@
+"""Crawl settings: politeness and bounds. Filled from config.toml's [crawl] table and CLI flags."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from oit import __version__
+
+
+class CrawlSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    contact: str = Field(
+        "https://github.com/oit-ita/oit",
+        description="URL or e-mail a site owner can use to reach whoever runs the crawler",
+    )
+    user_agent: str | None = Field(None, description="overrides the generated honest User-Agent")
+    respect_robots: bool = True
+    concurrency: int = Field(2, ge=1, le=64, description="requests in flight per host")
+    delay: float = Field(1.0, ge=0, le=60, description="minimum seconds between request starts per host")
+    timeout: float = Field(20.0, gt=0, le=300, description="seconds per request")
+    retries: int = Field(2, ge=0, le=10, description="retries for timeouts and 5xx, with backoff")
+    max_retry_after: float = Field(120.0, ge=0, description="longest Retry-After we wait for, seconds")
+    max_pages: int = Field(3000, ge=1)
+    max_documents: int = Field(400, ge=0)
+    max_depth: int = Field(8, ge=0)
+    max_page_bytes: int = Field(5_000_000, ge=1000)
+    max_document_bytes: int = Field(40_000_000, ge=1000)
+    max_duration: float = Field(1800.0, gt=0, description="seconds for the whole crawl")
+    max_redirects: int = Field(10, ge=0, le=30)
+    allow_subdomains: bool = False
+    read_sitemaps: bool = True
+    encoding: str | None = Field(None, description="force this charset for every page (per-site override)")
+
+    def agent(self) -> str:
+        if self.user_agent:
+            return self.user_agent
+        return f"oit/{__version__} (ITA open-data self-check; +{self.contact})"
+
+    @property
+    def robots_token(self) -> str:
+        return "oit"

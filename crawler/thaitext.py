@@ -1,0 +1,58 @@
+"""Thai text normalisation and matching keys (see shared/ita/thai-text.md, "PDF text").
+
+PDF text layers carry private-use glyphs, split sara am, and spaces inside words at line breaks. Rules match
+phrases on `match_key` (whitespace removed) and fall back to `loose_key` for damaged text layers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Private-use glyph variants some Thai fonts emit (Microsoft/Adobe PUA ranges) -> standard code points.
+_PUA = {
+    **dict.fromkeys(range(0xF700, 0xF701), "ฐ"), 0xF701: "ิ", 0xF702: "ี", 0xF703: "ึ", 0xF704: "ื",
+    0xF705: "่", 0xF706: "้", 0xF707: "๊", 0xF708: "๋", 0xF709: "์", 0xF70A: "่", 0xF70B: "้",
+    0xF70C: "๊", 0xF70D: "๋", 0xF70E: "์", 0xF70F: "ญ", 0xF710: "ั", 0xF711: "ํ", 0xF712: "็",
+    0xF713: "่", 0xF714: "้", 0xF715: "๊", 0xF716: "๋", 0xF717: "์", 0xF718: "ุ", 0xF719: "ู", 0xF71A: "ฺ",
+    0xF884: "่", 0xF885: "้", 0xF886: "๊", 0xF887: "๋", 0xF888: "์", 0xF889: "่", 0xF88A: "้",
+    0xF88B: "๊", 0xF88C: "๋", 0xF88D: "์", 0xF88E: "่", 0xF88F: "้", 0xF890: "๊", 0xF891: "๋",
+    0xF892: "์", 0xF893: "่", 0xF894: "้", 0xF895: "๊", 0xF896: "๋", 0xF897: "์", 0xF898: "ั",
+    0xF899: "ิ", 0xF89A: "ี", 0xF89B: "ึ", 0xF89C: "ื", 0xF89D: "ํ", 0xF89E: "็",
+}  # fmt: skip
+_TONES = "่้๊๋"
+_UPPER_VOWELS = "ัิีึื็"
+_TONE_BEFORE_VOWEL = re.compile(f"([{_TONES}])([{_UPPER_VOWELS}ุู])")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+_WS = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def normalize_thai(text: str) -> str:
+    """Repair the common damage in extracted Thai text. NFC only: NFKC would split sara am."""
+    text = text.translate(_PUA)
+    text = text.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa -> sara am
+    text = text.replace("\u0e33\u0e32", "\u0e33")  # doubled sara am
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def match_key(text: str) -> str:
+    """Whitespace-free, lower-case, Arabic-digit form for phrase matching."""
+    return _WS.sub("", normalize_thai(text)).lower().translate(_THAI_DIGITS)
+
+
+def loose_key(text: str) -> str:
+    """A forgiving key for broken text layers: tone marks dropped, sara am read as sara aa."""
+    key = match_key(text)
+    key = re.sub(f"[{_TONES}์]", "", key)
+    return key.replace("ำ", "า")
+
+
+def contains_any(haystack_key: str, phrases: list[str] | tuple[str, ...]) -> str | None:
+    """The first phrase whose match key occurs in `haystack_key` (already a match key), else None."""
+    for phrase in phrases:
+        if match_key(phrase) in haystack_key:
+            return phrase
+    return None

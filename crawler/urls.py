@@ -1,0 +1,132 @@
+"""URL normalisation, site scope and trap detection.
+
+Municipal sites link the same page in many spellings (Thai characters raw or percent-encoded, fragments,
+tracking parameters, session ids). Normalising once, here, keeps the frontier from fetching a page twice.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+# Query parameters that never change what a page shows: trackers and session ids.
+_DROP_PARAMS = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|yclid|mc_[a-z]+|_ga|phpsessid|sid|sessionid|jsessionid|cfid|cftoken|"
+    r"aspsessionid\w*|zenid|osCsid)$",
+    re.IGNORECASE,
+)
+_SESSION_IN_PATH = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# Characters kept unescaped in paths and queries; everything else (Thai included) is percent-encoded
+# in one canonical (upper-case UTF-8) form.
+_SAFE_PATH = "/:@!$&'()*+,;=-._~%"
+_SAFE_QUERY = _SAFE_PATH + "?"
+
+DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf")
+SKIP_EXTENSIONS = (
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff",
+    ".mp3", ".mp4", ".avi", ".mov", ".wmv", ".flv", ".zip", ".rar", ".7z", ".gz", ".exe",
+    ".css", ".js", ".woff", ".woff2", ".ttf", ".apk", ".iso",
+)  # fmt: skip
+
+
+def normalize(href: str, base: str | None = None) -> str | None:
+    """Absolute canonical form of a link, or None when it is not a web URL (mailto:, javascript:, …)."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    url = urljoin(base, href) if base else href
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        port = parts.port
+    except (UnicodeError, ValueError):
+        return None
+    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    path = _SESSION_IN_PATH.sub("", parts.path) or "/"
+    path = quote(unquote(path), safe=_SAFE_PATH)
+    query = _clean_query(parts.query)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _clean_query(query: str) -> str:
+    if not query:
+        return ""
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _DROP_PARAMS.match(k)]
+    return urlencode(pairs, doseq=True, safe=_SAFE_QUERY, quote_via=quote)
+
+
+def site_key(url: str) -> str:
+    """Host and port with a leading "www." removed: the host and its www twin are one site."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    host = host.removeprefix("www.")
+    port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
+    # http and https on their default ports are the same site (sites redirect between them).
+    return host if port in (80, 443) else f"{host}:{port}"
+
+
+def registered_domain(host: str) -> str:
+    """The agency's own domain for subdomain scope: the last three labels under .go.th/.ac.th/.or.th/… ."""
+    labels = host.lower().removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-1] == "th" and len(labels[-2]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def in_scope(url: str, start_url: str, allow_subdomains: bool = False) -> bool:
+    """True when `url` belongs to the site the user asked to scan."""
+    if site_key(url) == site_key(start_url):
+        return True
+    if not allow_subdomains:
+        return False
+    host = (urlsplit(url).hostname or "").lower()
+    start_domain = registered_domain(urlsplit(start_url).hostname or "")
+    return host == start_domain or host.endswith("." + start_domain)
+
+
+def extension(url: str) -> str:
+    path = urlsplit(url).path.lower()
+    dot = path.rfind(".")
+    return path[dot:] if dot > path.rfind("/") else ""
+
+
+def looks_like_document(url: str) -> bool:
+    return extension(url) in DOCUMENT_EXTENSIONS
+
+
+def should_skip(url: str) -> bool:
+    """Media and assets the rules never read."""
+    return extension(url) in SKIP_EXTENSIONS
+
+
+# --- traps -------------------------------------------------------------------------------------------
+
+_CALENDAR = re.compile(
+    r"(calendar|ปฏิทิน|[?&](year|month|day|date|y|m|d|cal|time)=\d|/\d{4}/\d{1,2}/\d{1,2}/?$)", re.IGNORECASE
+)
+_PAGINATION = re.compile(r"[?&](page|p|start|offset|pg|paged|pageno|page_no)=(\d+)", re.IGNORECASE)
+
+
+def trap_reason(url: str, max_pagination: int = 200, max_length: int = 1000) -> str | None:
+    """Why a URL looks like a crawler trap, or None. Bounded crawling also protects us; this saves budget."""
+    if len(url) > max_length:
+        return "url too long"
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) > 12:
+        return "path too deep"
+    # The same segment pair repeated (/a/b/a/b/…) is the classic relative-link loop.
+    if len(segments) >= 6 and segments[-2:] == segments[-4:-2] == segments[-6:-4]:
+        return "repeating path"
+    if _CALENDAR.search(url):
+        return "calendar"
+    for _, number in _PAGINATION.findall(url):
+        if int(number) > max_pagination:
+            return "endless pagination"
+    if len(parse_qsl(parts.query)) > 8:
+        return "too many query parameters"
+    return None

@@ -1,0 +1,116 @@
+"""The scan result: what one scan of one website concludes, item by item.
+
+These pydantic models are the boundary between the rule engine (which fills them) and the reports (which
+render them). Their JSON form is the contract `shared/contracts/scan-result.schema.json`; field names and
+meanings must stay compatible with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ItemStatus = Literal["pass", "gap", "missing", "unknown"]
+ComponentStatus = Literal["present", "missing", "unknown"]
+GapKind = Literal["data", "time", "rule", "not_found"]
+EvidenceKind = Literal["page", "document", "external"]
+
+STATUS_TH: dict[str, str] = {
+    "pass": "ผ่าน",
+    "gap": "ไม่ครบองค์ประกอบ",
+    "missing": "ไม่พบข้อมูล",
+    "unknown": "ตรวจสอบไม่ได้",
+}
+
+
+class ToolInfo(BaseModel):
+    name: str = "oit"
+    version: str
+
+
+class SiteInfo(BaseModel):
+    url: str
+    name: str | None = None
+
+
+class FiscalYear(BaseModel):
+    start: date
+    end: date
+
+
+class Criteria(BaseModel):
+    year: int
+    provisional: bool = False
+    note_th: str | None = None
+
+
+class CrawlStats(BaseModel):
+    pages: int = 0
+    documents: int = 0
+    errors: int = 0
+    duration_s: float = 0.0
+    findings: list[str] = Field(default_factory=list, description="site-level notes, e.g. invalid TLS")
+
+
+class EvidenceRef(BaseModel):
+    url: str
+    kind: EvidenceKind = "page"
+    found_via: str | None = None
+    title: str | None = None
+
+
+class ComponentResult(BaseModel):
+    id: str
+    status: ComponentStatus
+    label_th: str | None = None
+    evidence_url: str | None = None
+    snippet: str | None = None
+    reason: str | None = None
+
+
+class Gap(BaseModel):
+    kind: GapKind
+    component: str | None = None
+    text_th: str
+    text_en: str | None = None
+    hint_th: str | None = None
+
+
+class ItemResult(BaseModel):
+    code: str = Field(pattern=r"^O[0-9]{1,2}$")
+    title: str
+    status: ItemStatus
+    unknown_reason: str | None = None
+    confidence: str | None = None
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+    components: list[ComponentResult] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+    subindicator: str | None = None
+
+
+class Score(BaseModel):
+    oit_estimate: float | None = None
+    grade: str | None = None
+
+
+class ScanResult(BaseModel):
+    schema_version: Literal["1"] = "1"
+    tool: ToolInfo
+    site: SiteInfo
+    assessment_year: int
+    as_of: date
+    fiscal_year: FiscalYear
+    criteria: Criteria
+    crawl: CrawlStats
+    items: list[ItemResult]
+    score: Score | None = None
+    scan_id: int | None = None
+
+    def counts(self) -> dict[str, int]:
+        """How many items have each status (every status present, zero when none)."""
+        out = dict.fromkeys(STATUS_TH, 0)
+        for item in self.items:
+            out[item.status] += 1
+        return out
