@@ -12,8 +12,19 @@ import re
 
 from charset_normalizer import from_bytes
 
-_THAI_ALIASES = {"tis-620", "tis620", "tis_620", "iso-8859-11", "iso8859-11", "iso_8859-11", "windows-874",
-                 "cp874", "x-windows-874", "dos-874", "ms874"}  # fmt: skip
+_THAI_ALIASES = {
+    "tis-620",
+    "tis620",
+    "tis_620",
+    "iso-8859-11",
+    "iso8859-11",
+    "iso_8859-11",
+    "windows-874",
+    "cp874",
+    "x-windows-874",
+    "dos-874",
+    "ms874",
+}
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

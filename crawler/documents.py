@@ -20,8 +20,9 @@ MIN_TEXT_CHARS_PER_PAGE = 20  # fewer visible characters than this per page: a s
 
 
 class DocumentText:
-    def __init__(self, text: str = "", pages: int | None = None, extractor: str | None = None,
-                 error: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, text: str = "", pages: int | None = None, extractor: str | None = None, error: str | None = None
+    ) -> None:
         self.text = text
         self.pages = pages
         self.extractor = extractor
@@ -31,9 +32,7 @@ class DocumentText:
 def kind_of(content_type: str, url: str) -> str | None:
     """'pdf' or another document kind, or None when the response is not a document we know."""
     ctype = content_type.split(";")[0].strip().lower()
-    if ctype == "application/pdf" or (
-        ctype in ("application/octet-stream", "") and url.lower().endswith(".pdf")
-    ):
+    if ctype == "application/pdf" or (ctype in ("application/octet-stream", "") and url.lower().endswith(".pdf")):
         return "pdf"
     if url.lower().split("?")[0].endswith(".pdf"):
         return "pdf"

@@ -63,6 +63,8 @@ class Crawler:
         self.result = CrawlResult(start_url="")
         self._pages = 0
         self._documents = 0
+        self._pages_started = 0  # fetches begun, counted against the budget before they finish
+        self._documents_started = 0
         self._external_seen: set[str] = set()
         self._sitemaps_read = 0
 
@@ -76,8 +78,9 @@ class Crawler:
         self._start = start
         self._frontier = Frontier()
         self._fetcher = Fetcher(self.settings, start)
-        self._robots = RobotsPolicy(self._fetcher, self.settings.robots_token, self.settings.agent(),
-                                    self.settings.respect_robots)  # fmt: skip
+        self._robots = RobotsPolicy(
+            self._fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
+        )
         try:
             await self._seed(start, extra_urls or [])
             await self._run_workers()
@@ -115,16 +118,27 @@ class Crawler:
                 await self._process(request)
             except Exception as exc:  # one bad page never aborts the scan
                 self.result.errors += 1
-                self.sink.add_page(Page(url=request.url, final_url=request.url, depth=request.depth,
-                                        error=f"เกิดข้อผิดพลาดภายใน / internal error: {exc!r}"[:500]))  # fmt: skip
+                self.sink.add_page(
+                    Page(
+                        url=request.url,
+                        final_url=request.url,
+                        depth=request.depth,
+                        error=f"เกิดข้อผิดพลาดภายใน / internal error: {exc!r}"[:500],
+                    )
+                )
             finally:
                 self._frontier.done()
 
     async def _process(self, request: Request) -> None:
-        if self._over_budget(request):
-            return
         if not await self._robots.allowed(request.url):
             self.result.robots_disallowed.append(request.url)
+            if request.depth == 0:
+                self.result.start_error = (
+                    "robots.txt ไม่อนุญาตหรืออ่านไม่ได้ จึงไม่ได้อ่านหน้าแรก"
+                    " / start page not fetched: robots.txt disallows it or could not be read"
+                )
+            return
+        if self._over_budget(request):  # no await between this check and the fetch's start: no overshoot
             return
         limit = self.settings.max_document_bytes if request.is_document else self.settings.max_page_bytes
         fetched = await self._fetcher.get(request.url, limit)
@@ -137,23 +151,31 @@ class Crawler:
             self.progress(self._pages, self._documents, len(self._frontier), request.url)
 
     def _over_budget(self, request: Request) -> bool:
+        """True when the budget is spent; otherwise takes a place in it, so that workers fetching side by side
+        cannot together overshoot max_pages / max_documents."""
         if request.is_document:
-            if self._documents >= self.settings.max_documents:
-                self.result.stopped_reason = (
-                    self.result.stopped_reason or "ถึงจำนวนเอกสารสูงสุด / document limit"
-                )
+            if self._documents_started >= self.settings.max_documents:
+                self.result.stopped_reason = self.result.stopped_reason or "ถึงจำนวนเอกสารสูงสุด / document limit"
                 return True
+            self._documents_started += 1
             return False
-        if self._pages >= self.settings.max_pages:
+        if self._pages_started >= self.settings.max_pages:
             self.result.stopped_reason = self.result.stopped_reason or "ถึงจำนวนหน้าสูงสุด / page limit reached"
             return True
+        self._pages_started += 1
         return False
 
     def _handle_page(self, request: Request, fetched: FetchResult) -> None:
         self._pages += 1
         self.result.pages = self._pages
-        page = Page(url=request.url, final_url=fetched.final_url, status=fetched.status, depth=request.depth,
-                    content_type=fetched.content_type, tls_error=fetched.tls_error)  # fmt: skip
+        page = Page(
+            url=request.url,
+            final_url=fetched.final_url,
+            status=fetched.status,
+            depth=request.depth,
+            content_type=fetched.content_type,
+            tls_error=fetched.tls_error,
+        )
         if fetched.error or (fetched.status or 0) >= 400:
             page.error = fetched.error or f"HTTP {fetched.status}"
             self.result.errors += 1
@@ -192,10 +214,15 @@ class Crawler:
     async def _handle_document(self, request: Request, fetched: FetchResult, kind: str | None) -> None:
         self._documents += 1
         self.result.documents = self._documents
-        doc = Document(url=request.url, final_url=fetched.final_url, status=fetched.status,
-                       content_type=fetched.content_type, size=len(fetched.body),
-                       referrers=[request.referrer] if request.referrer else [],
-                       link_texts=[request.label] if request.label else [])  # fmt: skip
+        doc = Document(
+            url=request.url,
+            final_url=fetched.final_url,
+            status=fetched.status,
+            content_type=fetched.content_type,
+            size=len(fetched.body),
+            referrers=[request.referrer] if request.referrer else [],
+            link_texts=[request.label] if request.label else [],
+        )
         if fetched.error or (fetched.status or 0) >= 400:
             doc.error = fetched.error or f"HTTP {fetched.status}"
             self.result.errors += 1
@@ -211,6 +238,8 @@ class Crawler:
         queue = list(dict.fromkeys(self._robots.sitemaps or [normalize("/sitemap.xml", start) or ""]))
         while queue and self._sitemaps_read < MAX_SITEMAP_FILES:
             sitemap_url = queue.pop(0)
+            if not await self._robots.allowed(sitemap_url):
+                continue  # robots.txt unreadable (RFC 9309: disallow all) or the sitemap is disallowed
             self._sitemaps_read += 1
             fetched = await self._fetcher.get(sitemap_url, self.settings.max_page_bytes)
             if fetched.error or fetched.status != 200:

@@ -8,6 +8,7 @@ the page after a warning.
 
 from __future__ import annotations
 
+import socket
 import ssl
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -125,9 +126,7 @@ class Fetcher:
         except (httpx.HTTPError, ssl.SSLError, OSError) as exc:
             return _failed(url, url, f"อ่านข้อมูลไม่สำเร็จ / transfer failed: {type(exc).__name__}")
 
-    async def _stream(
-        self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool
-    ) -> FetchResult:
+    async def _stream(self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool) -> FetchResult:
         async with client.stream("GET", url) as response:
             result = FetchResult(
                 url=url,
@@ -166,11 +165,29 @@ def _is_certificate_error(exc: BaseException) -> bool:
     return "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower()
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and everything it was raised from, including each member of an exception group."""
+    found: list[BaseException] = []
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if any(current is seen for seen in found):
+            continue
+        found.append(current)
+        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+    return found
+
+
 def _connect_failure(url: str, exc: httpx.ConnectError) -> FetchResult:
-    text = str(exc).lower()
-    if "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+    # httpx (through anyio) only says "All connection attempts failed"; the OS error is further down the chain.
+    causes = _causes(exc)
+    text = " ".join(str(e) for e in causes).lower()
+    dns_words = ("name or service not known", "nodename nor servname", "getaddrinfo")
+    if any(isinstance(e, socket.gaierror) for e in causes) or any(w in text for w in dns_words):
         return _failed(url, url, "ไม่พบชื่อโดเมน (DNS) / host not found", permanent=True)
-    if "refused" in text:
+    if any(isinstance(e, ConnectionRefusedError) for e in causes) or "refused" in text:
         return _failed(url, url, "เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ / connection refused", permanent=True)
     # Other connect errors (resets, unreachable for a moment) are worth a retry.
     return _failed(url, url, f"เชื่อมต่อไม่สำเร็จ / connection failed: {exc}")

@@ -14,11 +14,33 @@ from dataclasses import dataclass, field
 from crawler.thaitext import match_key
 
 # Labels that suggest ITA evidence. Only a hint for ordering: discovery does not depend on it.
-_EVIDENCE_HINTS = [match_key(w) for w in (
-    "ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูล", "โครงสร้าง", "ผู้บริหาร", "อำนาจหน้าที่",
-    "ติดต่อ", "e-service", "บริการออนไลน์", "จัดซื้อจัดจ้าง", "ของขวัญ", "no gift", "แผน", "คู่มือ",
-    "ร้องเรียน", "ความเสี่ยง", "ทุจริต", "จริยธรรม", "บุคลากร", "รายงาน", "ประกาศ",
-)]  # fmt: skip
+_EVIDENCE_HINTS = [
+    match_key(w)
+    for w in (
+        "ita",
+        "oit",
+        "คุณธรรมและความโปร่งใส",
+        "เปิดเผยข้อมูล",
+        "โครงสร้าง",
+        "ผู้บริหาร",
+        "อำนาจหน้าที่",
+        "ติดต่อ",
+        "e-service",
+        "บริการออนไลน์",
+        "จัดซื้อจัดจ้าง",
+        "ของขวัญ",
+        "no gift",
+        "แผน",
+        "คู่มือ",
+        "ร้องเรียน",
+        "ความเสี่ยง",
+        "ทุจริต",
+        "จริยธรรม",
+        "บุคลากร",
+        "รายงาน",
+        "ประกาศ",
+    )
+]
 _O_CODE = re.compile(r"\b[oO0]\s?\d{1,2}\b")
 
 
@@ -54,8 +76,9 @@ class Frontier:
     def seen(self, url: str) -> bool:
         return url in self._seen
 
-    def push(self, url: str, depth: int, referrer: str | None = None, label: str = "",
-             is_document: bool = False) -> bool:  # fmt: skip
+    def push(
+        self, url: str, depth: int, referrer: str | None = None, label: str = "", is_document: bool = False
+    ) -> bool:
         """Queue `url` unless it was queued before. Returns True when queued."""
         if url in self._seen:
             return False

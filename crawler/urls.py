@@ -6,6 +6,7 @@ tracking parameters, session ids). Normalising once, here, keeps the frontier fr
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -24,10 +25,35 @@ _SAFE_QUERY = _SAFE_PATH + "?"
 
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf")
 SKIP_EXTENSIONS = (
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff",
-    ".mp3", ".mp4", ".avi", ".mov", ".wmv", ".flv", ".zip", ".rar", ".7z", ".gz", ".exe",
-    ".css", ".js", ".woff", ".woff2", ".ttf", ".apk", ".iso",
-)  # fmt: skip
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".ico",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".mp3",
+    ".mp4",
+    ".avi",
+    ".mov",
+    ".wmv",
+    ".flv",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".gz",
+    ".exe",
+    ".css",
+    ".js",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".apk",
+    ".iso",
+)
 
 
 def normalize(href: str, base: str | None = None) -> str | None:
@@ -81,11 +107,21 @@ def in_scope(url: str, start_url: str, allow_subdomains: bool = False) -> bool:
     """True when `url` belongs to the site the user asked to scan."""
     if site_key(url) == site_key(start_url):
         return True
-    if not allow_subdomains:
-        return False
     host = (urlsplit(url).hostname or "").lower()
-    start_domain = registered_domain(urlsplit(start_url).hostname or "")
+    start_host = urlsplit(start_url).hostname or ""
+    if not allow_subdomains or _is_ip(host) or _is_ip(start_host):
+        return False
+    start_domain = registered_domain(start_host)
     return host == start_domain or host.endswith("." + start_domain)
+
+
+def _is_ip(host: str) -> bool:
+    """An IP address has no subdomains (127.0.0.1 and 10.0.0.1 share the "0.1" suffix, not a domain)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def extension(url: str) -> str:
@@ -122,7 +158,7 @@ def trap_reason(url: str, max_pagination: int = 200, max_length: int = 1000) -> 
     # The same segment pair repeated (/a/b/a/b/…) is the classic relative-link loop.
     if len(segments) >= 6 and segments[-2:] == segments[-4:-2] == segments[-6:-4]:
         return "repeating path"
-    if _CALENDAR.search(url):
+    if _CALENDAR.search(unquote(url)):  # normalised URLs carry Thai (ปฏิทิน) percent-encoded
         return "calendar"
     for _, number in _PAGINATION.findall(url):
         if int(number) > max_pagination:

@@ -1,0 +1,23 @@
+# The two commands a new user needs (see README): `make demo` and `make test`.
+.PHONY: setup demo test lint bench clean
+
+setup:
+	@tools/bootstrap.sh
+
+demo: setup
+	.venv/bin/oit demo --out oit-demo
+
+test: setup
+	.venv/bin/python -m pytest -q
+	.venv/bin/ruff check .
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+bench: setup
+	.venv/bin/python -m pip install -q -e ".[bench]"
+	.venv/bin/python bench/run_crawl.py
+
+clean:
+	rm -rf oit-demo oit-reports oit.sqlite .pytest_cache

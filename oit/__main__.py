@@ -1,0 +1,3 @@
+from oit.cli import main
+
+main()

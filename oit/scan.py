@@ -1,0 +1,138 @@
+"""One scan, end to end: crawl → store → find evidence → check → result.
+
+This is the only module that knows every stage; each stage knows only its own inputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from crawler.engine import Crawler, Progress
+from crawler.settings import CrawlSettings
+from crawler.urls import normalize
+from oit import __version__
+from oit.config import Config, SiteConfig
+from oit.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
+from oit.storage import ScanStore, StoredSite, open_engine
+from rules.catalog import load_catalog
+from rules.evaluate import evaluate_site
+from rules.fiscal import assessment_year_for, fiscal_year_bounds
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+class ScanError(Exception):
+    """The scan could not run at all (site unreachable, robots forbids everything). Thai first."""
+
+
+@dataclass
+class ScanRequest:
+    url: str
+    year: int | None = None
+    as_of: date | None = None
+    site: SiteConfig | None = None
+    max_pages: int | None = None
+    concurrency: int | None = None
+    delay: float | None = None
+
+
+def today_in_bangkok() -> date:
+    return datetime.now(BANGKOK).date()
+
+
+def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
+    overrides: dict[str, object] = {}
+    if request.max_pages is not None:
+        overrides["max_pages"] = request.max_pages
+    if request.concurrency is not None:
+        overrides["concurrency"] = request.concurrency
+    if request.delay is not None:
+        overrides["delay"] = request.delay
+    if request.site and request.site.encoding:
+        overrides["encoding"] = request.site.encoding
+    if request.site and request.site.allow_subdomains is not None:
+        overrides["allow_subdomains"] = request.site.allow_subdomains
+    return config.crawl.model_copy(update=overrides)
+
+
+def run_scan(config: Config, request: ScanRequest, progress: Progress | None = None) -> ScanResult:
+    start = normalize(request.url)
+    if start is None:
+        raise ScanError(f"URL ไม่ถูกต้อง: {request.url} / not an http(s) URL")
+    as_of = request.as_of or today_in_bangkok()
+    year = request.year or assessment_year_for(as_of)
+    catalog = load_catalog(year)
+    declared = request.site.items if request.site else {}
+    engine = open_engine(config.database_url)
+    store = ScanStore(engine, start, request.site.name if request.site else None, year, as_of)
+    try:
+        crawler = Crawler(crawl_settings(config, request), store, progress)
+        extra = [u for urls in declared.values() for u in urls]
+        crawl = asyncio.run(crawler.run(start, extra))
+        store.flush()
+        if crawl.start_error or start in crawl.robots_disallowed:
+            raise ScanError(_cannot_start(start, crawl.start_error))
+        site = StoredSite(engine, store.scan_id, start)
+        items, notes = evaluate_site(site, catalog, year, as_of, declared)
+        if crawl.stopped_reason:
+            items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
+        fy_start, fy_end = fiscal_year_bounds(year)
+        result = ScanResult(
+            tool=ToolInfo(version=__version__),
+            site=SiteInfo(url=start, name=request.site.name if request.site else None),
+            assessment_year=year,
+            as_of=as_of,
+            fiscal_year=FiscalYear(start=fy_start, end=fy_end),
+            criteria=Criteria(year=catalog.year, provisional=catalog.provisional, note_th=catalog.note_th),
+            crawl=CrawlStats(
+                pages=crawl.pages,
+                documents=crawl.documents,
+                errors=crawl.errors,
+                duration_s=crawl.duration_s,
+                findings=_findings(crawl.findings, crawl.stopped_reason, notes),
+            ),
+            items=items,
+            scan_id=store.scan_id,
+        )
+        store.finish(
+            result.model_dump_json(),
+            [i.model_dump(mode="json") for i in items],
+            crawl.pages,
+            crawl.documents,
+            crawl.errors,
+            crawl.duration_s,
+        )
+        return result
+    except BaseException as exc:
+        store.fail(str(exc) or type(exc).__name__)
+        raise
+
+
+def _cannot_start(start: str, error: str | None) -> str:
+    if error:
+        return f"เปิดหน้าแรกของเว็บไซต์ {start} ไม่ได้: {error} / cannot open the site's home page"
+    return f"robots.txt ของ {start} ไม่อนุญาตให้เก็บข้อมูลหน้าแรก / robots.txt disallows the home page"
+
+
+def _unknown_if_missing(item, reason: str):  # type: ignore[no-untyped-def]
+    """Evidence that was not found in a crawl cut short may simply not have been reached."""
+    if item.status != "missing":
+        return item
+    return item.model_copy(
+        update={
+            "status": "unknown",
+            "gaps": [],
+            "unknown_reason": f"การเก็บข้อมูลสิ้นสุดก่อนครบทุกหน้า ({reason}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+            " / the crawl stopped early, so absence is not proven",
+        }
+    )
+
+
+def _findings(findings: list[str], stopped: str | None, notes: list[str]) -> list[str]:
+    out = list(findings)
+    if stopped:
+        out.append(f"การเก็บข้อมูลหยุดก่อนครบ: {stopped}")
+    return out + notes

@@ -1,0 +1,227 @@
+"""Evidence discovery: which pages and documents an assessor would open for each item.
+
+In order of preference:
+1. URLs the agency declared in config (what it will type into ITAS): checked first, kept when they pass.
+2. The site's ITA index page for the assessment year: rows that carry the item's code (O1, o1, O 1, O๑,
+   01, "ข้อ 1") and link to the evidence.
+3. Without an index: links and page titles that name the item (menus, headings).
+Each evidence URL becomes a bundle: the page plus the documents and item-related sub-pages it links to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.models import Link
+from crawler.parse import fold
+from crawler.thaitext import match_key
+from crawler.urls import in_scope, looks_like_document, normalize
+from rules.catalog import Catalog, ItemDef
+from rules.site import SiteData
+from rules.sources import Bundle, Source, document_source, page_source, unreadable
+
+INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "การเปิดเผยข้อมูล"]
+MAX_INDEX_CANDIDATES = 40
+MAX_LINKED_DOCUMENTS = 40
+MAX_LINKED_PAGES = 8
+MAX_KEYWORD_TARGETS = 8
+_LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_ZERO_CODE = re.compile(r"^\s*[0๐]([0-9๐-๙]{1,2})(?![0-9๐-๙/.\-:])")
+_KHO_CODE = re.compile(r"ข้อ(?:ที่)?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_YEAR = re.compile(r"(25[6-9][0-9])")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def parse_code(text: str) -> str | None:
+    """The O-code a row or link label names, e.g. "O 1", "o๑", "01 โครงสร้าง", "ข้อ 1" -> "O1"."""
+    for pattern, window in ((_LETTER_CODE, 60), (_ZERO_CODE, 12), (_KHO_CODE, 30)):
+        match = pattern.search(text[:window])
+        if match:
+            return f"O{int(match.group(1).translate(_THAI_DIGITS))}"
+    return None
+
+
+@dataclass
+class IndexRow:
+    code: str
+    text: str
+    links: list[Link]
+
+
+@dataclass
+class IndexPage:
+    url: str
+    year: int | None
+    rows: dict[str, list[IndexRow]] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    """One way of finding an item's evidence, with the bundle it led to."""
+
+    found_via: str
+    bundle: Bundle
+    urls: list[str]
+
+
+class Discovery:
+    def __init__(self, site: SiteData, catalog: Catalog, year: int, declared: dict[str, list[str]]) -> None:
+        self.site = site
+        self.catalog = catalog
+        self.year = year
+        self.declared = declared
+        self.notes: list[str] = []
+        self._links = site.links()
+        self.index = self._find_index()
+
+    # --- the ITA index page ---------------------------------------------------------------------------
+    def _find_index(self) -> IndexPage | None:
+        by_year: list[IndexPage] = []
+        for url in self._index_candidates():
+            index = self._read_index(url)
+            if index is not None and len(index.rows) >= 5:
+                by_year.append(index)
+        right = [i for i in by_year if i.year == self.year]
+        if right:
+            return max(right, key=lambda i: len(i.rows))
+        if by_year:
+            years = sorted({str(i.year) for i in by_year if i.year})
+            self.notes.append(
+                f"พบหน้า ITA ของปี {', '.join(years) or 'ไม่ระบุ'} แต่ไม่พบหน้า ITA ปี {self.year}"
+                f" / found ITA index pages for {', '.join(years) or 'no year'}, none for {self.year}"
+            )
+        return None
+
+    def _index_candidates(self) -> list[str]:
+        words = [match_key(w) for w in INDEX_WORDS]
+        found: dict[str, None] = {}
+        for url, title, headings in self.site.page_summaries():
+            if any(w in match_key(" ".join([title, *headings])) for w in words):
+                found[url] = None
+        for link in self._links:
+            if not link.external and any(w in match_key(link.label) for w in words):
+                found[link.url] = None
+        return [u for u in found if not looks_like_document(u)][:MAX_INDEX_CANDIDATES]
+
+    def _read_index(self, url: str) -> IndexPage | None:
+        page = self.site.page(url)
+        if page is None or page.error or not page.html:
+            return None
+        labels = " ".join(link.label for link in self._links if link.url == url)
+        index = IndexPage(url=url, year=_year_of(" ".join([page.title, *page.headings, labels, page.text[:400]])))
+        tree = LexborHTMLParser(page.html)
+        for row in tree.css("tr, li"):
+            text = fold(row.text(separator=" "))
+            code = parse_code(text)
+            if code:
+                links = _row_links(row, page.final_url)
+                index.rows.setdefault(code, []).append(IndexRow(code, text, links))
+        for node in tree.css("a[href]"):
+            label = fold(node.text(separator=" "))
+            code = parse_code(label)
+            if code and code not in index.rows:
+                index.rows[code] = [IndexRow(code, label, _row_links(node, page.final_url))]
+        return index
+
+    # --- candidates per item --------------------------------------------------------------------------
+    def candidates(self, item: ItemDef) -> list[Candidate]:
+        out: list[Candidate] = []
+        declared = self.declared.get(item.code, [])
+        if declared:
+            out.append(self._bundle_for([(u, "", "") for u in declared], "config", item))
+        if self.index is not None and item.code in self.index.rows:
+            targets = [(link.url, link.label, row.text) for row in self.index.rows[item.code] for link in row.links]
+            if targets:
+                out.append(self._bundle_for(targets, "ita_index", item))
+            else:
+                self.notes.append(f"{item.code}: หน้า ITA มีหัวข้อนี้แต่ไม่มีลิงก์ / listed on the ITA page without a link")
+        if not any(c.found_via == "ita_index" for c in out):
+            targets = self._keyword_targets(item)
+            if targets:
+                out.append(self._bundle_for(targets, "menu", item))
+        return out
+
+    def _keyword_targets(self, item: ItemDef) -> list[tuple[str, str, str]]:
+        words = [match_key(w) for w in item.discovery]
+        scored: dict[str, tuple[int, str]] = {}
+        for link in self._links:
+            hits = sum(1 for w in words if w in match_key(link.label))
+            if hits and link.url.rstrip("/") != self.site.start_url.rstrip("/"):
+                best = scored.get(link.url, (0, ""))
+                scored[link.url] = max(best, (hits, link.label))
+        for url, title, headings in self.site.page_summaries():
+            hits = sum(1 for w in words if w in match_key(" ".join([title, *headings])))
+            if hits and url.rstrip("/") != self.site.start_url.rstrip("/"):
+                scored[url] = max(scored.get(url, (0, "")), (hits, title))
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], len(kv[1][1])))
+        return [(url, label, "") for url, (_, label) in ranked[:MAX_KEYWORD_TARGETS]]
+
+    # --- bundles --------------------------------------------------------------------------------------
+    def _bundle_for(self, targets: list[tuple[str, str, str]], found_via: str, item: ItemDef) -> Candidate:
+        bundle = Bundle()
+        for url, label, context in targets:
+            source = self._source(url, found_via, label, context)
+            bundle.add(source)
+            if source.kind == "page" and source.readable:
+                self._expand(bundle, source, item)
+        return Candidate(found_via=found_via, bundle=bundle, urls=[t[0] for t in targets])
+
+    def _source(self, url: str, found_via: str, label: str = "", context: str = "") -> Source:
+        document = self.site.document(url)
+        if document is not None:
+            return document_source(document, found_via, label, context)
+        page = self.site.page(url)
+        if page is not None:
+            return page_source(page, found_via, label, context)
+        if not in_scope(url, self.site.start_url, allow_subdomains=False):
+            return Source(url=url, kind="external", found_via=found_via, link_text=label, context=context)
+        reason = "ไม่ได้เก็บข้อมูลหน้านี้ (robots.txt ไม่อนุญาต หรือเกินขอบเขตการเก็บข้อมูล) / not crawled"
+        return unreadable(url, found_via, reason, label, "document" if looks_like_document(url) else "page")
+
+    def _expand(self, bundle: Bundle, page: Source, item: ItemDef) -> None:
+        """Add what an evidence page links to: its documents, and sub-pages whose label names the item."""
+        words = [match_key(w) for w in item.discovery]
+        documents = pages = 0
+        for link in page.links:
+            if link.external or not in_scope(link.url, self.site.start_url):
+                if _is_form_host(link.url):
+                    bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
+                continue
+            if looks_like_document(link.url) and documents < MAX_LINKED_DOCUMENTS:
+                documents += 1
+                bundle.add(self._source(link.url, "linked", link.label))
+            elif pages < MAX_LINKED_PAGES and self._names_item(link, words):
+                pages += 1
+                bundle.add(self._source(link.url, "linked", link.label))
+
+    def _names_item(self, link: Link, words: list[str]) -> bool:
+        """A sub-page link worth following for an item: its label names the item; never the home page."""
+        if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
+            return False
+        return any(w in match_key(link.label) for w in words)
+
+
+def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    anchors = [node] if node.tag == "a" else node.css("a[href]")
+    links = []
+    for anchor in anchors:
+        url = normalize(anchor.attributes.get("href") or "", base)
+        if url:
+            alt = " ".join(fold(i.attributes.get("alt")) for i in anchor.css("img[alt]"))
+            links.append(Link(url=url, text=fold(anchor.text(separator=" ")), img_alt=alt.strip()))
+    return links
+
+
+def _year_of(text: str) -> int | None:
+    years = _YEAR.findall(text.translate(_THAI_DIGITS))
+    return int(max(set(years), key=years.count)) if years else None
+
+
+_FORM_HOSTS = re.compile(r"docs\.google\.com/forms|forms\.gle|forms\.office\.com|line\.me|lin\.ee|m\.me/")
+
+
+def _is_form_host(url: str) -> bool:
+    return bool(_FORM_HOSTS.search(url))

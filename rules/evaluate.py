@@ -1,0 +1,269 @@
+"""From evidence to verdicts: component results, time and rule checks, item status and gap texts.
+
+Item status (the contract's meaning):
+- pass: every component present, every rule met, the time rule met.
+- gap: evidence found, but a component is missing or a rule or the time rule fails (ไม่ครบองค์ประกอบ).
+- missing: no evidence at all (ไม่พบข้อมูล).
+- unknown: nothing failed, but something could not be read or decided (ตรวจสอบไม่ได้), with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from oit.models import ComponentResult, EvidenceRef, Gap, ItemResult
+from rules import checks as _checks  # noqa: F401  (registers the checks)
+from rules.catalog import Catalog, ComponentDef, ItemDef, components
+from rules.checks import CHECKS, RULES, Context, Finding, Hit
+from rules.discovery import Candidate, Discovery
+from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
+from rules.site import SiteData
+from rules.sources import DATE_SOURCES_TH, Bundle, Source
+from rules.thaidates import DateSpan, find_dates
+
+NOT_IMPLEMENTED_TH = "ยังไม่รองรับการตรวจข้อนี้ (อยู่ระหว่างพัฒนา) / not implemented"
+
+
+@dataclass
+class ComponentOutcome:
+    result: ComponentResult
+    gaps: list[Gap] = field(default_factory=list)
+    unknown_reason: str | None = None
+
+
+def evaluate_site(
+    site: SiteData, catalog: Catalog, year: int, as_of: date, declared: dict[str, list[str]] | None = None
+) -> tuple[list[ItemResult], list[str]]:
+    """Every item of the catalog, in catalog order, plus notes about discovery."""
+    discovery = Discovery(site, catalog, year, declared or {})
+    ctx = Context(fiscal_year=year, as_of=as_of, site_links=discovery._links)
+    results = []
+    for item in catalog.items:
+        if not item.implemented:
+            results.append(_not_implemented(item))
+            continue
+        results.append(evaluate_item(item, discovery.candidates(item), ctx))
+    notes = list(discovery.notes)
+    if discovery.index is not None:
+        notes.insert(0, f"หน้า ITA ปี {year}: {discovery.index.url}")
+    return results, notes
+
+
+def evaluate_item(item: ItemDef, candidates: list[Candidate], ctx: Context) -> ItemResult:
+    """Judge each candidate bundle (declared URLs first, then what the crawl found).
+
+    A declared URL that passes is the answer. One that fails is still the answer, because it is what the
+    assessor will open, but the result says so and points to passing evidence the crawl found, if any.
+    """
+    judged = [(_judge(item, c, ctx), c) for c in candidates if c.bundle]
+    if not judged:
+        return _missing(item)
+    first, first_candidate = judged[0]
+    passing = [r for r, _ in judged if r.status == "pass"]
+    if first_candidate.found_via != "config" or first.status == "pass":
+        return passing[0] if passing else first
+    found = ", ".join(e.url for e in passing[0].evidence[:3]) if passing else ""
+    first.gaps.append(
+        Gap(
+            kind="rule",
+            text_th="URL ที่ระบุไว้ในการตั้งค่าไม่ผ่านเกณฑ์" + (f" แต่พบหลักฐานที่ผ่านที่ {found}" if found else ""),
+            text_en="the URL declared in config does not pass"
+            + (f"; passing evidence found at {found}" if found else ""),
+            hint_th="แก้ไขหน้าที่ระบุไว้ หรือเปลี่ยน URL ที่จะกรอกใน ITAS เป็นหน้าที่ผ่านเกณฑ์",
+        )
+    )
+    first.status = "gap"
+    return first
+
+
+def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
+    bundle = candidate.bundle
+    result = ItemResult(
+        code=item.code,
+        title=item.title,
+        status="pass",
+        confidence=item.confidence,
+        subindicator=item.subindicator,
+        evidence=_evidence(bundle),
+    )
+    if not bundle.readable:
+        reasons = "; ".join(sorted({s.error or "" for s in bundle.unreadable}))
+        result.status, result.unknown_reason = "unknown", f"อ่านหลักฐานไม่ได้ / evidence unreadable: {reasons}"
+        return result
+    unknowns = []
+    for cid in item.components:
+        outcome = judge_component(components()[cid], item, bundle, ctx)
+        result.components.append(outcome.result)
+        result.gaps.extend(outcome.gaps)
+        if outcome.unknown_reason:
+            unknowns.append(f"{cid}: {outcome.unknown_reason}")
+    if result.gaps:
+        result.status = "gap"
+    elif unknowns:
+        result.status, result.unknown_reason = "unknown", "; ".join(unknowns)
+    return result
+
+
+def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx: Context) -> ComponentOutcome:
+    finding = CHECKS[component.check](component, bundle, ctx)
+    base = ComponentResult(id=component.id, status="present", label_th=component.label_th)
+    if not finding.present:
+        return _absent(component, finding, bundle, base)
+    hits = finding.hits
+    base.evidence_url, base.snippet = hits[0].source.url, hits[0].snippet[:300]
+    outcome = ComponentOutcome(result=base)
+    if component.timed and item.time not in ("none", "current"):
+        hits = _judge_time(component, item, hits, ctx, outcome)
+    if component.rule:
+        _judge_rule(component, hits, bundle, ctx, outcome)
+    return outcome
+
+
+def _absent(component: ComponentDef, finding: Finding, bundle: Bundle, base: ComponentResult) -> ComponentOutcome:
+    unreadable = bundle.unreadable
+    if unreadable:
+        # Part of the evidence could not be read: the component may be in it. Say so; never call it missing.
+        reason = f"{unreadable[0].error} ({unreadable[0].url})"
+        base.status, base.reason, base.evidence_url = "unknown", reason, unreadable[0].url
+        return ComponentOutcome(result=base, unknown_reason=reason)
+    base.status = "missing"
+    base.reason = finding.detail
+    parts = f" ({', '.join(finding.missing_parts)})" if finding.missing_parts else ""
+    gap = Gap(
+        kind="data",
+        component=component.id,
+        hint_th=component.hint_th,
+        text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{component.label_th}{parts}",
+        text_en=f"Data component incomplete - no {component.label_en}{parts}",
+    )
+    return ComponentOutcome(result=base, gaps=[gap])
+
+
+def _judge_rule(
+    component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context, outcome: ComponentOutcome
+) -> None:
+    verdict = RULES[component.rule or ""](component, hits, bundle, ctx)
+    if verdict.ok is False:
+        detail = f" ({verdict.detail})" if verdict.detail else ""
+        outcome.gaps.append(
+            Gap(
+                kind="rule",
+                component=component.id,
+                hint_th=component.hint_th,
+                text_th=f"ไม่เป็นไปตามหลักเกณฑ์ - {component.rule_th}{detail}",
+                text_en=f"Rule not met - {component.rule_en}",
+            )
+        )
+        outcome.result.reason = verdict.detail
+    elif verdict.ok is None and not outcome.gaps:
+        outcome.result.status = "unknown"
+        outcome.result.reason = verdict.detail
+        outcome.unknown_reason = f"ตรวจหลักเกณฑ์ไม่ได้ / rule undecided: {verdict.detail}"
+
+
+# --- time --------------------------------------------------------------------------------------------
+def _judge_time(
+    component: ComponentDef, item: ItemDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome
+) -> list[Hit]:
+    """Apply the item's time rule; returns the hits that meet it (all hits when none do)."""
+    if item.time == "first_half_current_fy" and component.params.get("per_month"):
+        _judge_months(component, hits, ctx, outcome)
+        return hits
+    rule = "current_fy" if item.time == "first_half_current_fy" else item.time
+    good, seen_years, where_used = [], set(), None
+    for hit in hits:
+        spans, where = hit.source.dated()
+        verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)  # type: ignore[arg-type]
+        seen_years.update(verdict.fiscal_years_seen)
+        if verdict.ok:
+            good.append(hit)
+            where_used = where_used or where
+    if good:
+        outcome.result.evidence_url = good[0].source.url
+        outcome.result.snippet = _with_date_source(good[0].snippet, where_used)
+        return good
+    target = ctx.fiscal_year - 1 if rule == "previous_fy" else ctx.fiscal_year
+    found = f" (พบเฉพาะปีงบประมาณ {', '.join(str(y) for y in sorted(seen_years))})" if seen_years else ""
+    outcome.gaps.append(
+        Gap(
+            kind="time",
+            component=component.id,
+            hint_th=component.hint_th,
+            text_th=f"ไม่ครบองค์ประกอบด้านเวลา - ไม่ปรากฏ{component.label_th} ปีงบประมาณ พ.ศ. {target}{found}",
+            text_en=f"Time component incomplete - no {component.label_en} for fiscal year {target}"
+            + (f" (only {', '.join(str(y) for y in sorted(seen_years))})" if seen_years else ""),
+        )
+    )
+    return hits
+
+
+def _with_date_source(snippet: str, where: str | None) -> str:
+    return f"{snippet} [วันที่จาก{DATE_SOURCES_TH.get(where or '', '')}]" if where else snippet
+
+
+def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome) -> None:
+    months: set[tuple[int, int]] = set()
+    for hit in hits:
+        months |= months_covered(_month_spans(hit.source))
+    verdict = judge_first_half(months, ctx.fiscal_year, ctx.as_of)
+    due = first_half_months(ctx.fiscal_year, ctx.as_of)
+    covered = [thai_month_year(y, m) for y, m in due if (y, m) in months]
+    outcome.result.snippet = ("เดือนที่พบ: " + ", ".join(covered)) if covered else outcome.result.snippet
+    if verdict.ok is False:
+        outcome.gaps.append(
+            Gap(
+                kind="time",
+                component=component.id,
+                hint_th=component.hint_th,
+                text_th=verdict.text_th or "ไม่ครบองค์ประกอบด้านเวลา",
+                text_en=verdict.text_en,
+            )
+        )
+
+
+def _month_spans(source: Source) -> list[DateSpan]:
+    """The month a monthly summary is for: its link text or title first, as the body also lists
+    contract dates of other months."""
+    for text in (source.link_text, source.title, source.text[:600]):
+        spans = [s for s in find_dates(text) if s.kind in ("month", "range", "quarter", "half_year")]
+        if spans:
+            return spans[:1] if text is not source.link_text else spans
+    return []
+
+
+# --- small constructors ------------------------------------------------------------------------------
+def _evidence(bundle: Bundle) -> list[EvidenceRef]:
+    return [
+        EvidenceRef(url=s.url, kind=s.kind, found_via=s.found_via, title=s.title or s.link_text or None)  # type: ignore[arg-type]
+        for s in bundle.sources[:25]
+    ]
+
+
+def _missing(item: ItemDef) -> ItemResult:
+    return ItemResult(
+        code=item.code,
+        title=item.title,
+        status="missing",
+        confidence=item.confidence,
+        subindicator=item.subindicator,
+        gaps=[
+            Gap(
+                kind="not_found",
+                text_th=f"ไม่พบข้อมูล - {item.title}",
+                text_en=f"Not found - {item.title}",
+                hint_th="เผยแพร่ข้อมูลบนเว็บไซต์หลักและลิงก์จากหน้า ITA ของปีที่ประเมิน",
+            )
+        ],
+    )
+
+
+def _not_implemented(item: ItemDef) -> ItemResult:
+    return ItemResult(
+        code=item.code,
+        title=item.title,
+        status="unknown",
+        unknown_reason=NOT_IMPLEMENTED_TH,
+        confidence=item.confidence,
+        subindicator=item.subindicator,
+    )

@@ -1,0 +1,136 @@
+"""Evidence sources: one page or document an assessor would read for an item, with the text around it.
+
+A Source knows where its dates can come from, in the order of trust of the ITA workflow: the document's own
+text, its title, the text of the link that led to it, the page around that link, then its file name or URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import unquote, urlsplit
+
+from crawler.models import Link, Page
+from crawler.parse import parse_html
+from crawler.thaitext import match_key, normalize_thai
+from rules.thaidates import DateSpan, find_dates
+
+DATE_SOURCES_TH = {
+    "text": "เนื้อหาเอกสาร",
+    "title": "ชื่อเรื่อง",
+    "link_text": "ข้อความของลิงก์",
+    "context": "ข้อความรอบลิงก์",
+    "url": "ชื่อไฟล์/URL",
+}
+
+
+@dataclass
+class Source:
+    url: str
+    kind: str  # "page" | "document" | "external"
+    found_via: str  # "ita_index", "config", "menu", "title", "linked"
+    title: str = ""
+    text: str = ""
+    html: str = ""
+    link_text: str = ""  # the label of the link that led here
+    context: str = ""  # text of the row/list item around that link
+    links: list[Link] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
+    error: str | None = None  # why it could not be read; such a source makes components "unknown"
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    @cached_property
+    def key(self) -> str:
+        """Match key of everything readable here (title, text and the label that led here)."""
+        return match_key(" ".join((self.title, self.link_text, self.text)))
+
+    @cached_property
+    def body_key(self) -> str:
+        return match_key(self.text)
+
+    def dated(self) -> tuple[list[DateSpan], str | None]:
+        """Dates from the most trusted place that has any, and the name of that place."""
+        filename = unquote(urlsplit(self.url).path.rsplit("/", 1)[-1])
+        for where, text in (
+            ("text", self.text),
+            ("title", self.title),
+            ("link_text", self.link_text),
+            ("context", self.context),
+            ("url", filename),
+        ):
+            spans = find_dates(text) if text else []
+            if spans:
+                return spans, where
+        return [], None
+
+
+def page_source(page: Page, found_via: str, link_text: str = "", context: str = "") -> Source:
+    if page.error:
+        return Source(
+            url=page.url,
+            kind="page",
+            found_via=found_via,
+            link_text=link_text,
+            context=context,
+            title=page.title,
+            error=page.error,
+        )
+    links, images = page.links, [(i.src, i.alt) for i in page.images]
+    if page.html and not links:
+        parsed = parse_html(page.html, page.final_url)
+        links, images = parsed.links, [(i.src, i.alt) for i in parsed.images]
+    return Source(
+        url=page.url,
+        kind="page",
+        found_via=found_via,
+        title=page.title,
+        text=page.text,
+        html=page.html,
+        link_text=link_text,
+        context=context,
+        links=links,
+        images=images,
+    )
+
+
+def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]
+    label = link_text or (doc.link_texts[0] if doc.link_texts else "")
+    return Source(
+        url=doc.url,
+        kind="document",
+        found_via=found_via,
+        text=normalize_thai(doc.text),
+        link_text=label,
+        context=context,
+        error=None if doc.readable else (doc.error or "ไม่มีข้อความ"),
+    )
+
+
+def unreadable(url: str, found_via: str, reason: str, link_text: str = "", kind: str = "page") -> Source:
+    return Source(url=url, kind=kind, found_via=found_via, link_text=link_text, error=reason)
+
+
+@dataclass
+class Bundle:
+    """All sources for one item: the evidence pages plus the documents and sub-pages they link to."""
+
+    sources: list[Source] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, source: Source) -> None:
+        if all(s.url != source.url for s in self.sources):
+            self.sources.append(source)
+
+    @property
+    def readable(self) -> list[Source]:
+        return [s for s in self.sources if s.readable]
+
+    @property
+    def unreadable(self) -> list[Source]:
+        return [s for s in self.sources if not s.readable]
+
+    def __bool__(self) -> bool:
+        return bool(self.sources)

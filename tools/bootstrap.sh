@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian machine for oit: Debian packages (when we can install them), a virtual
+# environment in .venv, and the project with its test tools. Safe to run again: it skips what is done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(poppler-utils)          # pdftotext: the best Thai PDF text extractor we have measured
+command -v python3 >/dev/null || APT_PACKAGES+=(python3 python3-venv)
+python3 -m venv --help >/dev/null 2>&1 || APT_PACKAGES+=(python3-venv)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" = none ]; then
+    echo "ต้องติดตั้งแพ็กเกจ Debian: ${missing[*]} (ไม่มีสิทธิ์ root) / please install: ${missing[*]}" >&2
+    command -v python3 >/dev/null || exit 1
+  else
+    echo "ติดตั้งแพ็กเกจ Debian / installing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+stamp=.venv/.oit-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  touch "$stamp"
+fi
