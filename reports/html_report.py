@@ -1,0 +1,85 @@
+"""The human report: one self-contained Thai HTML file (inline CSS, no scripts, no external requests).
+
+Every string that came from a website is escaped by Jinja2 autoescaping, and a URL becomes a link only
+when it is plain http(s); anything else (javascript:, data:, relative paths) is shown as text.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from oit.models import ScanResult
+from reports.thai import (
+    COMPONENT_STATUS_TH,
+    CONFIDENCE_TH,
+    EVIDENCE_KIND_TH,
+    STATUS_TH,
+    confidence_meanings,
+    thai_date,
+    thai_duration,
+    thai_fiscal_year,
+)
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "report.html.j2"
+LINK_SCHEMES = frozenset({"http", "https"})
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is safe to put in href (absolute http/https, no spaces or control characters),
+    else None. Browsers ignore tabs, newlines and leading spaces inside a scheme ("java\\tscript:"),
+    so a URL holding any of them is never linked."""
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINK_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the reports (autoescaping on for .html and .j2 templates)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        safe_href=safe_href,
+        thai_date=thai_date,
+        thai_fiscal_year=thai_fiscal_year,
+        thai_duration=thai_duration,
+        confidence_meanings=confidence_meanings,
+    )
+    env.globals.update(
+        STATUS_TH=STATUS_TH,
+        COMPONENT_STATUS_TH=COMPONENT_STATUS_TH,
+        CONFIDENCE_TH=CONFIDENCE_TH,
+        EVIDENCE_KIND_TH=EVIDENCE_KIND_TH,
+    )
+    return env
+
+
+def render_html(result: ScanResult) -> str:
+    """The report as one HTML document (UTF-8 text)."""
+    template = environment().get_template(TEMPLATE_NAME)
+    return template.render(result=result, counts=result.counts())
+
+
+def write_html(result: ScanResult, path: str | os.PathLike[str]) -> Path:
+    """Write the HTML report (UTF-8), creating parent folders; returns the path written."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_html(result), encoding="utf-8")
+    return out
