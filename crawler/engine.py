@@ -193,18 +193,20 @@ class Crawler:
         page.needs_browser = len(parsed.links) < 3 and parsed.script_count >= 3
         if fetched.truncated:
             self.result.findings.append(f"หน้าใหญ่เกินกำหนด อ่านเพียงบางส่วน / page truncated: {request.url}")
+        self._queue_links(page, request.depth)  # first: it marks off-site links external before the sink sees them
         self.sink.add_page(page)
-        self._queue_links(page, request.depth)
 
     def _queue_links(self, page: Page, depth: int) -> None:
         for link in page.links:
+            if self._frontier.seen(link.url) or link.url in self._external_seen:
+                continue  # the common case on menu-heavy sites: decided before, skip the work
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
                 link.external = True
                 if link.url not in self._external_seen:
                     self._external_seen.add(link.url)
                     self.sink.add_external(link, page.url)
                 continue
-            if should_skip(link.url) or self._frontier.seen(link.url):
+            if should_skip(link.url):
                 continue
             is_doc = looks_like_document(link.url)
             if (depth + 1 > self.settings.max_depth and not is_doc) or trap_reason(link.url):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -62,12 +63,14 @@ def _base_url(tree: LexborHTMLParser, url: str) -> str:
 
 def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
     links: list[Link] = []
+    alts = _image_alts(tree)
+    resolve = _Resolver(base)
     for node in tree.css(_LINKING):
         href = node.attributes.get("href") or node.attributes.get("src") or node.attributes.get("data")
-        target = normalize(href or "", base)
+        target = resolve(href or "")
         if target is None:
             continue
-        links.append(Link(url=target, source=node.tag, **_labels(node)))  # type: ignore[arg-type]
+        links.append(Link(url=target, source=node.tag, **_labels(node, alts.get(node.mem_id, ""))))  # type: ignore[arg-type]
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH_URL.search(node.attributes.get("content") or "")
@@ -77,12 +80,57 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
     return links
 
 
-def _labels(node: LexborNode) -> dict[str, str]:
-    alt = " ".join(fold(img.attributes.get("alt")) for img in node.css("img[alt]"))
+class _Resolver:
+    """normalize() with a memo: a 100-link mega menu repeats the same hrefs on every page.
+
+    Root-relative and absolute hrefs resolve the same way on every page of a site, so they are memoised by
+    origin; relative ones by the page's directory.
+    """
+
+    _memo: ClassVar[dict[tuple[str, str], str | None]] = {}  # shared by every page of the process
+    _MAX = 50_000
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        scheme_end = base.find("://")
+        path_start = base.find("/", scheme_end + 3) if scheme_end >= 0 else -1
+        self.origin = base[:path_start] if path_start > 0 else base
+        self.directory = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
+
+    def __call__(self, href: str) -> str | None:
+        href = href.strip()
+        if href.startswith(("http://", "https://")):
+            key = ("", href)
+        elif href.startswith("/") and not href.startswith("//"):
+            key = (self.origin, href)
+        else:
+            key = (self.directory, href)
+        memo = _Resolver._memo
+        if key not in memo:
+            if len(memo) > self._MAX:
+                memo.clear()
+            memo[key] = normalize(href, self.base)
+        return memo[key]
+
+
+def _image_alts(tree: LexborHTMLParser) -> dict[int, str]:
+    """Alt texts of images inside links, keyed by the link node, found in one pass over the images."""
+    alts: dict[int, str] = {}
+    for area in tree.css("area[alt]"):
+        alts[area.mem_id] = fold(area.attributes.get("alt"))
+    for img in tree.css("a img[alt]"):
+        anchor = img.parent
+        while anchor is not None and anchor.tag != "a":
+            anchor = anchor.parent
+        alt = fold(img.attributes.get("alt"))
+        if anchor is not None and alt:
+            alts[anchor.mem_id] = f"{alts.get(anchor.mem_id, '')} {alt}".strip()
+    return alts
+
+
+def _labels(node: LexborNode, alt: str) -> dict[str, str]:
     title = node.attributes.get("title") or node.attributes.get("aria-label") or ""
-    if node.tag == "area":
-        alt = fold(node.attributes.get("alt")) or alt
-    return {"text": fold(node.text()), "title": fold(title), "img_alt": alt.strip()}
+    return {"text": fold(node.text()), "title": fold(title), "img_alt": alt}
 
 
 def _images(tree: LexborHTMLParser, base: str) -> list[Image]:

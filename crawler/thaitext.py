@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Private-use glyph variants some Thai fonts emit (Microsoft/Adobe PUA ranges) -> standard code points.
 _PUA = {
@@ -86,6 +87,16 @@ def normalize_thai(text: str) -> str:
 
 def match_key(text: str) -> str:
     """Whitespace-free, lower-case, Arabic-digit form for phrase matching."""
+    # Labels and phrases repeat constantly and are memoised; long texts are keyed once per source anyway.
+    return _short_key(text) if len(text) < 300 else _key(text)
+
+
+@lru_cache(maxsize=65536)
+def _short_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     return _WS.sub("", normalize_thai(text)).lower().translate(_THAI_DIGITS)
 
 

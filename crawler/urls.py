@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that never change what a page shows: trackers and session ids.
@@ -86,6 +87,7 @@ def _clean_query(query: str) -> str:
     return urlencode(pairs, doseq=True, safe=_SAFE_QUERY, quote_via=quote)
 
 
+@lru_cache(maxsize=16384)
 def site_key(url: str) -> str:
     """Host and port with a leading "www." removed: the host and its www twin are one site."""
     parts = urlsplit(url)
