@@ -1,0 +1,308 @@
+"""Fiscal years and the time rules (องค์ประกอบด้านเวลา) of OIT items.
+
+Facts encoded here (shared/ita/criteria.md, sections 2 and 3):
+
+- Thai fiscal year N (ปีงบประมาณ พ.ศ. N, a Buddhist Era year) runs 1 October of N-1 to 30 September
+  of N. In Gregorian terms: ปีงบประมาณ 2569 = 2025-10-01 … 2026-09-30. BE = CE + 543.
+- ITA year N assesses fiscal year N.
+- An item's evidence can carry a time rule (`TimeRule`); a failure is written as its own gap,
+  "ไม่ครบองค์ประกอบด้านเวลา - …", in the assessors' wording, Thai first.
+
+Everything that deals in dates takes the spans found by rules.thaidates; this module only judges them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # thaidates imports this module, so the type is only needed by the type checker
+    from rules.thaidates import DateSpan
+
+BE_OFFSET = 543
+
+THAI_MONTHS: list[str] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
+# Written out rather than calendar.month_name, which follows the process locale.
+ENGLISH_MONTHS: list[str] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+TimeRule = Literal["current", "current_fy", "previous_fy", "first_half_current_fy", "covers_current_fy", "none"]
+
+TIME_GAP_TH = "ไม่ครบองค์ประกอบด้านเวลา"
+TIME_GAP_EN = "Time component incomplete"
+
+
+# --- fiscal-year arithmetic -------------------------------------------------------------------------
+
+
+def fiscal_year_of(d: date) -> int:
+    """The BE fiscal year that contains `d` (2025-09-30 → 2568, 2025-10-01 → 2569)."""
+    # October starts the next fiscal year.
+    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
+
+
+def fiscal_year_bounds(fy_be: int) -> tuple[date, date]:
+    """First and last day of BE fiscal year `fy_be` (2569 → 2025-10-01, 2026-09-30)."""
+    year_ce = fy_be - BE_OFFSET
+    return date(year_ce - 1, 10, 1), date(year_ce, 9, 30)
+
+
+def assessment_year_for(as_of: date) -> int:
+    """The ITA year being assessed on `as_of`: ITA year N assesses fiscal year N."""
+    return fiscal_year_of(as_of)
+
+
+def last_day_of_month(year_ce: int, month: int) -> date:
+    return date(year_ce, month, calendar.monthrange(year_ce, month)[1])
+
+
+def add_months(year_ce: int, month: int, count: int) -> tuple[int, int]:
+    """(year, month) `count` months after (year, month); count may be negative."""
+    index = year_ce * 12 + (month - 1) + count
+    return index // 12, index % 12 + 1
+
+
+def months_between(start: date, end: date) -> list[tuple[int, int]]:
+    """Every (CE year, month) from the month of `start` to the month of `end`, both included."""
+    count = (end.year - start.year) * 12 + (end.month - start.month)
+    return [add_months(start.year, start.month, k) for k in range(count + 1)]
+
+
+def first_half_months(fy_be: int, as_of: date) -> list[tuple[int, int]]:
+    """October to March of fiscal year `fy_be` that have ended by `as_of`, as (CE year, month).
+
+    A month counts once `as_of` is after its last day: on 31 October, October is still running and
+    an agency cannot yet be expected to have published it.
+    """
+    start, _ = fiscal_year_bounds(fy_be)
+    first_half = [add_months(start.year, start.month, k) for k in range(6)]
+    return [(y, m) for y, m in first_half if as_of > last_day_of_month(y, m)]
+
+
+# --- wording ----------------------------------------------------------------------------------------
+
+
+def thai_month_year(year_ce: int, month: int) -> str:
+    """A month as assessors write it: Thai name and BE year ("มีนาคม 2569")."""
+    return f"{THAI_MONTHS[month - 1]} {year_ce + BE_OFFSET}"
+
+
+def english_month_year(year_ce: int, month: int) -> str:
+    return f"{ENGLISH_MONTHS[month - 1]} {year_ce}"
+
+
+def _english_fy(fy_be: int) -> str:
+    start, end = fiscal_year_bounds(fy_be)
+    return f"fiscal year {fy_be} BE ({start:%b %Y} - {end:%b %Y})"
+
+
+# --- verdicts ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeVerdict:
+    """The outcome of one time rule on one piece of evidence.
+
+    ok is True (the rule is met or there is none), False (a time gap: text_th/text_en say which, in the
+    assessors' wording) or None (cannot tell: no usable date was found; text_th/text_en give the reason
+    for the "ตรวจสอบไม่ได้" status, and a person should look).
+    """
+
+    ok: bool | None
+    fiscal_years_seen: list[int]
+    text_th: str | None = None
+    text_en: str | None = None
+
+
+def _gap(years: list[int], detail_th: str, detail_en: str) -> TimeVerdict:
+    return TimeVerdict(False, years, f"{TIME_GAP_TH} - {detail_th}", f"{TIME_GAP_EN} - {detail_en}")
+
+
+def _cannot_tell(years: list[int], reason_th: str, reason_en: str) -> TimeVerdict:
+    return TimeVerdict(None, years, reason_th, reason_en)
+
+
+def _named_fiscal_year(span: DateSpan) -> int | None:
+    """The fiscal year a span names outright, if it names one.
+
+    "ปีงบประมาณ 2569", a quarter or half-year round of it, "ประจำปี 2569"/"ปี พ.ศ. 2569" and the range
+    "1 ต.ค. 68 - 30 ก.ย. 69" all name year 2569. Thai agencies label their annual plans and reports by
+    BE year, and the criteria treat "รายงานผลการดำเนินงานประจำปี 2568" as the fiscal-year-2568 report,
+    so a year span is read by its label rather than by its calendar dates (which would also overlap the
+    next fiscal year).
+    """
+    if span.fiscal_year is not None:
+        return span.fiscal_year
+    if span.kind == "year" and not span.era_only:
+        return span.start.year + BE_OFFSET
+    if span.kind == "range" and (span.start, span.end) == fiscal_year_bounds(fiscal_year_of(span.start)):
+        # "๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘" is exactly fiscal year 2568, written out as dates.
+        return fiscal_year_of(span.start)
+    return None
+
+
+def _is_whole_calendar_years(span: DateSpan) -> bool:
+    return (span.start.month, span.start.day, span.end.month, span.end.day) == (1, 1, 12, 31)
+
+
+def _fiscal_years_touched(span: DateSpan) -> list[int]:
+    named = _named_fiscal_year(span)
+    if named is not None:
+        return [named]
+    if span.kind == "range" and _is_whole_calendar_years(span):
+        # A plan period "พ.ศ. 2566–2570" is labelled by BE years; list the labels, not 2566..2571.
+        return list(range(span.start.year + BE_OFFSET, span.end.year + BE_OFFSET + 1))
+    return list(range(fiscal_year_of(span.start), fiscal_year_of(span.end) + 1))
+
+
+def _usable(spans: list[DateSpan]) -> list[DateSpan]:
+    # A bare "พ.ศ. N" is nearly always a law's title ("พ.ร.บ. ข้อมูลข่าวสารของราชการ พ.ศ. 2540"):
+    # it says nothing about which year the document itself covers.
+    return [s for s in spans if not s.era_only]
+
+
+def fiscal_years_seen(spans: list[DateSpan]) -> list[int]:
+    """Every fiscal year the usable spans name or touch, sorted."""
+    return sorted({fy for s in _usable(spans) for fy in _fiscal_years_touched(s)})
+
+
+def _overlaps_fy(span: DateSpan, fy_be: int) -> bool:
+    start, end = fiscal_year_bounds(fy_be)
+    return span.start <= end and span.end >= start
+
+
+def _is_of_fiscal_year(spans: list[DateSpan], fy_be: int) -> tuple[bool, list[int]]:
+    """Whether the evidence is data of fiscal year `fy_be`, and the years that decided it.
+
+    Named years outrank incidental dates: a report titled "ประจำปีงบประมาณ 2568" and signed on
+    15 ตุลาคม 2568 (already fiscal year 2569) is a 2568 report. Only when nothing names a year do the
+    dates themselves decide, by overlapping the fiscal year.
+    """
+    named = sorted({fy for s in spans if (fy := _named_fiscal_year(s)) is not None})
+    if named:
+        return fy_be in named, named
+    return any(_overlaps_fy(s, fy_be) for s in spans), fiscal_years_seen(spans)
+
+
+def _judge_fiscal_year(spans: list[DateSpan], required: int) -> TimeVerdict:
+    usable = _usable(spans)
+    seen = fiscal_years_seen(usable)
+    if not usable:
+        return _cannot_tell(seen, "ไม่พบวันที่หรือปีงบประมาณในเอกสาร", "no date or fiscal year found")
+    ok, deciding = _is_of_fiscal_year(usable, required)
+    if ok:
+        return TimeVerdict(True, seen)
+    if deciding and max(deciding) < required:
+        # The assessors' wording for evidence that is simply old: say which year it is.
+        shown = max(deciding)
+        return _gap(seen, f"เป็นข้อมูลปีงบประมาณ พ.ศ. {shown}", f"the data is for {_english_fy(shown)}")
+    return _gap(seen, f"ไม่ปรากฏข้อมูลปีงบประมาณ พ.ศ. {required}", f"no data for {_english_fy(required)}")
+
+
+def _judge_covers(spans: list[DateSpan], fy_be: int) -> TimeVerdict:
+    """A multi-year plan: its stated period must include fiscal year `fy_be`.
+
+    Only periods count (ranges, fiscal years, named years); a plan's signing date is not its period.
+    """
+    periods = [s for s in _usable(spans) if s.kind == "range" or _named_fiscal_year(s) is not None]
+    seen = fiscal_years_seen(periods)
+    if not periods:
+        return _cannot_tell(seen, "ไม่พบระยะเวลาของแผนในเอกสาร", "no plan period found")
+    for span in periods:
+        named = _named_fiscal_year(span)
+        if named == fy_be or (named is None and _overlaps_fy(span, fy_be)):
+            return TimeVerdict(True, seen)
+    found = ", ".join(s.text for s in periods[:3])
+    return _gap(
+        seen,
+        f"ไม่ครอบคลุมปีงบประมาณ พ.ศ. {fy_be} (ระยะเวลาที่พบ: {found})",
+        f"the period does not cover {_english_fy(fy_be)} (periods found: {found})",
+    )
+
+
+def months_covered(spans: list[DateSpan]) -> set[tuple[int, int]]:
+    """(CE year, month) of every month the spans show data for.
+
+    Days and months count for their month; ranges, quarters and half-year rounds for every month
+    inside them. Whole fiscal or calendar years do not: "ประจำปีงบประมาณ 2569" on a cover page says
+    nothing about which months a monthly report contains. Ranges longer than a year are skipped for the
+    same reason (a plan period "พ.ศ. 2566–2570" is not monthly data).
+    """
+    months: set[tuple[int, int]] = set()
+    for span in spans:
+        if span.kind in ("day", "month"):
+            months.add((span.start.year, span.start.month))
+        elif span.kind in ("range", "quarter", "half_year"):
+            covered = months_between(span.start, span.end)
+            if len(covered) <= 12:
+                months.update(covered)
+    return months
+
+
+def judge_first_half(months: set[tuple[int, int]], fy_be: int, as_of: date) -> TimeVerdict:
+    """Monthly/quarterly data must cover October–March of fiscal year `fy_be`, as far as ended by `as_of`.
+
+    The gap text lists the missing months by Thai name and BE year, as an assessor would.
+    """
+    seen = sorted({fiscal_year_of(date(y, m, 1)) for y, m in months})
+    required = first_half_months(fy_be, as_of)
+    if not required:
+        return TimeVerdict(True, seen)  # no month of the first half has ended yet: nothing is due
+    if not months:
+        return _cannot_tell(seen, "ไม่พบเดือนใดในเอกสาร", "no month found in the document")
+    missing = [ym for ym in required if ym not in months]
+    if not missing:
+        return TimeVerdict(True, seen)
+    missing_th = ", ".join(thai_month_year(y, m) for y, m in missing)
+    missing_en = ", ".join(english_month_year(y, m) for y, m in missing)
+    return _gap(
+        seen,
+        f"ไม่ครอบคลุม 6 เดือนแรกของปีงบประมาณ (ไม่ปรากฏเดือน {missing_th})",
+        f"does not cover the first 6 months of the fiscal year (missing {missing_en})",
+    )
+
+
+def judge_spans(rule: TimeRule, spans: list[DateSpan], fy_be: int, as_of: date) -> TimeVerdict:
+    """Judge the dates found in one piece of evidence against an item's time rule.
+
+    fy_be is the fiscal year being assessed (ITA year N → N); as_of is the day of the check, which
+    decides how many first-half months are already due.
+    """
+    if rule in ("current", "none"):
+        return TimeVerdict(True, fiscal_years_seen(spans))  # no time component to check
+    if rule == "current_fy":
+        return _judge_fiscal_year(spans, fy_be)
+    if rule == "previous_fy":
+        return _judge_fiscal_year(spans, fy_be - 1)
+    if rule == "first_half_current_fy":
+        return judge_first_half(months_covered(spans), fy_be, as_of)
+    if rule == "covers_current_fy":
+        return _judge_covers(spans, fy_be)
+    raise ValueError(f"unknown time rule: {rule!r}")
