@@ -237,7 +237,9 @@ class Crawler:
         self.sink.add_document(doc)
 
     async def _read_sitemaps(self, start: str) -> None:
-        queue = list(dict.fromkeys(self._robots.sitemaps or [normalize("/sitemap.xml", start) or ""]))
+        # robots.txt may name sitemaps relative to the site ("Sitemap: /sitemap.xml"): resolve them.
+        named = [normalize(u, start) for u in self._robots.sitemaps] or [normalize("/sitemap.xml", start)]
+        queue = list(dict.fromkeys(u for u in named if u))
         while queue and self._sitemaps_read < MAX_SITEMAP_FILES:
             sitemap_url = queue.pop(0)
             if not await self._robots.allowed(sitemap_url):

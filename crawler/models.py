@@ -21,6 +21,7 @@ class Link(BaseModel):
     img_alt: str = ""  # alt text of images inside the link (menus are often image banners)
     source: LinkSource = "a"
     external: bool = False  # off the target site: recorded, not crawled
+    nav: bool = False  # inside the site's navigation (menus, breadcrumbs): the same on every page
 
     @property
     def label(self) -> str:

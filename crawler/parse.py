@@ -17,6 +17,13 @@ from crawler.urls import normalize
 _SPACE = re.compile(r"\s+")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 _INVISIBLE = "script, style, noscript, template, svg"
+# Navigation: the site's menus repeat on every page, so their words ("No Gift Policy", "ประกาศ…") must not
+# count as evidence on each page. Header and footer stay: contact details legitimately live there.
+_NAV_CANDIDATES = "nav, [role=navigation], ul[class], ul[id], div[class], div[id]"
+_NAV_TOKEN = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|megamenu|mega|breadcrumbs?|crumbs?)($|[\s_-])",
+    re.IGNORECASE,
+)
 _LINKING = "a[href], area[href], frame[src], iframe[src], embed[src], object[data]"
 
 
@@ -45,6 +52,8 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     for node in tree.css(_INVISIBLE):
         node.decompose()
+    for node in _navigation(tree):
+        node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
     return page
@@ -61,16 +70,31 @@ def _base_url(tree: LexborHTMLParser, url: str) -> str:
     return (normalize(href, url) or url) if href else url
 
 
+def _navigation(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Menu and breadcrumb elements, outermost first; never one that holds the main content."""
+    found = []
+    for node in tree.css(_NAV_CANDIDATES):
+        if node.tag not in ("nav",) and (node.attributes.get("role") or "") != "navigation":
+            names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+            if not _NAV_TOKEN.search(names):
+                continue
+        if node.css_first("main, article, h1") is None:
+            found.append(node)
+    return found
+
+
 def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
     links: list[Link] = []
     alts = _image_alts(tree)
+    in_nav = {a.mem_id for nav in _navigation(tree) for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     for node in tree.css(_LINKING):
         href = node.attributes.get("href") or node.attributes.get("src") or node.attributes.get("data")
         target = resolve(href or "")
         if target is None:
             continue
-        links.append(Link(url=target, source=node.tag, **_labels(node, alts.get(node.mem_id, ""))))  # type: ignore[arg-type]
+        labels = _labels(node, alts.get(node.mem_id, ""))
+        links.append(Link(url=target, source=node.tag, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH_URL.search(node.attributes.get("content") or "")

@@ -8,7 +8,8 @@ Checks (what passes / what fails):
   `context_any`, one of those in the same source). Fails otherwise.
 - phrase_groups: passes when every group has a phrase present (with `same_source`, all in one source);
   fails naming the groups that are absent (`group_labels`). Sources containing a `skip_if` phrase (e.g. a
-  month without purchases) are not required to have the groups; `exclude` phrases disqualify a source.
+  month without purchases) are not required to have the groups; a source titled with an `exclude_titled`
+  phrase is not considered (the announcement is not the activity).
 - pattern: passes when a regular expression matches a source's text (Thai digits read as Arabic), or,
   with `mailto`, when a page links a mailto: address.
 - links_to: passes when a source links to (or embeds) a URL matching `url_patterns`, or its text matches
@@ -109,6 +110,12 @@ def _found(source: Source, phrases: list[str]) -> list[str]:
     return [p for p in phrases if match_key(p) in source.key]
 
 
+def _titled(source: Source, phrases: list[str]) -> bool:
+    """True when the source's title or the link to it names one of `phrases` (what the source *is*)."""
+    label = match_key(f"{source.title} {source.link_text}")
+    return any(match_key(p) in label for p in phrases)
+
+
 # --- generic checks ----------------------------------------------------------------------------------
 @check("phrases")
 def phrases(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
@@ -129,8 +136,8 @@ def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Find
     groups: list[list[str]] = component.params["groups"]
     labels: list[str] = component.params.get("group_labels") or [g[0] for g in groups]
     skip_if = component.params.get("skip_if", [])
-    exclude = component.params.get("exclude", [])
-    sources = [s for s in bundle.readable if not _found(s, exclude) and not (skip_if and _found(s, skip_if))]
+    exclude = component.params.get("exclude_titled", [])
+    sources = [s for s in bundle.readable if not _titled(s, exclude) and not (skip_if and _found(s, skip_if))]
     if component.params.get("same_source"):
         return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []))
     hits, missing = [], []

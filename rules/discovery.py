@@ -190,6 +190,8 @@ class Discovery:
                 if _is_form_host(link.url):
                     bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
                 continue
+            if link.nav and not self._names_item(link, words):
+                continue  # the site-wide menu is on every page; follow it only where it names the item
             if looks_like_document(link.url) and documents < MAX_LINKED_DOCUMENTS:
                 documents += 1
                 bundle.add(self._source(link.url, "linked", link.label))
