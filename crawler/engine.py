@@ -141,7 +141,10 @@ class Crawler:
         if self._over_budget(request):  # no await between this check and the fetch's start: no overshoot
             return
         limit = self.settings.max_document_bytes if request.is_document else self.settings.max_page_bytes
-        fetched = await self._fetcher.get(request.url, limit)
+        fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen)
+        final = normalize(fetched.final_url)
+        if final and final != request.url:
+            self._frontier.mark_seen(final)
         doc_kind = kind_of(fetched.content_type, fetched.final_url) if fetched.error is None else None
         if doc_kind or (request.is_document and fetched.error):
             await self._handle_document(request, fetched, doc_kind)
@@ -176,6 +179,9 @@ class Crawler:
             content_type=fetched.content_type,
             tls_error=fetched.tls_error,
         )
+        if fetched.duplicate_of:
+            self.sink.add_page(page)  # an alias: readers follow final_url to the page stored under it
+            return
         if fetched.error or (fetched.status or 0) >= 400:
             page.error = fetched.error or f"HTTP {fetched.status}"
             self.result.errors += 1

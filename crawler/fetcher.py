@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -36,6 +37,7 @@ class FetchResult:
     permanent: bool = False  # DNS failure, refused connection: do not try this host again
     tls_error: bool = False
     redirected_off_site: str | None = None  # a redirect left the site: where to (recorded, not fetched)
+    duplicate_of: str | None = None  # a redirect led to a URL already crawled or queued: not fetched again
 
 
 class Fetcher:
@@ -56,8 +58,12 @@ class Fetcher:
         await self._client.aclose()
         await self._insecure.aclose()
 
-    async def get(self, url: str, max_bytes: int) -> FetchResult:
-        """GET `url`, following on-site redirects; never raises for network trouble."""
+    async def get(self, url: str, max_bytes: int, already: Callable[[str], bool] | None = None) -> FetchResult:
+        """GET `url`, following on-site redirects; never raises for network trouble.
+
+        `already(target)` tells whether a redirect target was crawled or queued before: such a redirect is
+        reported (duplicate_of) instead of fetching the same page twice.
+        """
         seen = {url}
         current = url
         for _ in range(self.settings.max_redirects + 1):
@@ -73,6 +79,8 @@ class Fetcher:
                 return result
             if target in seen:
                 return _failed(url, current, "เปลี่ยนเส้นทางวนซ้ำ / redirect loop", permanent=False)
+            if already is not None and already(target):
+                return FetchResult(url=url, final_url=target, status=result.status, duplicate_of=target)
             seen.add(target)
             current = target
         return _failed(url, current, "เปลี่ยนเส้นทางมากเกินไป / too many redirects", permanent=False)

@@ -76,6 +76,10 @@ class Frontier:
     def seen(self, url: str) -> bool:
         return url in self._seen
 
+    def mark_seen(self, url: str) -> None:
+        """A URL reached another way (as a redirect target): never queue it again."""
+        self._seen.add(url)
+
     def push(
         self, url: str, depth: int, referrer: str | None = None, label: str = "", is_document: bool = False
     ) -> bool:

@@ -273,12 +273,17 @@ class StoredSite:
                 for r in session.scalars(query)
             ]
 
-    def page(self, url: str) -> Page | None:
-        query = select(PageRow).where(PageRow.scan_id == self.scan_id, PageRow.url == url)
+    def page(self, url: str, _hops: int = 0) -> Page | None:
+        """The page stored for `url`: under that URL, or as the final URL of a redirect."""
         with Session(self.engine) as session:
-            row = session.scalar(query)
+            row = session.scalar(select(PageRow).where(PageRow.scan_id == self.scan_id, PageRow.url == url))
+            if row is None:
+                query = select(PageRow).where(PageRow.scan_id == self.scan_id, PageRow.final_url == url)
+                row = session.scalar(query.order_by(PageRow.html_z.is_(None)).limit(1))
             if row is None:
                 return None
+            if _is_alias(row) and _hops < 3:
+                return self.page(row.final_url, _hops + 1)
             html = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
             return Page(
                 url=row.url,
@@ -327,6 +332,11 @@ class StoredSite:
         )
         with self.engine.connect() as conn:
             return [r.url for r in conn.execute(query)]
+
+
+def _is_alias(row: PageRow) -> bool:
+    """A redirect to a page crawled under its own URL: no content of its own."""
+    return row.final_url != row.url and row.html_z is None and row.error is None
 
 
 def scan_result_json(engine: Engine, scan_id: int) -> dict | None:

@@ -38,7 +38,10 @@ class MemorySite:
         return self._links
 
     def page(self, url: str) -> Page | None:
-        return self._pages.get(url)
+        page = self._pages.get(url)
+        if page is not None and not page.html and page.error is None and page.final_url != url:
+            return self._pages.get(page.final_url, page)  # a redirect alias: the page it leads to
+        return page
 
     def document(self, url: str) -> Document | None:
         return self._documents.get(url)

@@ -72,3 +72,18 @@ def test_interrupted_scan_keeps_committed_batches(tmp_path):
     with Session(reopened) as session:
         assert session.scalar(select(ScanRow.state)) == "running"
         assert session.scalar(select(func.count()).select_from(PageRow)) == 50
+
+
+def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
+    """An ITA index often links /index.php?id=5 which redirects to a page crawled under its own URL."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    store.add_page(page(5))
+    store.add_page(Page(url="http://t.go.th/index.php?id=5", final_url="http://t.go.th/p5.html", status=301))
+    redirected = page(6).model_copy(update={"url": "http://t.go.th/old6", "final_url": "http://t.go.th/p6.html"})
+    store.add_page(redirected)
+    store.flush()
+    site = StoredSite(engine, store.scan_id, "http://t.go.th/")
+    assert site.page("http://t.go.th/index.php?id=5").title == "หน้า 5"  # alias followed
+    assert site.page("http://t.go.th/p6.html").title == "หน้า 6"  # found by its final URL
+    assert site.page("http://t.go.th/nope") is None
