@@ -25,6 +25,7 @@ from rules.catalog import CatalogError
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold site content and settings
     no_args_is_help=True,
     help="oit: ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT ของ ITA / checks a website against the ITA OIT items",
 )

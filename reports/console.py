@@ -112,6 +112,25 @@ def _provisional_text(result: ScanResult) -> Text | None:
     return Text(f"⚠ ใช้เกณฑ์ชั่วคราว: {clean_text(note)}", style="bold red")
 
 
+def gap_list(result: ScanResult) -> Text | None:
+    """Every gap in full, in the assessors' wording, with its evidence URL and the fix: the admin's to-do list."""
+    failing = [i for i in result.items if i.gaps]
+    if not failing:
+        return None
+    text = Text("ประเด็นที่ต้องแก้ไข / gaps to fix", style="bold")
+    for item in failing:
+        text.append(f"\n{item.code} {clean_text(item.title)}", style="bold")
+        urls = {c.id: c.evidence_url for c in item.components if c.evidence_url}
+        for gap in item.gaps:
+            text.append(f"\n  - {clean_text(gap.text_th)}")
+            where = urls.get(gap.component or "") or (item.evidence[0].url if item.evidence else None)
+            if where:
+                text.append(f"\n    หลักฐาน: {clean_text(where)}", style="dim")
+            if gap.hint_th:
+                text.append(f"\n    แนวทางแก้ไข: {clean_text(gap.hint_th)}", style="cyan")
+    return text
+
+
 def _paths_text(report_paths: Mapping[str, str]) -> Text:
     text = Text("รายงานที่บันทึก:")
     for kind, path in report_paths.items():
@@ -129,6 +148,9 @@ def print_summary(
     console = console or Console()
     console.print(_header_text(result))
     console.print(items_table(result))
+    gaps = gap_list(result)
+    if gaps is not None:
+        console.print(gaps)
     console.print(counts_text(result))
     for extra in (_score_text(result), _crawl_text(result), _provisional_text(result)):
         if extra is not None:

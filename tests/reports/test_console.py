@@ -84,3 +84,17 @@ def test_progress_update_outside_with_block() -> None:
     progress = CrawlProgress(Console(file=io.StringIO()))
     with pytest.raises(RuntimeError):
         progress.update(pages=1, documents=0, queued=0, current_url="https://x.go.th")
+
+
+def test_gap_list_prints_every_gap_in_full_with_hint(scan_result: ScanResult) -> None:
+    from reports.console import gap_list
+    from reports.thai import clean_text
+
+    result = scan_result
+    text = gap_list(result).plain
+    assert any(item.gaps for item in result.items)
+    for item in result.items:
+        for gap in item.gaps:
+            assert clean_text(gap.text_th) in text
+            if gap.hint_th:
+                assert clean_text(gap.hint_th) in text
