@@ -204,8 +204,11 @@ class Crawler:
 
     def _queue_links(self, page: Page, depth: int) -> None:
         for link in page.links:
-            if self._frontier.seen(link.url) or link.url in self._external_seen:
+            if self._frontier.seen(link.url):
                 continue  # the common case on menu-heavy sites: decided before, skip the work
+            if link.url in self._external_seen:
+                link.external = True  # already recorded; still flagged on this page
+                continue
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
                 link.external = True
                 if link.url not in self._external_seen:
@@ -245,7 +248,8 @@ class Crawler:
     async def _read_sitemaps(self, start: str) -> None:
         # robots.txt may name sitemaps relative to the site ("Sitemap: /sitemap.xml"): resolve them.
         named = [normalize(u, start) for u in self._robots.sitemaps] or [normalize("/sitemap.xml", start)]
-        queue = list(dict.fromkeys(u for u in named if u))
+        # A robots.txt may name sitemaps on other hosts: only the site's own are read (scope and SSRF).
+        queue = list(dict.fromkeys(u for u in named if u and in_scope(u, start, self.settings.allow_subdomains)))
         while queue and self._sitemaps_read < MAX_SITEMAP_FILES:
             sitemap_url = queue.pop(0)
             if not await self._robots.allowed(sitemap_url):

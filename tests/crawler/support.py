@@ -1,0 +1,237 @@
+"""A small programmable HTTP(S) server on loopback, and helpers shared by the crawler tests.
+
+The crawler is tested against real sockets: no mocks of httpx or the network. A `LocalServer` serves a dict
+of path -> `Reply` (or a list of replies used in turn, or a function of the request), records every request
+(raw target, headers, arrival time) and can delay answers, so retries, politeness and limits can be checked
+from the server's side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urlsplit
+
+from crawler.engine import Crawler, MemorySink
+from crawler.models import CrawlResult
+from crawler.settings import CrawlSettings
+
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes | str = b""
+    content_type: str | None = HTML
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (a slow or hanging server)
+
+    def payload(self) -> bytes:
+        return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
+
+
+def page(body: str, title: str = "", charset: str = "utf-8") -> Reply:
+    """An HTML page in `charset`."""
+    html = f"<!doctype html><html><head><title>{title}</title></head><body>{body}</body></html>"
+    return Reply(body=html.encode(charset), content_type=f"text/html; charset={charset}")
+
+
+def redirect(location: str, status: int = 302) -> Reply:
+    return Reply(status=status, headers={"Location": location}, content_type=None)
+
+
+@dataclass
+class Hit:
+    target: str  # the request target exactly as sent (percent-encoded path and query)
+    headers: dict[str, str]
+    at: float  # time.monotonic() when the request line arrived
+
+    @property
+    def path(self) -> str:
+        return unquote(urlsplit(self.target).path)
+
+
+Route = Reply | list[Reply] | Callable[[Hit], Reply]
+
+
+class LocalServer:
+    """A threaded HTTP server on a free port of `host` (a loopback address)."""
+
+    def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1",
+                 tls: ssl.SSLContext | None = None) -> None:  # fmt: skip
+        self.routes: dict[str, Route] = dict(routes or {})
+        self.default: Route = Reply(status=404, body="not found", content_type="text/plain")  # unrouted paths
+        self.hits: list[Hit] = []
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._turns: dict[str, int] = {}
+        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        if tls is not None:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True,
+                                                 do_handshake_on_connect=False)  # fmt: skip
+        self.scheme = "https" if tls else "http"
+        self.host = host
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)  # fmt: skip
+
+    def __enter__(self) -> LocalServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def url(self, path: str = "/") -> str:
+        return f"{self.scheme}://{self.host}:{self.port}{path}"
+
+    # --- request log -------------------------------------------------------------------------------
+
+    def hits_for(self, path: str) -> list[Hit]:
+        """Requests whose decoded path (query ignored) is `path`."""
+        with self._lock:
+            return [h for h in self.hits if h.path == path]
+
+    def count(self, path: str) -> int:
+        return len(self.hits_for(path))
+
+    def times(self, path: str | None = None) -> list[float]:
+        with self._lock:
+            return [h.at for h in self.hits if path is None or h.path == path]
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return [h.path for h in self.hits]
+
+    def targets(self) -> list[str]:
+        with self._lock:
+            return [h.target for h in self.hits]
+
+    # --- routing ------------------------------------------------------------------------------------
+
+    def _record(self, target: str, headers: dict[str, str]) -> Hit:
+        hit = Hit(target=target, headers=headers, at=time.monotonic())
+        with self._lock:
+            self.hits.append(hit)
+        return hit
+
+    def _reply_for(self, hit: Hit) -> Reply:
+        full = unquote(hit.target)
+        key = full if full in self.routes else hit.path
+        route = self.routes.get(key, self.default)
+        if isinstance(route, Reply):
+            return route
+        if isinstance(route, list):
+            with self._lock:
+                turn = self._turns.get(key, 0)
+                self._turns[key] = turn + 1
+            return route[min(turn, len(route) - 1)]
+        return route(hit)
+
+
+def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
+
+        def do_GET(self) -> None:
+            hit = server._record(self.path, {k.lower(): v for k, v in self.headers.items()})
+            reply = server._reply_for(hit)
+            if reply.delay and server.stopping.wait(reply.delay):
+                return
+            body = reply.payload()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
+                self.send_response(reply.status)
+                if reply.content_type:
+                    self.send_header("Content-Type", reply.content_type)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for start in range(0, len(body), 65536):
+                    self.wfile.write(body[start : start + 65536])
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+def closed_port(host: str = "127.0.0.1") -> int:
+    """A port on `host` that nothing listens on (connections are refused)."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+# --- crawling helpers ------------------------------------------------------------------------------------
+
+
+def fast_settings(**overrides: object) -> CrawlSettings:
+    """Settings for local tests: no politeness delay, short timeouts, no sitemap probe."""
+    values: dict[str, object] = {"delay": 0.0, "timeout": 3.0, "read_sitemaps": False, "max_duration": 20.0}
+    values.update(overrides)
+    return CrawlSettings(**values)  # type: ignore[arg-type]
+
+
+def crawl(start_url: str, settings: CrawlSettings | None = None, extra_urls: list[str] | None = None,
+          **overrides: object) -> tuple[CrawlResult, MemorySink]:  # fmt: skip
+    sink = MemorySink()
+    crawler = Crawler(settings or fast_settings(**overrides), sink)
+    result = asyncio.run(crawler.run(start_url, extra_urls))
+    return result, sink
+
+
+def gaps(times: list[float]) -> list[float]:
+    ordered = sorted(times)
+    return [b - a for a, b in itertools.pairwise(ordered)]
+
+
+# --- PDFs ------------------------------------------------------------------------------------------------
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A valid one-page PDF showing `lines` (ASCII) in the standard Helvetica font; no lines = a blank page."""
+    text = b""
+    if lines:
+        shown = b" T* ".join(b"(" + _pdf_escape(line) + b") Tj" for line in lines)
+        text = b"BT /F1 14 Tf 72 760 Td 20 TL " + shown + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length " + str(len(text)).encode() + b" >>\nstream\n" + text + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _pdf_escape(line: str) -> bytes:
+    return line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def pdf_reply(data: bytes) -> Reply:
+    return Reply(body=data, content_type="application/pdf")

@@ -1,0 +1,113 @@
+"""HTML to page facts with selectolax: links with every label, title, headings, visible text."""
+
+from __future__ import annotations
+
+from crawler.models import Link
+from crawler.parse import fold, parse_html
+
+BASE = "http://www.nakhlang.go.th/th/index.php"
+
+
+def links_by_url(html: str, url: str = BASE) -> dict[str, Link]:
+    return {link.url: link for link in parse_html(html, url).links}
+
+
+def test_anchor_links_resolved_and_labelled() -> None:
+    links = links_by_url("""<body>
+        <a href="/ita/o1.html" title="โครงสร้าง">  ข้อมูล&nbsp;พื้นฐาน  </a>
+        <a href="news.php?id=5#c">ข่าว</a>
+        <a href="mailto:saraban@nakhlang.go.th">อีเมล</a>
+        <a href="javascript:void(0)">เมนู</a>
+        <a href="#top">ขึ้นบน</a>
+        <a>no href</a>
+    </body>""")
+    assert set(links) == {"http://www.nakhlang.go.th/ita/o1.html", "http://www.nakhlang.go.th/th/news.php?id=5"}
+    o1 = links["http://www.nakhlang.go.th/ita/o1.html"]
+    assert o1.text == "ข้อมูล พื้นฐาน"
+    assert o1.title == "โครงสร้าง"
+    assert o1.source == "a"
+    assert o1.label == "ข้อมูล พื้นฐาน โครงสร้าง"
+
+
+def test_image_banner_link_is_labelled_by_img_alt() -> None:
+    links = links_by_url('<a href="/ita"><img src="/img/ita-banner.png" alt="ITA 2569  การประเมินคุณธรรม"></a>')
+    link = links["http://www.nakhlang.go.th/ita"]
+    assert link.text == ""
+    assert link.img_alt == "ITA 2569 การประเมินคุณธรรม"
+    assert "ITA 2569" in link.label
+
+
+def test_aria_label_used_as_title() -> None:
+    link = links_by_url('<a href="/contact" aria-label="ติดต่อเรา"><i class="fa fa-phone"></i></a>')[
+        "http://www.nakhlang.go.th/contact"
+    ]
+    assert link.title == "ติดต่อเรา"
+
+
+def test_image_map_area_uses_alt() -> None:
+    links = links_by_url("""<img src="/menu.png" usemap="#m"><map name="m">
+        <area shape="rect" coords="0,0,10,10" href="/o10.html" alt="แผนการใช้จ่ายงบประมาณ">
+    </map>""")
+    area = links["http://www.nakhlang.go.th/o10.html"]
+    assert area.source == "area"
+    assert area.img_alt == "แผนการใช้จ่ายงบประมาณ"
+    assert "แผนการใช้จ่ายงบประมาณ" in area.label
+
+
+def test_iframe_frame_embed_object_sources() -> None:
+    iframe = links_by_url('<body><iframe src="/ita/frame.html"></iframe><embed src="/doc/plan.pdf">'
+                          '<object data="/doc/o5.pdf"></object></body>')  # fmt: skip
+    assert iframe["http://www.nakhlang.go.th/ita/frame.html"].source == "iframe"
+    assert iframe["http://www.nakhlang.go.th/doc/plan.pdf"].source == "embed"
+    assert iframe["http://www.nakhlang.go.th/doc/o5.pdf"].source == "object"
+    frames = links_by_url('<html><frameset cols="20%,80%"><frame src="menu.html"><frame src="main.html">'
+                          "</frameset></html>")  # fmt: skip
+    assert frames["http://www.nakhlang.go.th/th/menu.html"].source == "frame"
+    assert frames["http://www.nakhlang.go.th/th/main.html"].source == "frame"
+
+
+def test_meta_refresh() -> None:
+    for content in ('"0; url=/th/home.php"', "\"0;URL='/th/home.php'\"", "'5; URL=\"home.php\"'"):
+        links = links_by_url(f"<html><head><meta http-equiv=Refresh content={content}></head></html>")
+        assert links["http://www.nakhlang.go.th/th/home.php"].source == "meta_refresh", content
+    assert links_by_url('<meta http-equiv="refresh" content="30">') == {}
+    assert links_by_url('<meta http-equiv="X-UA-Compatible" content="url=/not-a-link">') == {}
+
+
+def test_base_href() -> None:
+    links = links_by_url('<head><base href="http://www.nakhlang.go.th/site/"></head><body><a href="o2.html">x</a>'
+                         '<img src="img/logo.png" alt="โลโก้"></body>')  # fmt: skip
+    assert "http://www.nakhlang.go.th/site/o2.html" in links
+    page = parse_html('<head><base href="/site/"></head><body><img src="img/logo.png" alt="โลโก้"></body>', BASE)
+    assert page.images[0].src == "http://www.nakhlang.go.th/site/img/logo.png"
+    assert page.images[0].alt == "โลโก้"
+
+
+def test_title_headings_and_text() -> None:
+    page = parse_html(
+        """<html><head><title> เทศบาลตำบลนากลาง  | หน้าแรก </title>
+        <style>.menu { color: red }</style><script>var secret = "ไม่ควรเห็น";</script></head>
+        <body><h1>ประกาศ</h1><h2> นโยบาย
+        ไม่รับของขวัญ </h2><h4>ไม่นับ</h4>
+        <p>ราคากลาง&nbsp;๑๒๓&nbsp;บาท</p><noscript>เปิด JavaScript</noscript>
+        <script>document.write("ซ่อน")</script><template><p>แม่แบบ</p></template></body></html>""",
+        BASE,
+    )
+    assert page.title == "เทศบาลตำบลนากลาง | หน้าแรก"
+    assert page.headings == ["ประกาศ", "นโยบาย ไม่รับของขวัญ"]
+    assert "ราคากลาง ๑๒๓ บาท" in page.text
+    assert "ไม่นับ" in page.text
+    for hidden in ("ไม่ควรเห็น", "color: red", "ซ่อน", "เปิด JavaScript", "แม่แบบ"):
+        assert hidden not in page.text, hidden
+    assert page.script_count == 2
+
+
+def test_broken_markup_is_tolerated() -> None:
+    page = parse_html('<body><table><tr><td><a href="/a">ก<td><a href=/b>ข</table><p>ค', BASE)
+    assert [link.url for link in page.links] == ["http://www.nakhlang.go.th/a", "http://www.nakhlang.go.th/b"]
+    assert "ค" in page.text
+
+
+def test_fold() -> None:
+    assert fold("  ก\xa0\xa0ข\n\tค  ") == "ก ข ค"
+    assert fold(None) == ""
