@@ -17,6 +17,7 @@ lint: setup
 
 bench: setup
 	.venv/bin/python -m pip install -q -e ".[bench]"
+	@command -v nginx >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null) || true
 	.venv/bin/python bench/run_crawl.py
 
 clean:
