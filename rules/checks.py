@@ -5,7 +5,8 @@ show it (hits). A rule looks at those hits and says whether they meet a criterio
 
 Checks (what passes / what fails):
 - phrases: passes when a source contains at least `min` (default 1) distinct phrases of `any` (and, with
-  `context_any`, one of those in the same source). Fails otherwise.
+  `context_any`, one of those in the same source). Fails otherwise. A phrase seen only inside an `ignore`
+  phrase does not count; with `skip_whole_law`, a copy of an act is not read (it is no agency's own data).
 - phrase_groups: passes when every group has a phrase present (with `same_source`, all in one source);
   fails naming the groups that are absent (`group_labels`). Sources containing a `skip_if` phrase (e.g. a
   month without purchases) are not required to have the groups; a source titled with an `exclude_titled`
@@ -14,14 +15,16 @@ Checks (what passes / what fails):
   with `mailto`, when a page links a mailto: address.
 - links_to: passes when a source links to (or embeds) a URL matching `url_patterns`, or its text matches
   `text_patterns` (e.g. coordinates).
-- image_or_document: passes when a page shows an image, or links a document, whose alt text, file name
-  or link text contains one of `words`; or a page whose title names them shows a large image.
+- image_or_document: passes when a page shows an image, or links an image or document, whose alt text,
+  file name or link text contains one of `words`, or when the evidence is itself a document so named.
 - qa_channel: passes when the site offers a Q&A channel (web board, chat, LINE OA, a Q&A section).
 - eservice: passes when an online service or a downloadable request form is offered.
-- executives: finds one card per executive (a name with a title next to a position) and passes when
-  every card has the part in `need` (name, position, photo, contact).
+- executives: finds one card per executive (a name with a title next to a position; failing that, a name
+  alone or a position alone) and passes when every card has the part in `need` (name, position, photo,
+  contact).
 Rules:
-- not_whole_law: fails when the duties are only given as the whole act (a link to or copy of the law).
+- not_whole_law: fails when the duties are only given as the whole act: a copy of the law, or a page that
+  links the act and states no duty itself.
 - two_way: fails when the only Q&A channel is an e-mail address.
 - online_not_download: fails when the only "e-service" is a form to download and bring in.
 - signed_by_top_executive: fails when the announcement's signature block names someone other than the
@@ -106,8 +109,13 @@ def snippet(text: str, phrase: str, width: int = 70) -> str:
     return ("…" if start else "") + fold(text[start:end]) + ("…" if end < len(text) else "")
 
 
-def _found(source: Source, phrases: list[str]) -> list[str]:
-    return [p for p in phrases if match_key(p) in source.key]
+def _found(source: Source, phrases: list[str], ignore: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The phrases the source contains; a phrase seen only inside an `ignore` phrase does not count
+    ("นายกองค์การบริหารส่วนตำบล" inside "รองนายกองค์การบริหารส่วนตำบล" is not the top executive)."""
+    key = source.key
+    for phrase in ignore:
+        key = key.replace(match_key(phrase), "|")
+    return [p for p in phrases if match_key(p) in key]
 
 
 def _titled(source: Source, phrases: list[str]) -> bool:
@@ -122,9 +130,12 @@ def phrases(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     wanted: list[str] = component.params["any"]
     need = int(component.params.get("min", 1))
     context_any: list[str] = component.params.get("context_any", [])
+    ignore: list[str] = component.params.get("ignore", [])
     hits, seen = [], set()
     for source in bundle.readable:
-        found = _found(source, wanted)
+        if component.params.get("skip_whole_law") and _is_whole_law(source):
+            continue  # an act describes every อบต./เทศบาล, not this agency's own structure
+        found = _found(source, wanted, ignore)
         if found and (not context_any or _found(source, context_any)):
             seen.update(found)
             hits.append(Hit(source, snippet(source.text or source.link_text, found[0])))
@@ -315,6 +326,9 @@ _ESERVICE_WORDS = [
 def _service_links(bundle: Bundle) -> tuple[list[tuple[Source, str]], list[tuple[Source, str]]]:
     """(online channels, downloadable forms) offered by the bundle."""
     online, downloads = [], []
+    # A link to a page of the bundle (a breadcrumb "E-Service" to the page itself) is judged by that page's
+    # content, not by its URL.
+    judged = {s.url for s in bundle.sources}
     for source in bundle.sources:
         if source.kind == "external" and _ONLINE_URL.search(source.url):
             online.append((source, source.url))
@@ -325,18 +339,26 @@ def _service_links(bundle: Bundle) -> tuple[list[tuple[Source, str]], list[tuple
             if looks_like_document(link.url):
                 if labelled:
                     downloads.append((source, link.url))
-            elif _ONLINE_URL.search(link.url) and (labelled or link.external):
+            elif _ONLINE_URL.search(link.url) and (labelled or link.external) and link.url not in judged:
                 online.append((source, link.url))
-        if (
-            re.search(
-                r"<form[^>]*>(?:(?!</form>).)*<(textarea|input[^>]+type=[\"']?(text|file|tel|email))",
-                source.html or "",
-                re.IGNORECASE | re.DOTALL,
-            )
-            and "search" not in source.url
-        ):
+        if _request_form(source.html) and "search" not in source.url:
             online.append((source, source.url))
     return online, downloads
+
+
+_FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.IGNORECASE | re.DOTALL)
+_FIELD = re.compile(r"<textarea\b[^>]*>|<input\b[^>]*type=[\"']?(?:text|file|tel|email)\b[^>]*>", re.IGNORECASE)
+_SEARCH_FIELD = re.compile(r"""name=["']?(q|s|keywords?|search|query)\b""", re.IGNORECASE)
+
+
+def _request_form(html: str) -> bool:
+    """A form a citizen fills in on the page; the site's search box (in every page's header) is not one."""
+    for attrs, body in _FORM.findall(html or ""):
+        fields = _FIELD.findall(body)
+        searching = re.search(r"search|ค้นหา", attrs, re.IGNORECASE) or all(_SEARCH_FIELD.search(f) for f in fields)
+        if fields and not searching:
+            return True
+    return False
 
 
 @check("eservice")
@@ -358,12 +380,40 @@ def online_not_download(component: ComponentDef, hits: list[Hit], bundle: Bundle
 _ACT = ["พระราชบัญญัติ", "พ.ร.บ."]
 
 
+# Duties as an agency states them (มาตรา 67-68 พ.ร.บ.สภาตำบลฯ, มาตรา 50-51 พ.ร.บ.เทศบาล, มาตรา 16 พ.ร.บ.กระจายอำนาจ).
+_DUTY_WORDS = [
+    "จัดให้มี",
+    "ให้มีและบำรุง",
+    "บำรุงรักษา",
+    "รักษาความสะอาด",
+    "โรคติดต่อ",
+    "สาธารณภัย",
+    "ส่งเสริมการศึกษา",
+    "ส่งเสริมการพัฒนา",
+    "คุ้มครอง",
+    "มูลฝอย",
+    "ผังเมือง",
+]
+
+
 @rule("not_whole_law")
 def not_whole_law(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
+    laws = {s.url for s in bundle.readable if _is_whole_law(s)}
     for hit in hits:
-        if not _is_whole_law(hit.source):
+        if not _is_whole_law(hit.source) and not _only_points_to_act(hit.source, laws):
             return RuleVerdict(True)
-    return RuleVerdict(False, "พบเพียงตัวบทกฎหมายทั้งฉบับ / only the full text of the act")
+    return RuleVerdict(False, "พบเพียงตัวบทกฎหมายทั้งฉบับหรือลิงก์ไปยังกฎหมาย / only the act itself or a link to it")
+
+
+def _only_points_to_act(source: Source, laws: set[str]) -> bool:
+    """A page that names the act and links to it but states no duty itself ("เป็นไปตาม พ.ร.บ. …
+    รายละเอียดตามเอกสารแนบ"): the assessors' "a bare link to a full act"."""
+    links_act = any(
+        link.url in laws or any(match_key(a) in match_key(link.label) for a in _ACT)
+        for link in source.links
+        if not link.nav  # a site menu item "พ.ร.บ.ข้อมูลข่าวสาร" is on every page
+    )
+    return links_act and len(_found(source, _DUTY_WORDS)) < 2
 
 
 def _is_whole_law(source: Source) -> bool:
@@ -399,6 +449,8 @@ def signed_by_top_executive(component: ComponentDef, hits: list[Hit], bundle: Bu
 def _signer(source: Source) -> RuleVerdict:
     text = source.text
     marks = list(_SIGN_MARK.finditer(text))
+    if not marks and source.kind != "document":
+        return RuleVerdict(None)  # a web page's last lines are its footer, not a signature block
     tail = text[marks[-1].start() :] if marks else text[-400:]
     key = re.sub(r"รองนายก\S*", "", match_key(tail[:600]))
     if any(match_key(t) in key for t in _TOP):
@@ -415,9 +467,12 @@ _NAME = re.compile(
     r"\s?[\u0e01-\u0e4e]{2,}\s+[\u0e01-\u0e4e]{2,}"
 )
 _POSITION = re.compile(r"(นายก|รองนายก|ปลัด|รองปลัด|ผู้อำนวยการ|หัวหน้า|เลขานุการ|ประธานสภา)")
-_CHANNEL = re.compile(
-    r"((?<!\d)0\d{1,2}[-\s]?\d{3}[-\s]?\d{3,4}(?!\d)|@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|line\s?id|ไลน์)", re.IGNORECASE
-)
+# One match per person's title, to tell one person's card from a list ("หัวหน้าสำนักปลัด" is one title).
+_PERSON_POSITION = re.compile(r"(หัวหน้าสำนักปลัด|เลขานุการนายก|รองนายก|นายก|รองปลัด|(?<!สำนัก)ปลัด|ผู้อำนวยการ|หัวหน้า|ประธานสภา)")
+# Thai phone numbers as sites write them: 081-234-5678, 08-1234-5678, 0-4341-4123, 0 4341 4123, 043-414123;
+# not digits inside an address such as saraban_06400115@dla.go.th (the อปท. e-saraban mailbox).
+PHONE = r"(?<![\dA-Za-z_])0(?:\d{1,2}[-\s]?\d{3}[-\s]?\d{3,4}|\d?[-\s]?\d{4}[-\s]?\d{4})(?!\d)"
+_CHANNEL = re.compile(rf"({PHONE}|@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}|line\s?id|ไลน์)", re.IGNORECASE)
 _CARD_TAGS = "div, li, td, article, section, figure, tr, p"
 
 
@@ -430,23 +485,54 @@ class Card:
 
 
 def executive_cards(html: str) -> list[Card]:
-    """One card per person: the outermost element that holds exactly one name and a position."""
+    """One card per person: the outermost element that holds exactly one name and a position.
+
+    When no element pairs a name with a position, the people are still listed, by name only (a gallery of
+    names) or by position only (photos captioned with titles): those cards come back with the missing part
+    empty, so that each part (name, position, photo, contact) is judged on its own."""
     tree = LexborHTMLParser(html)
+    nodes = [
+        (n, t) for n in tree.css(_CARD_TAGS) if len(t := fold(n.text(separator=" ")).translate(_THAI_DIGITS)) <= 500
+    ]
+    return _named_cards(nodes, need_position=True) or _named_cards(nodes, need_position=False) or _titled_cards(nodes)
+
+
+def _named_cards(nodes: list[tuple[LexborNode, str]], need_position: bool) -> list[Card]:
     by_name: dict[str, tuple[int, Card]] = {}
-    for node in tree.css(_CARD_TAGS):
-        text = fold(node.text(separator=" ")).translate(_THAI_DIGITS)
-        if len(text) > 500:
-            continue
-        names = _NAME.findall(text)
+    for node, text in nodes:
         position = _POSITION.search(text)
-        if len(names) != 1 or not position:
+        if len(_NAME.findall(text)) != 1 or (need_position and not position):
             continue
         name = _NAME.search(text).group(0)  # type: ignore[union-attr]
         size = len(node.html or "")
-        card = Card(name, position.group(0), _has_photo(node), bool(_CHANNEL.search(text) or _has_tel(node)))
+        card = Card(name, position.group(0) if position else "", _has_photo(node), _has_contact(node, text))
         if name not in by_name or size > by_name[name][0]:
             by_name[name] = (size, card)
     return [card for _, card in by_name.values()]
+
+
+def _titled_cards(nodes: list[tuple[LexborNode, str]]) -> list[Card]:
+    """Nameless cards: the outermost elements holding one title and a photo or contact (a person's slot,
+    not a menu item or a heading)."""
+    slots = {
+        node.mem_id: (node, titles[0], text)
+        for node, text in nodes
+        if not _NAME.search(text)
+        and len(titles := _PERSON_POSITION.findall(text)) == 1
+        and (_has_photo(node) or _has_contact(node, text))
+    }
+    cards = []
+    for node, title, text in slots.values():
+        parent, inner = node.parent, False
+        while parent is not None and not inner:
+            inner, parent = parent.mem_id in slots, parent.parent
+        if not inner:
+            cards.append(Card("", title, _has_photo(node), _has_contact(node, text)))
+    return cards
+
+
+def _has_contact(node: LexborNode, text: str) -> bool:
+    return bool(_CHANNEL.search(text) or _has_tel(node))
 
 
 def _has_photo(node: LexborNode) -> bool:
@@ -464,11 +550,13 @@ def executives(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     for source in bundle.readable:
         cards = executive_cards(source.html) if source.html else []
         for card in cards:
-            ok = {"name": True, "position": True, "photo": card.has_photo, "contact": card.has_contact}[need]
+            ok = {"name": bool(card.name), "position": bool(card.position), "photo": card.has_photo}.get(
+                need, card.has_contact
+            )
             (hits if ok else lacking).append((source, card))
     if not hits and not lacking:
         return Finding(present=False, detail="ไม่พบข้อมูลผู้บริหารรายบุคคล / no executive entries found")
-    missing = [f"{card.position} {card.name}" for _, card in lacking]
+    missing = [f"{card.position} {card.name}".strip() for _, card in lacking]
     finding = Finding(
         present=not lacking, hits=[Hit(s, f"{c.position}: {c.name}") for s, c in hits], missing_parts=missing[:6]
     )

@@ -64,11 +64,12 @@ def evaluate_item(item: ItemDef, candidates: list[Candidate], ctx: Context) -> I
     if first_candidate.found_via != "config" or first.status == "pass":
         return passing[0] if passing else first
     found = ", ".join(e.url for e in passing[0].evidence[:3]) if passing else ""
+    declared = ", ".join(first_candidate.urls)  # the report must say which URL to fix or replace
     first.gaps.append(
         Gap(
             kind="rule",
-            text_th="URL ที่ระบุไว้ในการตั้งค่าไม่ผ่านเกณฑ์" + (f" แต่พบหลักฐานที่ผ่านที่ {found}" if found else ""),
-            text_en="the URL declared in config does not pass"
+            text_th=f"URL ที่ระบุไว้ในการตั้งค่า ({declared}) ไม่ผ่านเกณฑ์" + (f" แต่พบหลักฐานที่ผ่านที่ {found}" if found else ""),
+            text_en=f"the URL declared in config ({declared}) does not pass"
             + (f"; passing evidence found at {found}" if found else ""),
             hint_th="แก้ไขหน้าที่ระบุไว้ หรือเปลี่ยน URL ที่จะกรอกใน ITAS เป็นหน้าที่ผ่านเกณฑ์",
         )
@@ -114,10 +115,19 @@ def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx:
     base.evidence_url, base.snippet = hits[0].source.url, hits[0].snippet[:300]
     outcome = ComponentOutcome(result=base)
     if component.timed and item.time not in ("none", "current"):
-        hits = _judge_time(component, item, hits, ctx, outcome)
+        hits = _judge_time(component, item, _what_is_listed(hits), ctx, outcome)
     if component.rule:
         _judge_rule(component, hits, bundle, ctx, outcome)
     return outcome
+
+
+def _what_is_listed(hits: list[Hit]) -> list[Hit]:
+    """Without the pages that merely link to other hits. Such a page (a No Gift page listing the 2568
+    announcement and the 2569 report) names the years and people of everything it lists, so its dates and
+    signatures prove nothing; the documents it lists are the evidence."""
+    urls = {h.source.url for h in hits}
+    listed = [h for h in hits if not any(link.url in urls and link.url != h.source.url for link in h.source.links)]
+    return listed or hits
 
 
 def _absent(component: ComponentDef, finding: Finding, bundle: Bundle, base: ComponentResult) -> ComponentOutcome:

@@ -1,0 +1,151 @@
+"""Finding the evidence: URLs declared in config, the site's ITA index page of the right year (codes written
+every way agencies write them), or, without an index, the site's menus and page titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.discovery import parse_code
+from tests.rules import koksawang as k
+from tests.rules.sitebuilder import evaluate, item, page, url
+
+ALL_ITEMS = (k.o1(), k.o2(), k.o3(), k.o10(), k.o11(), k.o20())
+IMPLEMENTED = ["O1", "O2", "O3", "O10", "O11", "O20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("O1 โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("o1 โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("O 1 โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("O๑ โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("O.1 โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("01 โครงสร้างและอำนาจหน้าที่", "O1"),  # a zero for the letter O
+        ("ข้อ 1 โครงสร้างและอำนาจหน้าที่", "O1"),
+        ("ข้อ ๒๐ การขับเคลื่อนนโยบาย No Gift Policy", "O20"),
+        ("O10 ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)", "O10"),
+        ("o๑๑ สรุปผลการจัดซื้อจัดจ้างรายเดือน", "O11"),
+        ("9.1 ข้อมูลพื้นฐาน O3 ข้อมูลการติดต่อ", "O3"),
+    ],
+)
+def test_parse_code_reads_every_spelling(text: str, code: str) -> None:
+    assert parse_code(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ข้อมูลผู้บริหาร",
+        "ประจำปีงบประมาณ พ.ศ. 2569",
+        "01/2569 ประกาศผู้ชนะการเสนอราคา",
+        "0-4341-4123 ต่อ 101",
+        "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล",
+    ],
+)
+def test_parse_code_ignores_text_without_a_code(text: str) -> None:
+    assert parse_code(text) is None
+
+
+def test_ita_2569_index_page_is_found_and_used() -> None:
+    results, notes = evaluate(k.site(*ALL_ITEMS))
+    assert notes[0] == f"หน้า ITA ปี 2569: {url(k.INDEX_2569)}"
+    for code in IMPLEMENTED:
+        result = results[code]
+        assert result.status == "pass", (code, result.gaps)
+        assert result.evidence[0].found_via == "ita_index", code
+    assert results["O1"].evidence[0].url == url("/about/structure.html")
+    assert results["O20"].evidence[0].url == url("/ita/nogift-2569.html")
+
+
+def test_list_index_with_codes_written_every_way_is_read() -> None:
+    # o๑, O 2, 03, ข้อ 4, O.5, O๑๐, o11, ข้อ ๒๐ on an "การเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ ๒๕๖๙" page.
+    index = {k.INDEX_2569: page("ita2569_list.html", "การเปิดเผยข้อมูลสาธารณะ OIT ปี ๒๕๖๙")}
+    results, notes = evaluate(k.site(*ALL_ITEMS, index=index))
+    assert notes[0].startswith("หน้า ITA ปี 2569")
+    expected = {
+        "O1": "/about/structure.html",
+        "O2": "/about/executives.html",
+        "O3": "/contact.html",
+        "O10": "/eservice/index.html",
+        "O11": "/procurement/monthly-2569.html",
+        "O20": "/ita/nogift-2569.html",
+    }
+    for code, path in expected.items():
+        first = results[code].evidence[0]
+        assert (first.url, first.found_via) == (url(path), "ita_index"), code
+    assert results["O20"].status == "pass"
+
+
+def test_ita_2569_index_is_preferred_to_last_years() -> None:
+    # Last year's page maps O20 to "การเปิดโอกาสให้เกิดการมีส่วนร่วม" (2568 numbering); this year's to No Gift.
+    results, notes = evaluate(k.site(k.o20(), index={**k.index_2568(), **k.index_2569()}))
+    assert notes[0] == f"หน้า ITA ปี 2569: {url(k.INDEX_2569)}"
+    o20 = results["O20"]
+    assert o20.status == "pass", o20.gaps
+    assert url("/ita/2568/participation-2568.html") not in [e.url for e in o20.evidence]
+    assert o20.evidence[0].url == url("/ita/nogift-2569.html")
+
+
+def test_only_last_years_index_is_not_used_and_is_reported() -> None:
+    results, notes = evaluate(k.site(k.o20(), index=k.index_2568()))
+    assert any("ไม่พบหน้า ITA ปี 2569" in n and "2568" in n for n in notes)
+    o20 = results["O20"]
+    assert all(e.found_via != "ita_index" for e in o20.evidence)
+    assert url("/ita/2568/participation-2568.html") not in [e.url for e in o20.evidence]
+
+
+def test_without_an_index_menus_and_titles_lead_to_the_evidence() -> None:
+    menu = [
+        ("โครงสร้างส่วนราชการ", "/about/structure.html"),
+        ("อำนาจหน้าที่", "/about/authority.html"),
+        ("คณะผู้บริหาร", "/about/executives.html"),
+        ("ติดต่อเรา", "/contact.html"),
+        ("E-Service", "/eservice/index.html"),
+        ("สรุปผลการจัดซื้อจัดจ้างรายเดือน", "/procurement/monthly-2569.html"),
+        ("ประกาศจัดซื้อจัดจ้าง", "/procurement/announce-2569.html"),
+        ("No Gift Policy", "/ita/nogift-2569.html"),
+    ]
+    results, notes = evaluate(k.site(*ALL_ITEMS, index={}, menu=menu))
+    assert not any(n.startswith("หน้า ITA ปี") for n in notes)
+    for code in IMPLEMENTED:
+        result = results[code]
+        assert result.status == "pass", (code, result.gaps)
+        assert result.evidence[0].found_via == "menu", code
+    assert results["O20"].evidence[0].url == url("/ita/nogift-2569.html")
+
+
+def declared_site():  # type: ignore[no-untyped-def]
+    """The 2569 site, plus last year's No Gift page still online at /ita/2568/nogift-2568.html."""
+    old_page = page("o20_nogift.html", "No Gift Policy 2568", announcement_fy="2568")
+    return k.site(
+        k.o20(),
+        pages={"/ita/2568/nogift-2568.html": old_page},
+        documents={"/files/ita/2569/nogift-announcement-2568.pdf": k.nogift_announcement(2568)},
+    )
+
+
+def test_failing_declared_url_is_reported_with_the_passing_page_found() -> None:
+    declared = url("/ita/2568/nogift-2568.html")
+    result = item(declared_site(), "O20", declared={"O20": [declared]})
+    assert result.status == "gap"
+    assert result.evidence[0].url == declared and result.evidence[0].found_via == "config"
+    config_gaps = [g for g in result.gaps if g.component is None]
+    assert len(config_gaps) == 1
+    assert declared in config_gaps[0].text_th
+    assert url("/ita/nogift-2569.html") in config_gaps[0].text_th
+    assert ("time", "nogift.announcement") in [(g.kind, g.component) for g in result.gaps]
+
+
+def test_passing_declared_url_is_used() -> None:
+    declared = url("/ita/nogift-2569.html")
+    result = item(declared_site(), "O20", declared={"O20": [declared]})
+    assert result.status == "pass", result.gaps
+    assert result.evidence[0].url == declared and result.evidence[0].found_via == "config"
+
+
+def test_without_declared_url_the_crawl_decides() -> None:
+    # The same site without the declaration: last year's page is not what the index links, so it is not used.
+    result = item(declared_site(), "O20")
+    assert result.status == "pass"
+    assert result.evidence[0].found_via == "ita_index"
