@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -46,6 +46,14 @@ def safe_href(url: str | None) -> str | None:
 
 
 @cache
+def short_url(url: str, limit: int = 40) -> str:
+    """The part of a URL a reader needs in a narrow column: its path and query, shortened in the middle."""
+    parts = urlsplit(url)
+    tail = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    tail = unquote(tail)
+    return tail if len(tail) <= limit else tail[: limit // 2 - 1] + "…" + tail[-(limit // 2) :]
+
+
 def environment() -> Environment:
     """The Jinja2 environment of the reports (autoescaping on for .html and .j2 templates)."""
     env = Environment(
@@ -57,6 +65,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         safe_href=safe_href,
+        short_url=short_url,
         thai_date=thai_date,
         thai_fiscal_year=thai_fiscal_year,
         thai_duration=thai_duration,
