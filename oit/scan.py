@@ -76,13 +76,14 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         if crawl.start_error or start in crawl.robots_disallowed:
             raise ScanError(_cannot_start(start, crawl.start_error))
         site = StoredSite(engine, store.scan_id, start)
+        name = request.site.name if request.site else _home_title(site, start)
         items, notes = evaluate_site(site, catalog, year, as_of, declared)
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
         fy_start, fy_end = fiscal_year_bounds(year)
         result = ScanResult(
             tool=ToolInfo(version=__version__),
-            site=SiteInfo(url=start, name=request.site.name if request.site else None),
+            site=SiteInfo(url=start, name=name),
             assessment_year=year,
             as_of=as_of,
             fiscal_year=FiscalYear(start=fy_start, end=fy_end),
@@ -109,6 +110,12 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     except BaseException as exc:
         store.fail(str(exc) or type(exc).__name__)
         raise
+
+
+def _home_title(site: StoredSite, start: str) -> str | None:
+    """Without a configured name, the home page's title names the agency (shown in every report)."""
+    home = site.page(start)
+    return home.title[:200] if home is not None and home.title else None
 
 
 def _cannot_start(start: str, error: str | None) -> str:
