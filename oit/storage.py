@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import zlib
 from datetime import UTC, date, datetime
+from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -285,22 +287,7 @@ class StoredSite:
             if _is_alias(row) and _hops < 3:
                 return self.page(row.final_url, _hops + 1)
             html = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
-            return Page(
-                url=row.url,
-                final_url=row.final_url,
-                status=row.status,
-                error=row.error,
-                content_type=row.content_type,
-                encoding=row.encoding,
-                content_hash=row.content_hash,
-                title=row.title,
-                headings=list(row.headings or []),
-                text=row.text,
-                html=html,
-                depth=row.depth,
-                tls_error=row.tls_error,
-                needs_browser=row.needs_browser,
-            )
+            return Page(**_columns(row, Page), html=html)
 
     def document(self, url: str) -> Document | None:
         query = select(DocumentRow).where(DocumentRow.scan_id == self.scan_id, DocumentRow.url == url)
@@ -308,20 +295,7 @@ class StoredSite:
             row = session.scalar(query)
             if row is None:
                 return None
-            return Document(
-                url=row.url,
-                final_url=row.final_url,
-                status=row.status,
-                content_type=row.content_type,
-                size=row.size,
-                content_hash=row.content_hash,
-                text=row.text,
-                pages=row.pages,
-                extractor=row.extractor,
-                error=row.error,
-                referrers=list(row.referrers or []),
-                link_texts=list(row.link_texts or []),
-            )
+            return Document(**_columns(row, Document))
 
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]:
         query = (
@@ -332,6 +306,16 @@ class StoredSite:
         )
         with self.engine.connect() as conn:
             return [r.url for r in conn.execute(query)]
+
+
+def _columns(row: Base, model: type[BaseModel]) -> dict[str, Any]:
+    """The row's values for the model's fields that are stored as columns (lists copied out of the session)."""
+    values = {}
+    for name in model.model_fields:
+        if name in row.__table__.columns:
+            value = getattr(row, name)
+            values[name] = list(value) if isinstance(value, list) else value
+    return values
 
 
 def _is_alias(row: PageRow) -> bool:
