@@ -162,8 +162,10 @@ def _compare_with_planted(result: ScanResult, planted: dict) -> None:
 
 
 @app.command()
-def version() -> None:
-    """แสดงรุ่นของโปรแกรม / print the version."""
+def version(config_path: ConfigOpt = None) -> None:
+    """แสดงรุ่นของโปรแกรม / print the version (and check the config file when one is given)."""
+    if config_path is not None:
+        _load(config_path)
     console.print(f"oit {__version__}")
 
 

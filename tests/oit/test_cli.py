@@ -108,3 +108,10 @@ def test_bad_config_is_reported_with_location(workdir):
     result = runner.invoke(app, ["scan", "http://127.0.0.1:9/", "--config", "bad.toml"])
     assert result.exit_code == 2
     assert "crawl.delay" in result.output and "Traceback" not in result.output
+
+
+def test_version_checks_the_config_it_is_given(workdir):
+    assert runner.invoke(app, ["version"]).exit_code == 0
+    (workdir / "bad.toml").write_text("[crawl]\nfoo = 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["version", "--config", "bad.toml"])
+    assert result.exit_code == 2 and "crawl.foo" in result.output
