@@ -17,7 +17,7 @@ from rich.console import Console
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.models import ScanResult
-from oit.scan import ScanError, ScanRequest, run_scan
+from oit.scan import ScanError, ScanRequest, run_scan, today_in_bangkok
 from reports.console import CrawlProgress, print_summary
 from reports.html_report import write_html
 from reports.json_report import write_json
@@ -159,6 +159,26 @@ def _compare_with_planted(result: ScanResult, planted: dict) -> None:
         f"[green]พบข้อบกพร่องที่ตั้งใจใส่ไว้ครบ และไม่มีข้ออื่น ({len(planted.get('items', {}))} ข้อที่ตรวจ)"
         " / found exactly the planted gaps[/]"
     )
+
+
+@app.command()
+def rules(
+    year: Annotated[int | None, typer.Option(help="ปี ITA (พ.ศ.) / assessment year (BE); default: this year's")] = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """แสดงเกณฑ์รายข้อของปีที่ประเมิน / print a year's item catalog (components, time rule, confidence)."""
+    from reports.rules_table import print_catalog
+    from rules.catalog import load_catalog
+    from rules.fiscal import assessment_year_for
+
+    if config_path is not None:
+        _load(config_path)
+    year = year or assessment_year_for(today_in_bangkok())
+    try:
+        catalog = load_catalog(year)
+    except CatalogError as exc:
+        raise _fail(str(exc)) from None
+    print_catalog(catalog, year, console)
 
 
 @app.command()
