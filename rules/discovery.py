@@ -56,6 +56,7 @@ class IndexPage:
     url: str
     year: int | None
     rows: dict[str, list[IndexRow]] = field(default_factory=dict)
+    untagged: list[IndexRow] = field(default_factory=list)  # rows with links but no code: matched by title
 
 
 @dataclass
@@ -116,9 +117,11 @@ class Discovery:
         for row in tree.css("tr, li"):
             text = fold(row.text(separator=" "))
             code = parse_code(text)
+            links = _row_links(row, page.final_url)
             if code:
-                links = _row_links(row, page.final_url)
                 index.rows.setdefault(code, []).append(IndexRow(code, text, links))
+            elif links and len(text) < 300:
+                index.untagged.append(IndexRow("", text, links))
         for node in tree.css("a[href]"):
             label = fold(node.text(separator=" "))
             code = parse_code(label)
@@ -132,8 +135,9 @@ class Discovery:
         declared = self.declared.get(item.code, [])
         if declared:
             out.append(self._bundle_for([(u, "", "") for u in declared], "config", item))
-        if self.index is not None and item.code in self.index.rows:
-            targets = [(link.url, link.label, row.text) for row in self.index.rows[item.code] for link in row.links]
+        rows = self._index_rows(item)
+        if rows:
+            targets = [(link.url, link.label, row.text) for row in rows for link in row.links]
             if targets:
                 out.append(self._bundle_for(targets, "ita_index", item))
             else:
@@ -143,6 +147,44 @@ class Discovery:
             if targets:
                 out.append(self._bundle_for(targets, "menu", item))
         return out
+
+    def _index_rows(self, item: ItemDef) -> list[IndexRow]:
+        """The index rows for an item: its code and a title that agrees (codes move between years).
+
+        A row whose text names another item and not this one is a numbering from another year: skipped. When
+        no row carries the code, a row whose title names the item is used (sites renumber, or omit codes).
+        """
+        if self.index is None:
+            return []
+        rows = [r for r in self.index.rows.get(item.code, []) if self._title_agrees(r.text, item)]
+        if rows or not self.index.rows.get(item.code):
+            rows = rows or self._rows_titled(item)
+        else:
+            self.notes.append(
+                f"{item.code}: แถวรหัสนี้ในหน้า ITA เป็นหัวข้ออื่น จึงไม่ใช้ / the index row with this code is another item"
+            )
+            rows = self._rows_titled(item)
+        return rows
+
+    def _title_agrees(self, row_text: str, item: ItemDef) -> bool:
+        ours = self._title_score(row_text, item)
+        if ours:
+            return True
+        others = [i for i in self.catalog.items if i.code != item.code]
+        return not any(self._title_score(row_text, other) for other in others)
+
+    def _rows_titled(self, item: ItemDef) -> list[IndexRow]:
+        assert self.index is not None
+        rows = [r for tagged in self.index.rows.values() for r in tagged] + self.index.untagged
+        scored = [(self._title_score(r.text, item), r) for r in rows]
+        best = max((score for score, _ in scored), default=0)
+        return [r for score, r in scored if best and score == best and r.links]
+
+    @staticmethod
+    def _title_score(text: str, item: ItemDef) -> int:
+        """How strongly a row's text names the item: its full title counts most, each keyword once."""
+        key = match_key(text)
+        return (3 if match_key(item.title) in key else 0) + sum(1 for w in item.discovery if match_key(w) in key)
 
     def _keyword_targets(self, item: ItemDef) -> list[tuple[str, str, str]]:
         words = [match_key(w) for w in item.discovery]
@@ -181,8 +223,9 @@ class Discovery:
         reason = "ไม่ได้เก็บข้อมูลหน้านี้ (robots.txt ไม่อนุญาต หรือเกินขอบเขตการเก็บข้อมูล) / not crawled"
         return unreadable(url, found_via, reason, label, "document" if looks_like_document(url) else "page")
 
-    def _expand(self, bundle: Bundle, page: Source, item: ItemDef) -> None:
-        """Add what an evidence page links to: its documents, and sub-pages whose label names the item."""
+    def _expand(self, bundle: Bundle, page: Source, item: ItemDef, level: int = 1) -> None:
+        """Add what an evidence page links to: its documents, and sub-pages whose label names the item (and,
+        one level further, theirs), so that components spread over several files are found."""
         words = [match_key(w) for w in item.discovery]
         documents = pages = 0
         for link in page.links:
@@ -195,9 +238,12 @@ class Discovery:
             if looks_like_document(link.url) and documents < MAX_LINKED_DOCUMENTS:
                 documents += 1
                 bundle.add(self._source(link.url, "linked", link.label))
-            elif pages < MAX_LINKED_PAGES and self._names_item(link, words):
+            elif pages < MAX_LINKED_PAGES and self._names_item(link, words) and not bundle.has(link.url):
                 pages += 1
-                bundle.add(self._source(link.url, "linked", link.label))
+                sub = self._source(link.url, "linked", link.label)
+                bundle.add(sub)
+                if level < 2 and sub.kind == "page" and sub.readable:
+                    self._expand(bundle, sub, item, level + 1)
 
     def _names_item(self, link: Link, words: list[str]) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""

@@ -120,8 +120,11 @@ class Bundle:
     sources: list[Source] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def has(self, url: str) -> bool:
+        return any(s.url == url for s in self.sources)
+
     def add(self, source: Source) -> None:
-        if all(s.url != source.url for s in self.sources):
+        if not self.has(source.url):
             self.sources.append(source)
 
     @property

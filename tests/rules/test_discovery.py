@@ -7,7 +7,7 @@ import pytest
 
 from rules.discovery import parse_code
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import evaluate, item, page, url
+from tests.rules.sitebuilder import evaluate, fixture, item, page, url
 
 ALL_ITEMS = (k.o1(), k.o2(), k.o3(), k.o10(), k.o11(), k.o20())
 IMPLEMENTED = ["O1", "O2", "O3", "O10", "O11", "O20"]
@@ -149,3 +149,46 @@ def test_without_declared_url_the_crawl_decides() -> None:
     result = item(declared_site(), "O20")
     assert result.status == "pass"
     assert result.evidence[0].found_via == "ita_index"
+
+
+def _index_2569(**replacements: str) -> dict[str, str]:
+    """This year's index page with some rows rewritten, as sites renumber or drop codes."""
+    content = fixture("ita2569.html")
+    for old, new in replacements.items():
+        assert old in content, old
+        content = content.replace(old, new)
+    return {k.INDEX_2569: fixture("layout.html", title="ITA 2569", content=content)}
+
+
+def test_code_and_title_must_agree() -> None:
+    """A row whose code is O1 but whose title is the executives is not O1's evidence: titles decide."""
+    index = _index_2569(
+        **{
+            "<td>O1</td><td>โครงสร้างและอำนาจหน้าที่": "<td>O2</td><td>โครงสร้างและอำนาจหน้าที่",
+            "<td>O2</td><td>ข้อมูลผู้บริหาร": "<td>O1</td><td>ข้อมูลผู้บริหาร",
+        }
+    )
+    results, notes = evaluate(k.site(*ALL_ITEMS, index=index))
+    assert results["O1"].evidence[0].url == url("/about/structure.html")
+    assert results["O2"].evidence[0].url == url("/about/executives.html")
+    assert results["O1"].evidence[0].found_via == "ita_index"
+    assert any(n.startswith("O1:") and "หัวข้ออื่น" in n for n in notes)
+    assert results["O1"].status == results["O2"].status == "pass"
+
+
+def test_index_row_without_a_code_is_matched_by_its_title() -> None:
+    index = _index_2569(**{"<td>O20</td>": "<td></td>"})
+    results, _ = evaluate(k.site(*ALL_ITEMS, index=index))
+    first = results["O20"].evidence[0]
+    assert (first.url, first.found_via) == (url("/ita/nogift-2569.html"), "ita_index")
+
+
+def test_evidence_two_levels_down_is_found() -> None:
+    """The report is linked only from the activity page, which the No Gift page links: two levels down."""
+    activity = fixture("layout.html", title="ข่าวกิจกรรม", content=fixture("o20_activity.html")
+                       + '<p><a href="/files/ita/2569/nogift-report-6m-2569.pdf">'
+                         "รายงานผลการดำเนินการตามนโยบาย No Gift Policy รอบ 6 เดือน</a></p>")  # fmt: skip
+    site = k.site(k.o20(), drop={"report"}, pages={"/news/nogift-activity-2569.html": activity})
+    result = item(site, "O20")
+    assert url("/files/ita/2569/nogift-report-6m-2569.pdf") in [e.url for e in result.evidence]
+    assert result.status == "pass", result.gaps
