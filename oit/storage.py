@@ -295,7 +295,11 @@ class StoredSite:
             row = session.scalar(query)
             if row is None:
                 return None
-            return Document(**_columns(row, Document))
+            document = Document(**_columns(row, Document))
+            # The crawler saw the document through its first link only; every label used for it counts.
+            labels = session.scalars(select(LinkRow.label).where(LinkRow.scan_id == self.scan_id, LinkRow.url == url))
+            document.link_texts = list(dict.fromkeys([*document.link_texts, *(label for label in labels if label)]))
+            return document
 
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]:
         query = (

@@ -44,7 +44,11 @@ class MemorySite:
         return page
 
     def document(self, url: str) -> Document | None:
-        return self._documents.get(url)
+        document = self._documents.get(url)
+        if document is None:
+            return None
+        labels = [link.label for link in self._links if link.url == url and link.label]
+        return document.model_copy(update={"link_texts": list(dict.fromkeys([*document.link_texts, *labels]))})
 
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]:
         hits = sorted((p for p in self._pages.values() if phrase in p.text), key=lambda p: p.depth)

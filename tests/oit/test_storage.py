@@ -14,8 +14,15 @@ MENU = [Link(url=f"http://t.go.th/m{i}.html", text=f"เมนู {i}") for i in
 
 def page(n: int) -> Page:
     html = f"<html><title>หน้า {n}</title><body>ข่าวประชาสัมพันธ์ อบต. ฉบับที่ {n}</body></html>"
-    return Page(url=f"http://t.go.th/p{n}.html", final_url=f"http://t.go.th/p{n}.html", status=200,
-                title=f"หน้า {n}", text=f"ข่าวประชาสัมพันธ์ อบต. ฉบับที่ {n}", html=html, links=MENU)
+    return Page(
+        url=f"http://t.go.th/p{n}.html",
+        final_url=f"http://t.go.th/p{n}.html",
+        status=200,
+        title=f"หน้า {n}",
+        text=f"ข่าวประชาสัมพันธ์ อบต. ฉบับที่ {n}",
+        html=html,
+        links=MENU,
+    )
 
 
 def test_pages_documents_and_links_round_trip(tmp_path):
@@ -23,8 +30,14 @@ def test_pages_documents_and_links_round_trip(tmp_path):
     store = ScanStore(engine, "http://t.go.th/", "อบต.ทดสอบ", 2569, date(2026, 5, 15))
     for n in range(120):  # more than one batch
         store.add_page(page(n))
-    store.add_document(Document(url="http://t.go.th/a.pdf", final_url="http://t.go.th/a.pdf", text="ราคากลาง",
-                                link_texts=["สขร.1 ตุลาคม 2568"]))
+    store.add_document(
+        Document(
+            url="http://t.go.th/a.pdf",
+            final_url="http://t.go.th/a.pdf",
+            text="ราคากลาง",
+            link_texts=["สขร.1 ตุลาคม 2568"],
+        )
+    )
     store.add_external(Link(url="https://www.facebook.com/x", text="Facebook", external=True), "http://t.go.th/")
     store.finish("{}", [], 120, 1, 0, 1.0)
 
@@ -87,3 +100,18 @@ def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
     assert site.page("http://t.go.th/index.php?id=5").title == "หน้า 5"  # alias followed
     assert site.page("http://t.go.th/p6.html").title == "หน้า 6"  # found by its final URL
     assert site.page("http://t.go.th/nope") is None
+
+
+def test_document_carries_every_label_it_was_linked_with(tmp_path):
+    """The home page links a PDF as "ดาวน์โหลด"; the ITA page links it as "O20 ประกาศ … 2569": both count."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    pdf = "http://t.go.th/f/a.pdf"
+    home = page(1).model_copy(update={"links": [Link(url=pdf, text="ดาวน์โหลด")]})
+    ita = page(2).model_copy(update={"links": [Link(url=pdf, text="O20 ประกาศเจตนารมณ์ 2569")]})
+    store.add_page(home)
+    store.add_page(ita)
+    store.add_document(Document(url=pdf, final_url=pdf, text="ประกาศ", link_texts=["ดาวน์โหลด"]))
+    store.flush()
+    labels = StoredSite(engine, store.scan_id, "http://t.go.th/").document(pdf).link_texts
+    assert labels == ["ดาวน์โหลด", "O20 ประกาศเจตนารมณ์ 2569"]
