@@ -88,11 +88,55 @@ class ItemResult(BaseModel):
     components: list[ComponentResult] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
     subindicator: str | None = None
+    gain: float | None = Field(
+        default=None,
+        description="OIT points this item would add if it passed (gap/missing: if fixed; unknown: if confirmed);"
+        " None for a passing item or when no score was estimated. See rules.score.",
+    )
+
+
+class SubindicatorScore(BaseModel):
+    """One sub-indicator (e.g. "9.1"): the mean of its items, each 100 or 0."""
+
+    id: str
+    indicator: str
+    label_th: str | None = None
+    score: float = Field(description="unknown items counted as 0")
+    score_if_unknown_pass: float = Field(description="unknown items counted as 100")
+    items: list[str] = Field(default_factory=list, description="item codes")
+    counts: dict[str, int] = Field(default_factory=dict, description="items per status")
+
+
+class IndicatorScore(BaseModel):
+    """One indicator (e.g. "9"): the mean of its sub-indicators."""
+
+    id: str
+    label_th: str | None = None
+    score: float
+    score_if_unknown_pass: float
+    subindicators: list[str] = Field(default_factory=list)
 
 
 class Score(BaseModel):
+    """The estimated OIT score. The contract requires only oit_estimate and grade; the rest is extra.
+
+    Filled by rules.score.estimate: oit_estimate counts unknown items as 0 (what an assessor gives for
+    evidence nobody could confirm); oit_if_unknown_pass is the ceiling if every unknown item passed.
+    """
+
     oit_estimate: float | None = None
     grade: str | None = None
+    grade_th: str | None = None
+    grade_th_confidence: str | None = None
+    oit_if_unknown_pass: float | None = None
+    grade_if_unknown_pass: str | None = None
+    complete: bool | None = Field(default=None, description="False when any item is unknown")
+    counts: dict[str, int] = Field(default_factory=dict, description="items per status")
+    not_implemented: int = Field(default=0, description="unknown items the tool cannot check yet")
+    subindicator_confidence: str | None = None
+    subindicators: list[SubindicatorScore] = Field(default_factory=list)
+    indicators: list[IndicatorScore] = Field(default_factory=list)
+    gains: dict[str, float] = Field(default_factory=dict, description="item code -> points if it passed")
 
 
 class ScanResult(BaseModel):

@@ -20,6 +20,7 @@ from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
 from rules.fiscal import assessment_year_for, fiscal_year_bounds
+from rules.score import apply_gains, estimate
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -80,6 +81,8 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         items, notes = evaluate_site(site, catalog, year, as_of, declared)
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
+        score = estimate(items, catalog.subindicator_confidence)
+        items = apply_gains(items, score)
         fy_start, fy_end = fiscal_year_bounds(year)
         result = ScanResult(
             tool=ToolInfo(version=__version__),
@@ -96,6 +99,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
                 findings=_findings(crawl.findings, crawl.stopped_reason, notes),
             ),
             items=items,
+            score=score,
             scan_id=store.scan_id,
         )
         store.finish(

@@ -85,6 +85,7 @@ def _header_text(result: ScanResult) -> Text:
 
 
 def _score_text(result: ScanResult) -> Text | None:
+    """Estimate, grade (and its Thai label), the range when some items are unknown, and the sub-indicators."""
     score = result.score
     if score is None or (score.oit_estimate is None and not score.grade):
         return None
@@ -93,6 +94,24 @@ def _score_text(result: ScanResult) -> Text | None:
         text.append(f"{score.oit_estimate:.2f}", style="bold")
     if score.grade:
         text.append(f"  ระดับ {clean_text(score.grade)}", style="bold")
+    if score.grade_th:
+        text.append(f" ({clean_text(score.grade_th)})")
+    if score.complete is False and score.oit_estimate is not None and score.oit_if_unknown_pass is not None:
+        unknown = result.counts()["unknown"]
+        text.append(
+            f"\n  คะแนนประมาณการ {score.oit_estimate:.2f} (นับข้อที่ตรวจสอบไม่ได้เป็น 0) สูงสุด {score.oit_if_unknown_pass:.2f}"
+        )
+        if score.grade_if_unknown_pass:
+            text.append(f" ระดับ {clean_text(score.grade_if_unknown_pass)}")
+        text.append(f" หากข้อที่ตรวจสอบไม่ได้ผ่านทั้งหมด (ตรวจสอบไม่ได้ {unknown} ข้อ")
+        if score.not_implemented:
+            text.append(f" ในจำนวนนี้ยังไม่รองรับการตรวจ {score.not_implemented} ข้อ")
+        text.append(")")
+    if score.subindicators:
+        parts = " · ".join(f"{clean_text(s.id)} {s.score:.2f}" for s in score.subindicators)
+        text.append(f"\n  ตัวชี้วัดย่อย: {parts}", style="dim")
+        if score.subindicator_confidence:
+            text.append(f" (การจัดกลุ่มข้อ ระดับความเชื่อมั่น {clean_text(score.subindicator_confidence)})", style="dim")
     return text
 
 
@@ -117,9 +136,13 @@ def gap_list(result: ScanResult) -> Text | None:
     failing = [i for i in result.items if i.gaps]
     if not failing:
         return None
-    text = Text("ประเด็นที่ต้องแก้ไข / gaps to fix", style="bold")
+    # Largest gain first (the fix worth most points); items without a gain keep their order, last.
+    failing.sort(key=lambda i: -i.gain if i.gain is not None else 1.0)
+    text = Text("ประเด็นที่ต้องแก้ไข (เรียงตามคะแนนที่จะได้เพิ่ม) / gaps to fix, largest gain first", style="bold")
     for item in failing:
         text.append(f"\n{item.code} {clean_text(item.title)}", style="bold")
+        if item.gain is not None:
+            text.append(f"  แก้ข้อนี้จะได้เพิ่มประมาณ {item.gain:.2f} คะแนน", style="green")
         urls = {c.id: c.evidence_url for c in item.components if c.evidence_url}
         for gap in item.gaps:
             text.append(f"\n  - {clean_text(gap.text_th)}")

@@ -42,21 +42,48 @@ def test_demo_finds_exactly_the_planted_gaps(workdir):
             assert item["status"] == "unknown" and "not implemented" in item["unknown_reason"]
     html = (workdir / "out" / "demo.html").read_text(encoding="utf-8")
     assert "ไม่ได้ลงนามโดยผู้บริหารสูงสุด" in html and 'lang="th"' in html
+    # the estimated score: unknown ("not implemented") items count as 0, the ceiling counts them as passing
+    score = data["score"]
+    not_implemented = [i for i in data["items"] if "not implemented" in (i["unknown_reason"] or "")]
+    assert score["complete"] is False and score["not_implemented"] == len(not_implemented) > 0
+    assert 0 <= score["oit_estimate"] < score["oit_if_unknown_pass"] <= 100
+    assert score["grade"] in {"AA", "A", "B", "C", "D", "E", "F"} and score["grade_th"]
+    assert score["subindicator_confidence"] == "I"
+    for item in data["items"]:
+        assert (item["gain"] is None) == (item["status"] == "pass"), item["code"]
+    assert sum(score["gains"].values()) == pytest.approx(100 - score["oit_estimate"], abs=0.01 * 26)
+    assert "คะแนนประมาณการ" in html and "หากข้อที่ตรวจสอบไม่ได้ผ่านทั้งหมด" in html and "แก้ข้อนี้จะได้เพิ่มประมาณ" in html
+    assert "คะแนน OIT โดยประมาณ" in result.output
 
 
 def test_scan_writes_contract_json_html_and_database(workdir):
     with serve() as url:
-        result = runner.invoke(app, ["scan", url, "--year", "2569", "--as-of", "2026-05-15", "--delay", "0",
-                                     "--json", "r.json", "--html", "r.html"])
+        result = runner.invoke(
+            app,
+            [
+                "scan",
+                url,
+                "--year",
+                "2569",
+                "--as-of",
+                "2026-05-15",
+                "--delay",
+                "0",
+                "--json",
+                "r.json",
+                "--html",
+                "r.html",
+            ],
+        )
     assert result.exit_code == 0, result.output
     data = validate(workdir / "r.json")
-    assert data["assessment_year"] == 2569 and data["criteria"] == {"year": 2569, "provisional": False,
-                                                                      "note_th": None}
+    assert data["assessment_year"] == 2569 and data["criteria"] == {"year": 2569, "provisional": False, "note_th": None}
     assert data["fiscal_year"] == {"start": "2025-10-01", "end": "2026-09-30"}
     assert "หนองบัวแดง" in data["site"]["name"]  # named after the home page title when config has no name
     assert data["crawl"]["pages"] >= 30 and data["crawl"]["documents"] >= 30
     o20 = next(i for i in data["items"] if i["code"] == "O20")
     assert any(e["found_via"] == "ita_index" for e in o20["evidence"])
+    assert data["score"]["oit_estimate"] is not None and data["score"]["grade"] is not None
     db = sqlite3.connect(workdir / "oit.sqlite")
     assert db.execute("select state from scans").fetchall() == [("done",)]
     assert db.execute("select count(*) from pages").fetchone()[0] >= 30
@@ -91,11 +118,14 @@ def test_unreachable_site_exits_2_with_thai_and_english(workdir):
     assert db.execute("select state from scans").fetchall() == [("failed",)]
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["scan", "ftp://x.go.th/"], "URL"),
-    (["scan", "http://127.0.0.1:9/", "--as-of", "15/05/2569"], "YYYY-MM-DD"),
-    (["scan", "http://127.0.0.1:9/", "--year", "2560"], "ไม่มีเกณฑ์"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["scan", "ftp://x.go.th/"], "URL"),
+        (["scan", "http://127.0.0.1:9/", "--as-of", "15/05/2569"], "YYYY-MM-DD"),
+        (["scan", "http://127.0.0.1:9/", "--year", "2560"], "ไม่มีเกณฑ์"),
+    ],
+)
 def test_bad_input_is_a_clear_error(workdir, args, words):
     result = runner.invoke(app, args)
     assert result.exit_code == 2

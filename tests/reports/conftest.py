@@ -5,13 +5,19 @@ from __future__ import annotations
 import pytest
 
 from oit.models import ScanResult, Score
-from tests.reports.sample_results import build_hostile_result, build_result
+from tests.reports.sample_results import build_hostile_result, build_result, build_scored_result
 
 
 @pytest.fixture
 def scan_result() -> ScanResult:
     """A 2569 scan with items in all four statuses and an estimated score."""
     return build_result(score=Score(oit_estimate=33.33, grade="F"))
+
+
+@pytest.fixture
+def scored_result() -> ScanResult:
+    """The same scan scored by rules.score (8.33, F; up to 33.33 if the unknown O26 passed) with gains."""
+    return build_scored_result()
 
 
 @pytest.fixture

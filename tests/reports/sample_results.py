@@ -138,6 +138,7 @@ def _o12_gap() -> ItemResult:
         title="รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
         status="gap",
         confidence="1",
+        subindicator="9.3",
         evidence=[
             EvidenceRef(
                 url=doc,
@@ -179,6 +180,7 @@ def _o20_missing() -> ItemResult:
         title="การขับเคลื่อนนโยบาย No Gift Policy จากการปฏิบัติหน้าที่",
         status="missing",
         confidence="S",
+        subindicator="10.1",
         components=[
             ComponentResult(
                 id="nogift.announcement", status="missing", label_th="ประกาศเจตนารมณ์นโยบายไม่รับของขวัญ (No Gift Policy)"
@@ -204,6 +206,7 @@ def _o26_unknown() -> ItemResult:
         status="unknown",
         unknown_reason="ไฟล์ PDF เป็นภาพสแกนที่อ่านข้อความไม่ได้",
         confidence="1",
+        subindicator="10.2",
         evidence=[EvidenceRef(url=doc, kind="document", found_via="ita_index")],
         components=[
             ComponentResult(
@@ -235,6 +238,20 @@ def build_result(*, provisional: bool = False, score: Score | None = None) -> Sc
         score=score,
         scan_id=7,
     )
+
+
+def build_scored_result() -> ScanResult:
+    """The same scan with the score and gains that rules.score computes, as oit.scan fills them.
+
+    By hand: 9.1 = (100 + 0) / 2 = 50, 9.2 = 0, 9.3 = 0 → indicator 9 = 16.67; 10.1 = 0, 10.2 = 0 (O26
+    unknown) → indicator 10 = 0; OIT = 8.33 (F). Ceiling with O26 passing: 10.2 = 100 → 10 = 50 → 33.33.
+    Gains: O3 100/(2×3×2) = 8.33, O10 and O12 100/(1×3×2) = 16.67, O20 and O26 100/(1×2×2) = 25.
+    """
+    from rules.score import apply_gains, estimate
+
+    result = build_result()
+    score = estimate(result.items, "I")
+    return result.model_copy(update={"score": score, "items": apply_gains(result.items, score)})
 
 
 def hostile_item() -> ItemResult:

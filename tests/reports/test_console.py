@@ -98,3 +98,45 @@ def test_gap_list_prints_every_gap_in_full_with_hint(scan_result: ScanResult) ->
             assert clean_text(gap.text_th) in text
             if gap.hint_th:
                 assert clean_text(gap.hint_th) in text
+
+
+def test_summary_shows_estimate_grade_range_and_subindicators(scored_result: ScanResult) -> None:
+    text = " ".join(_render(scored_result).split())
+    assert "คะแนน OIT โดยประมาณ: 8.33 ระดับ F (ต้องปรับปรุงโดยด่วน)" in text
+    assert (
+        "คะแนนประมาณการ 8.33 (นับข้อที่ตรวจสอบไม่ได้เป็น 0) สูงสุด 33.33 ระดับ F หากข้อที่ตรวจสอบไม่ได้ผ่านทั้งหมด"
+        " (ตรวจสอบไม่ได้ 1 ข้อ)" in text
+    )
+    assert "ตัวชี้วัดย่อย: 9.1 50.00 · 9.2 0.00 · 9.3 0.00 · 10.1 0.00 · 10.2 0.00" in text
+    assert "ระดับความเชื่อมั่น I" in text
+
+
+def test_summary_mentions_not_implemented_items(scored_result: ScanResult) -> None:
+    assert scored_result.score is not None
+    score = scored_result.score.model_copy(update={"not_implemented": 1})
+    text = " ".join(_render(scored_result.model_copy(update={"score": score})).split())
+    assert "(ตรวจสอบไม่ได้ 1 ข้อ ในจำนวนนี้ยังไม่รองรับการตรวจ 1 ข้อ)" in text
+
+
+def test_contract_only_score_has_no_range(scan_result: ScanResult) -> None:
+    text = _render(scan_result)  # a contract-only score: complete is not known, no range is claimed
+    assert "สูงสุด" not in text and "คะแนนประมาณการ" not in text
+
+
+def test_gap_list_sorted_by_gain_with_points(scored_result: ScanResult) -> None:
+    from reports.console import gap_list
+
+    text = gap_list(scored_result).plain
+    heads = [line.split()[0] for line in text.splitlines() if line[:1] == "O"]
+    assert heads == ["O20", "O10", "O12", "O3"]  # 25, 16.67, 16.67 (catalog order on ties), 8.33
+    assert "O20 การขับเคลื่อนนโยบาย No Gift Policy จากการปฏิบัติหน้าที่  แก้ข้อนี้จะได้เพิ่มประมาณ 25.00 คะแนน" in text
+    assert "แก้ข้อนี้จะได้เพิ่มประมาณ 8.33 คะแนน" in text
+
+
+def test_gap_list_without_gains_keeps_catalog_order(scan_result: ScanResult) -> None:
+    from reports.console import gap_list
+
+    text = gap_list(scan_result).plain
+    heads = [line.split()[0] for line in text.splitlines() if line[:1] == "O"]
+    assert heads == ["O3", "O10", "O12", "O20"]
+    assert "แก้ข้อนี้" not in text

@@ -210,3 +210,84 @@ def test_html_uses_system_thai_fonts(scan_result: ScanResult) -> None:
 def test_write_html(tmp_path: Path, scan_result: ScanResult) -> None:
     out = write_html(scan_result, tmp_path / "out" / "report.html")
     assert out.read_bytes().decode("utf-8") == render_html(scan_result)
+
+
+# --- estimated score ------------------------------------------------------------------------------
+
+
+def test_html_score_summary_range_and_subindicators(scored_result: ScanResult) -> None:
+    tree = _tree(render_html(scored_result))
+    summary = tree.css_first("section.summary")
+    score = " ".join(summary.css_first("p.score").text().split())
+    assert "คะแนน OIT โดยประมาณ 8.33" in score and "ระดับ F" in score and "(ต้องปรับปรุงโดยด่วน)" in score
+    sentence = " ".join(summary.css_first("p.score-range").text().split())
+    assert sentence.startswith("คะแนนประมาณการ 8.33 (นับข้อที่ตรวจสอบไม่ได้เป็น 0) สูงสุด 33.33 (ระดับ F)")
+    assert "หากข้อที่ตรวจสอบไม่ได้ผ่านทั้งหมด" in sentence and "ตรวจสอบไม่ได้ 1 ข้อ" in sentence
+    assert "ยังไม่รองรับการตรวจ" not in sentence  # no item is "not implemented" here
+    rows = [[" ".join(td.text().split()) for td in tr.css("td")] for tr in summary.css("table.subscores tbody tr")]
+    assert rows == [
+        ["ตัวชี้วัดที่ 9", "การเปิดเผยข้อมูล", "9.1, 9.2, 9.3", "16.67", "16.67"],
+        ["9.1", "ข้อมูลพื้นฐาน", "O1, O3", "50.00", "50.00"],
+        ["9.2", "การบริหารงาน", "O10", "0.00", "0.00"],
+        ["9.3", "การบริหารเงินงบประมาณ/การจัดซื้อจัดจ้าง", "O12", "0.00", "0.00"],
+        ["ตัวชี้วัดที่ 10", "การป้องกันการทุจริต", "10.1, 10.2", "0.00", "50.00"],
+        ["10.1", "การดำเนินการเพื่อป้องกันการทุจริต", "O20", "0.00", "0.00"],
+        ["10.2", "มาตรการภายในเพื่อป้องกันการทุจริต", "O26", "0.00", "100.00"],
+        ["OIT", "คะแนน OIT โดยประมาณ", "", "8.33", "33.33"],
+    ]
+    hrefs = [a.attributes["href"] for a in summary.css("table.subscores a")]
+    assert hrefs == ["#item-O1", "#item-O3", "#item-O10", "#item-O12", "#item-O20", "#item-O26"]
+    notes = summary.text()
+    assert "ระดับความเชื่อมั่น I (อนุมาน)" in notes  # sub-indicator grouping and Thai label mapping
+    overview = {
+        tr.css_first("td").text(strip=True): tr.css("td")[-1].text(strip=True)
+        for tr in tree.css("table.overview tbody tr")
+    }
+    assert overview == {"O1": "–", "O3": "+8.33", "O10": "+16.67", "O12": "+16.67", "O20": "+25.00", "O26": "+25.00"}
+
+
+def test_html_item_cards_show_the_gain(scored_result: ScanResult) -> None:
+    tree = _tree(render_html(scored_result))
+    gains = {card.attributes["id"]: (card.css_first("p.gain").text(strip=True) if card.css_first("p.gain") else None)
+             for card in tree.css("article.card")}  # fmt: skip
+    assert gains == {
+        "item-O1": None,
+        "item-O3": "แก้ข้อนี้จะได้เพิ่มประมาณ 8.33 คะแนน",
+        "item-O10": "แก้ข้อนี้จะได้เพิ่มประมาณ 16.67 คะแนน",
+        "item-O12": "แก้ข้อนี้จะได้เพิ่มประมาณ 16.67 คะแนน",
+        "item-O20": "แก้ข้อนี้จะได้เพิ่มประมาณ 25.00 คะแนน",
+        "item-O26": "หากข้อนี้ผ่าน จะได้เพิ่มประมาณ 25.00 คะแนน",
+    }
+
+
+def test_html_complete_score_has_no_range(scored_result: ScanResult) -> None:
+    items = [i.model_copy(update={"status": "gap"}) if i.status == "unknown" else i for i in scored_result.items]
+    from rules.score import apply_gains, estimate
+
+    score = estimate(items, "I")
+    html = render_html(scored_result.model_copy(update={"items": apply_gains(items, score), "score": score}))
+    tree = _tree(html)
+    assert tree.css_first("p.score-range") is None
+    assert "สูงสุดหากข้อที่ตรวจสอบไม่ได้ผ่าน" not in html
+    assert len(tree.css_first("table.subscores tbody tr").css("td")) == 4
+
+
+def test_html_contract_only_score_still_renders(scan_result: ScanResult) -> None:
+    # a score with only the contract's two fields (an older JSON read back): no range, no table, no gains
+    tree = _tree(render_html(scan_result))
+    assert tree.css_first("p.score-range") is None and tree.css_first("table.subscores") is None
+    assert tree.css("p.gain") == []
+
+
+def test_html_escapes_hostile_score_fields(scored_result: ScanResult) -> None:
+    assert scored_result.score is not None
+    sub = scored_result.score.subindicators[0].model_copy(update={"label_th": XSS_SCRIPT, "id": XSS_IMG})
+    score = scored_result.score.model_copy(
+        update={"grade_th": XSS_SCRIPT, "grade_if_unknown_pass": XSS_IMG, "subindicator_confidence": XSS_SCRIPT,
+                "subindicators": [sub, *scored_result.score.subindicators[1:]]}
+    )  # fmt: skip
+    html = render_html(scored_result.model_copy(update={"score": score}))
+    tree = _tree(html)
+    assert tree.css("script") == [] and tree.css("img") == []
+    assert XSS_SCRIPT not in html and "<img" not in html
+    assert XSS_SCRIPT in tree.body.text()

@@ -109,3 +109,25 @@ def test_schema_prefers_shared_contract(monkeypatch: pytest.MonkeyPatch) -> None
     if not json_report.SHARED_SCHEMA.is_file():
         pytest.skip("shared contract not present (installed package)")
     assert json_report.schema_path() == json_report.SHARED_SCHEMA
+
+
+def test_json_with_estimated_score_validates_and_round_trips(scored_result: ScanResult) -> None:
+    data = json.loads(to_json(scored_result))
+    assert _errors(data) == []
+    score = data["score"]
+    assert score["oit_estimate"] == 8.33 and score["grade"] == "F"  # the contract's two fields
+    assert score["oit_if_unknown_pass"] == 33.33 and score["complete"] is False
+    assert score["grade_th"] == "ต้องปรับปรุงโดยด่วน" and score["subindicator_confidence"] == "I"
+    assert [s["id"] for s in score["subindicators"]] == ["9.1", "9.2", "9.3", "10.1", "10.2"]
+    assert [i["id"] for i in score["indicators"]] == ["9", "10"]
+    assert {i["code"]: i["gain"] for i in data["items"]} == {
+        "O1": None, "O3": 8.33, "O10": 16.67, "O12": 16.67, "O20": 25.0, "O26": 25.0
+    }  # fmt: skip
+    assert score["gains"] == {k: v for k, v in {i["code"]: i["gain"] for i in data["items"]}.items() if v is not None}
+    assert ScanResult.model_validate_json(to_json(scored_result)) == scored_result
+
+
+def test_out_of_range_estimate_fails_validation(scored_result: ScanResult) -> None:
+    data = json.loads(to_json(scored_result))
+    data["score"]["oit_estimate"] = 100.5
+    assert _errors(data)
