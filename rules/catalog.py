@@ -7,8 +7,16 @@ Two kinds of data file, both validated here:
 - `catalogs/<year>.toml`: one assessment year's items: code, title, sub-indicator, confidence, time rule,
   the components required, and discovery keywords.
 
-A new year is one new catalog file; no code changes. A year without a file is checked with the newest
-earlier catalog, every time window moved accordingly, and the result says it is provisional.
+A new year is one new catalog file; no code changes. A year after the newest catalog (criteria not yet
+published) is checked with the newest catalog, every time window moved accordingly, and the result says it is
+provisional. A year before the oldest catalog, or between two catalogs (its criteria were published but are
+not in the tool), is an error: it is never checked silently with another year's items.
+
+Confidence (shared/ita/criteria.md section 5): C quoted from NACC, S two or more sources, 1 one source,
+I inferred. An item carries its own; a component of an item has the item's unless `component_confidence`
+says otherwise (e.g. components carried over from another year are I); `time_confidence` likewise for the
+time rule. `known = false` marks a code the reference lists only vaguely (its title and components are
+inferred): such an item is never evaluated (`implemented` must be false) and is reported as not checked.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 TimeRule = Literal["current", "current_fy", "previous_fy", "first_half_current_fy", "covers_current_fy", "none"]
 Confidence = Literal["C", "S", "1", "I"]
@@ -37,6 +45,10 @@ class ComponentDef(BaseModel):
     rule_en: str | None = None
     hint_th: str  # what to publish to fix a gap
     timed: bool = True  # whether the item's time rule applies to this component's evidence
+    # Sub-components (e.g. manual.service.fee): each field is a component of its own, id "<id>.<name>", judged
+    # in the sources where this component was found, with one result and one gap each (rules/evaluate.py).
+    fields: list[ComponentDef] = Field(default_factory=list)
+    fields_gap_th: str | None = None  # text of a missing field's gap, after "ไม่ปรากฏ"; {year} and {fields} filled in
 
 
 class ItemDef(BaseModel):
@@ -50,7 +62,35 @@ class ItemDef(BaseModel):
     components: list[str]
     discovery: list[str] = Field(default_factory=list, description="words that name this item on real sites")
     implemented: bool = True
+    known: bool = True  # False: the reference lists this code only vaguely (title/components inferred)
+    component_confidence: dict[str, Confidence] = Field(
+        default_factory=dict, description="per component, where it differs from the item's confidence"
+    )
+    time_confidence: Confidence | None = None  # None: the item's confidence
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ItemDef:
+        if len(set(self.components)) != len(self.components):
+            raise ValueError(f"{self.code}: a component is listed twice")
+        stray = sorted(set(self.component_confidence) - set(self.components))
+        if stray:
+            raise ValueError(f"{self.code}: component_confidence names components the item does not have: {stray}")
+        if not self.known and self.implemented:
+            raise ValueError(f"{self.code}: an item with known = false cannot be implemented")
+        if self.implemented and not self.components:
+            raise ValueError(f"{self.code}: an implemented item needs at least one component")
+        return self
+
+    def confidence_of(self, component: str) -> Confidence:
+        """The confidence of one of this item's components."""
+        if component not in self.components:
+            raise KeyError(f"{self.code} has no component {component!r}")
+        return self.component_confidence.get(component, self.confidence)
+
+    @property
+    def time_rule_confidence(self) -> Confidence:
+        return self.time_confidence or self.confidence
 
 
 class Catalog(BaseModel):
@@ -62,8 +102,20 @@ class Catalog(BaseModel):
     provisional: bool = False  # set when loaded for a later year than its own
     note_th: str | None = None
 
+    @model_validator(mode="after")
+    def _unique_codes(self) -> Catalog:
+        codes = [i.code for i in self.items]
+        twice = sorted({c for c in codes if codes.count(c) > 1})
+        if twice:
+            raise ValueError(f"item codes listed twice: {twice}")
+        return self
+
     def item(self, code: str) -> ItemDef | None:
         return next((i for i in self.items if i.code == code), None)
+
+    @property
+    def codes(self) -> list[str]:
+        return [i.code for i in self.items]
 
 
 class CatalogError(Exception):
@@ -84,10 +136,21 @@ def components() -> dict[str, ComponentDef]:
     out: dict[str, ComponentDef] = {}
     for cid, body in raw.get("components", {}).items():
         try:
-            out[cid] = ComponentDef(id=cid, **body)
+            out[cid] = _component(cid, body)
         except ValidationError as exc:
             raise CatalogError(f"components.toml [{cid}]: {exc}") from exc
+        out.update((field.id, field) for field in out[cid].fields)
     return out
+
+
+def _component(cid: str, body: dict[str, Any]) -> ComponentDef:
+    """A component; its `fields` table ({name = {...}}) becomes sub-components "<cid>.<name>": untimed (the
+    parent carries the time rule), with the parent's hint unless they give their own."""
+    fields = [
+        ComponentDef(id=f"{cid}.{name}", **{"hint_th": body.get("hint_th", ""), "timed": False, **sub})
+        for name, sub in body.get("fields", {}).items()
+    ]
+    return ComponentDef(id=cid, **{**body, "fields": fields})
 
 
 def available_years() -> list[int]:
@@ -102,6 +165,8 @@ def _load_year(year: int) -> Catalog:
         catalog = Catalog(**_read_toml(name))
     except ValidationError as exc:
         raise CatalogError(f"{name}: {exc}") from exc
+    if catalog.year != year:
+        raise CatalogError(f"{name}: says year = {catalog.year}")
     known = components()
     for item in catalog.items:
         for cid in item.components:
@@ -111,14 +176,21 @@ def _load_year(year: int) -> Catalog:
 
 
 def load_catalog(year: int) -> Catalog:
-    """The catalog for an assessment year; a provisional copy of the newest earlier one when none exists."""
+    """The catalog for an assessment year.
+
+    A year after the newest catalog gets a provisional copy of the newest one (its criteria are not published
+    yet). Any other year without a catalog is an error: before the oldest, there is nothing to apply; between
+    two catalogs, that year's criteria were published and differ from both neighbours (codes move every
+    year), so neither may stand in for them.
+    """
     years = available_years()
     if year in years:
         return _load_year(year)
-    earlier = [y for y in years if y < year]
-    if not earlier:
-        raise CatalogError(f"ไม่มีเกณฑ์สำหรับปี {year} / no criteria for {year}; available: {years}")
-    base = _load_year(earlier[-1])
+    if not years or year < years[-1]:
+        raise CatalogError(
+            f"ไม่มีเกณฑ์สำหรับปี {year} / no criteria for {year}; available: {', '.join(map(str, years)) or 'none'}"
+        )
+    base = _load_year(years[-1])
     note = (
         f"เกณฑ์ปี {year} ยังไม่ประกาศ ใช้เกณฑ์ปี {base.year} โดยเลื่อนช่วงเวลาเป็นปีงบประมาณ {year}"
         f" / the {year} criteria are not published yet; the {base.year} items are applied to fiscal year {year}"

@@ -5,6 +5,13 @@ Item status (the contract's meaning):
 - gap: evidence found, but a component is missing or a rule or the time rule fails (ไม่ครบองค์ประกอบ).
 - missing: no evidence at all (ไม่พบข้อมูล).
 - unknown: nothing failed, but something could not be read or decided (ตรวจสอบไม่ได้), with the reason.
+
+Sub-components: a component with `fields` (components.toml) gets one ComponentResult per field after its own,
+id "<component>.<field>". The fields are judged in the one source, among those where the component was found
+(and that meet the time rule), that has the most of them: a guideline or a service manual must hold its parts
+itself. A missing field is a data gap of its own. When none is there (a covering memo that only names the
+report), the component itself is missing, with one gap listing the parts; when the component is absent, its
+fields are reported with its status and no gap of their own.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ class ComponentOutcome:
     result: ComponentResult
     gaps: list[Gap] = field(default_factory=list)
     unknown_reason: str | None = None
+    fields: list[ComponentOutcome] = field(default_factory=list)  # one per sub-component, after this one
 
 
 def evaluate_site(
@@ -94,11 +102,12 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
         return result
     unknowns = []
     for cid in item.components:
-        outcome = judge_component(components()[cid], item, bundle, ctx)
-        result.components.append(outcome.result)
-        result.gaps.extend(outcome.gaps)
-        if outcome.unknown_reason:
-            unknowns.append(f"{cid}: {outcome.unknown_reason}")
+        parent = judge_component(components()[cid], item, bundle, ctx)
+        for outcome in (parent, *parent.fields):
+            result.components.append(outcome.result)
+            result.gaps.extend(outcome.gaps)
+            if outcome.unknown_reason:
+                unknowns.append(f"{outcome.result.id}: {outcome.unknown_reason}")
     if result.gaps:
         result.status = "gap"
     elif unknowns:
@@ -110,7 +119,9 @@ def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx:
     finding = CHECKS[component.check](component, bundle, ctx)
     base = ComponentResult(id=component.id, status="present", label_th=component.label_th)
     if not finding.present:
-        return _absent(component, finding, bundle, base)
+        absent = _absent(component, finding, bundle, base)
+        absent.fields = [_field_like_parent(f, absent) for f in component.fields]
+        return absent
     hits = finding.hits
     base.evidence_url, base.snippet = hits[0].source.url, hits[0].snippet[:300]
     outcome = ComponentOutcome(result=base)
@@ -118,6 +129,10 @@ def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx:
         hits = _judge_time(component, item, _what_is_listed(hits), ctx, outcome)
     if component.rule:
         _judge_rule(component, hits, bundle, ctx, outcome)
+    if component.fields:
+        outcome.fields = _judge_fields(component, item, _what_is_listed(hits), bundle, ctx)
+        if all(sub.result.status == "missing" for sub in outcome.fields):
+            _none_of_the_fields(component, item, ctx, outcome)
     return outcome
 
 
@@ -177,15 +192,18 @@ def _judge_time(
     component: ComponentDef, item: ItemDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome
 ) -> list[Hit]:
     """Apply the item's time rule; returns the hits that meet it (all hits when none do)."""
-    if item.time == "first_half_current_fy" and component.params.get("per_month"):
-        _judge_months(component, hits, ctx, outcome)
+    # Without any month (only "ประจำปีงบประมาณ 2568", say), _judge_months judges nothing: the fiscal year is.
+    monthly = item.time == "first_half_current_fy" and component.params.get("per_month")
+    if monthly and _judge_months(component, hits, ctx, outcome):
         return hits
     rule = "current_fy" if item.time == "first_half_current_fy" else item.time
-    good, seen_years, where_used = [], set(), None
+    good, seen_years, where_used, old_data = [], set(), None, []
     for hit in hits:
         spans, where = hit.source.dated()
         verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)  # type: ignore[arg-type]
         seen_years.update(verdict.fiscal_years_seen)
+        if verdict.ok is False and "เป็นข้อมูลปีงบประมาณ" in (verdict.text_th or ""):
+            old_data.append((verdict.text_th or "").split(" - ", 1)[-1])  # the year the evidence names as its own
         if verdict.ok:
             good.append(hit)
             where_used = where_used or where
@@ -195,6 +213,8 @@ def _judge_time(
         return good
     target = ctx.fiscal_year - 1 if rule == "previous_fy" else ctx.fiscal_year
     found = f" (พบเฉพาะปีงบประมาณ {', '.join(str(y) for y in sorted(seen_years))})" if seen_years else ""
+    if old_data:  # "เป็นข้อมูลปีงบประมาณ พ.ศ. 2568": the assessors' words; the years a plan period touches are not
+        found = f" ({', '.join(dict.fromkeys(old_data))})"
     outcome.gaps.append(
         Gap(
             kind="time",
@@ -212,10 +232,12 @@ def _with_date_source(snippet: str, where: str | None) -> str:
     return f"{snippet} [วันที่จาก{DATE_SOURCES_TH.get(where or '', '')}]" if where else snippet
 
 
-def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome) -> None:
+def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome) -> bool:
+    """Judge the months of October-March covered; False when no month was found to judge."""
     months: set[tuple[int, int]] = set()
+    anywhere = bool(component.params.get("months_anywhere"))
     for hit in hits:
-        months |= months_covered(_month_spans(hit.source))
+        months |= months_covered(_all_month_spans(hit.source) if anywhere else _month_spans(hit.source))
     verdict = judge_first_half(months, ctx.fiscal_year, ctx.as_of)
     due = first_half_months(ctx.fiscal_year, ctx.as_of)
     covered = [thai_month_year(y, m) for y, m in due if (y, m) in months]
@@ -230,6 +252,7 @@ def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcom
                 text_en=verdict.text_en,
             )
         )
+    return verdict.ok is not None
 
 
 def _month_spans(source: Source) -> list[DateSpan]:
@@ -240,6 +263,93 @@ def _month_spans(source: Source) -> list[DateSpan]:
         if spans:
             return spans[:1] if text is not source.link_text else spans
     return []
+
+
+def _all_month_spans(source: Source) -> list[DateSpan]:
+    """Every month a document shows data for (`months_anywhere`): a table with a row per month, such as
+    complaint statistics, names its months in the body."""
+    text = " ".join((source.link_text, source.title, source.text))
+    return [s for s in find_dates(text) if s.kind in ("month", "range", "quarter", "half_year")]
+
+
+# --- fields (sub-components) --------------------------------------------------------------------------
+def _judge_fields(
+    component: ComponentDef, item: ItemDef, hits: list[Hit], bundle: Bundle, ctx: Context
+) -> list[ComponentOutcome]:
+    """One outcome per field, judged in the best single source among `hits` (see the module docstring). A field
+    not found while part of the evidence could not be read (a scanned PDF) is unknown, not missing."""
+    sources = list({h.source.url: h.source for h in hits}.values())
+    judged = [[(f, CHECKS[f.check](f, Bundle([s]), ctx)) for f in component.fields] for s in sources]
+    best = max(judged, key=lambda row: sum(finding.present for _, finding in row))
+    outcomes = []
+    for field_def, finding in best:
+        if not finding.present and bundle.unreadable:  # _absent makes it unknown, naming the unreadable source
+            base = ComponentResult(id=field_def.id, status="present", label_th=field_def.label_th)
+            outcomes.append(_absent(field_def, finding, bundle, base))
+        else:
+            outcomes.append(_field_outcome(field_def, finding, component, item, ctx))
+    return outcomes
+
+
+def _field_outcome(
+    field_def: ComponentDef, finding: Finding, parent: ComponentDef, item: ItemDef, ctx: Context
+) -> ComponentOutcome:
+    result = ComponentResult(id=field_def.id, status="present", label_th=field_def.label_th)
+    if finding.present:
+        result.evidence_url, result.snippet = finding.hits[0].source.url, finding.hits[0].snippet[:300]
+        return ComponentOutcome(result=result)
+    result.status, result.reason = "missing", finding.detail
+    if parent.fields_gap_th:
+        what = f"{_with_fields(parent, item, ctx)} (ไม่พบ: {field_def.label_th})"
+    else:
+        what = f"{field_def.label_th} ใน{parent.label_th}"
+    gap = Gap(
+        kind="data",
+        component=field_def.id,
+        hint_th=field_def.hint_th,
+        text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{what}",
+        text_en=f"Data component incomplete - no {field_def.label_en} in the {parent.label_en}",
+    )
+    return ComponentOutcome(result=result, gaps=[gap])
+
+
+def _none_of_the_fields(component: ComponentDef, item: ItemDef, ctx: Context, outcome: ComponentOutcome) -> None:
+    """The component is named (a covering memo, a title) but holds none of its parts: it is not there. One
+    gap, on the component, in the assessors' words (seed 000, O35), instead of one per field."""
+    for sub in outcome.fields:
+        sub.gaps = []
+    outcome.result.status = "missing"
+    outcome.result.reason = "ไม่พบรายละเอียดที่กำหนด / none of the required parts found"
+    outcome.gaps.append(
+        Gap(
+            kind="data",
+            component=component.id,
+            hint_th=component.hint_th,
+            text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{_with_fields(component, item, ctx)}",
+            text_en=f"Data component incomplete - no {component.label_en} with its required parts",
+        )
+    )
+
+
+def _with_fields(component: ComponentDef, item: ItemDef, ctx: Context) -> str:
+    """The component "ที่มีรายละเอียดอย่างน้อยประกอบด้วย ๑. … ๒. …", or the component's own `fields_gap_th`."""
+    listed = " ".join(f"{_thai_number(n)}. {f.label_th}" for n, f in enumerate(component.fields, 1))
+    if not component.fields_gap_th:
+        return f"{component.label_th} ที่มีรายละเอียดอย่างน้อยประกอบด้วย {listed}"
+    year = ctx.fiscal_year - 1 if item.time == "previous_fy" else ctx.fiscal_year
+    return component.fields_gap_th.format(year=year, fields=listed)
+
+
+def _field_like_parent(field_def: ComponentDef, parent: ComponentOutcome) -> ComponentOutcome:
+    """A field of an absent (or unreadable) component: its status, no gap of its own."""
+    result = ComponentResult(
+        id=field_def.id, status=parent.result.status, label_th=field_def.label_th, reason=parent.result.reason
+    )
+    return ComponentOutcome(result=result)
+
+
+def _thai_number(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
 
 
 # --- small constructors ------------------------------------------------------------------------------
