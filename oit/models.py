@@ -68,6 +68,7 @@ class ComponentResult(BaseModel):
     evidence_url: str | None = None
     snippet: str | None = None
     reason: str | None = None
+    confidence: str | None = None  # of the criterion for this component: C, S, 1 or I
 
 
 class Gap(BaseModel):

@@ -108,6 +108,8 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
             result.gaps.extend(outcome.gaps)
             if outcome.unknown_reason:
                 unknowns.append(f"{outcome.result.id}: {outcome.unknown_reason}")
+    for comp in result.components:
+        comp.confidence = _confidence(item, comp.id)
     if result.gaps:
         result.status = "gap"
     elif unknowns:
@@ -350,6 +352,12 @@ def _field_like_parent(field_def: ComponentDef, parent: ComponentOutcome) -> Com
 
 def _thai_number(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+
+
+def _confidence(item: ItemDef, cid: str) -> str:
+    """A component's confidence; a sub-field ("manual.service.fee") has its parent's."""
+    parent = next((c for c in item.components if cid == c or cid.startswith(c + ".")), None)
+    return item.confidence_of(parent) if parent else item.confidence
 
 
 # --- small constructors ------------------------------------------------------------------------------

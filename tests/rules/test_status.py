@@ -104,3 +104,13 @@ def test_unimplemented_items_say_so() -> None:
 def test_page_helper_renders_inside_the_site_layout() -> None:
     html = page("o3_contact.html", "ติดต่อเรา")
     assert "<title>ติดต่อเรา - องค์การบริหารส่วนตำบลโคกสว่าง</title>" in html and "{{" not in html
+
+
+def test_each_component_carries_its_criterions_confidence() -> None:
+    """ITA 2568 O3: the two-way Q&A requirement is quoted from the NACC [C]; the other parts are inferred [I]."""
+    catalog = load_catalog(2568)
+    items, _ = evaluate_site(k.site(k.o3()), catalog, 2568, date(2025, 5, 15))
+    o3 = next(i for i in items if i.code == "O3")
+    confidences = {c.id: c.confidence for c in o3.components}
+    assert confidences["contact.qa"] == "C"
+    assert {confidences[c] for c in ("contact.address", "contact.phone", "contact.map")} == {"I"}
