@@ -37,6 +37,9 @@ def catalog_table(catalog: Catalog, fiscal_year: int) -> Table:
             rule = vocabulary[cid].rule_th
             parts.append(f"• {vocabulary[cid].label_th}")
             parts.append(f" ({cid})\n", style="dim")
+            for sub in vocabulary[cid].fields:
+                parts.append(f"    ◦ {sub.label_th}")
+                parts.append(f" ({sub.id})\n", style="dim")
             if rule:
                 parts.append(f"  ไม่ผ่านเมื่อ: {rule}\n", style="cyan")
         title = Text(item.title)

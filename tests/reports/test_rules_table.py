@@ -21,6 +21,7 @@ def test_every_item_with_components_time_rule_and_confidence():
     assert "contact.qa" in text and "ไม่ผ่านเมื่อ: ช่องทางถาม-ตอบ" in text
     assert "ครอบคลุม ต.ค. 2568 – มี.ค. 2569" in text  # O11's first half, in the year's own months
     assert "S พบจากหลายแหล่ง" in text
+    assert "manual.service.fee" in text and "complaint.guideline" in text  # sub-fields listed under their parent
 
 
 def test_provisional_year_says_so_and_moves_the_windows():
