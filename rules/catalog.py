@@ -61,6 +61,9 @@ class ItemDef(BaseModel):
     time: TimeRule
     components: list[str]
     discovery: list[str] = Field(default_factory=list, description="words that name this item on real sites")
+    url_words: list[str] = Field(
+        default_factory=list, description="slugs that name this item in URLs (WordPress pages, CMS menus)"
+    )
     implemented: bool = True
     known: bool = True  # False: the reference lists this code only vaguely (title/components inferred)
     component_confidence: dict[str, Confidence] = Field(

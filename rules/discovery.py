@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -190,7 +191,7 @@ class Discovery:
         words = [match_key(w) for w in item.discovery]
         scored: dict[str, tuple[int, str]] = {}
         for link in self._links:
-            hits = sum(1 for w in words if w in match_key(link.label))
+            hits = sum(1 for w in words if w in match_key(link.label)) + _url_hits(link.url, item.url_words)
             if hits and link.url.rstrip("/") != self.site.start_url.rstrip("/"):
                 best = scored.get(link.url, (0, ""))
                 scored[link.url] = max(best, (hits, link.label))
@@ -261,6 +262,17 @@ def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
             alt = " ".join(fold(i.attributes.get("alt")) for i in anchor.css("img[alt]"))
             links.append(Link(url=url, text=fold(anchor.text(separator=" ")), img_alt=alt.strip()))
     return links
+
+
+def _url_hits(url: str, slugs: list[str]) -> int:
+    """Slugs of the item in the URL's path or query ("/nogift-policy/", "?page=structure"): image menus and
+    untitled links often say what they are only there. Matched as whole words, in order."""
+    if not slugs:
+        return 0
+    parts = urlsplit(url)
+    tokens = [t for t in re.split(r"[/\-_.?=&+\s]+", unquote(f"{parts.path} {parts.query}").lower()) if t]
+    joined = f" {' '.join(tokens)} "
+    return sum(1 for slug in slugs if f" {' '.join(re.split(r'[-_]', slug))} " in joined)
 
 
 def _year_of(text: str) -> int | None:

@@ -199,6 +199,18 @@ def gaps(times: list[float]) -> list[float]:
     return [b - a for a, b in itertools.pairwise(ordered)]
 
 
+def spaced(times: list[float], delay: float) -> bool:
+    """Requests started at least `delay` apart, as seen by the server.
+
+    The crawler spaces request *starts*; arrival times add connection jitter (a new connection arrives later
+    than a kept-alive one), so one gap may look short under load. The span of all requests cannot: it is at
+    least (n - 1) delays. Single gaps must still be clearly above zero (no burst).
+    """
+    ordered = sorted(times)
+    span = ordered[-1] - ordered[0]
+    return span >= (len(ordered) - 1) * delay * 0.95 and min(gaps(ordered)) >= delay * 0.4
+
+
 # --- PDFs ------------------------------------------------------------------------------------------------
 
 

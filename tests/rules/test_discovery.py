@@ -3,6 +3,8 @@ every way agencies write them), or, without an index, the site's menus and page 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rules.discovery import parse_code
@@ -191,4 +193,20 @@ def test_evidence_two_levels_down_is_found() -> None:
     site = k.site(k.o20(), drop={"report"}, pages={"/news/nogift-activity-2569.html": activity})
     result = item(site, "O20")
     assert url("/files/ita/2569/nogift-report-6m-2569.pdf") in [e.url for e in result.evidence]
+    assert result.status == "pass", result.gaps
+
+
+def test_without_index_or_labels_the_url_names_the_item() -> None:
+    """An image banner without alt text to a page titled only "ประกาศ", at a WordPress-style slug: only the URL
+    says it is the No Gift page."""
+    pages, documents = k.o20()
+    content = fixture("o20_nogift.html", announcement_fy="2569")
+    content = re.sub(r"<h1>.*?</h1>", "<h1>ประกาศ</h1>", content)
+    pages = {p: html for p, html in pages.items() if p != "/ita/nogift-2569.html"}
+    pages["/nogift-policy/"] = fixture("layout.html", title="ประกาศ", content=content)
+    home = fixture("layout.html", title="หน้าแรก",
+                   content='<a href="/nogift-policy/"><img src="/images/banner-07.jpg"></a>')  # fmt: skip
+    site = k.site((pages, documents), index={}, pages={"/": home})
+    result = item(site, "O20")
+    assert url("/nogift-policy/") in [e.url for e in result.evidence]
     assert result.status == "pass", result.gaps
