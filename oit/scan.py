@@ -6,6 +6,7 @@ This is the only module that knows every stage; each stage knows only its own in
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -116,10 +117,18 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         raise
 
 
+_GENERIC_TITLE = re.compile(r"^(หน้าหลัก|หน้าแรก|home|homepage|welcome|ยินดีต้อนรับ.*)$", re.IGNORECASE)
+
+
 def _home_title(site: StoredSite, start: str) -> str | None:
-    """Without a configured name, the home page's title names the agency (shown in every report)."""
+    """Without a configured name, the home page's title names the agency (shown in every report); generic
+    parts such as "หน้าหลัก -" are dropped."""
     home = site.page(start)
-    return home.title[:200] if home is not None and home.title else None
+    if home is None or not home.title:
+        return None
+    parts = [p.strip() for p in re.split(r"\s[-–|:]\s", home.title) if p.strip()]
+    named = [p for p in parts if not _GENERIC_TITLE.match(p)] or parts
+    return " - ".join(named)[:200]
 
 
 def _cannot_start(start: str, error: str | None) -> str:

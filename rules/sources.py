@@ -67,7 +67,16 @@ class Source:
         return [], None
 
 
+NEEDS_BROWSER_TH = (
+    "หน้านี้สร้างเนื้อหาด้วย JavaScript ต้องใช้เบราว์เซอร์จึงจะอ่านได้ครบ / the page builds its content with"
+    " JavaScript: it needs a browser to be read"
+)
+
+
 def page_source(page: Page, found_via: str, link_text: str = "", context: str = "") -> Source:
+    if page.needs_browser and not page.error:
+        # A JavaScript shell: what is missing from its raw HTML may well be on the rendered page.
+        page = page.model_copy(update={"error": NEEDS_BROWSER_TH})
     if page.error:
         return Source(
             url=page.url,

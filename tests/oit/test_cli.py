@@ -77,7 +77,7 @@ def test_scan_writes_contract_json_html_and_database(workdir):
     data = validate(workdir / "r.json")
     assert data["assessment_year"] == 2569 and data["criteria"] == {"year": 2569, "provisional": False, "note_th": None}
     assert data["fiscal_year"] == {"start": "2025-10-01", "end": "2026-09-30"}
-    assert "หนองบัวแดง" in data["site"]["name"]  # named after the home page title when config has no name
+    assert data["site"]["name"] == "องค์การบริหารส่วนตำบลหนองบัวแดง"  # the home page title, "หน้าหลัก -" dropped
     assert data["crawl"]["pages"] >= 30 and data["crawl"]["documents"] >= 30
     o20 = next(i for i in data["items"] if i["code"] == "O20")
     assert any(e["found_via"] == "ita_index" for e in o20["evidence"])

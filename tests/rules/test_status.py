@@ -9,7 +9,7 @@ from datetime import date
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import Unreadable, component, fixture, item, page, statuses
+from tests.rules.sitebuilder import Unreadable, component, fixture, item, page, statuses, url
 
 SCANNED = "ไฟล์ PDF เป็นภาพสแกน ไม่มีชั้นข้อความให้อ่าน (ต้องใช้ OCR)"
 
@@ -114,3 +114,16 @@ def test_each_component_carries_its_criterions_confidence() -> None:
     confidences = {c.id: c.confidence for c in o3.components}
     assert confidences["contact.qa"] == "C"
     assert {confidences[c] for c in ("contact.address", "contact.phone", "contact.map")} == {"I"}
+
+
+def test_a_javascript_shell_is_unknown_not_missing() -> None:
+    """The crawler flags a page whose raw HTML is a script shell: what it lacks may be on the rendered page."""
+    site = k.site(k.o3())
+    contact = site.page(url("/contact.html"))
+    assert contact is not None
+    shell = contact.model_copy(update={"needs_browser": True, "text": "กำลังโหลด...", "html": "<div id=app></div>",
+                                       "links": []})  # fmt: skip
+    site._pages[contact.url] = shell
+    o3 = item(site, "O3")
+    assert o3.status == "unknown"
+    assert "ต้องใช้เบราว์เซอร์" in (o3.unknown_reason or "")
