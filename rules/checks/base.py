@@ -1,0 +1,183 @@
+"""What every check and rule shares: the result types, the registries and the phrase and naming helpers.
+
+A check is a function `(component, bundle, ctx) -> Finding` registered with `@check("name")`; a rule is a
+function `(component, hits, bundle, ctx) -> RuleVerdict` registered with `@rule("name")`. components.toml
+names them by those registered names (see rules/checks/__init__.py for the list).
+
+Shared here because more than one module of the package uses them:
+- snippet(), _found(), _titled(): where and whether a source says a phrase, or is named by one;
+- what a source is named (_heading, _label_key, _is_named, _named_sources) and the period written after
+  that name (_period_of, _hit): used by the document, table_rows and dated_posts checks;
+- _is_whole_law(): a copy of an act (the phrases check skips it, the not_whole_law rule fails on it);
+- PHONE and _THAI_DIGITS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.models import Link
+from crawler.parse import fold
+from crawler.thaitext import match_key
+from rules.catalog import ComponentDef
+from rules.sources import Bundle, Source
+from rules.thaidates import find_dates
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+@dataclass
+class Hit:
+    source: Source
+    snippet: str = ""
+
+
+@dataclass
+class Finding:
+    present: bool
+    hits: list[Hit] = field(default_factory=list)
+    missing_parts: list[str] = field(default_factory=list)  # e.g. the สขร.1 columns not found
+    detail: str | None = None
+
+
+@dataclass
+class RuleVerdict:
+    ok: bool | None  # None: could not tell
+    detail: str | None = None
+
+
+@dataclass
+class Context:
+    fiscal_year: int  # BE
+    as_of: date
+    site_links: list[Link] = field(default_factory=list)
+
+
+Check = Callable[[ComponentDef, Bundle, Context], Finding]
+Rule = Callable[[ComponentDef, list[Hit], Bundle, Context], RuleVerdict]
+CHECKS: dict[str, Check] = {}
+RULES: dict[str, Rule] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[name] = fn
+        return fn
+
+    return register
+
+
+def snippet(text: str, phrase: str, width: int = 70) -> str:
+    """Text around the first occurrence of `phrase`, tolerant of spaces inside it."""
+    chars = [re.escape(c) for c in phrase if not c.isspace()]
+    match = re.search(r"\s*".join(chars), text, re.IGNORECASE) if chars else None
+    if not match:
+        return fold(text[: width * 2])
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + fold(text[start:end]) + ("…" if end < len(text) else "")
+
+
+def _found(source: Source, phrases: list[str], ignore: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The phrases the source contains; a phrase seen only inside an `ignore` phrase does not count
+    ("นายกองค์การบริหารส่วนตำบล" inside "รองนายกองค์การบริหารส่วนตำบล" is not the top executive)."""
+    key = source.key
+    for phrase in ignore:
+        key = key.replace(match_key(phrase), "|")
+    return [p for p in phrases if match_key(p) in key]
+
+
+def _titled(source: Source, phrases: list[str]) -> bool:
+    """True when the source's title or the link to it names one of `phrases` (what the source *is*)."""
+    label = match_key(f"{source.title} {source.link_text}")
+    return any(match_key(p) in label for p in phrases)
+
+
+# Thai phone numbers as sites write them: 081-234-5678, 08-1234-5678, 0-4341-4123, 0 4341 4123, 043-414123;
+# not digits inside an address such as saraban_06400115@dla.go.th (the อปท. e-saraban mailbox).
+PHONE = r"(?<![\dA-Za-z_])0(?:\d{1,2}[-\s]?\d{3}[-\s]?\d{3,4}|\d?[-\s]?\d{4}[-\s]?\d{4})(?!\d)"
+
+
+# --- the whole act -----------------------------------------------------------------------------------
+_ACT = ["พระราชบัญญัติ", "พ.ร.บ."]
+
+
+def _is_whole_law(source: Source) -> bool:
+    head = match_key(source.text[:300])
+    titled_as_act = any(match_key(a) in head or match_key(a) in match_key(source.link_text) for a in _ACT)
+    return titled_as_act and source.text.count("มาตรา") > 20
+
+
+# --- what a source is named, and the period written after that name -----------------------------------
+_HEAD_LINES, _HEAD_CHARS = 4, 250  # a document's title block: its first lines
+_NEAR = 30  # a document's period is written within this many characters after its name
+
+
+@lru_cache(maxsize=256)
+def _heading(html: str) -> str:
+    """A page's own title: its h1 headings, or its first h2 (the site name is seldom a heading)."""
+    if not html:
+        return ""
+    tree = LexborHTMLParser(html)
+    h1 = [fold(n.text(separator=" ")) for n in tree.css("h1")]
+    h2 = tree.css_first("h2")
+    return " ".join(h1) if h1 else fold(h2.text(separator=" ")) if h2 else ""
+
+
+def _label_key(source: Source) -> str:
+    """Match key of what a source is: its title, the link that led to it, and its own heading (a page) or
+    its opening lines (a document)."""
+    if source.kind == "document":
+        lines = [line for line in source.text.splitlines() if line.strip()][:_HEAD_LINES]
+        head = "\n".join(lines)[:_HEAD_CHARS]
+    else:
+        head = _heading(source.html)
+    return match_key(" ".join((source.title, source.link_text, head)))
+
+
+def _is_named(source: Source, names: list[str], exclude: list[str]) -> bool:
+    label = _label_key(source)
+    return not any(match_key(p) in label for p in exclude) and any(match_key(p) in label for p in names)
+
+
+def _named_sources(bundle: Bundle, params: dict[str, Any]) -> list[Source]:
+    names: list[str] = params.get("title_any", [])
+    exclude: list[str] = params.get("exclude_titled", [])
+    return [s for s in bundle.readable if not names or _is_named(s, names, exclude)]
+
+
+def _period_of(source: Source, names: list[str]) -> Source:
+    """The source narrowed, for the time rule, to the period written right after its name
+    ("แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖-๒๕๗๐)", "รายงาน… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"). The years a plan or report only
+    quotes (ยุทธศาสตร์ชาติ พ.ศ. ๒๕๖๑-๒๕๘๐, a suggestion for next year's budget) then do not decide its year.
+    Unchanged when no period follows the name."""
+    for text in (source.text, source.title, source.link_text):
+        ends = sorted(
+            m.end()
+            for name in names
+            for m in re.finditer(r"\s*".join(re.escape(c) for c in name if not c.isspace()), text, re.IGNORECASE)
+        )
+        for end in ends:
+            spans = [s for s in find_dates(text[end : end + _NEAR + 40]) if s.pos <= _NEAR and not s.era_only]
+            if spans:
+                return replace(source, text=spans[0].text, html="")
+    return source
+
+
+def _hit(source: Source, phrases: list[str], params: dict[str, Any]) -> Hit:
+    shown = snippet(source.text or source.link_text, phrases[0]) if phrases else fold(source.text[:160])
+    return Hit(_period_of(source, params.get("title_any", [])) if params.get("period_after") else source, shown)

@@ -1,0 +1,122 @@
+"""The dated_posts check: news and activity posts a page lists, each judged by its own date.
+
+- dated_posts: passes when a page lists a dated post (the innermost list item, table row, article or news
+  card holding a date and a title; or the page itself, a date under its heading) that names one of `any`
+  (if given) and none of `exclude_any` (procurement notices, letters from other agencies), or when a document
+  is named by `document_any`. Each post is judged by the time rule on its own date (the date element of the
+  post, not a date in its title). Fails when no such post is found (dates the parser cannot read, such as
+  English month names, are not seen).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from crawler.parse import fold
+from crawler.thaitext import match_key
+from rules.catalog import ComponentDef
+from rules.checks.base import Context, Finding, Hit, _found, _heading, _is_named, check
+from rules.sources import Bundle, Source
+from rules.thaidates import find_dates
+
+
+@dataclass
+class _Post:
+    title: str
+    date_text: str
+    url: str
+
+
+_POST_NODES = "li, tr, article, div, section"
+_POST_CLASS = re.compile(r"news|post|item|card|entry|blog|article|box|media|activity|event", re.IGNORECASE)
+_CHROME = {"nav", "header", "footer"}
+
+
+def _posts(source: Source) -> list[_Post]:
+    """Dated posts a page lists: the innermost list item, table row, article or news card that holds a date
+    and a title; failing any, the page itself when a date follows its heading (a single news post)."""
+    tree = LexborHTMLParser(source.html)
+    kept: dict[int, tuple[LexborNode, str, str]] = {}
+    for node in tree.css(_POST_NODES):
+        if node.tag in ("div", "section") and not _POST_CLASS.search(node.attributes.get("class") or ""):
+            continue
+        text = fold(node.text(separator=" "))
+        if len(text) > 600 or len(re.findall(r"[\u0e01-\u0e2e]", text)) < 15 or _in_chrome(node):
+            continue
+        spans = [s for s in find_dates(text) if s.kind in ("day", "month")]
+        if spans:
+            kept[node.mem_id] = (node, text, _post_date(node) or spans[-1].text)
+    inner = [entry for entry in kept.values() if not any(_is_inside(o, entry[0]) for o, _, _ in kept.values())]
+    posts = [_Post(text, date_text, _first_href(node, source.url)) for node, text, date_text in inner]
+    if posts:
+        return posts
+    heading = _heading(source.html)
+    at = source.text.find(heading[:30]) if heading else -1
+    if at >= 0:
+        spans = [s for s in find_dates(source.text[at : at + len(heading) + 300]) if s.kind == "day"]
+        if spans:
+            return [_Post(heading, spans[0].text, source.url)]
+    return []
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _CHROME:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _post_date(node: LexborNode) -> str | None:
+    """The post's own date: an element of the post that holds nothing but a date ("2 ก.พ. 2569",
+    "วันที่ 2 ก.พ. 2569"), not a date inside its title ("ชำระภาษี… ภายใน 30 เมษายน 2569")."""
+    for child in node.css("span, time, small, td, p, div, em"):
+        text = fold(child.text(separator=" "))
+        spans = find_dates(text) if len(text) <= 40 else []
+        if len(spans) == 1 and len(text) - len(spans[0].text) <= 12:
+            return spans[0].text
+    return None
+
+
+def _first_href(node: LexborNode, base: str) -> str:
+    anchor = node.css_first("a[href]")
+    href = anchor.attributes.get("href") if anchor is not None else None
+    return urljoin(base, href) if href and not href.startswith(("#", "javascript:")) else base
+
+
+@check("dated_posts")
+def dated_posts(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    p = component.params
+    wanted: list[str] = p.get("any", [])
+    exclude: list[str] = p.get("exclude_any", [])
+    documents: list[str] = p.get("document_any", [])
+    hits = []
+    for source in bundle.readable:
+        if source.kind == "document":
+            if documents and _is_named(source, documents, []) and (not wanted or _found(source, wanted)):
+                hits.append(Hit(source, fold(source.link_text or source.text[:120])))
+            continue
+        if source.kind != "page" or not source.html:
+            continue
+        for post in _posts(source):
+            key = match_key(post.title)
+            if any(match_key(x) in key for x in exclude) or (wanted and not any(match_key(x) in key for x in wanted)):
+                continue  # a procurement notice or another agency's letter is not the agency's news
+            # Each post is judged by its own date: the page around it (its sidebar, its footer) says nothing.
+            own = replace(source, url=post.url, text=post.date_text, title=post.title, html="", links=[], context="")
+            hits.append(Hit(own, post.title[:160]))
+    return Finding(present=bool(hits), hits=hits, detail=None if hits else "ไม่พบรายการที่ระบุวันที่ / no dated posts")

@@ -1,0 +1,213 @@
+"""The table_rows check: the numbered rows of a plan's, report's or purchase list's tables, and their values.
+
+- table_rows: reads the numbered rows of the named documents' tables (a page's <tr>, a document's lines
+  "1 | …" or "1 …" with their wrapped lines; a run numbered 1, 2, 3 … is one table; prose lists are not).
+  The entries are the rows matching `row_pattern` (default: not a strategy or budget-category line), or with
+  `numbered_fallback` every row. Passes when some document has `min_rows` entries and every one (`min_share`)
+  carries `value`: amount (baht), month, day_period (start and end as day, month and year; a range of months
+  fails), tax_id (13 digits) or text; in the `column_any` column when the cells are delimited, otherwise
+  anywhere in the row provided the table's header names the column. Rows naming `skip_rows` are not judged;
+  a header of the twelve months or four quarters gives every row its months. Fails naming the entries that
+  lack the value (when some have it), or when no document has such rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.parse import fold
+from crawler.thaitext import match_key
+from rules.catalog import ComponentDef
+from rules.checks.base import _THAI_DIGITS, Context, Finding, _hit, _named_sources, check
+from rules.sources import Bundle, Source
+from rules.thaidates import find_dates
+
+_SEQ = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:[.)](?![0-9๐-๙])\s*|\s*\|\s*|\s+|$)")  # "1 | …", "๒. …", "3" alone
+_STOP = re.compile(r"^\s*(ส่วนที่|รวม|หมายเหตุ|\(?ลงชื่อ|ประกาศ\s*ณ|ณ\s*วันที่)")  # ends a wrapped table row
+# Lines of a plan's or report's tables that are no project: strategies and budget categories (their own tables).
+_NOT_PROJECT = r"(?:ยุทธศาสตร์|การพัฒนา|การบริหารจัดการ|ด้าน|แผนงาน|งาน\s|งบ|หมวด|รวม)"
+_AMOUNT = re.compile(
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])(?:\d{3,}\.\d{2}|0\.00)(?![\d.])|\d{3,}\s*บาท"
+)
+_MONTH = re.compile(
+    r"(ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|"
+    r"ธ\.\s?ค\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ไตรมาส)"
+)
+_MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+_TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
+_EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
+
+
+@dataclass
+class _Row:
+    """One numbered row of a table: a page's <tr>, or a document's line "1 | …" / "1 …" with the lines
+    pdftotext wrapped it onto."""
+
+    number: int
+    text: str  # Arabic digits; cells joined by " | "
+    cells: list[str]
+    header: list[str] | None  # the table's header cells, when its cells are delimited
+    run: int  # which numbered sequence (table) the row belongs to
+
+    @property
+    def content(self) -> str:
+        """The row after its number: where a project's or a purchase's name starts."""
+        return self.text[_SEQ.match(self.text).end() :]  # type: ignore[union-attr]
+
+
+def _lines(source: Source) -> list[list[str]]:
+    if source.kind != "document" and source.html:
+        tree = LexborHTMLParser(source.html)
+        rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
+    else:
+        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in source.text.splitlines()]
+    return [cells for cells in rows if any(cells)]
+
+
+def _table(source: Source) -> tuple[list[_Row], str]:
+    """The numbered rows of a source's tables, and the text above each table (its column headers).
+
+    A table is a run of rows numbered 1, 2, 3 …: a line starting with the next number continues the run, one
+    starting with 1 begins another, any other line is text (a wrapped cell, a strategy heading, a number that
+    is not the row's). Runs of prose ("๑. งบประมาณมีจำกัด …") are no tables: a table's rows carry amounts,
+    dates or delimited cells."""
+    rows: list[_Row] = []
+    above: list[str] = []
+    headers: list[str] = []
+    header_cells: list[str] | None = None
+    expected, run, open_row = 0, 0, False
+    for cells in _lines(source):
+        text = " | ".join(cells).translate(_THAI_DIGITS)
+        seq = _SEQ.match(text)
+        number = int(seq.group(1)) if seq else -1
+        # A row's content starts with its name; "1 1,200,000" is a wrapped line's strategy number and amounts.
+        starts = seq is not None and not re.match(r"\d", text[seq.end() :])
+        if starts and (number == 1 or (number == expected and rows)):
+            if number == 1:
+                run += 1
+                headers.append(" ".join(above[-15:]))
+            header = header_cells if header_cells and len(header_cells) == len(cells) else None
+            rows.append(_Row(number, text, cells, header, run))
+            expected, above, open_row = number + 1, [], len(cells) < 3
+            continue
+        above.append(text)
+        if len(cells) >= 3 and not _AMOUNT.search(text):
+            header_cells = cells
+        if _STOP.match(text) or len(cells) >= 3:
+            open_row = False
+        elif open_row and rows and len(rows[-1].text) < 600:
+            rows[-1].text += " " + text
+    tables = {
+        r.run
+        for r in rows
+        if 2 * sum(_tabular(x) for x in rows if x.run == r.run) >= sum(1 for x in rows if x.run == r.run)
+    }
+    return [r for r in rows if r.run in tables], " ".join(headers)
+
+
+def _tabular(row: _Row) -> bool:
+    return len(row.cells) >= 3 or bool(_AMOUNT.search(row.text) or _MONTH.search(row.text))
+
+
+def _value(kind: str, text: str) -> bool:
+    """Whether `text` (a cell, or a whole row) carries a value of `kind`."""
+    if kind == "amount":
+        return bool(_AMOUNT.search(text))
+    if kind == "month":
+        return bool(_MONTH.search(text) or find_dates(text))
+    if kind == "day_period":
+        return _day_period(text)
+    if kind == "tax_id":
+        return bool(_TAX_ID.search(text))
+    if kind == "text":
+        return not _EMPTY_CELL.match(text)
+    raise ValueError(f"unknown value kind {kind!r}")
+
+
+def _day_period(text: str) -> bool:
+    """Start and end written as day, month and year: a range of days ("1 ธ.ค. 2565 - 29 ม.ค. 2566",
+    "1 - 15 ต.ค. 68"), or a date (a one-day activity starts and ends that day). A range of months
+    ("ต.ค. 67 - ก.ย. 68") is not."""
+    return any(s.kind == "day" or (s.kind == "range" and _starts_with_day(s.text)) for s in find_dates(text))
+
+
+def _starts_with_day(text: str) -> bool:
+    sides = re.split(r"\s*(?:-|–|ถึง|จนถึง)\s*", text.translate(_THAI_DIGITS), maxsplit=1)
+    return len(sides) == 2 and all(re.match(r"\d", side) for side in sides)
+
+
+def _carries(row: _Row, p: dict[str, Any], column_named: bool) -> bool:
+    """Whether a row has its value: in its column's cell when the table's cells are delimited; otherwise
+    anywhere in the row, provided the table names the column (a free-text result is only checked by its
+    column; with `value_any`, a row without cells must name one of those phrases)."""
+    kind: str = p.get("value", "")
+    columns: list[str] = p.get("column_any", [])
+    if not kind:
+        return True
+    if columns and row.header is not None:
+        keys = [match_key(c) for c in columns]
+        index = next((i for i, h in enumerate(row.header) if any(k in match_key(h) for k in keys)), None)
+        return index is not None and _value(kind, row.cells[index].translate(_THAI_DIGITS))
+    if columns and not column_named:
+        return False
+    if kind == "text":
+        phrases: list[str] = p.get("value_any", [])
+        return column_named or any(match_key(x) in match_key(row.text) for x in phrases)
+    return _value(kind, row.text)
+
+
+def _timeline(headers: str) -> bool:
+    """A table whose header is a timeline: the fiscal year's months (แบบ ผด.02, each project's months marked by
+    an arrow that no text extraction keeps) or its four quarters (a spending plan, amounts per quarter)."""
+    key = match_key(headers)
+    return sum(match_key(m) in key for m in _MONTH_ABBR) >= 10 or key.count("ไตรมาส") >= 4
+
+
+@check("table_rows")
+def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    p = component.params
+    pattern: str | None = p.get("row_pattern")
+    columns: list[str] = p.get("column_any", [])
+    hits, best, seen_rows = [], None, False
+    for source in _named_sources(bundle, p):
+        numbered, headers = _table(source)
+        if pattern:
+            rows = [r for r in numbered if re.match(pattern, r.content)]
+        else:
+            rows = [r for r in numbered if not re.match(_NOT_PROJECT, r.content)]
+        if not rows and p.get("numbered_fallback"):
+            rows = numbered  # no project rows (a spending plan by budget category): its lines are the entries
+        skip = [match_key(x) for x in p.get("skip_rows", [])]
+        rows = [r for r in rows if not any(x in match_key(r.text) for x in skip)]
+        if len(rows) < int(p.get("min_rows", 1)):
+            continue
+        seen_rows = True
+        named = any(match_key(c) in match_key(headers) for c in columns)
+        timeline = p.get("value") == "month" and _timeline(headers)
+        lacking = [] if timeline else [r for r in rows if not _carries(r, p, named)]
+        if len(rows) - len(lacking) >= float(p.get("min_share", 1.0)) * len(rows):
+            hits.append(_hit(source, [c for c in columns if match_key(c) in source.key], p))
+        elif best is None or len(lacking) < len(best[1]):
+            best = (rows, lacking)
+    if hits:
+        return Finding(present=True, hits=hits)
+    if not seen_rows or best is None:
+        return Finding(present=False, detail="ไม่พบรายการโครงการในตาราง / no table rows found")
+    rows, lacking = best
+    if len(lacking) == len(rows):
+        return Finding(present=False, detail=f"ไม่พบในทั้ง {len(rows)} รายการ / in none of {len(rows)} rows")
+    named_rows = [_row_name(r) for r in lacking[:3]]
+    more = [f"และอีก {len(lacking) - 3} รายการ"] if len(lacking) > 3 else []
+    return Finding(present=False, missing_parts=named_rows + more, detail=f"{len(lacking)}/{len(rows)} รายการ")
+
+
+def _row_name(row: _Row) -> str:
+    """A row's project or purchase, as a gap names it: its first cell, up to its first amount, ~60 characters."""
+    name = row.content.split("|")[0]
+    amount = _AMOUNT.search(name)
+    name = fold(name[: amount.start()] if amount else name)
+    return name if len(name) <= 60 else name[:60].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,145 @@
+"""Generic checks on what sources say or show: phrases, groups of phrases, patterns, links, images.
+
+- phrases: passes when a source contains at least `min` (default 1) distinct phrases of `any` (and, with
+  `context_any`, one of those in the same source). Fails otherwise. A phrase seen only inside an `ignore`
+  phrase does not count; with `skip_whole_law`, a copy of an act is not read (it is no agency's own data).
+- phrase_groups: passes when every group has a phrase present (with `same_source`, all in one source);
+  fails naming the groups that are absent (`group_labels`). Sources containing a `skip_if` phrase (e.g. a
+  month without purchases) are not required to have the groups; a source titled with an `exclude_titled`
+  phrase is not considered (the announcement is not the activity).
+- pattern: passes when a regular expression matches a source's text (Thai digits read as Arabic), or,
+  with `mailto`, when a page links a mailto: address.
+- links_to: passes when a source links to (or embeds) a URL matching `url_patterns`, or its text matches
+  `text_patterns` (e.g. coordinates).
+- image_or_document: passes when a page shows an image, or links an image or document, whose alt text,
+  file name or link text contains one of `words`, or when the evidence is itself a document so named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.parse import fold
+from crawler.thaitext import match_key
+from crawler.urls import looks_like_document
+from rules.catalog import ComponentDef
+from rules.checks.base import _THAI_DIGITS, Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
+from rules.sources import Bundle, Source
+
+
+@check("phrases")
+def phrases(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    wanted: list[str] = component.params["any"]
+    need = int(component.params.get("min", 1))
+    context_any: list[str] = component.params.get("context_any", [])
+    ignore: list[str] = component.params.get("ignore", [])
+    hits, seen = [], set()
+    for source in bundle.readable:
+        if component.params.get("skip_whole_law") and _is_whole_law(source):
+            continue  # an act describes every อบต./เทศบาล, not this agency's own structure
+        found = _found(source, wanted, ignore)
+        if found and (not context_any or _found(source, context_any)):
+            seen.update(found)
+            hits.append(Hit(source, snippet(source.text or source.link_text, found[0])))
+    return Finding(present=len(seen) >= need and bool(hits), hits=hits)
+
+
+@check("phrase_groups")
+def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    groups: list[list[str]] = component.params["groups"]
+    labels: list[str] = component.params.get("group_labels") or [g[0] for g in groups]
+    skip_if = component.params.get("skip_if", [])
+    exclude = component.params.get("exclude_titled", [])
+    sources = [s for s in bundle.readable if not _titled(s, exclude) and not (skip_if and _found(s, skip_if))]
+    if component.params.get("same_source"):
+        return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []))
+    hits, missing = [], []
+    for group, label in zip(groups, labels, strict=True):
+        group_hits = [Hit(s, snippet(s.text, _found(s, group)[0])) for s in sources if _found(s, group)]
+        if group_hits:
+            hits.append(group_hits[0])
+        else:
+            missing.append(label)
+    return Finding(present=bool(sources) and not missing, hits=hits, missing_parts=missing if sources else labels)
+
+
+def _groups_in_one_source(
+    sources: list[Source], groups: list[list[str]], labels: list[str], prefer: list[str]
+) -> Finding:
+    best_missing = labels
+    hits = []
+    for source in sources:
+        missing = [label for group, label in zip(groups, labels, strict=True) if not _found(source, group)]
+        if not missing:
+            first = _found(source, groups[-1])[0]
+            hits.append(Hit(source, snippet(source.text or source.link_text, first)))
+        elif len(missing) < len(best_missing):
+            best_missing = missing
+    # Sources that also carry a preferred phrase (e.g. "ประกาศเจตนารมณ์") come first.
+    hits.sort(key=lambda h: not _found(h.source, prefer) if prefer else False)
+    return Finding(present=bool(hits), hits=hits, missing_parts=[] if hits else best_missing)
+
+
+@check("pattern")
+def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    regexes = [re.compile(p, re.IGNORECASE) for p in component.params["patterns"]]
+    hits = []
+    for source in bundle.readable:
+        text = source.text.translate(_THAI_DIGITS)
+        for regex in regexes:
+            match = regex.search(text)
+            if match:
+                hits.append(Hit(source, fold(match.group(0))[:160]))
+                break
+        else:
+            if component.params.get("mailto"):
+                mail = next((link.url for link in source.links if link.url.startswith("mailto:")), None)
+                if mail:
+                    hits.append(Hit(source, mail))
+    return Finding(present=bool(hits), hits=hits)
+
+
+@check("links_to")
+def links_to(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    url_res = [re.compile(p, re.IGNORECASE) for p in component.params.get("url_patterns", [])]
+    text_res = [re.compile(p) for p in component.params.get("text_patterns", [])]
+    hits = []
+    for source in bundle.readable:
+        urls = [source.url] + [link.url for link in source.links] + _raw_srcs(source.html)
+        url = next((u for u in urls if any(r.search(u) for r in url_res)), None)
+        if url:
+            hits.append(Hit(source, url))
+            continue
+        match = next((m for r in text_res if (m := r.search(source.text))), None)
+        if match:
+            hits.append(Hit(source, match.group(0)))
+    return Finding(present=bool(hits), hits=hits)
+
+
+def _raw_srcs(html: str) -> list[str]:
+    """iframe/embed/script sources straight from the HTML (maps and widgets are often embedded)."""
+    return re.findall(r"""(?:src|data-src)\s*=\s*["']([^"']+)""", html or "", re.IGNORECASE)
+
+
+@check("image_or_document")
+def image_or_document(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    words = [match_key(w) for w in component.params["words"]]
+    hits = []
+    for source in bundle.readable:
+        for src, alt in source.images:
+            if any(w in match_key(alt + " " + src.rsplit("/", 1)[-1]) for w in words):
+                hits.append(Hit(source, alt or src))
+                break
+        else:
+            link = next(
+                (lk for lk in source.links if _is_media(lk.url) and any(w in match_key(lk.label) for w in words)), None
+            )
+            if link:
+                hits.append(Hit(source, link.label or link.url))
+            elif source.kind == "document" and any(w in match_key(source.link_text) for w in words):
+                hits.append(Hit(source, source.link_text))
+    return Finding(present=bool(hits), hits=hits)
+
+
+def _is_media(url: str) -> bool:
+    return looks_like_document(url) or url.lower().split("?")[0].endswith((".jpg", ".jpeg", ".png", ".gif", ".webp"))
