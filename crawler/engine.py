@@ -15,17 +15,31 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from crawler.decode import decode_html
-from crawler.documents import extract_text, kind_of
+from crawler.documents import DocumentText, extract_text, kind_of
 from crawler.fetcher import Fetcher, FetchResult
-from crawler.frontier import Frontier, Request
+from crawler.frontier import Frontier, Request, names_evidence
 from crawler.models import CrawlResult, Document, Link, Page
+from crawler.ocr import OcrBudget
 from crawler.parse import parse_html
 from crawler.robots import RobotsPolicy
 from crawler.settings import CrawlSettings
-from crawler.urls import in_scope, looks_like_document, normalize, should_skip, trap_reason
+from crawler.textcache import MemoryTextCache, TextCache, cacheable
+from crawler.urls import (
+    extension,
+    in_scope,
+    is_hosted_document,
+    looks_like_document,
+    normalize,
+    should_skip,
+    trap_reason,
+)
+from crawler.viewers import document_url
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
 MAX_SITEMAP_FILES = 5
+# Pictures linked (not shown) under an evidence label are documents: org charts, scanned announcements.
+DOCUMENT_IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
+NOT_A_FILE = "ได้รับหน้าเว็บแทนไฟล์ (ไฟล์อาจไม่ได้เปิดให้ทุกคนเข้าถึง) / got a web page, not the file (shared publicly?)"
 
 
 class CrawlSink(Protocol):
@@ -35,12 +49,20 @@ class CrawlSink(Protocol):
 
 
 class MemorySink:
-    """Keeps everything in memory: for tests and small sites."""
+    """Keeps everything in memory: for tests and small sites. Pass one `text_cache` to several crawls to
+    read each document once across them."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_cache: MemoryTextCache | None = None) -> None:
         self.pages: list[Page] = []
         self.documents: list[Document] = []
         self.external: list[Link] = []
+        self.text_cache = text_cache if text_cache is not None else MemoryTextCache()
+
+    def cached_text(self, content_hash: str) -> DocumentText | None:
+        return self.text_cache.cached_text(content_hash)
+
+    def remember_text(self, content_hash: str, result: DocumentText) -> None:
+        self.text_cache.remember_text(content_hash, result)
 
     def add_page(self, page: Page) -> None:
         self.pages.append(page)
@@ -67,6 +89,9 @@ class Crawler:
         self._documents_started = 0
         self._external_seen: set[str] = set()
         self._sitemaps_read = 0
+        self._ocr_budget = OcrBudget(settings.max_ocr_pages, settings.max_ocr_pages_per_document)
+        # Sinks that keep extracted texts (the scan database) save re-reading unchanged documents.
+        self._text_cache: TextCache | None = sink if isinstance(sink, TextCache) else None
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -76,6 +101,7 @@ class Crawler:
             raise ValueError(f"not an http(s) URL: {start_url}")
         self.result = CrawlResult(start_url=start)
         self._start = start
+        self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         self._frontier = Frontier()
         self._fetcher = Fetcher(self.settings, start)
         self._robots = RobotsPolicy(
@@ -96,6 +122,7 @@ class Crawler:
         for url in extra_urls:
             target = normalize(url, start)
             if target:
+                target = document_url(target) or target  # a declared viewer or share link: the file it shows
                 self._frontier.push(target, 1, label="config", is_document=looks_like_document(target))
         if self.settings.read_sitemaps:
             await self._read_sitemaps(start)
@@ -146,7 +173,10 @@ class Crawler:
         if final and final != request.url:
             self._frontier.mark_seen(final)
         doc_kind = kind_of(fetched.content_type, fetched.final_url) if fetched.error is None else None
-        if doc_kind or (request.is_document and fetched.error):
+        if doc_kind == "image" and not request.is_document:
+            doc_kind = None  # pictures reached as pages (banners, galleries) are not read
+        # A file on a document host is never crawled as a page, whatever came back.
+        if doc_kind or (request.is_document and fetched.error) or is_hosted_document(request.url):
             await self._handle_document(request, fetched, doc_kind)
         else:
             self._handle_page(request, fetched)
@@ -209,15 +239,22 @@ class Crawler:
             if link.url in self._external_seen:
                 link.external = True  # already recorded; still flagged on this page
                 continue
+            if is_hosted_document(link.url):
+                # The one exception to staying on the site: the agency's own file on Google Drive/Docs.
+                if not trap_reason(link.url):
+                    self._frontier.push(link.url, depth + 1, page.url, link.label, True)
+                continue
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
                 link.external = True
                 if link.url not in self._external_seen:
                     self._external_seen.add(link.url)
                     self.sink.add_external(link, page.url)
                 continue
-            if should_skip(link.url):
+            is_doc = looks_like_document(link.url) or _document_image(link)
+            if should_skip(link.url) and not is_doc:
                 continue
-            is_doc = looks_like_document(link.url)
+            # <embed>/<object> show files (a PDF from getfile.php?id=3): fetched with the document size limit.
+            is_doc = is_doc or link.source in ("embed", "object")
             if (depth + 1 > self.settings.max_depth and not is_doc) or trap_reason(link.url):
                 continue
             self._frontier.push(link.url, depth + 1, page.url, link.label, is_doc)
@@ -239,11 +276,46 @@ class Crawler:
             self.result.errors += 1
         elif fetched.truncated:
             doc.error = "ไฟล์ใหญ่เกินกำหนด / document larger than the size limit"
+        elif kind is None:
+            doc.error = NOT_A_FILE
         else:
             doc.content_hash = hashlib.sha256(fetched.body).hexdigest()
-            text = await extract_text(fetched.body, kind or "other")
+            text = await self._read_text(fetched.body, kind, doc.content_hash)
             doc.text, doc.pages, doc.extractor, doc.error = text.text, text.pages, text.extractor, text.error
+            doc.ocr_pages, doc.method, doc.quality = text.ocr_pages, text.method, text.quality
+            doc.ocr_digits_untrusted = text.ocr_digits_untrusted
         self.sink.add_document(doc)
+
+    async def _read_text(self, body: bytes, kind: str, content_hash: str) -> DocumentText:
+        """The document's text: from the cache when these bytes were read before, else extracted within the
+        time limit. Never raises: a file that breaks a reader is an unreadable document, not a failed scan."""
+        cached = self._cache_call("cached_text", content_hash)
+        if cached is not None:
+            self.result.texts_cached += 1
+            return cached
+        self.result.texts_read += 1
+        try:
+            text = await asyncio.wait_for(extract_text(body, kind, self._ocr_budget), self.settings.extract_timeout)
+        except TimeoutError:
+            limit = self.settings.extract_timeout
+            text = DocumentText(error=f"อ่านเอกสารนานเกินกำหนด ({limit:g} วินาที) / document reading timed out")
+        except Exception as exc:
+            text = DocumentText(error=f"อ่านเอกสารไม่ได้ / reading failed: {exc!r}"[:300])
+        if cacheable(text):
+            self._cache_call("remember_text", content_hash, text)
+        return text
+
+    def _cache_call(self, method: str, *args: object) -> DocumentText | None:
+        """A call to the text cache. The cache only saves time: when it fails the document is read anyway."""
+        if self._text_cache is None:
+            return None
+        try:
+            return getattr(self._text_cache, method)(*args)
+        except Exception as exc:
+            note = f"ใช้แคชข้อความเอกสารไม่ได้ / document text cache failed: {exc!r}"[:300]
+            if note not in self.result.findings:
+                self.result.findings.append(note)
+            return None
 
     async def _read_sitemaps(self, start: str) -> None:
         # robots.txt may name sitemaps relative to the site ("Sitemap: /sitemap.xml"): resolve them.
@@ -276,6 +348,12 @@ class Crawler:
                 f" / invalid TLS certificate on {host}"
             )
         self.result.findings.extend(self._robots.notes)
+
+
+def _document_image(link: Link) -> bool:
+    """A link to a picture whose label names evidence (an org chart, a scanned announcement): read as a document.
+    Gallery photos and banners, which make up most picture links, are left alone."""
+    return link.source in ("a", "area") and extension(link.url) in DOCUMENT_IMAGES and names_evidence(link.label)
 
 
 def _is_html(fetched: FetchResult) -> bool:

@@ -19,7 +19,8 @@ import httpx
 from crawler.netguard import AddressGuard, BlockedAddress
 from crawler.politeness import Gates, retry_after_seconds
 from crawler.settings import CrawlSettings
-from crawler.urls import in_scope, normalize
+from crawler.urls import in_scope, is_hosted_document, normalize
+from crawler.viewers import document_url
 
 RETRY_STATUSES = {500, 502, 503, 504, 429}
 
@@ -73,9 +74,11 @@ class Fetcher:
             if result.status not in (301, 302, 303, 307, 308) or not location:
                 return result
             target = normalize(location, current)
-            if target is None or not in_scope(target, self.start_url, self.settings.allow_subdomains):
+            # A redirect to a share page or viewer leads to the file it shows (as a link there would).
+            target = (document_url(target) or target) if target else None
+            if target is None or not self._may_follow(target):
                 result.redirected_off_site = target or location
-                result.error = "เปลี่ยนเส้นทางออกนอกเว็บไซต์ / redirected off the site"
+                result.error = _off_site_reason(current, target)
                 return result
             if target in seen:
                 return _failed(url, current, "เปลี่ยนเส้นทางวนซ้ำ / redirect loop", permanent=False)
@@ -84,6 +87,10 @@ class Fetcher:
             seen.add(target)
             current = target
         return _failed(url, current, "เปลี่ยนเส้นทางมากเกินไป / too many redirects", permanent=False)
+
+    def _may_follow(self, target: str) -> bool:
+        """On the site, or a file on a known document host (Drive downloads hop between Google hosts)."""
+        return in_scope(target, self.start_url, self.settings.allow_subdomains) or is_hosted_document(target)
 
     async def _get_with_retries(self, url: str, max_bytes: int) -> FetchResult:
         host = urlsplit(url).hostname or ""
@@ -156,6 +163,14 @@ class Fetcher:
                     break
             result.body = b"".join(chunks)[:max_bytes]
             return result
+
+
+def _off_site_reason(current: str, target: str | None) -> str:
+    host = (urlsplit(target or "").hostname or "").lower()
+    if is_hosted_document(current) and host.startswith("accounts."):
+        # Drive answers a file that is not shared publicly with a sign-in page.
+        return "ไฟล์ไม่ได้เปิดให้ทุกคนเข้าถึง (ต้องลงชื่อเข้าใช้) / the file is not shared publicly (sign-in required)"
+    return "เปลี่ยนเส้นทางออกนอกเว็บไซต์ / redirected off the site"
 
 
 def _should_retry(result: FetchResult) -> bool:

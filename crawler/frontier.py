@@ -55,11 +55,14 @@ class Request:
     is_document: bool = field(compare=False, default=False)
 
 
-def priority_of(depth: int, label: str, is_document: bool) -> float:
+def names_evidence(label: str) -> bool:
+    """The label mentions ITA, an O-code or an item keyword."""
     key = match_key(label)
-    bonus = 0.0
-    if any(h in key for h in _EVIDENCE_HINTS) or _O_CODE.search(label):
-        bonus = 2.5
+    return any(h in key for h in _EVIDENCE_HINTS) or bool(_O_CODE.search(label))
+
+
+def priority_of(depth: int, label: str, is_document: bool) -> float:
+    bonus = 2.5 if names_evidence(label) else 0.0
     # Documents linked from evidence pages are evidence themselves; fetch them early too.
     return depth - bonus - (0.5 if is_document else 0.0)
 

@@ -66,8 +66,14 @@ class Document(BaseModel):
     content_hash: str | None = None
     text: str = ""
     pages: int | None = None
-    extractor: str | None = None  # e.g. "pdftotext", "pypdfium2"
+    extractor: str | None = None  # e.g. "pdftotext", "pypdfium2"; "+tesseract" when pages were OCR'd
     error: str | None = None  # unreadable: why (the item becomes "unknown", never "missing")
+    ocr_pages: int = 0  # pages whose text came from OCR
+    method: Literal["text_layer", "ocr", "mixed"] | None = None
+    quality: float | None = None  # share of dictionary words in `text` (crawler/quality.py); None: not judged
+    # Some text came from OCR, which misreads Thai digits: years, dates and amounts in Thai digits are not to be
+    # taken from `text` (rules/sources.py takes them from the title, link text, context or URL instead).
+    ocr_digits_untrusted: bool = False
     referrers: list[str] = Field(default_factory=list)  # pages that link here
     link_texts: list[str] = Field(default_factory=list)  # anchor texts used for it
 
@@ -82,6 +88,8 @@ class CrawlResult(BaseModel):
     start_url: str
     pages: int = 0
     documents: int = 0
+    texts_read: int = 0  # documents whose text was extracted in this crawl
+    texts_cached: int = 0  # documents whose text came from the cache (the same bytes were read before)
     errors: int = 0
     duration_s: float = 0.0
     findings: list[str] = Field(default_factory=list)  # site-level notes (invalid TLS, robots unreadable)

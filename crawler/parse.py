@@ -12,7 +12,8 @@ from typing import ClassVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.models import Image, Link
-from crawler.urls import normalize
+from crawler.urls import looks_like_document, normalize
+from crawler.viewers import document_url
 
 _SPACE = re.compile(r"\s+")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
@@ -25,6 +26,9 @@ _NAV_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _LINKING = "a[href], area[href], frame[src], iframe[src], embed[src], object[data]"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_LEVELS = 6  # ancestors searched for a heading before an embedded viewer
+_HEADING_SIBLINGS = 12  # earlier siblings searched at each level
 
 
 def fold(text: str | None) -> str:
@@ -48,6 +52,9 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page = ParsedPage(title=fold(_first_text(tree, "title")))
     page.script_count = len(tree.css("script"))
     page.links = _links(tree, base)
+    for link in page.links:
+        if not link.label and _embeds_document(link.source, link.url):
+            link.title = page.title  # no heading above the viewer either: the page's title says what it shows
     page.images = _images(tree, base)
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     for node in tree.css(_INVISIBLE):
@@ -94,6 +101,8 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
         if target is None:
             continue
         labels = _labels(node, alts.get(node.mem_id, ""))
+        if not (labels["text"] or labels["title"]) and _embeds_document(node.tag, target):
+            labels["title"] = _nearest_heading(node)
         links.append(Link(url=target, source=node.tag, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
@@ -133,8 +142,39 @@ class _Resolver:
         if key not in memo:
             if len(memo) > self._MAX:
                 memo.clear()
-            memo[key] = normalize(href, self.base)
+            target = normalize(href, self.base)
+            # A viewer or share link stands for the file it shows: the crawler and the rules both see the file.
+            memo[key] = (document_url(target) or target) if target else None
         return memo[key]
+
+
+def _embeds_document(tag: str, url: str) -> bool:
+    """An embedded document has no label of its own: the heading above it (or the page's title) says what it
+    shows. <embed>/<object> hold files; a frame only counts when it shows a document, because a map or a
+    video framed under "ติดต่อเรา" must not look like contact evidence."""
+    return tag in ("embed", "object") or (tag in ("iframe", "frame") and looks_like_document(url))
+
+
+def _nearest_heading(node: LexborNode) -> str:
+    """The text of the closest heading before `node` (its earlier siblings, then its ancestors' earlier
+    siblings), bounded so that a page of thousands of elements costs little."""
+    current: LexborNode | None = node
+    for _ in range(_HEADING_LEVELS):
+        if current is None:
+            break
+        sibling = current.prev
+        for _ in range(_HEADING_SIBLINGS):
+            if sibling is None:
+                break
+            if sibling.tag in _HEADINGS:
+                return fold(sibling.text())
+            if not sibling.tag.startswith("-"):  # text and comment nodes have no children to search
+                inner = sibling.css(",".join(_HEADINGS))
+                if inner:
+                    return fold(inner[-1].text())
+            sibling = sibling.prev
+        current = current.parent
+    return ""
 
 
 def _image_alts(tree: LexborHTMLParser) -> dict[int, str]:

@@ -42,6 +42,7 @@ SKIP_EXTENSIONS = (
     ".mov",
     ".wmv",
     ".flv",
+    ".swf",
     ".zip",
     ".rar",
     ".7z",
@@ -133,7 +134,28 @@ def extension(url: str) -> str:
 
 
 def looks_like_document(url: str) -> bool:
-    return extension(url) in DOCUMENT_EXTENSIONS
+    return extension(url) in DOCUMENT_EXTENSIONS or is_hosted_document(url)
+
+
+_HOSTED_EXPORT = re.compile(r"^/(?:a/[^/]+/)?(document|spreadsheets|presentation)/d/[A-Za-z0-9_-]{10,}/export")
+
+
+def is_hosted_document(url: str) -> bool:
+    """A file on a known document host (Google Drive downloads, Google Docs exports): the only off-site URLs
+    the crawler fetches, because agencies keep evidence there. Only files, never the hosts' pages;
+    crawler.viewers turns share and viewer links into these."""
+    if "google" not in url:
+        return False  # the common case, without parsing
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host == "drive.google.com":
+        return parts.path == "/uc" and "id=" in parts.query
+    if host == "drive.usercontent.google.com":
+        return parts.path in ("/download", "/uc", "/u/0/uc")
+    if host == "docs.google.com":
+        return bool(_HOSTED_EXPORT.match(parts.path))
+    # Drive downloads and Docs exports redirect to doc-XX-XX-docs.googleusercontent.com.
+    return host.endswith("-docs.googleusercontent.com")
 
 
 def should_skip(url: str) -> bool:

@@ -32,9 +32,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
+from crawler.textcache import CachedText, extraction_signature
 
 BATCH_SIZE = 50
 
@@ -118,6 +121,25 @@ class DocumentRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     referrers: Mapped[list[str]] = mapped_column(JSON, default=list)
     link_texts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ocr_pages: Mapped[int] = mapped_column(Integer, default=0)
+    method: Mapped[str | None] = mapped_column(String(20))  # text_layer | ocr | mixed
+    quality: Mapped[float | None] = mapped_column(Float)
+    ocr_digits_untrusted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DocumentTextRow(Base):
+    """Extracted text by content hash, shared by all scans: an unchanged document is read (and OCR'd) once."""
+
+    __tablename__ = "document_texts"
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(100))  # crawler.textcache.extraction_signature() when read
+    text: Mapped[str] = mapped_column(Text, default="")
+    pages: Mapped[int | None] = mapped_column(Integer)
+    extractor: Mapped[str | None] = mapped_column(String(50))
+    method: Mapped[str | None] = mapped_column(String(50))
+    error: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)  # DocumentText's other fields (OCR pages, quality…)
+    created: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ItemRow(Base):
@@ -192,6 +214,35 @@ class ScanStore:
         self._docs.append(row)
         if len(self._docs) >= BATCH_SIZE:
             self.flush()
+
+    # --- the crawler's text cache (crawler.textcache.TextCache) ----------------------------------------
+    def cached_text(self, content_hash: str) -> DocumentText | None:
+        with Session(self.engine) as session:
+            row = session.get(DocumentTextRow, content_hash)
+            if row is None or row.version != extraction_signature():
+                return None
+            return CachedText(
+                row.text, row.pages, row.extractor, row.method, row.error, dict(row.details or {})
+            ).restore()
+
+    def remember_text(self, content_hash: str, result: DocumentText) -> None:
+        """Stored at once, in its own transaction: a scan that crashes later still saves the next one the work."""
+        cached = CachedText.of(result)
+        values = {
+            "version": extraction_signature(),
+            "text": cached.text,
+            "pages": cached.pages,
+            "extractor": cached.extractor,
+            "method": cached.method,
+            "error": cached.error,
+            "details": cached.details,
+            "created": now(),
+        }
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.merge(DocumentTextRow(content_hash=content_hash, **values))  # replaces a stale version
+        except IntegrityError:
+            pass  # another scan stored the same document a moment ago: its text is as good
 
     def _add_link(self, link: Link, from_url: str) -> None:
         key = (link.url, link.label)

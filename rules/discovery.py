@@ -19,7 +19,8 @@ from selectolax.lexbor import LexborHTMLParser
 from crawler.models import Link
 from crawler.parse import fold
 from crawler.thaitext import match_key
-from crawler.urls import in_scope, looks_like_document, normalize
+from crawler.urls import in_scope, is_hosted_document, looks_like_document, normalize
+from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef
 from rules.site import SiteData
 from rules.sources import Bundle, Source, document_source, page_source, unreadable
@@ -214,6 +215,9 @@ class Discovery:
 
     def _source(self, url: str, found_via: str, label: str = "", context: str = "") -> Source:
         document = self.site.document(url)
+        shown = document_url(url) if document is None else None
+        if shown:
+            document = self.site.document(shown)  # a declared viewer or share link: the crawler read the file
         if document is not None:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
@@ -230,7 +234,8 @@ class Discovery:
         words = [match_key(w) for w in item.discovery]
         documents = pages = 0
         for link in page.links:
-            if link.external or not in_scope(link.url, self.site.start_url):
+            off_site = link.external or not in_scope(link.url, self.site.start_url)
+            if off_site and not is_hosted_document(link.url):  # a Drive/Docs file was fetched like the site's own
                 if _is_form_host(link.url):
                     bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
                 continue

@@ -260,18 +260,22 @@ def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcom
 def _month_spans(source: Source) -> list[DateSpan]:
     """The month a monthly summary is for: its link text or title first, as the body also lists
     contract dates of other months."""
-    for text in (source.link_text, source.title, source.text[:600]):
-        spans = [s for s in find_dates(text) if s.kind in ("month", "range", "quarter", "half_year")]
+    for where, found in (
+        ("link_text", lambda: find_dates(source.link_text)),
+        ("title", lambda: find_dates(source.title)),
+        ("text", lambda: source.body_dates(source.text[:600])),  # without Thai-digit dates when OCR'd
+    ):
+        spans = [s for s in found() if s.kind in ("month", "range", "quarter", "half_year")]
         if spans:
-            return spans[:1] if text is not source.link_text else spans
+            return spans[:1] if where != "link_text" else spans
     return []
 
 
 def _all_month_spans(source: Source) -> list[DateSpan]:
     """Every month a document shows data for (`months_anywhere`): a table with a row per month, such as
     complaint statistics, names its months in the body."""
-    text = " ".join((source.link_text, source.title, source.text))
-    return [s for s in find_dates(text) if s.kind in ("month", "range", "quarter", "half_year")]
+    found = find_dates(" ".join((source.link_text, source.title))) + source.body_dates()  # body: OCR-safe
+    return [s for s in found if s.kind in ("month", "range", "quarter", "half_year")]
 
 
 # --- fields (sub-components) --------------------------------------------------------------------------

@@ -6,6 +6,7 @@ text, its title, the text of the link that led to it, the page around that link,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
@@ -17,6 +18,7 @@ from rules.thaidates import DateSpan, find_dates
 
 DATE_SOURCES_TH = {
     "text": "เนื้อหาเอกสาร",
+    "text_ocr": "เนื้อหาเอกสารที่อ่านด้วย OCR",  # Arabic-digit dates only: OCR misreads Thai digits
     "title": "ชื่อเรื่อง",
     "link_text": "ข้อความของลิงก์",
     "context": "ข้อความรอบลิงก์",
@@ -37,6 +39,9 @@ class Source:
     links: list[Link] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
     error: str | None = None  # why it could not be read; such a source makes components "unknown"
+    # The text came (partly) from OCR, which misreads Thai digits (๒๕๖๙ -> ๒๕๐๕): dates written in them are
+    # not taken from it (shared/ita/thai-text.md).
+    ocr_digits_untrusted: bool = False
 
     @property
     def readable(self) -> bool:
@@ -52,7 +57,8 @@ class Source:
         return match_key(self.text)
 
     def dated(self) -> tuple[list[DateSpan], str | None]:
-        """Dates from the most trusted place that has any, and the name of that place."""
+        """Dates from the most trusted place that has any, and the name of that place ("text_ocr" when they
+        come from OCR'd text, which then holds no Thai-digit dates)."""
         filename = unquote(urlsplit(self.url).path.rsplit("/", 1)[-1])
         for where, text in (
             ("text", self.text),
@@ -61,11 +67,20 @@ class Source:
             ("context", self.context),
             ("url", filename),
         ):
-            spans = find_dates(text) if text else []
+            spans = (self.body_dates(text) if where == "text" else find_dates(text)) if text else []
             if spans:
-                return spans, where
+                return spans, ("text_ocr" if where == "text" and self.ocr_digits_untrusted else where)
         return [], None
 
+    def body_dates(self, text: str | None = None) -> list[DateSpan]:
+        """Dates in the body text (or a slice of it), less those in Thai digits when the text came from OCR."""
+        spans = find_dates(self.text if text is None else text)
+        if self.ocr_digits_untrusted:
+            spans = [s for s in spans if not _THAI_DIGIT.search(s.text)]
+        return spans
+
+
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 
 NEEDS_BROWSER_TH = (
     "หน้านี้สร้างเนื้อหาด้วย JavaScript ต้องใช้เบราว์เซอร์จึงจะอ่านได้ครบ / the page builds its content with"
@@ -115,7 +130,14 @@ def document_source(doc, found_via: str, link_text: str = "", context: str = "")
         link_text=label,
         context=context,
         error=None if doc.readable else (doc.error or "ไม่มีข้อความ"),
+        ocr_digits_untrusted=_from_ocr(doc),
     )
+
+
+def _from_ocr(doc) -> bool:  # type: ignore[no-untyped-def]
+    # The extractor ("pdftotext+tesseract", "tesseract") says so too: it survives stores and caches that keep
+    # only text, pages, extractor and error.
+    return bool(getattr(doc, "ocr_digits_untrusted", False)) or "tesseract" in (doc.extractor or "")
 
 
 def unreadable(url: str, found_via: str, reason: str, link_text: str = "", kind: str = "page") -> Source:

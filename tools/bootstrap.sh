@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(poppler-utils)          # pdftotext: the best Thai PDF text extractor we have measured
+# Tesseract's Thai and English models for OCR of scans (tesserocr's wheel brings the engine, not the models).
+APT_PACKAGES+=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng)
 command -v python3 >/dev/null || APT_PACKAGES+=(python3 python3-venv)
 python3 -m venv --help >/dev/null 2>&1 || APT_PACKAGES+=(python3-venv)
 

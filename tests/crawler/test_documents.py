@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,10 @@ def test_kind_of() -> None:
     assert kind_of("application/pdf", "http://a.go.th/download.php?id=1") == "pdf"
     assert kind_of("application/octet-stream", "http://a.go.th/f/O1.PDF") == "pdf"
     assert kind_of("text/html", "http://a.go.th/f/o1.pdf?v=2") == "pdf"
-    assert kind_of("application/vnd.ms-excel", "http://a.go.th/f/x.xls") == "other"
+    assert kind_of("application/vnd.ms-excel", "http://a.go.th/f/x.xls") == "xls"
+    assert kind_of("application/octet-stream", "http://a.go.th/f/x.docx") == "docx"
+    assert kind_of("image/jpeg", "http://a.go.th/f/chart") == "image"
+    assert kind_of("application/zip", "http://a.go.th/f/x") == "other"
     assert kind_of("text/html; charset=utf-8", "http://a.go.th/") is None
     assert kind_of("application/xhtml+xml", "http://a.go.th/") is None
 
@@ -73,9 +78,14 @@ def test_thai_pdf_from_the_demo_site() -> None:
     assert match_key("องค์การบริหารส่วนตำบล") in match_key(result.text)
 
 
-def test_other_formats_are_unsupported_for_now() -> None:
-    result = asyncio.run(extract_text(b"PK\x03\x04", "other"))
+def test_other_formats_are_unsupported() -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as files:
+        files.writestr("readme.txt", "เอกสารแนบ")
+    result = asyncio.run(extract_text(archive.getvalue(), "other"))
     assert result.error is not None and "unsupported" in result.error
+    truncated = asyncio.run(extract_text(b"PK\x03\x04", "other"))  # a zip cut short: broken, not a format
+    assert truncated.error is not None and "corrupt" in truncated.error
 
 
 def test_documents_found_through_a_crawl(server: LocalServer) -> None:

@@ -115,3 +115,15 @@ def test_document_carries_every_label_it_was_linked_with(tmp_path):
     store.flush()
     labels = StoredSite(engine, store.scan_id, "http://t.go.th/").document(pdf).link_texts
     assert labels == ["ดาวน์โหลด", "O20 ประกาศเจตนารมณ์ 2569"]
+
+
+def test_ocr_facts_of_a_document_survive_storage(tmp_path):
+    """The rules must know, after the scan is stored, that a document's digits came from OCR."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    pdf = "http://t.go.th/f/scan.pdf"
+    store.add_document(Document(url=pdf, final_url=pdf, text="ประกาศ", ocr_pages=2, method="ocr", quality=0.91,
+                                ocr_digits_untrusted=True))  # fmt: skip
+    store.flush()
+    stored = StoredSite(engine, store.scan_id, "http://t.go.th/").document(pdf)
+    assert (stored.ocr_pages, stored.method, stored.quality, stored.ocr_digits_untrusted) == (2, "ocr", 0.91, True)

@@ -1,0 +1,222 @@
+"""Hostile and broken files: each is read in bounded time and memory, ends as a clear "unknown" reason (Thai
+first), and never stops the scan. Real files: committed fixtures (hostile_*) or made here."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import struct
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import openpyxl
+
+from crawler.documents import extract_text
+from crawler.guards import ENCRYPTED, zip_reason
+from tests.crawler.support import LocalServer, Reply, crawl, make_pdf, page, pdf_reply
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
+DOCX = (FIXTURES / "announcement-nogift-2569.docx").read_bytes()
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def read(data: bytes, kind: str):  # type: ignore[no-untyped-def]
+    return asyncio.run(extract_text(data, kind))
+
+
+def timed_read(data: bytes, kind: str, limit: float):  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    result = read(data, kind)
+    assert time.monotonic() - started < limit
+    return result
+
+
+# --- files ------------------------------------------------------------------------------------------------
+
+
+def docx_bomb() -> bytes:
+    """A .docx whose document.xml inflates 1000:1: 40 MB of spaces inside a 40 KB part."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(DOCX)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                bomb.writestr(info, source.read(info))
+        with bomb.open("word/document.xml", "w") as part:
+            for _ in range(40):
+                part.write(b" " * 1_000_000)
+    return out.getvalue()
+
+
+def xlsx_too_big() -> bytes:
+    """An .xlsx whose parts add up to 160 MB unpacked, none of them suspicious alone."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for number in range(40):
+            archive.writestr(f"xl/media/image{number}.bin", bytes(4_000_000))
+    return out.getvalue()
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares width x height pixels; its image data is a few bytes (never decoded)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def many_page_pdf(count: int) -> bytes:
+    """A valid PDF of `count` pages that all show the same text (one shared content stream)."""
+    text = b"BT /F1 14 Tf 72 760 Td (Page of a long scan register 2569) Tj ET"
+    kids = " ".join(f"{5 + i} 0 R" for i in range(count)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(count).encode() + b" >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length " + str(len(text)).encode() + b" >>\nstream\n" + text + b"\nendstream",
+    ]
+    page_object = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    objects += [page_object] * count
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def big_xlsx(rows: int) -> bytes:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("ทะเบียน")
+    for number in range(rows):
+        sheet.append([number, "รายการจัดซื้อ", 1500.25, "เฉพาะเจาะจง", "3390100456781"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- one at a time ---------------------------------------------------------------------------------------
+
+
+def test_encrypted_pdf_is_unknown() -> None:
+    result = read((FIXTURES / "hostile_encrypted.pdf").read_bytes(), "pdf")
+    assert result.error == ENCRYPTED
+    assert "เข้ารหัส" in result.error and "encrypted" in result.error
+
+
+def test_pdf_encrypted_with_an_empty_password_is_read() -> None:
+    result = read((FIXTURES / "hostile_owner-password.pdf").read_bytes(), "pdf")
+    assert result.error is None and "No Gift Policy 2569" in result.text
+
+
+def test_encrypted_word_file_is_unknown() -> None:
+    result = read((FIXTURES / "hostile_encrypted.docx").read_bytes(), "docx")
+    assert result.error == ENCRYPTED
+
+
+def test_truncated_downloads_are_corrupt() -> None:
+    pdf = make_pdf(["No Gift Policy 2569"])
+    assert read(pdf[: len(pdf) // 3], "pdf").error is not None
+    result = read(DOCX[: len(DOCX) // 2], "docx")
+    assert result.error is not None and "corrupt" in result.error
+    result = read(b"\xff\xd8\xff\xe0" + b"\x13" * 500, "image")
+    assert result.error is not None and "corrupt" in result.error
+
+
+def test_docx_zip_bomb_is_not_unpacked() -> None:
+    bomb = docx_bomb()
+    assert len(bomb) < 200_000
+    result = timed_read(bomb, "docx", limit=2.0)
+    assert result.error is not None and "zip bomb" in result.error
+
+
+def test_xlsx_too_big_unpacked_is_not_opened() -> None:
+    data = xlsx_too_big()
+    assert zip_reason(data) is not None
+    result = timed_read(data, "xlsx", limit=2.0)
+    assert result.error is not None and "160 MB" in result.error
+
+
+def test_huge_images_are_not_decoded() -> None:
+    for width, height in ((30_000, 30_000), (200_000, 200_000)):  # the second trips Pillow's own bomb guard too
+        result = timed_read(png_header(width, height), "image", limit=2.0)
+        assert result.error is not None and "image too large" in result.error
+
+
+def test_five_hundred_page_pdf_is_read_within_the_page_cap() -> None:
+    data = many_page_pdf(500)
+    result = timed_read(data, "pdf", limit=30.0)
+    assert result.error is None
+    assert "Page of a long scan register 2569" in result.text
+    assert result.text.count("\f") < 500  # only the first pages up to the cap are read
+
+
+def test_xlsx_with_a_runaway_sheet_dimension() -> None:
+    """A sheet that declares A1:XFD1048576 and puts one cell on the last row: read fast, not padded."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(big_xlsx(2))) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>', 1)
+                last = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>ท้ายสุด</t></is></c></row>'
+                data = data.replace(b"</sheetData>", last.encode() + b"</sheetData>")
+            dest.writestr(info, data)
+    result = timed_read(out.getvalue(), "xlsx", limit=10.0)  # ~0.5 s; padding every row would take hours
+    assert result.error is None and "ท้ายสุด" in result.text
+
+
+# --- through a crawl ---------------------------------------------------------------------------------------
+
+
+def test_a_site_full_of_hostile_files_is_scanned_to_the_end(server: LocalServer) -> None:
+    files = {
+        "/files/encrypted.pdf": pdf_reply((FIXTURES / "hostile_encrypted.pdf").read_bytes()),
+        "/files/corrupt.pdf": pdf_reply(b"%PDF-1.7\n" + bytes(range(256)) * 40),
+        "/files/bomb.docx": Reply(body=docx_bomb(), content_type="application/octet-stream"),
+        "/files/huge.png": Reply(body=png_header(40_000, 40_000), content_type="image/png"),
+        "/files/long.pdf": pdf_reply(many_page_pdf(500)),
+        "/files/nogift.pdf": pdf_reply(make_pdf(["No Gift Policy 2569"])),
+    }
+    links = "".join(f'<a href="{path}">ประกาศ {path}</a>' for path in files)
+    server.routes.update(files)
+    server.routes["/"] = page(links + '<a href="/contact.html">ติดต่อเรา</a>')
+    server.routes["/contact.html"] = page("<p>โทรศัพท์ 042-123456</p>")
+    result, sink = crawl(server.url(), max_duration=60.0)
+
+    docs = {d.url.removeprefix(server.url("")): d for d in sink.documents}
+    assert set(docs) == set(files)
+    assert docs["/files/nogift.pdf"].readable and docs["/files/long.pdf"].readable
+    for path in ("/files/encrypted.pdf", "/files/corrupt.pdf", "/files/bomb.docx", "/files/huge.png"):
+        error = docs[path].error
+        assert error is not None and " / " in error, path  # Thai reason first, then English
+    assert "encrypted" in (docs["/files/encrypted.pdf"].error or "")
+    assert "zip bomb" in (docs["/files/bomb.docx"].error or "")
+    assert "image too large" in (docs["/files/huge.png"].error or "")
+    assert server.url("/contact.html") in {p.url for p in sink.pages}  # the scan went on
+    assert result.stopped_reason is None
+
+
+def test_slow_extraction_times_out_and_the_scan_goes_on(server: LocalServer) -> None:
+    server.routes["/"] = page('<a href="/files/register.xlsx">ทะเบียนจัดซื้อจัดจ้าง</a>')
+    server.routes["/files/register.xlsx"] = Reply(body=big_xlsx(5_000), content_type=XLSX_TYPE)
+    result, sink = crawl(server.url(), extract_timeout=0.01)
+
+    [register] = sink.documents
+    assert register.error is not None and "timed out" in register.error
+    assert result.texts_read == 1
+    assert len(sink.text_cache) == 0  # a timeout is not remembered: the next scan tries again
