@@ -51,7 +51,8 @@ def parse_html(html: str, url: str) -> ParsedPage:
     base = _base_url(tree, url)
     page = ParsedPage(title=fold(_first_text(tree, "title")))
     page.script_count = len(tree.css("script"))
-    page.links = _links(tree, base)
+    navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
+    page.links = _links(tree, base, navigation)
     for link in page.links:
         if not link.label and _embeds_document(link.source, link.url):
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
@@ -59,7 +60,7 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     for node in tree.css(_INVISIBLE):
         node.decompose()
-    for node in _navigation(tree):
+    for node in navigation:
         node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
@@ -90,10 +91,10 @@ def _navigation(tree: LexborHTMLParser) -> list[LexborNode]:
     return found
 
 
-def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
+def _links(tree: LexborHTMLParser, base: str, navigation: list[LexborNode]) -> list[Link]:
     links: list[Link] = []
     alts = _image_alts(tree)
-    in_nav = {a.mem_id for nav in _navigation(tree) for a in nav.css("a[href]")}
+    in_nav = {a.mem_id for nav in navigation for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     for node in tree.css(_LINKING):
         href = node.attributes.get("href") or node.attributes.get("src") or node.attributes.get("data")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -78,6 +79,7 @@ class Discovery:
         self.declared = declared
         self.notes: list[str] = []
         self._links = site.links()
+        self._summaries = site.page_summaries()  # read once: every item's discovery looks at the same pages
         self.index = self._find_index()
 
     # --- the ITA index page ---------------------------------------------------------------------------
@@ -101,7 +103,7 @@ class Discovery:
     def _index_candidates(self) -> list[str]:
         words = [match_key(w) for w in INDEX_WORDS]
         found: dict[str, None] = {}
-        for url, title, headings in self.site.page_summaries():
+        for url, title, headings in self._summaries:
             if any(w in match_key(" ".join([title, *headings])) for w in words):
                 found[url] = None
         for link in self._links:
@@ -196,7 +198,7 @@ class Discovery:
             if hits and link.url.rstrip("/") != self.site.start_url.rstrip("/"):
                 best = scored.get(link.url, (0, ""))
                 scored[link.url] = max(best, (hits, link.label))
-        for url, title, headings in self.site.page_summaries():
+        for url, title, headings in self._summaries:
             hits = sum(1 for w in words if w in match_key(" ".join([title, *headings])))
             if hits and url.rstrip("/") != self.site.start_url.rstrip("/"):
                 scored[url] = max(scored.get(url, (0, "")), (hits, title))
@@ -274,10 +276,16 @@ def _url_hits(url: str, slugs: list[str]) -> int:
     untitled links often say what they are only there. Matched as whole words, in order."""
     if not slugs:
         return 0
+    words = _url_words(url)
+    return sum(1 for slug in slugs if f" {' '.join(re.split(r'[-_]', slug))} " in words)
+
+
+@lru_cache(maxsize=16384)
+def _url_words(url: str) -> str:
+    """The URL's path and query as space-separated lower-case words (cached: every item asks)."""
     parts = urlsplit(url)
     tokens = [t for t in re.split(r"[/\-_.?=&+\s]+", unquote(f"{parts.path} {parts.query}").lower()) if t]
-    joined = f" {' '.join(tokens)} "
-    return sum(1 for slug in slugs if f" {' '.join(re.split(r'[-_]', slug))} " in joined)
+    return f" {' '.join(tokens)} "
 
 
 def _year_of(text: str) -> int | None:
