@@ -43,6 +43,7 @@ from importlib import metadata
 from pathlib import Path
 
 import psutil
+from bench_env import describe
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -333,23 +334,6 @@ def versions() -> dict[str, str]:
     return out
 
 
-def machine() -> dict:
-    model = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return {
-        "cpus": os.cpu_count(),
-        "affinity": len(os.sched_getaffinity(0)),
-        "cpu_model": model,
-        "mem_total_mb": round(psutil.virtual_memory().total / 2**20),
-        "platform": platform.platform(),
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=gen_site.DEFAULT_PAGES, help="site size (default 2000)")
@@ -371,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.oit_cmd:
         templates["oit"] = shlex.split(args.oit_cmd)
 
-    host = machine()
+    host = describe()
     with contextlib.ExitStack() as stack:
         site = args.site or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-site-")))
         t0 = time.perf_counter()

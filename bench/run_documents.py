@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import io
 import json
-import os
 import platform
 import random
 import shutil
@@ -33,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pypdfium2
+from bench_env import describe
 from PIL import Image, ImageChops, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,22 +185,6 @@ def versions() -> dict[str, str]:
     return out
 
 
-def machine() -> dict:
-    model = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return {
-        "cpus": os.cpu_count(),
-        "affinity": ocr.cpu_count(),
-        "cpu_model": model,
-        "platform": platform.platform(),
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-    }
-
-
 def rss_mb() -> float:
     import resource
 
@@ -275,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / time.strftime("documents-%Y%m%d-%H%M.json")
     report = {
-        "machine": machine(),
+        "machine": describe(),
         "versions": versions(),
         "text_layer": text,
         "ocr": ocr_rows,
