@@ -72,7 +72,7 @@ _UPPER_VOWELS = "ัิีึื็"
 _TONE_BEFORE_VOWEL = re.compile(f"([{_TONES}])([{_UPPER_VOWELS}ุู])")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _WS = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # Thai digits read as Arabic, offsets kept
 
 
 def normalize_thai(text: str) -> str:
@@ -97,7 +97,7 @@ def _short_key(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return _WS.sub("", normalize_thai(text)).lower().translate(_THAI_DIGITS)
+    return _WS.sub("", normalize_thai(text)).lower().translate(THAI_DIGITS)
 
 
 def loose_key(text: str) -> str:

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Link
 from crawler.parse import fold
-from crawler.thaitext import match_key
+from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import in_scope, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef
@@ -35,7 +35,6 @@ _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![
 _ZERO_CODE = re.compile(r"^\s*[0๐]([0-9๐-๙]{1,2})(?![0-9๐-๙/.\-:])")
 _KHO_CODE = re.compile(r"ข้อ(?:ที่)?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 _YEAR = re.compile(r"(25[6-9][0-9])")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def parse_code(text: str) -> str | None:
@@ -43,7 +42,7 @@ def parse_code(text: str) -> str | None:
     for pattern, window in ((_LETTER_CODE, 60), (_ZERO_CODE, 12), (_KHO_CODE, 30)):
         match = pattern.search(text[:window])
         if match:
-            return f"O{int(match.group(1).translate(_THAI_DIGITS))}"
+            return f"O{int(match.group(1).translate(THAI_DIGITS))}"
     return None
 
 
@@ -289,7 +288,7 @@ def _url_words(url: str) -> str:
 
 
 def _year_of(text: str) -> int | None:
-    years = _YEAR.findall(text.translate(_THAI_DIGITS))
+    years = _YEAR.findall(text.translate(THAI_DIGITS))
     return int(max(set(years), key=years.count)) if years else None
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from crawler.thaitext import THAI_DIGITS
 from rules.fiscal import BE_OFFSET, THAI_MONTHS, add_months, fiscal_year_bounds, last_day_of_month
 
 SpanKind = Literal["day", "month", "year", "fiscal_year", "quarter", "half_year", "range"]
@@ -88,12 +89,10 @@ class DateScan:
 
 # --- digits and years -------------------------------------------------------------------------------
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
 
 def thai_digits_to_arabic(s: str) -> str:
     """Replace Thai digits ๐–๙ with 0–9. Same length, so offsets stay valid."""
-    return s.translate(_THAI_DIGITS)
+    return s.translate(THAI_DIGITS)
 
 
 def _year_ce(raw: str, era: str | None) -> int | None:

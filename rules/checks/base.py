@@ -9,7 +9,7 @@ Shared here because more than one module of the package uses them:
 - what a source is named (_heading, _label_key, _is_named, _named_sources) and the period written after
   that name (_period_of, _hit): used by the document, table_rows and dated_posts checks;
 - _is_whole_law(): a copy of an act (the phrases check skips it, the not_whole_law rule fails on it);
-- PHONE and _THAI_DIGITS.
+- PHONE.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from crawler.thaitext import match_key
 from rules.catalog import ComponentDef
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
-
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @dataclass

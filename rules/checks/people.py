@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.parse import fold
+from crawler.thaitext import THAI_DIGITS
 from rules.catalog import ComponentDef
-from rules.checks.base import _THAI_DIGITS, PHONE, Context, Finding, Hit, check
+from rules.checks.base import PHONE, Context, Finding, Hit, check
 from rules.sources import Bundle
 
 _NAME = re.compile(
@@ -44,7 +45,7 @@ def executive_cards(html: str) -> list[Card]:
     empty, so that each part (name, position, photo, contact) is judged on its own."""
     tree = LexborHTMLParser(html)
     nodes = [
-        (n, t) for n in tree.css(_CARD_TAGS) if len(t := fold(n.text(separator=" ")).translate(_THAI_DIGITS)) <= 500
+        (n, t) for n in tree.css(_CARD_TAGS) if len(t := fold(n.text(separator=" ")).translate(THAI_DIGITS)) <= 500
     ]
     return _named_cards(nodes, need_position=True) or _named_cards(nodes, need_position=False) or _titled_cards(nodes)
 

@@ -20,9 +20,9 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
-from crawler.thaitext import match_key
+from crawler.thaitext import THAI_DIGITS, match_key
 from rules.catalog import ComponentDef
-from rules.checks.base import _THAI_DIGITS, Context, Finding, _hit, _named_sources, check
+from rules.checks.base import Context, Finding, _hit, _named_sources, check
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
 
@@ -81,7 +81,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
     header_cells: list[str] | None = None
     expected, run, open_row = 0, 0, False
     for cells in _lines(source):
-        text = " | ".join(cells).translate(_THAI_DIGITS)
+        text = " | ".join(cells).translate(THAI_DIGITS)
         seq = _SEQ.match(text)
         number = int(seq.group(1)) if seq else -1
         # A row's content starts with its name; "1 1,200,000" is a wrapped line's strategy number and amounts.
@@ -136,7 +136,7 @@ def _day_period(text: str) -> bool:
 
 
 def _starts_with_day(text: str) -> bool:
-    sides = re.split(r"\s*(?:-|–|ถึง|จนถึง)\s*", text.translate(_THAI_DIGITS), maxsplit=1)
+    sides = re.split(r"\s*(?:-|–|ถึง|จนถึง)\s*", text.translate(THAI_DIGITS), maxsplit=1)
     return len(sides) == 2 and all(re.match(r"\d", side) for side in sides)
 
 
@@ -151,7 +151,7 @@ def _carries(row: _Row, p: dict[str, Any], column_named: bool) -> bool:
     if columns and row.header is not None:
         keys = [match_key(c) for c in columns]
         index = next((i for i, h in enumerate(row.header) if any(k in match_key(h) for k in keys)), None)
-        return index is not None and _value(kind, row.cells[index].translate(_THAI_DIGITS))
+        return index is not None and _value(kind, row.cells[index].translate(THAI_DIGITS))
     if columns and not column_named:
         return False
     if kind == "text":

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from crawler.parse import fold
-from crawler.thaitext import match_key
+from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import _THAI_DIGITS, Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
+from rules.checks.base import Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
 from rules.sources import Bundle, Source
 
 
@@ -85,7 +85,7 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     regexes = [re.compile(p, re.IGNORECASE) for p in component.params["patterns"]]
     hits = []
     for source in bundle.readable:
-        text = source.text.translate(_THAI_DIGITS)
+        text = source.text.translate(THAI_DIGITS)
         for regex in regexes:
             match = regex.search(text)
             if match:
