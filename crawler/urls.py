@@ -163,6 +163,15 @@ def should_skip(url: str) -> bool:
     return extension(url) in SKIP_EXTENSIONS
 
 
+# Online request forms and chat channels agencies link to (e-services, Q&A, complaint channels).
+FORM_HOSTS = re.compile(r"docs\.google\.com/forms|forms\.gle|forms\.office\.com", re.IGNORECASE)
+CHAT_HOSTS = re.compile(r"line\.me/|lin\.ee/|m\.me/|messenger\.com", re.IGNORECASE)
+
+
+def is_form_or_chat(url: str) -> bool:
+    return bool(FORM_HOSTS.search(url) or CHAT_HOSTS.search(url))
+
+
 # --- traps -------------------------------------------------------------------------------------------
 
 _CALENDAR = re.compile(

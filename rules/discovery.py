@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from crawler.models import Link
 from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
-from crawler.urls import in_scope, is_hosted_document, looks_like_document, normalize
+from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef
 from rules.site import SiteData
@@ -237,7 +237,7 @@ class Discovery:
         for link in page.links:
             off_site = link.external or not in_scope(link.url, self.site.start_url)
             if off_site and not is_hosted_document(link.url):  # a Drive/Docs file was fetched like the site's own
-                if _is_form_host(link.url):
+                if is_form_or_chat(link.url):
                     bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
                 continue
             if link.nav and not self._names_item(link, words):
@@ -290,10 +290,3 @@ def _url_words(url: str) -> str:
 def _year_of(text: str) -> int | None:
     years = _YEAR.findall(text.translate(THAI_DIGITS))
     return int(max(set(years), key=years.count)) if years else None
-
-
-_FORM_HOSTS = re.compile(r"docs\.google\.com/forms|forms\.gle|forms\.office\.com|line\.me|lin\.ee|m\.me/")
-
-
-def _is_form_host(url: str) -> bool:
-    return bool(_FORM_HOSTS.search(url))

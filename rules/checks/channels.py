@@ -18,7 +18,7 @@ import re
 
 from crawler.models import Link
 from crawler.thaitext import THAI_DIGITS, match_key
-from crawler.urls import looks_like_document
+from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
 from rules.catalog import ComponentDef
 from rules.checks.base import PHONE, Context, Finding, Hit, RuleVerdict, _found, check, rule, snippet
 from rules.sources import Bundle, Source
@@ -157,8 +157,6 @@ def online_not_download(component: ComponentDef, hits: list[Hit], bundle: Bundle
 
 
 # --- corruption complaint channel ---------------------------------------------------------------------
-_FORM_URL = re.compile(r"docs\.google\.com/forms|forms\.gle|forms\.office\.com", re.IGNORECASE)
-_CHAT_URL = re.compile(r"line\.me/|lin\.ee/|m\.me/|messenger\.com", re.IGNORECASE)
 _COMPLAINT_WORDS = ["ร้องเรียน", "เบาะแส", "ทุจริต"]
 _ONLINE_WORDS = ["ออนไลน์", "online", "แบบฟอร์ม", "กรอก", "e-service"]
 _OFFLINE = [  # what a page without an online channel offers instead (PHONE is defined in base.py)
@@ -173,9 +171,9 @@ def _online_complaint_link(url: str, label: str) -> bool:
     if looks_like_document(url) or url.startswith(("tel:", "mailto:")):
         return False
     named = any(match_key(w) in match_key(label) for w in _COMPLAINT_WORDS)
-    if _FORM_URL.search(url):
+    if FORM_HOSTS.search(url):
         return True
-    if _CHAT_URL.search(url):
+    if CHAT_HOSTS.search(url):
         return named
     return named and any(match_key(w) in match_key(label) for w in _ONLINE_WORDS)
 
