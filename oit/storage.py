@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -28,7 +29,10 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
+    inspect,
+    literal,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -156,7 +160,31 @@ def open_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     Base.metadata.create_all(engine)
+    _add_missing_columns(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database made by an earlier oit up to date by adding the columns it lacks.
+
+    Only additive changes are handled this way (create_all never alters an existing table); renames or
+    drops will need a migration tool. Each new column gets its model default, so old rows stay valid.
+    """
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {_column_sql(column, engine)}"))
+
+
+def _column_sql(column: Column, engine: Engine) -> str:
+    sql = f"{column.name} {column.type.compile(dialect=engine.dialect)}"
+    default = column.default.arg if column.default is not None and column.default.is_scalar else None
+    if default is not None:
+        sql += " DEFAULT " + str(literal(default).compile(engine, compile_kwargs={"literal_binds": True}))
+    return sql
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -127,3 +127,30 @@ def test_ocr_facts_of_a_document_survive_storage(tmp_path):
     store.flush()
     stored = StoredSite(engine, store.scan_id, "http://t.go.th/").document(pdf)
     assert (stored.ocr_pages, stored.method, stored.quality, stored.ocr_digits_untrusted) == (2, "ocr", 0.91, True)
+
+
+def test_a_database_from_an_earlier_version_is_brought_up_to_date(tmp_path):
+    """A user's scan history survives an upgrade that adds columns: old rows stay, new scans write."""
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE sites (id INTEGER PRIMARY KEY, url VARCHAR(2000) UNIQUE, name VARCHAR(500));
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, scan_id INTEGER, url VARCHAR(2000),
+            final_url VARCHAR(2000), status INTEGER, content_type VARCHAR(200), size INTEGER,
+            content_hash VARCHAR(64), text TEXT, pages INTEGER, extractor VARCHAR(50), error TEXT,
+            referrers JSON, link_texts JSON);
+        INSERT INTO sites (url, name) VALUES ('http://t.go.th/', 'อบต.ทดสอบ');
+        INSERT INTO documents (scan_id, url, final_url, text, referrers, link_texts)
+            VALUES (1, 'http://t.go.th/old.pdf', 'http://t.go.th/old.pdf', 'ราคากลาง', '[]', '[]');
+    """)  # fmt: skip
+    old.commit()
+    old.close()
+
+    engine = open_engine(f"sqlite:///{path}")
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    store.add_document(Document(url="http://t.go.th/new.pdf", final_url="http://t.go.th/new.pdf", ocr_pages=2))
+    store.flush()
+    db = sqlite3.connect(path)
+    assert db.execute("select ocr_pages from documents where url like '%old.pdf'").fetchone() == (0,)
+    assert db.execute("select ocr_pages from documents where url like '%new.pdf'").fetchone() == (2,)
+    assert db.execute("select name from sites").fetchone() == ("อบต.ทดสอบ",)
