@@ -7,7 +7,8 @@
   fails naming the groups that are absent (`group_labels`). Sources containing a `skip_if` phrase (e.g. a
   month without purchases) are not required to have the groups; a source titled with an `exclude_titled`
   phrase is not considered (the announcement is not the activity).
-- pattern: passes when a regular expression matches a source's text (Thai digits read as Arabic), or,
+- pattern: passes when a regular expression ("@phone" for the shared phone pattern) matches a source's text
+  (Thai digits read as Arabic), or,
   with `mailto`, when a page links a mailto: address.
 - links_to: passes when a source links to (or embeds) a URL matching `url_patterns`, or its text matches
   `text_patterns` (e.g. coordinates).
@@ -23,7 +24,7 @@ from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
+from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
 from rules.sources import Bundle, Source
 
 
@@ -82,7 +83,9 @@ def _groups_in_one_source(
 
 @check("pattern")
 def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    regexes = [re.compile(p, re.IGNORECASE) for p in component.params["patterns"]]
+    # "@phone" names a pattern the checks share (people.py reads phone numbers too): one definition.
+    shared = {"@phone": PHONE}
+    regexes = [re.compile(shared.get(p, p), re.IGNORECASE) for p in component.params["patterns"]]
     hits = []
     for source in bundle.readable:
         text = source.text.translate(THAI_DIGITS)
