@@ -7,6 +7,15 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(poppler-utils)          # pdftotext: the best Thai PDF text extractor we have measured
 # Tesseract's Thai and English models for OCR of scans (tesserocr's wheel brings the engine, not the models).
 APT_PACKAGES+=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng)
+# Tesseract's orientation model: a scan read poorly is checked for being sideways or upside down, turned, read again.
+APT_PACKAGES+=(tesseract-ocr-osd)
+# poppler in-process (the `pdftotext` Python binding, which pip builds from source): its headers and a compiler.
+APT_PACKAGES+=(libpoppler-cpp-dev g++ pkg-config)
+python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.isfile(sysconfig.get_path("include") + "/Python.h"))' \
+  2>/dev/null || APT_PACKAGES+=(python3-dev)
+# Debian's Chromium renders pages that JavaScript builds (crawler/render.py, driven by Playwright, which must
+# never download its own browser); Thai fonts so that evidence screenshots show Thai text.
+APT_PACKAGES+=(chromium fonts-thai-tlwg)
 command -v python3 >/dev/null || APT_PACKAGES+=(python3 python3-venv)
 python3 -m venv --help >/dev/null 2>&1 || APT_PACKAGES+=(python3-venv)
 
