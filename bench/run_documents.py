@@ -4,9 +4,10 @@
     python bench/run_documents.py                 # ~1 min on 2 cores
     python bench/run_documents.py --ocr-pages 24 --workers 1,2
 
-Text layer: oit's whole PDF path for born-digital files (crawler.documents.extract_text: pdftotext, Thai
-normalisation, the quality gate), over the demo site's PDFs (1-3 pages each, so pdftotext's ~10 ms start per
-file counts) and over one long PDF made of all their pages, one and two documents at a time.
+Text layer: oit's whole PDF path for born-digital files (crawler.documents.extract_text: poppler through the
+`pdftotext` binding in worker processes, Thai normalisation, the quality gate), over the demo site's PDFs (1-3
+pages each, where a per-file cost counts) and over one long PDF made of all their pages, one and two documents at
+a time; wall time and CPU time (this process and its workers) per page.
 OCR: image-only "scans" of demo pages (200 dpi grey JPEG, tilted, specked, like tests/fixtures/documents),
 OCR'd through crawler.ocr's worker pool with 1 and 2 workers after the pool has started; plus how many of
 each page's words the OCR found (loose match: tone marks dropped).
@@ -19,8 +20,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import io
 import json
+import os
 import platform
 import random
 import shutil
@@ -28,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -38,7 +42,7 @@ from PIL import Image, ImageChops, ImageFilter
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler import ocr  # noqa: E402
+from crawler import ocr, pdftext, quality  # noqa: E402
 from crawler.documents import extract_text  # noqa: E402
 from crawler.ocr import OcrBudget, ocr_pdf_pages  # noqa: E402
 from crawler.quality import _dictionary  # noqa: E402
@@ -102,9 +106,24 @@ async def read_all(docs: list[bytes], concurrency: int) -> int:
     return sum(await asyncio.gather(*(one(d) for d in docs)))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process, of its finished children (pdftotext programs) and of its live ones (the worker
+    pools): unlike wall time, it hardly changes when other jobs share the machine."""
+    times = os.times()
+    total = times.user + times.system + times.children_user + times.children_system
+    with contextlib.suppress(ImportError):
+        import psutil
+
+        for child in psutil.Process().children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                used = child.cpu_times()
+                total += used.user + used.system
+    return total
+
+
 def text_run(name: str, docs: list[bytes], concurrency: int, min_seconds: float) -> dict:
-    asyncio.run(read_all(docs[:2], 1))  # warm: pythainlp's trie is built on the first judgement
-    pages, rounds, started = 0, 0, time.perf_counter()
+    asyncio.run(read_all(docs[:2], 1))  # warm: the word list is loaded and the workers started on first use
+    pages, rounds, started, cpu = 0, 0, time.perf_counter(), cpu_seconds()
     while True:
         pages += asyncio.run(read_all(docs, concurrency))
         rounds += 1
@@ -120,7 +139,35 @@ def text_run(name: str, docs: list[bytes], concurrency: int, min_seconds: float)
         "seconds": round(elapsed, 3),
         "pages_per_s": round(pages / elapsed, 1),
         "ms_per_page": round(1000 * elapsed / pages, 2),
+        "cpu_ms_per_page": round(1000 * (cpu_seconds() - cpu) / pages, 2),
+        "loadavg_1min_after": round(os.getloadavg()[0], 2),
     }
+
+
+def text_runs(pdfs: list[bytes], long_pdf: bytes, min_seconds: float, label: str = "") -> list[dict]:
+    return [
+        text_run(f"{label}demo site: {len(pdfs)} PDFs of 1-3 pages", pdfs, 1, min_seconds),
+        text_run(f"{label}demo site: {len(pdfs)} PDFs of 1-3 pages", pdfs, 2, min_seconds),
+        text_run(f"{label}one long PDF (all demo pages)", [long_pdf], 1, min_seconds),
+        text_run(f"{label}one long PDF (all demo pages)", [long_pdf, long_pdf], 2, min_seconds),
+    ]
+
+
+@contextlib.contextmanager
+def before_this_change() -> Iterator[None]:
+    """The text path as it was before the poppler binding and nlpo3: a `pdftotext` program per file and
+    pythainlp's pure-Python newmm in the quality gate. Run in the same process right after the new path, so
+    that both see the same machine load (a shared machine's load can halve wall-clock figures)."""
+    pdftext.HAVE_BINDING = False
+    quality._load_dictionary.cache_clear()
+    original = quality._nlpo3_segmenter
+    quality._nlpo3_segmenter = lambda words: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pdftext.HAVE_BINDING = importlib.util.find_spec("pdftotext") is not None
+        quality._nlpo3_segmenter = original  # type: ignore[assignment]
+        quality._load_dictionary.cache_clear()
 
 
 # --- OCR ------------------------------------------------------------------------------------------------------------
@@ -192,12 +239,12 @@ def rss_mb() -> float:
 
 
 def print_tables(text: list[dict], ocr_rows: list[dict]) -> None:
-    print("\nText layer (extract_text: pdftotext + normalisation + quality gate)")
-    print(f"{'corpus':<34} {'docs':>5} {'conc':>4} {'pages':>6} {'s':>7} {'pages/s':>8} {'ms/page':>8}")
+    print("\nText layer (extract_text: poppler + normalisation + quality gate)")
+    print(f"{'corpus':<34} {'docs':>5} {'conc':>4} {'pages':>6} {'s':>7} {'pages/s':>8} {'ms/page':>8} {'cpu ms/p':>8}")
     for r in text:
         print(
             f"{r['corpus']:<34} {r['documents']:>5} {r['concurrency']:>4} {r['pages']:>6} {r['seconds']:>7.2f}"
-            f" {r['pages_per_s']:>8.1f} {r['ms_per_page']:>8.2f}"
+            f" {r['pages_per_s']:>8.1f} {r['ms_per_page']:>8.2f} {r['cpu_ms_per_page']:>8.2f}"
         )
     if not ocr_rows:
         return
@@ -211,12 +258,16 @@ def print_tables(text: list[dict], ocr_rows: list[dict]) -> None:
 
 
 def verdict(text: list[dict], ocr_rows: list[dict]) -> dict:
-    best_text = max(r["pages_per_s"] for r in text)
+    now = [r for r in text if not r["corpus"].startswith("before")]
+    best_text = max(r["pages_per_s"] for r in now)
+    small = max(r["pages_per_s"] for r in now if "1-3 pages" in r["corpus"])
     both = [r for r in ocr_rows if r["workers"] == ocr.cpu_count()] or ocr_rows
     best_ocr = max((r["pages_per_s"] for r in both), default=0.0)
     return {
         "text_pages_per_s_best": best_text,
         "text_target_met": best_text >= TARGET_TEXT,
+        "text_small_files_pages_per_s_best": small,
+        "text_small_files_target_met": small >= TARGET_TEXT,
         "ocr_pages_per_s_all_cores": best_ocr,
         "ocr_target_met": best_ocr >= TARGET_OCR,
     }
@@ -228,20 +279,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default=f"1,{ocr.cpu_count()}", help="OCR pool sizes to compare (default 1,cores)")
     ap.add_argument("--min-seconds", type=float, default=3.0, help="minimum time per text-layer run")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    ap.add_argument("--no-ocr", action="store_true", help="text layer only")
+    ap.add_argument("--before", action="store_true", help="also time the text path as it was before (same load)")
     args = ap.parse_args(argv)
 
     pdfs = demo_pdfs()
     long_pdf = merged(pdfs)
-    text = [
-        text_run(f"demo site: {len(pdfs)} PDFs of 1-3 pages", pdfs, 1, args.min_seconds),
-        text_run(f"demo site: {len(pdfs)} PDFs of 1-3 pages", pdfs, 2, args.min_seconds),
-        text_run("one long PDF (all demo pages)", [long_pdf], 1, args.min_seconds),
-        text_run("one long PDF (all demo pages)", [long_pdf, long_pdf], 2, args.min_seconds),
-    ]
+    text = text_runs(pdfs, long_pdf, args.min_seconds)
+    if args.before:
+        with before_this_change():
+            text += text_runs(pdfs, long_pdf, args.min_seconds, "before: ")
     rss_after_text = rss_mb()
+    text_workers_rss = worker_rss_mb()  # the poppler workers (the OCR pool is not started yet)
     ocr_rows: list[dict] = []
     reason = ocr.unavailable_reason()
-    if reason:
+    if args.no_ocr:
+        pass
+    elif reason:
         print(f"OCR skipped: {reason}")
     else:
         body, truths = scanned(pdfs, args.ocr_pages)
@@ -252,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = verdict(text, ocr_rows)
     print(
         f"\ntarget text >= {TARGET_TEXT:g} pages/s: {summary['text_pages_per_s_best']} "
+        f"(1-3-page files: {summary['text_small_files_pages_per_s_best']}) "
         f"{'MET' if summary['text_target_met'] else 'MISSED'}; "
         f"OCR >= {TARGET_OCR:g} page/s on all cores: {summary['ocr_pages_per_s_all_cores']} "
         f"{'MET' if summary['ocr_target_met'] else 'MISSED'}"
@@ -265,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         "ocr": ocr_rows,
         "summary": summary,
         "main_process_max_rss_mb_after_text_runs": rss_after_text,
+        "text_worker_rss_mb": text_workers_rss,
     }
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)}")

@@ -3,6 +3,8 @@
 tesserocr (its PyPI wheel bundles Tesseract 5.5) with Debian's tessdata (tesseract-ocr-tha), pages rendered
 by pypdfium2 at 300 dpi (or a scanned page's own resolution when lower), ~1.1-1.8 s a page on one core. Pages are OCR'd in a pool of worker processes, one
 per core: Tesseract is CPU-bound, and a crash or a hang on a hostile file takes down a worker, not the scan.
+Pages scanned sideways or upside down are turned upright first (Tesseract's orientation detection, Debian's
+tesseract-ocr-osd; see _recognise for when it runs).
 
 Workers are started with forkserver (the crawler has threads; fork would risk deadlocks), so a script that
 OCRs must keep its top-level code under `if __name__ == "__main__":`, as `oit` does.
@@ -45,6 +47,8 @@ PAGE_TIMEOUT = 90.0  # seconds a page may take in a worker (a normal page takes 
 POOL_START_TIMEOUT = 30.0
 DEFAULT_PAGES_PER_DOCUMENT = 20
 DEFAULT_PAGES_PER_SCAN = 300
+LOW_CONFIDENCE = 0.75  # below: the page may be upside down (measured: upright scans 0.85-0.90, upside down 0.62)
+MIN_OSD_CONFIDENCE = 5.0  # Tesseract's orientation confidence; rotated scans measured 17-49, upright ones 28-49
 # Skipping Tesseract's second pass over inverted (white on dark) text saves ~10 % on typical scans.
 TESS_VARIABLES = {"tessedit_do_invert": "0"}
 TESSDATA_DIRS = (
@@ -153,11 +157,63 @@ def _init_worker(tessdata: str) -> None:
 
 
 def _recognise(api: Any, image: Any) -> tuple[str, float | None]:
+    """OCR one page or image; one scanned upside down or sideways is turned upright and read again.
+
+    Tesseract's orientation detection (OSD) costs ~0.3 s a page, a fifth of the OCR, and almost every page is
+    upright: it runs only when the first reading is poor. Upside-down Thai reads as junk at a mean confidence
+    of ~0.6, against 0.85-0.90 for an upright scan; a page turned by 90 degrees Tesseract mostly reads as it is
+    (its layout analysis finds the vertical lines), and is checked the same way when it does not. Running OSD
+    on every landscape page first was measured too: half of the demo site's pages are landscape tables, and it
+    took OCR on both cores from ~1.2 to 0.98 pages/s. The better of the two readings is kept."""
+    text, confidence = _read(api, image)
+    if confidence is not None and confidence >= LOW_CONFIDENCE:
+        return text, confidence
+    turned = _upright(image)
+    if turned is image:
+        return text, confidence
+    again, again_confidence = _read(api, turned)
+    return (again, again_confidence) if (again_confidence or 0) > (confidence or 0) else (text, confidence)
+
+
+def _read(api: Any, image: Any) -> tuple[str, float | None]:
     api.SetImage(image)
     text = api.GetUTF8Text()
     confidence = api.MeanTextConf()
     api.Clear()
     return text, (confidence / 100 if confidence >= 0 else None)
+
+
+def _upright(image: Any) -> Any:
+    """`image` turned upright when OSD is sure it is rotated by 90, 180 or 270 degrees; else `image` itself (also
+    when Debian's tesseract-ocr-osd is not installed)."""
+    api = _osd_api()
+    if api is None:
+        return image
+    api.SetImage(image)
+    found = api.DetectOrientationScript()  # None when it saw too little text to say
+    api.Clear()
+    if not found or found["orient_deg"] not in (90, 180, 270) or found["orient_conf"] < MIN_OSD_CONFIDENCE:
+        return image
+    # orient_deg is how far the page is turned clockwise; PIL rotates counter-clockwise.
+    return image.rotate(found["orient_deg"], expand=True)
+
+
+def orientation_available() -> bool:
+    """Whether scans placed sideways or upside down can be turned upright (Debian's tesseract-ocr-osd)."""
+    tessdata = tessdata_dir()
+    return tessdata is not None and (Path(tessdata) / "osd.traineddata").is_file()
+
+
+def _osd_api() -> Any:
+    """One orientation detector per thread (and so per worker process), made on first use."""
+    if not hasattr(_THREAD, "osd"):
+        import tesserocr
+
+        osd = orientation_available()
+        _THREAD.osd = (
+            tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang="osd", psm=tesserocr.PSM.OSD_ONLY) if osd else None
+        )
+    return _THREAD.osd
 
 
 def _render_scale(width_pt: float, height_pt: float, dpi: float = DPI) -> float:

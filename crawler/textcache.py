@@ -16,7 +16,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from crawler.documents import DocumentText
 from crawler.images import ocr_available
-from crawler.ocr import OCR_OFF, OVER_BUDGET
+from crawler.ocr import OCR_OFF, OVER_BUDGET, orientation_available
+from crawler.pdftext import HAVE_BINDING
 
 CACHE_VERSION = 1  # bump whenever a change to extraction would give different text for the same bytes
 
@@ -30,8 +31,10 @@ class TextCache(Protocol):
 @lru_cache(maxsize=1)
 def extraction_signature() -> str:
     """What a cached text depends on besides the bytes. Computed once per process."""
-    pdftotext = int(shutil.which("pdftotext") is not None)
-    ocr = int(ocr_available())
+    # poppler's binding and its program give the same text (tests/crawler/test_pdftext.py): either one counts.
+    pdftotext = int(HAVE_BINDING or shutil.which("pdftotext") is not None)
+    # 2: OCR that turns sideways and upside-down scans upright first; their old text is read again.
+    ocr = (2 if orientation_available() else 1) if ocr_available() else 0
     return f"v{CACHE_VERSION} pdftotext={pdftotext} ocr={ocr}"
 
 

@@ -4,13 +4,18 @@ Agencies often publish evidence inside a viewer rather than as a plain link: a F
 (`viewer.html?pdf=/files/a.pdf`), Google's document viewer (`docs.google.com/viewer?url=…`), Microsoft's
 Office viewer, or a Google Drive share page (`drive.google.com/file/d/ID/view`). The viewer page holds no
 text of its own, so the crawler fetches the file it shows instead. Everything here is a pure function of
-the URL: no network.
+the URL (or of a page already fetched): no network.
+
+Drive answers the download of a large file (~100 MB and more, which it cannot scan for viruses) with a
+"Virus scan warning" page instead of the file; drive_confirm_url reads the "Download anyway" target from it.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from crawler.urls import DOCUMENT_EXTENSIONS, extension, normalize
 
@@ -99,3 +104,35 @@ def _query(query: str) -> dict[str, str]:
     for name, value in parse_qsl(query, keep_blank_values=True):
         found.setdefault(name.lower(), value)
     return found
+
+
+# Where Drive's "Download anyway" may lead: its own hosts only, never elsewhere.
+_DRIVE_HOSTS = ("drive.google.com", "docs.google.com", "drive.usercontent.google.com")
+
+
+def drive_confirm_url(html: str, page_url: str) -> str | None:
+    """The URL that downloads the file anyway, when `html` (fetched from `page_url`) is Drive's virus-scan
+    warning; None for any other page. Two forms of the page are known: a GET form `#download-form` whose hidden
+    fields (id, export, confirm, uuid) make the query (since 2023), and a link `#uc-download-link` with
+    `confirm=` in its query (before). The target must be on a Drive host or on the page's own host."""
+    if "download" not in html:
+        return None  # most HTML is no interstitial: decided without parsing
+    tree = LexborHTMLParser(html)
+    form = tree.css_first("form#download-form")
+    target = None
+    if form is not None and (form.attributes.get("method") or "get").lower() == "get":
+        fields = [
+            (field.attributes.get("name") or "", field.attributes.get("value") or "")
+            for field in form.css('input[type="hidden"]')
+            if field.attributes.get("name")
+        ]
+        action = urljoin(page_url, form.attributes.get("action") or page_url)
+        target = f"{action.split('?', 1)[0]}?{urlencode(fields)}" if fields else None
+    else:
+        link = tree.css_first("a#uc-download-link")
+        href = link.attributes.get("href") if link is not None else None
+        target = urljoin(page_url, href) if href and "confirm=" in href else None
+    if target is None:
+        return None
+    host = (urlsplit(target).hostname or "").lower()
+    return target if host in _DRIVE_HOSTS or host == (urlsplit(page_url).hostname or "").lower() else None

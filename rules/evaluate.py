@@ -154,6 +154,9 @@ def _absent(component: ComponentDef, finding: Finding, bundle: Bundle, base: Com
         reason = f"{unreadable[0].error} ({unreadable[0].url})"
         base.status, base.reason, base.evidence_url = "unknown", reason, unreadable[0].url
         return ComponentOutcome(result=base, unknown_reason=reason)
+    if finding.unknown:  # seen only where it cannot be trusted (a number in Thai digits that OCR read)
+        base.status, base.reason = "unknown", finding.unknown
+        return ComponentOutcome(result=base, unknown_reason=finding.unknown)
     base.status = "missing"
     base.reason = finding.detail
     parts = f" ({', '.join(finding.missing_parts)})" if finding.missing_parts else ""

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.models import Link, Page
 from crawler.parse import parse_html
-from crawler.thaitext import match_key, normalize_thai
+from crawler.thaitext import THAI_DIGITS, match_key, normalize_thai
 from rules.thaidates import DateSpan, find_dates
 
 DATE_SOURCES_TH = {
@@ -72,6 +72,25 @@ class Source:
                 return spans, ("text_ocr" if where == "text" and self.ocr_digits_untrusted else where)
         return [], None
 
+    @cached_property
+    def number_text(self) -> str:
+        """The text to read numbers from (phone numbers, amounts, tax ids), Thai digits as Arabic. From OCR'd text
+        the Thai-digit numbers are blanked: Debian's Thai model cannot output ๔ ๖ ๗ ๘ ๙, so whatever it read for
+        them is wrong (shared/ita/thai-text.md). Arabic digits, which the English model reads, are kept."""
+        return distrust_ocr_digits(self.text) if self.ocr_digits_untrusted else self.text.translate(THAI_DIGITS)
+
+    def number_places(self) -> list[tuple[str, str]]:
+        """(where, text) to look for a number in, most trusted first: the text (its Thai-digit numbers blanked when
+        OCR read it); for an OCR'd document also the label of the link to it and the text around that link,
+        which come from the page's HTML. `where` is a key of NUMBER_SOURCES_TH, or "text"."""
+        if not self.ocr_digits_untrusted:
+            return [("text", self.number_text)]
+        return [
+            ("text_ocr", self.number_text),
+            ("link_text", self.link_text.translate(THAI_DIGITS)),
+            ("context", self.context.translate(THAI_DIGITS)),
+        ]
+
     def body_dates(self, text: str | None = None) -> list[DateSpan]:
         """Dates in the body text (or a slice of it), less those in Thai digits when the text came from OCR."""
         spans = find_dates(self.text if text is None else text)
@@ -81,6 +100,26 @@ class Source:
 
 
 _THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+# Thai digits from OCR become "#": no pattern for a phone number, an amount or a tax id matches them any more.
+_DISTRUSTED_DIGITS = str.maketrans(dict.fromkeys("๐๑๒๓๔๕๖๗๘๙", "#"))
+
+# Where a number (phone, amount, tax id) was read, when not simply from the text of a page or text layer.
+NUMBER_SOURCES_TH = {
+    "text_ocr": "เนื้อหาเอกสารที่อ่านด้วย OCR (เลขอารบิก)",
+    "link_text": "ข้อความของลิงก์",
+    "context": "ข้อความรอบลิงก์",
+}
+OCR_THAI_DIGITS_TH = (
+    "ตัวเลขที่พบเขียนด้วยเลขไทยในเอกสารที่อ่านด้วย OCR ซึ่งอ่านเลขไทยผิดได้ (๔ ๖ ๗ ๘ ๙) จึงยังยืนยันไม่ได้"
+    " / unknown: the only such number found is printed in Thai digits in a document read by OCR, which misreads"
+    " them; state it in Arabic digits or in the page's own text"
+)
+
+
+def distrust_ocr_digits(text: str) -> str:
+    """`text` with its Thai digits blanked ("#"), for text that came from OCR."""
+    return text.translate(_DISTRUSTED_DIGITS)
+
 
 NEEDS_BROWSER_TH = (
     "หน้านี้สร้างเนื้อหาด้วย JavaScript ต้องใช้เบราว์เซอร์จึงจะอ่านได้ครบ / the page builds its content with"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the PDF fixtures in tests/fixtures/documents/ (committed: tests need neither Chromium nor fpdf2).
 
-Build-time only: needs fpdf2, Pillow, pypdfium2, Debian's fonts-thai-tlwg and chromium.
+Build-time only: needs fpdf2, Pillow, pypdfium2, Debian's fonts-thai-tlwg and fonts-noto-core, and chromium.
 
     python tools/make_document_fixtures.py
 
@@ -16,6 +16,11 @@ What it writes, and why each file exists:
   broken-legacy-font.pdf     a text layer in a pre-Unicode Thai font encoding (TIS-620 bytes read as Latin-1:
                              "»ÃÐ¡ÒÈ"), as old Word documents with non-Unicode Thai fonts produce
   announcement-header.jpg    the top of the scanned median-price page: an image for crawler.ocr.ocr_image
+  notice-noto-chromium.pdf   producer 3: Chromium with Noto Sans Thai (fonts-noto-core), Thai digits: poppler
+                             reads it right, pypdfium2 repeats syllables ("บริหริ ารส่วส่ น")
+  contact-notice-scan.pdf    a scanned notice whose only phone number is printed in Thai digits (OCR misreads them)
+  nogift-scan-rotated.pdf    nogift-scan.pdf's page placed sideways (page 1, turned 90 degrees clockwise) and upside
+                             down (page 2): OCR must turn them upright first
 
 The pictures render correctly in every file; only the text layers differ. Every output is reproducible: the
 creation dates and file IDs that Pillow, PDFium and Chromium stamp are replaced with fixed ones.
@@ -95,6 +100,46 @@ MEDIAN_PRICE_HTML = """<!doctype html>
 </table>
 <p class="sign">ประกาศ ณ วันที่ 20 ตุลาคม พ.ศ. 2568<br><br>(นางสาวมาลี ศรีสุข)<br>
 ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่<br>นายกองค์การบริหารส่วนตำบลหนองบัว</p>
+</body></html>
+"""
+
+NOTO_NOTICE_HTML = """<!doctype html>
+<html lang="th"><head><meta charset="utf-8"><style>
+  @page { size: A4; margin: 20mm 18mm; }
+  body { font-family: 'Noto Sans Thai'; font-size: 15pt; }
+</style></head><body>
+<h1>ประกาศองค์การบริหารส่วนตำบลโคกสว่าง</h1>
+<h2>เรื่อง นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)</h2>
+<p>ด้วยองค์การบริหารส่วนตำบลโคกสว่าง มีเจตนารมณ์ในการบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส และตรวจสอบได้
+จึงประกาศเจตนารมณ์ให้ผู้บริหาร สมาชิกสภา พนักงานส่วนตำบล พนักงานจ้าง และเจ้าหน้าที่ทุกคน ถือปฏิบัติตามนโยบาย
+ไม่รับของขวัญ ของกำนัล หรือประโยชน์อื่นใด จากการปฏิบัติหน้าที่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙</p>
+<p>รายงานสรุปผลการจัดซื้อจัดจ้าง ราคากลาง วงเงินงบประมาณ เลขประจำตัวผู้เสียภาษี ผู้ได้รับการคัดเลือก
+เหตุผลที่คัดเลือกโดยสรุป ค่าจ้างเหมาซ่อมแซมถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๔ บ้านหนองบัว</p>
+<p>การวิเคราะห์ความเสี่ยงการทุจริตและประพฤติมิชอบ มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน
+แผนปฏิบัติการป้องกันการทุจริต ช่องทางการร้องเรียนเรื่องทุจริต โทรศัพท์ ๐-๔๔๑๒-๓๔๕๖ ผู้ใหญ่บ้าน กำนัน น้ำท่วม ทำนา ผู้ที่ได้รับ</p>
+<p>ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๘</p>
+<p style="margin-left:40%">(นายสมชาย ใจดี)<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p>
+</body></html>
+"""
+
+# Debian's Thai model cannot output ๔: OCR reads this Khon Kaen number as "๐๕๓-๕๑๕๑๒๓", a well-formed wrong number.
+CONTACT_NOTICE_HTML = """<!doctype html>
+<html lang="th"><head><meta charset="utf-8"><style>
+  @page { size: A4; margin: 25mm 20mm; }
+  body { font-family: Loma; font-size: 16pt; line-height: 1.6; }
+  h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }
+  p { text-indent: 12mm; margin: 4mm 0; }
+  .sign { margin-left: 80mm; text-indent: 0; text-align: center; }
+</style></head><body>
+<h1>ประกาศองค์การบริหารส่วนตำบลหนองบัว</h1>
+<h1>เรื่อง ช่องทางการติดต่อและการร้องเรียนเรื่องทุจริต</h1>
+<p>องค์การบริหารส่วนตำบลหนองบัว ขอแจ้งช่องทางการติดต่อสอบถามและการร้องเรียนเรื่องทุจริตและประพฤติมิชอบ
+ให้ประชาชนทราบโดยทั่วกัน ดังนี้</p>
+<p>ติดต่อด้วยตนเองที่ สำนักงานปลัด องค์การบริหารส่วนตำบลหนองบัว ในวันและเวลาราชการ</p>
+<p>หมายเลขโทรศัพท์ ๐๔๓-๔๑๔๑๒๓</p>
+<p>จึงประกาศมาเพื่อทราบโดยทั่วกัน</p>
+<p class="sign">ประกาศ ณ วันที่ ๒ ตุลาคม พ.ศ. ๒๕๖๘<br><br>(นางสาวมาลี ศรีสุข)<br>
+นายกองค์การบริหารส่วนตำบลหนองบัว</p>
 </body></html>
 """
 
@@ -230,6 +275,12 @@ def main() -> None:
         "broken-marks.pdf": rewrite_tounicode(nogift_pdf(compress=False), without_marks),
         "broken-legacy-font.pdf": rewrite_tounicode(nogift_pdf(compress=False), legacy_thai),
     }
+    noto = chromium_pdf(NOTO_NOTICE_HTML)
+    files["notice-noto-chromium.pdf"] = noto
+    files["contact-notice-scan.pdf"] = image_pdf([scanned_image(chromium_pdf(CONTACT_NOTICE_HTML), 0, seed=4)])
+    # Sideways and upside down, as a page fed into the scanner the wrong way round comes out.
+    sideways = nogift_scan.rotate(-90, expand=True)
+    files["nogift-scan-rotated.pdf"] = image_pdf([sideways, nogift_scan.rotate(180)])
     header = io.BytesIO()
     price_scan.crop((0, 0, price_scan.width, price_scan.height * 2 // 5)).save(header, "JPEG", quality=70)
     files["announcement-header.jpg"] = header.getvalue()

@@ -43,6 +43,8 @@ class Finding:
     hits: list[Hit] = field(default_factory=list)
     missing_parts: list[str] = field(default_factory=list)  # e.g. the สขร.1 columns not found
     detail: str | None = None
+    # Not found, and why that cannot be said for sure (Thai / English): the component is "unknown", not "missing".
+    unknown: str | None = None
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from crawler.models import Link
-from crawler.thaitext import THAI_DIGITS, match_key
+from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
 from rules.catalog import ComponentDef
 from rules.checks.base import PHONE, Context, Finding, Hit, RuleVerdict, _found, check, rule, snippet
@@ -191,6 +191,6 @@ def online_channel(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx
     documents = [h.source for h in hits if h.source.kind == "document"]
     if documents and all(h.source.kind == "document" for h in hits) and any(_found(d, _WEB_MENTION) for d in documents):
         return RuleVerdict(None, "ช่องทางออนไลน์ระบุไว้ในเอกสารเท่านั้น / the online channel is only named in a document")
-    text = " ".join(h.source.text for h in hits).translate(THAI_DIGITS)
+    text = " ".join(h.source.number_text for h in hits)  # an OCR'd Thai-digit phone number is no phone number
     offline = [name for name, pattern in [("โทรศัพท์", PHONE), *_OFFLINE] if re.search(pattern, text)]
     return RuleVerdict(False, f"พบเพียง{' '.join(offline)}" if offline else None)

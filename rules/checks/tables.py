@@ -8,7 +8,9 @@
   fails), tax_id (13 digits) or text; in the `column_any` column when the cells are delimited, otherwise
   anywhere in the row provided the table's header names the column. Rows naming `skip_rows` are not judged;
   a header of the twelve months or four quarters gives every row its months. Fails naming the entries that
-  lack the value (when some have it), or when no document has such rows.
+  lack the value (when some have it), or when no document has such rows. Values written in Thai digits in
+  text that OCR read do not count (rules/sources.py, Source.number_text): when only they would make a
+  document pass, the component is unknown, with the reason.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
 from rules.catalog import ComponentDef
 from rules.checks.base import Context, Finding, _hit, _named_sources, check
-from rules.sources import Bundle, Source
+from rules.sources import OCR_THAI_DIGITS_TH, Bundle, Source, distrust_ocr_digits
 from rules.thaidates import find_dates
 
 _SEQ = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:[.)](?![0-9๐-๙])\s*|\s*\|\s*|\s+|$)")  # "1 | …", "๒. …", "3" alone
@@ -50,6 +52,7 @@ class _Row:
     number: int
     text: str  # Arabic digits; cells joined by " | "
     cells: list[str]
+    raw: str  # the same as written (Thai digits kept), for OCR'd text whose Thai digits are not to be trusted
     header: list[str] | None  # the table's header cells, when its cells are delimited
     run: int  # which numbered sequence (table) the row belongs to
 
@@ -91,7 +94,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
                 run += 1
                 headers.append(" ".join(above[-15:]))
             header = header_cells if header_cells and len(header_cells) == len(cells) else None
-            rows.append(_Row(number, text, cells, header, run))
+            rows.append(_Row(number, text, cells, " | ".join(cells), header, run))
             expected, above, open_row = number + 1, [], len(cells) < 3
             continue
         above.append(text)
@@ -101,6 +104,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
             open_row = False
         elif open_row and rows and len(rows[-1].text) < 600:
             rows[-1].text += " " + text
+            rows[-1].raw += " " + " | ".join(cells)
     tables = {
         r.run
         for r in rows
@@ -140,10 +144,11 @@ def _starts_with_day(text: str) -> bool:
     return len(sides) == 2 and all(re.match(r"\d", side) for side in sides)
 
 
-def _carries(row: _Row, p: dict[str, Any], column_named: bool) -> bool:
+def _carries(row: _Row, p: dict[str, Any], column_named: bool, ocr: bool = False) -> bool:
     """Whether a row has its value: in its column's cell when the table's cells are delimited; otherwise
     anywhere in the row, provided the table names the column (a free-text result is only checked by its
-    column; with `value_any`, a row without cells must name one of those phrases)."""
+    column; with `value_any`, a row without cells must name one of those phrases). With `ocr`, values
+    written in Thai digits do not count (Source.number_text)."""
     kind: str = p.get("value", "")
     columns: list[str] = p.get("column_any", [])
     if not kind:
@@ -151,13 +156,17 @@ def _carries(row: _Row, p: dict[str, Any], column_named: bool) -> bool:
     if columns and row.header is not None:
         keys = [match_key(c) for c in columns]
         index = next((i for i, h in enumerate(row.header) if any(k in match_key(h) for k in keys)), None)
-        return index is not None and _value(kind, row.cells[index].translate(THAI_DIGITS))
+        return index is not None and _value(kind, _digits(row.cells[index], ocr))
     if columns and not column_named:
         return False
     if kind == "text":
         phrases: list[str] = p.get("value_any", [])
         return column_named or any(match_key(x) in match_key(row.text) for x in phrases)
-    return _value(kind, row.text)
+    return _value(kind, distrust_ocr_digits(row.raw) if ocr else row.text)
+
+
+def _digits(text: str, ocr: bool) -> str:
+    return distrust_ocr_digits(text) if ocr else text.translate(THAI_DIGITS)
 
 
 def _timeline(headers: str) -> bool:
@@ -172,7 +181,7 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     p = component.params
     pattern: str | None = p.get("row_pattern")
     columns: list[str] = p.get("column_any", [])
-    hits, best, seen_rows = [], None, False
+    hits, best, seen_rows, distrusted = [], None, False, []
     for source in _named_sources(bundle, p):
         numbered, headers = _table(source)
         if pattern:
@@ -188,13 +197,19 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
         seen_rows = True
         named = any(match_key(c) in match_key(headers) for c in columns)
         timeline = p.get("value") == "month" and _timeline(headers)
-        lacking = [] if timeline else [r for r in rows if not _carries(r, p, named)]
-        if len(rows) - len(lacking) >= float(p.get("min_share", 1.0)) * len(rows):
+        ocr = source.ocr_digits_untrusted
+        lacking = [] if timeline else [r for r in rows if not _carries(r, p, named, ocr)]
+        if _enough(rows, lacking, p):
             hits.append(_hit(source, [c for c in columns if match_key(c) in source.key], p))
-        elif best is None or len(lacking) < len(best[1]):
+            continue
+        if ocr and _enough(rows, [r for r in rows if not _carries(r, p, named)], p):
+            distrusted.append(source)  # the values are there, in Thai digits that OCR read
+        if best is None or len(lacking) < len(best[1]):
             best = (rows, lacking)
     if hits:
         return Finding(present=True, hits=hits)
+    if distrusted:
+        return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
     if not seen_rows or best is None:
         return Finding(present=False, detail="ไม่พบรายการโครงการในตาราง / no table rows found")
     rows, lacking = best
@@ -203,6 +218,10 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     named_rows = [_row_name(r) for r in lacking[:3]]
     more = [f"และอีก {len(lacking) - 3} รายการ"] if len(lacking) > 3 else []
     return Finding(present=False, missing_parts=named_rows + more, detail=f"{len(lacking)}/{len(rows)} รายการ")
+
+
+def _enough(rows: list[_Row], lacking: list[_Row], p: dict[str, Any]) -> bool:
+    return len(rows) - len(lacking) >= float(p.get("min_share", 1.0)) * len(rows)
 
 
 def _row_name(row: _Row) -> str:

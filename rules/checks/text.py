@@ -9,7 +9,9 @@
   phrase is not considered (the announcement is not the activity).
 - pattern: passes when a regular expression ("@phone" for the shared phone pattern) matches a source's text
   (Thai digits read as Arabic), or,
-  with `mailto`, when a page links a mailto: address.
+  with `mailto`, when a page links a mailto: address. Thai digits in OCR'd text do not count (OCR misreads
+  them): such a document's number may come from the link to it or the text around that link, and the snippet
+  says so; a number seen only in OCR'd Thai digits makes the component unknown.
 - links_to: passes when a source links to (or embeds) a URL matching `url_patterns`, or its text matches
   `text_patterns` (e.g. coordinates).
 - image_or_document: passes when a page shows an image, or links an image or document, whose alt text,
@@ -25,7 +27,7 @@ from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
 from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
-from rules.sources import Bundle, Source
+from rules.sources import NUMBER_SOURCES_TH, OCR_THAI_DIGITS_TH, Bundle, Source
 
 
 @check("phrases")
@@ -86,20 +88,33 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     # "@phone" names a pattern the checks share (people.py reads phone numbers too): one definition.
     shared = {"@phone": PHONE}
     regexes = [re.compile(shared.get(p, p), re.IGNORECASE) for p in component.params["patterns"]]
-    hits = []
+    hits, distrusted = [], []
     for source in bundle.readable:
-        text = source.text.translate(THAI_DIGITS)
+        hit = _pattern_hit(source, regexes)
+        if hit is None and component.params.get("mailto"):
+            mail = next((link.url for link in source.links if link.url.startswith("mailto:")), None)
+            hit = Hit(source, mail) if mail else None
+        if hit is not None:
+            hits.append(hit)
+        elif source.ocr_digits_untrusted and any(r.search(source.text.translate(THAI_DIGITS)) for r in regexes):
+            distrusted.append(source)  # matched only by Thai digits that OCR read
+    if not hits and distrusted:
+        return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
+    return Finding(present=bool(hits), hits=hits)
+
+
+def _pattern_hit(source: Source, regexes: list[re.Pattern[str]]) -> Hit | None:
+    """The first match in the most trusted place of the source (Source.number_places), saying where it was
+    found when that is not the plain text."""
+    for where, text in source.number_places():
         for regex in regexes:
             match = regex.search(text)
             if match:
-                hits.append(Hit(source, fold(match.group(0))[:160]))
-                break
-        else:
-            if component.params.get("mailto"):
-                mail = next((link.url for link in source.links if link.url.startswith("mailto:")), None)
-                if mail:
-                    hits.append(Hit(source, mail))
-    return Finding(present=bool(hits), hits=hits)
+                found = fold(match.group(0))[:160]
+                if where == "text" or not re.search(r"\d", found):
+                    return Hit(source, found)
+                return Hit(source, f"{found} [ตัวเลขจาก{NUMBER_SOURCES_TH[where]}]")
+    return None
 
 
 @check("links_to")

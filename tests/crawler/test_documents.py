@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler import documents
+from crawler import documents, pdftext
 from crawler.documents import extract_text, kind_of
 from crawler.thaitext import match_key
 from tests.crawler.support import LocalServer, Reply, crawl, make_pdf, page, pdf_reply
@@ -43,6 +43,7 @@ def test_text_pdf() -> None:
 
 def test_text_pdf_with_pypdfium2_when_poppler_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(documents.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdftext, "HAVE_BINDING", False)
     result = asyncio.run(extract_text(TEXT_PDF, "pdf"))
     assert result.extractor == "pypdfium2"
     assert result.error is None

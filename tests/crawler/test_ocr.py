@@ -212,3 +212,37 @@ def test_a_hung_page_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()
     again = asyncio.run(ocr.ocr_image_async((FIXTURES / "announcement-header.jpg").read_bytes(), OcrBudget(1, 1)))
     assert again.error is None and found(again.text, "ราคากลาง")
+
+
+needs_osd = pytest.mark.skipif(
+    not ocr.available() or not (Path(ocr.tessdata_dir() or "/nonexistent") / "osd.traineddata").is_file(),
+    reason="Tesseract's orientation model not installed (tesseract-ocr-osd)",
+)
+
+
+@needs_osd
+def test_rotated_scan_pages_are_turned_upright() -> None:
+    """The announcement fed into the scanner sideways (page 1, turned 90 degrees clockwise) and upside down
+    (page 2): both are read as if they had been upright."""
+    result = read("nogift-scan-rotated.pdf")
+    assert result.error is None and result.method == "ocr" and result.ocr_pages == 2
+    pages = result.text.split("\f")
+    assert len(pages) == 2
+    for number, text in enumerate(pages, 1):
+        for phrase in ("ประกาศเจตนารมณ์", "No Gift Policy", "นโยบายไม่รับของขวัญ", "ปฏิบัติหน้าที่"):
+            assert found(text, phrase), (number, phrase)
+
+
+@needs_osd
+def test_upright_turns_a_turned_image_back_and_leaves_an_upright_one() -> None:
+    import pypdfium2
+    from PIL import ImageChops
+
+    pdf = pypdfium2.PdfDocument(FIXTURES / "nogift-scan.pdf")
+    upright = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    pdf.close()
+    assert ocr._upright(upright) is upright
+    for degrees in (90, 180, 270):  # counter-clockwise
+        fixed = ocr._upright(upright.rotate(degrees, expand=True))
+        assert fixed.size == upright.size, degrees
+        assert ImageChops.difference(fixed, upright).getbbox() is None, degrees  # back pixel for pixel

@@ -15,7 +15,7 @@ from crawler.viewers import document_url
 from rules.catalog import load_catalog
 from rules.discovery import Discovery
 from rules.site import MemorySite
-from tests.crawler.support import LocalServer, crawl, fast_settings, make_pdf, page, pdf_reply, redirect
+from tests.crawler.support import Hit, LocalServer, Reply, crawl, fast_settings, make_pdf, page, pdf_reply, redirect
 
 DRIVE_ID = "1AbCdEfGhIjKlMnOpQrStUv"
 DRIVE_FILE = f"https://drive.google.com/uc?export=download&id={DRIVE_ID}"
@@ -211,3 +211,68 @@ def test_embedded_files_get_the_document_size_limit(server: LocalServer) -> None
     assert document.readable and "line 30" in document.text
     assert document.link_texts == ["แผนการจัดซื้อจัดจ้าง"]
     assert server.count("/media/intro.mp4") == 0
+
+
+# --- Drive's virus-scan warning (files too large for Google to scan) ----------------------------------------
+LARGE_FILE_ID = "1Zx9AbCdEfGhIjKlMnOpQrStUvWxYz012"
+# The page as Drive serves it (2024), its form pointed at the local server instead of drive.usercontent.google.com.
+WARNING_PAGE = """<!DOCTYPE html><html><head><title>Google Drive - Virus scan warning</title></head><body>
+<div class="uc-main"><div id="uc-text"><p class="uc-warning-caption">Google Drive can't scan this file for
+viruses.</p><p class="uc-warning-subcaption"><span class="uc-name-size"><a href="/open?id={id}">
+รายงานผลการดำเนินงานประจำปี 2568.pdf</a> (112M)</span> is too large for Google to scan for viruses. Would you
+still like to download this file?</p><form id="download-form" action="{action}" method="get">
+<input type="submit" id="uc-download-link" class="goog-inline-block jfk-button jfk-button-action"
+value="Download anyway"/><input type="hidden" name="id" value="{id}"><input type="hidden" name="export"
+value="download"><input type="hidden" name="confirm" value="t"><input type="hidden" name="uuid"
+value="8f0c2a4e-5b1d-4c7a-9e33-0b6f2d7c1a55"></form></div></div></body></html>"""
+# The older page: a link carrying a confirm code.
+OLD_WARNING_PAGE = """<html><head><title>Google Drive - Virus scan warning</title></head><body>
+<p class="uc-warning-caption">Google Drive can't scan this file for viruses.</p>
+<a id="uc-download-link" class="goog-inline-block jfk-button jfk-button-action"
+href="/uc?export=download&amp;confirm=Xk3q&amp;id={id}">Download anyway</a></body></html>"""
+
+
+def test_drive_share_link_maps_to_its_download() -> None:
+    assert document_url(f"https://drive.google.com/file/d/{LARGE_FILE_ID}/view?usp=sharing") == (
+        f"https://drive.google.com/uc?export=download&id={LARGE_FILE_ID}"
+    )
+
+
+def test_drive_virus_scan_warning_is_passed_to_reach_the_file(server: LocalServer) -> None:
+    """Drive's download answers with the warning page; its "Download anyway" form gives the file. Both fetched
+    over HTTP from a local server, and the PDF read."""
+    import httpx
+
+    from crawler.documents import extract_text
+    from crawler.viewers import drive_confirm_url
+
+    pdf = make_pdf(["Annual performance report 2568", "Nakhlang Subdistrict Administrative Organization"])
+
+    def download(hit: Hit) -> Reply:
+        ok = "confirm=t" in hit.target and f"id={LARGE_FILE_ID}" in hit.target and "uuid=" in hit.target
+        return pdf_reply(pdf) if ok else Reply(status=400, body="bad request", content_type="text/plain")
+
+    server.routes["/uc"] = Reply(body=WARNING_PAGE.format(id=LARGE_FILE_ID, action=server.url("/download")))
+    server.routes["/download"] = download
+    with httpx.Client() as client:
+        first = client.get(server.url(f"/uc?export=download&id={LARGE_FILE_ID}"))
+        assert first.headers["content-type"].startswith("text/html")
+        target = drive_confirm_url(first.text, str(first.url))
+        assert target is not None and target.startswith(server.url("/download?"))
+        second = client.get(target)
+    assert second.status_code == 200 and second.headers["content-type"] == "application/pdf"
+    text = asyncio.run(extract_text(second.content, "pdf"))
+    assert text.error is None and "Annual performance report 2568" in text.text
+
+
+def test_older_drive_warning_link_and_pages_that_are_no_warning() -> None:
+    from crawler.viewers import drive_confirm_url
+
+    page_url = f"https://drive.google.com/uc?export=download&id={LARGE_FILE_ID}"
+    assert drive_confirm_url(OLD_WARNING_PAGE.format(id=LARGE_FILE_ID), page_url) == (
+        f"https://drive.google.com/uc?export=download&confirm=Xk3q&id={LARGE_FILE_ID}"
+    )
+    assert drive_confirm_url("<html><body><h1>ข่าวประชาสัมพันธ์</h1> download</body></html>", page_url) is None
+    # A page dressed as the warning but pointing off Drive is not followed.
+    evil = WARNING_PAGE.format(id=LARGE_FILE_ID, action="https://evil.example/download")
+    assert drive_confirm_url(evil, page_url) is None
