@@ -95,6 +95,20 @@ class Frontier:
         self._queue.put_nowait(Request(priority, self._seq, url, depth, referrer, label, is_document))
         return True
 
+    def carried_over(self) -> Frontier:
+        """An empty queue that remembers every URL seen here, for a later pass in another event loop (an asyncio
+        queue belongs to the loop that first waited on it): that pass fetches only what is new."""
+        fresh = Frontier()
+        fresh._seen = set(self._seen)
+        fresh._seq = self._seq
+        return fresh
+
+    def requeue(self, url: str, depth: int, label: str = "") -> None:
+        """Queue a URL crawled before, once more (a page to render in a scan's second pass)."""
+        self._seen.add(url)
+        self._seq += 1
+        self._queue.put_nowait(Request(priority_of(depth, label, False), self._seq, url, depth, None, label))
+
     async def get(self) -> Request:
         return await self._queue.get()
 

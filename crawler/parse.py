@@ -30,6 +30,20 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _HEADING_LEVELS = 6  # ancestors searched for a heading before an embedded viewer
 _HEADING_SIBLINGS = 12  # earlier siblings searched at each level
 
+# JavaScript shells (single-page apps, menus built from JSON). The mount points frameworks render into:
+_MOUNTS = "#app, #root, #__next, #__nuxt, #q-app, app-root, [ng-app], [ng-version], [data-reactroot], [data-v-app]"
+# Inline code that builds the page after it loads: data requested from the server (a menu or a document list
+# from JSON), and HTML written into the document (which clocks and visitor counters do too).
+_LOADS = re.compile(r"fetch\s*\(|XMLHttpRequest|\$\.(?:ajax|get|getJSON|post)\s*\(|\.load\s*\(\s*['\"]|axios\.")
+_WRITES = re.compile(
+    r"\.innerHTML\s*[+]?=|insertAdjacentHTML|document\.write\s*\(|createElement\s*\(\s*['\"]a['\"]|"
+    r"new\s+Vue\s*\(|createApp\s*\(|ReactDOM|angular\.module",
+)
+_BUNDLE = re.compile(r"(?:^|/)(?:app|main|index|bundle|chunk|runtime|vendor)[.\-\w]*\.js(?:$|\?)", re.IGNORECASE)
+_FEW_LINKS = 3  # fewer links than this, and the navigation must come from scripts
+_SHELL_TEXT = 200  # characters: a framework's mount point with less text around it is an empty shell
+_SCRIPT_SCAN = 200_000  # characters of inline script searched for builders (bounded work on huge pages)
+
 
 def fold(text: str | None) -> str:
     """Collapse runs of whitespace (including the non-breaking spaces Thai sites love) to one space."""
@@ -44,6 +58,11 @@ class ParsedPage:
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     script_count: int = 0
+    # The raw HTML is a JavaScript shell (no navigation of its own, scripts that build it): render it.
+    needs_browser: bool = False
+    # Scripts build part of the page (a list or menu from JSON), though it has links of its own: rendered only
+    # when an item's evidence is missing and may be there (the second pass of a scan).
+    scripted: bool = False
 
 
 def parse_html(html: str, url: str) -> ParsedPage:
@@ -58,13 +77,46 @@ def parse_html(html: str, url: str) -> ParsedPage:
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
     page.images = _images(tree, base)
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
+    scripts = _scripts_build(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
     for node in navigation:
         node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
+    page.needs_browser, page.scripted = _javascript_shell(tree, page, scripts)
     return page
+
+
+def _scripts_build(tree: LexborHTMLParser) -> tuple[bool, bool]:
+    """(loads data, builds the page): inline code that requests data from the server; any code that writes
+    HTML, or a framework's bundle."""
+    code, size, bundle = [], 0, False
+    for node in tree.css("script"):
+        src = node.attributes.get("src") or ""
+        bundle = bundle or bool(src and _BUNDLE.search(src))
+        if not src and size < _SCRIPT_SCAN:
+            text = node.text()
+            code.append(text)
+            size += len(text)
+    inline = "\n".join(code)[:_SCRIPT_SCAN]
+    loads = bool(_LOADS.search(inline))
+    return loads, loads or bundle or bool(_WRITES.search(inline))
+
+
+def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[bool, bool]) -> tuple[bool, bool]:
+    """(needs a browser, scripted): see ParsedPage. Called after scripts were cut from the tree. A page with
+    links of its own counts as scripted only when its scripts fetch data: writing HTML alone is what clocks
+    and counters do, and would send most municipal pages to the browser."""
+    loads, builds = scripts
+    if page.script_count == 0:
+        return False, False
+    few_links = sum(1 for link in page.links if link.source in ("a", "area")) < _FEW_LINKS
+    empty_mount = any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
+    shell = (few_links and (builds or empty_mount or page.script_count >= 3)) or (
+        empty_mount and len(page.text) < _SHELL_TEXT
+    )
+    return shell, not shell and loads
 
 
 def _first_text(tree: LexborHTMLParser, selector: str) -> str:

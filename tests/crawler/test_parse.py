@@ -111,3 +111,41 @@ def test_broken_markup_is_tolerated() -> None:
 def test_fold() -> None:
     assert fold("  ก\xa0\xa0ข\n\tค  ") == "ก ข ค"
     assert fold(None) == ""
+
+
+# --- JavaScript shells (crawler/render.py renders them) ------------------------------------------------------------
+LAYOUT_MENU = (
+    '<nav class="menu"><a href="/">หน้าแรก</a> <a href="/about.html">เกี่ยวกับเรา</a>'
+    ' <a href="/ita/index.html">ITA 2569</a> <a href="/contact.html">ติดต่อเรา</a></nav>'
+)
+
+
+def shell_flags(body: str, head: str = "") -> tuple[bool, bool]:
+    parsed = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", BASE)
+    return parsed.needs_browser, parsed.scripted
+
+
+def test_single_page_apps_and_script_built_menus_need_a_browser() -> None:
+    # Vue/React builds: an empty mount point and a bundle.
+    assert shell_flags('<div id="app"></div><script src="/js/app.4f2a9c.js"></script>') == (True, False)
+    assert shell_flags('<div id="root"><p>กำลังโหลด...</p></div><script src="/static/js/main.js"></script>') == (
+        True,
+        False,
+    )
+    # A municipal page whose menu comes from menu.json: no links of its own, a script that fetches and writes.
+    menu = (
+        "<ul id='nav'></ul><script>fetch('/menu.json').then(r => r.json()).then(m => { nav.innerHTML = m; })</script>"
+    )
+    assert shell_flags(f"<h1>องค์การบริหารส่วนตำบลโคกสว่าง</h1>{menu}") == (True, False)
+
+
+def test_pages_with_their_own_links_are_not_shells_but_script_built_parts_are_noted() -> None:
+    assert shell_flags(f"{LAYOUT_MENU}<h1>ข่าวประชาสัมพันธ์</h1><p>ประกาศรับสมัครงาน</p>") == (False, False)
+    # A clock written with innerHTML on a page with a menu: nothing to render.
+    clock = "<span id='clock'></span><script>setInterval(() => { clock.innerHTML = new Date(); }, 1000)</script>"
+    assert shell_flags(f"{LAYOUT_MENU}<h1>หน้าแรก</h1>{clock}") == (False, False)
+    # A document list that jQuery fetches: the page reads, but part of it comes later (the second pass's case).
+    table = "<table id='docs'></table><script>$.getJSON('/api/docs', d => { $('#docs').html(d); })</script>"
+    assert shell_flags(f"{LAYOUT_MENU}<h1>ประกาศจัดซื้อจัดจ้าง</h1>{table}") == (False, True)
+    # No script at all: a short page is just short.
+    assert shell_flags("<h1>ติดต่อเรา</h1><p>โทร 0-4341-4123</p>") == (False, False)

@@ -1,0 +1,146 @@
+"""Whole scans of a site whose ITA index page is built in the browser from JSON: with Chromium the evidence
+behind it is found and judged; without Chromium the items are "unknown: ต้องใช้เบราว์เซอร์", never "missing".
+
+Real parts throughout: an HTTP server on 127.0.0.1, Debian's Chromium, a SQLite database. Chromium is required:
+the tests fail, never skip, when it is missing (tools/bootstrap.sh installs it)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.settings import CrawlSettings
+from oit.config import Config, DatabaseConfig
+from oit.models import ItemResult, ScanResult
+from oit.rendering import load_patterns, screenshots
+from oit.scan import ScanRequest, run_scan
+from oit.storage import StoredSite, open_engine
+from tests.crawler.support import LocalServer, Reply
+from tests.rules import koksawang as k
+from tests.rules.sitebuilder import AS_OF, YEAR, fixture, home
+
+CHROMIUM = "/usr/bin/chromium"
+INDEX = "/ita/index.html"
+BUILD_TABLE = """
+fetch('/ita/index.json').then(r => r.json()).then(rows => {
+  const body = document.querySelector('#ita tbody');
+  body.innerHTML = rows.map(r =>
+    '<tr><td>' + r.code + '</td><td>' + r.title + '</td><td>' + r.links + '</td></tr>').join('');
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def chromium() -> None:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is required by the rendering tests: apt-get install chromium (tools/bootstrap.sh)")
+
+
+def index_rows() -> list[dict[str, str]]:
+    """The rows of the realistic ITA 2569 index fixture, as a site's JSON API would serve them."""
+    tree = LexborHTMLParser(fixture("ita2569.html"))
+    rows = []
+    for tr in tree.css("tbody tr"):
+        cells = tr.css("td")
+        if len(cells) == 4:
+            links = "".join(a.html or "" for a in cells[3].css("a"))
+            rows.append({"code": cells[1].text(strip=True), "title": cells[2].text(strip=True), "links": links})
+    return rows
+
+
+def shell_index() -> str:
+    """A single-page app: nothing but a mount point and a script bundle."""
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ITA 2569</title></head>'
+        '<body><div id="app"><table id="ita"><tbody></tbody></table></div>'
+        '<script src="/ita/app.js"></script></body></html>'
+    )
+
+
+def scripted_index() -> str:
+    """The site's usual layout and menu, with only the table filled by a script: detection cannot tell."""
+    content = (
+        '<div class="breadcrumb"><a href="/">หน้าแรก</a> &gt; <a href="/ita/">ITA</a> &gt; '
+        '<a href="/ita/2568/">ITA 2568</a></div>'
+        "<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. 2569</h1>"
+        '<table id="ita" class="ita"><thead><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์หลักฐาน</th></tr></thead>'
+        f"<tbody></tbody></table><script>{BUILD_TABLE}</script>"
+    )
+    return fixture("layout.html", title="ITA 2569 การประเมินคุณธรรมและความโปร่งใส", content=content)
+
+
+def serve_site(index_html: str) -> LocalServer:
+    evidence, _ = k.o2()  # ข้อมูลผู้บริหาร: a page, reachable only through the index
+    routes: dict[str, Reply] = {
+        "/": Reply(body=home([("หน้าแรก", "/"), ("ITA 2569", INDEX)])),
+        INDEX: Reply(body=index_html),
+        "/ita/app.js": Reply(body=BUILD_TABLE, content_type="text/javascript"),
+        "/ita/index.json": Reply(body=json.dumps(index_rows(), ensure_ascii=False), content_type="application/json"),
+    }
+    routes.update({path: Reply(body=str(html)) for path, html in evidence.items()})
+    return LocalServer(routes)
+
+
+@pytest.fixture(params=["shell", "scripted"])
+def site(request) -> Iterator[LocalServer]:  # type: ignore[no-untyped-def]
+    with serve_site(shell_index() if request.param == "shell" else scripted_index()) as server:
+        yield server
+
+
+def scan(server: LocalServer, db: Path, **crawl: object) -> ScanResult:
+    settings = CrawlSettings(delay=0.0, timeout=5.0, read_sitemaps=False, render_timeout=10.0, **crawl)  # type: ignore[arg-type]
+    config = Config(database=DatabaseConfig(url=f"sqlite:///{db}"), crawl=settings)
+    return run_scan(config, ScanRequest(url=server.url("/"), year=YEAR, as_of=AS_OF))
+
+
+def by_code(result: ScanResult) -> dict[str, ItemResult]:
+    return {i.code: i for i in result.items}
+
+
+def test_index_built_in_the_browser_passes_with_chromium_and_is_unknown_without(site, tmp_path) -> None:
+    with_browser = by_code(scan(site, tmp_path / "a.sqlite"))
+    without = by_code(scan(site, tmp_path / "b.sqlite", browser_path="/nonexistent/chromium"))
+
+    assert with_browser["O2"].status == "pass", with_browser["O2"].unknown_reason
+    assert any(e.url.endswith("/about/executives.html") for e in with_browser["O2"].evidence)
+
+    assert without["O2"].status == "unknown"
+    reason = without["O2"].unknown_reason or ""
+    assert reason.startswith("ต้องใช้เบราว์เซอร์") and "apt-get install chromium" in reason
+    assert [code for code, i in without.items() if i.status == "missing"] == []  # absence is never claimed
+
+
+def test_render_off_is_unknown_too_and_says_so(tmp_path) -> None:
+    with serve_site(shell_index()) as server:
+        o2 = by_code(scan(server, tmp_path / "c.sqlite", render="off"))["O2"]
+    assert o2.status == "unknown" and 'render = "off"' in (o2.unknown_reason or "")
+
+
+def test_patterns_that_needed_the_browser_are_kept_for_the_next_scan(tmp_path) -> None:
+    db = tmp_path / "d.sqlite"
+    with serve_site(scripted_index()) as server:
+        first = scan(server, db)
+        engine = open_engine(f"sqlite:///{db}")
+        memory = load_patterns(engine, server.url("/"))
+        assert memory.knows(server.url(INDEX))  # the second pass found the table: remembered
+        stored = StoredSite(engine, first.scan_id, server.url("/")).page(server.url(INDEX))
+        assert stored is not None and "/about/executives.html" in stored.html  # the rendered copy replaced the row
+        second = scan(server, db)
+    assert by_code(first)["O2"].status == by_code(second)["O2"].status == "pass"
+
+
+def test_screenshots_of_evidence_pages_are_stored_with_the_scan_when_switched_on(tmp_path) -> None:
+    db = tmp_path / "e.sqlite"
+    with serve_site(shell_index()) as server:
+        off = scan(server, db)
+        on = scan(server, db, screenshots=True)
+    engine = open_engine(f"sqlite:///{db}")
+    assert screenshots(engine, off.scan_id) == []  # off by default
+    shots = {s.url: s for s in screenshots(engine, on.scan_id)}
+    executives = server.url("/about/executives.html")
+    assert "O2" in shots[executives].codes
+    assert shots[executives].image[:3] == b"\xff\xd8\xff"  # a JPEG
