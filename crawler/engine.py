@@ -7,7 +7,6 @@ seen URLs, so memory stays flat however large the site is.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -20,9 +19,21 @@ from crawler.fetcher import Fetcher, FetchResult
 from crawler.frontier import Frontier, Request, names_evidence
 from crawler.models import CrawlResult, Document, Link, Page
 from crawler.ocr import OcrBudget
-from crawler.parse import parse_html
+from crawler.parse import ParsedPage, parse_html
+from crawler.render import RENDER_OFF, BrowserUnavailable, Rendered, Renderer
+from crawler.revisit import (
+    Known,
+    PreviousCrawl,
+    RevisitSink,
+    as_stored,
+    conditional_headers,
+    content_hash,
+    unchanged,
+    usable_304,
+)
 from crawler.robots import RobotsPolicy
 from crawler.settings import CrawlSettings
+from crawler.shells import ShellMemory, may_hold_evidence
 from crawler.textcache import MemoryTextCache, TextCache, cacheable
 from crawler.urls import (
     extension,
@@ -39,6 +50,8 @@ _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
 MAX_SITEMAP_FILES = 5
 # Pictures linked (not shown) under an evidence label are documents: org charts, scanned announcements.
 DOCUMENT_IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
+MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted
+RENDER_BUDGET = "ถึงจำนวนหน้าที่แสดงผลด้วยเบราว์เซอร์ได้สูงสุด (max_rendered_pages) / render budget spent"
 NOT_A_FILE = "ได้รับหน้าเว็บแทนไฟล์ (ไฟล์อาจไม่ได้เปิดให้ทุกคนเข้าถึง) / got a web page, not the file (shared publicly?)"
 
 
@@ -50,13 +63,25 @@ class CrawlSink(Protocol):
 
 class MemorySink:
     """Keeps everything in memory: for tests and small sites. Pass one `text_cache` to several crawls to
-    read each document once across them."""
+    read each document once across them, and the sink of an earlier crawl as `previous` to re-scan it the fast
+    way (crawler/revisit.py)."""
 
-    def __init__(self, text_cache: MemoryTextCache | None = None) -> None:
+    def __init__(self, text_cache: MemoryTextCache | None = None, previous: MemorySink | None = None) -> None:
         self.pages: list[Page] = []
         self.documents: list[Document] = []
         self.external: list[Link] = []
         self.text_cache = text_cache if text_cache is not None else MemoryTextCache()
+        self.previous = PreviousCrawl(previous.pages, previous.documents, self.text_cache) if previous else None
+
+    def known(self, url: str) -> Known | None:
+        return self.previous.known(url) if self.previous else None
+
+    def stored_links(self, known: Known) -> list[Link]:
+        return self.previous.stored_links(known) if self.previous else []
+
+    def reuse_page(self, page: Page, known: Known) -> None:
+        if self.previous:
+            self.pages.append(self.previous.page_as(page, known))
 
     def cached_text(self, content_hash: str) -> DocumentText | None:
         return self.text_cache.cached_text(content_hash)
@@ -92,6 +117,12 @@ class Crawler:
         self._ocr_budget = OcrBudget(settings.max_ocr_pages, settings.max_ocr_pages_per_document)
         # Sinks that keep extracted texts (the scan database) save re-reading unchanged documents.
         self._text_cache: TextCache | None = sink if isinstance(sink, TextCache) else None
+        # Sinks that remember the previous scan (crawler/revisit.py) make re-scans of unchanged pages cheap.
+        self._revisits: RevisitSink | None = sink if isinstance(sink, RevisitSink) else None
+        # URL patterns whose pages needed the browser (crawler/shells.py); a scan loads and saves them.
+        self.shell_memory = ShellMemory()
+        self._renderer: Renderer | None = None
+        self._render_anyway: set[str] = set()  # the second pass's pages: rendered whatever detection says
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -104,6 +135,7 @@ class Crawler:
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         self._frontier = Frontier()
         self._fetcher = Fetcher(self.settings, start)
+        self._renderer = self._new_renderer()
         self._robots = RobotsPolicy(
             self._fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
         )
@@ -111,6 +143,7 @@ class Crawler:
             await self._seed(start, extra_urls or [])
             await self._run_workers()
         finally:
+            await self._close_renderer()
             await self._fetcher.aclose()
         self._finish(started)
         return self.result
@@ -168,7 +201,11 @@ class Crawler:
         if self._over_budget(request):  # no await between this check and the fetch's start: no overshoot
             return
         limit = self.settings.max_document_bytes if request.is_document else self.settings.max_page_bytes
-        fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen)
+        known = self._revisits.known(request.url) if self._revisits else None
+        headers = conditional_headers(known)
+        fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen, headers=headers)
+        if fetched.status == 304:
+            fetched = await self._revalidated(request, limit, fetched, known)
         final = normalize(fetched.final_url)
         if final and final != request.url:
             self._frontier.mark_seen(final)
@@ -177,11 +214,23 @@ class Crawler:
             doc_kind = None  # pictures reached as pages (banners, galleries) are not read
         # A file on a document host is never crawled as a page, whatever came back.
         if doc_kind or (request.is_document and fetched.error) or is_hosted_document(request.url):
-            await self._handle_document(request, fetched, doc_kind)
+            await self._handle_document(request, fetched, doc_kind, known)
         else:
-            self._handle_page(request, fetched)
+            await self._handle_page(request, fetched, known)
         if self.progress:
             self.progress(self._pages, self._documents, len(self._frontier), request.url)
+
+    async def _revalidated(
+        self, request: Request, limit: int, fetched: FetchResult, known: Known | None
+    ) -> FetchResult:
+        """A 304: the stored copy stands in for the body; a 304 that does not answer for one is fetched again
+        without conditions."""
+        if usable_304(fetched, known):
+            return as_stored(fetched, known)  # type: ignore[arg-type]  (usable_304 checked known)
+        fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen)
+        if fetched.status == 304:
+            fetched.error = "เซิร์ฟเวอร์ตอบ 304 (ไม่เปลี่ยนแปลง) โดยไม่ได้ถาม / 304 Not Modified to a plain request"
+        return fetched
 
     def _over_budget(self, request: Request) -> bool:
         """True when the budget is spent; otherwise takes a place in it, so that workers fetching side by side
@@ -198,7 +247,7 @@ class Crawler:
         self._pages_started += 1
         return False
 
-    def _handle_page(self, request: Request, fetched: FetchResult) -> None:
+    async def _handle_page(self, request: Request, fetched: FetchResult, known: Known | None = None) -> None:
         self._pages += 1
         self.result.pages = self._pages
         page = Page(
@@ -221,16 +270,111 @@ class Crawler:
             return
         if not _is_html(fetched):
             return  # images, feeds and other assets are not pages
+        page.content_hash = content_hash(fetched, known)
+        page.etag, page.last_modified = fetched.headers.get("etag"), fetched.headers.get("last-modified")
+        # A page the browser renders is judged by what its scripts show, which may change while its HTML does not.
+        if known and unchanged(fetched, known, page.content_hash) and not self.shell_memory.knows(request.url):
+            self._reuse_page(page, known, request.depth)
+            return
         html, page.encoding = decode_html(fetched.body, fetched.content_type, self.settings.encoding)
-        page.content_hash = hashlib.sha256(fetched.body).hexdigest()
         parsed = parse_html(html, fetched.final_url)
+        html, parsed = await self._rendered(request, fetched.final_url, html, parsed)
         page.title, page.headings, page.text, page.html = parsed.title, parsed.headings, parsed.text, html
         page.links, page.images = parsed.links, parsed.images
-        page.needs_browser = len(parsed.links) < 3 and parsed.script_count >= 3
+        page.needs_browser = parsed.needs_browser  # a JavaScript shell the browser could not render
         if fetched.truncated:
             self.result.findings.append(f"หน้าใหญ่เกินกำหนด อ่านเพียงบางส่วน / page truncated: {request.url}")
         self._queue_links(page, request.depth)  # first: it marks off-site links external before the sink sees them
         self.sink.add_page(page)
+
+    async def _rendered(
+        self, request: Request, final_url: str, html: str, parsed: ParsedPage
+    ) -> tuple[str, ParsedPage]:
+        """The page as a browser shows it, when it needs one (crawler/parse.py detects JavaScript shells, the
+        shell memory knows its URL pattern, or the scan's second pass asked); else, or when the browser cannot
+        help, the fetched HTML. Rendered HTML goes through the same parser."""
+        wanted = parsed.needs_browser or request.url in self._render_anyway or self.shell_memory.knows(request.url)
+        relevant = may_hold_evidence(request.depth, request.label, parsed.title)
+        if not wanted:
+            if parsed.scripted and relevant and len(self.result.scripted) < MAX_LISTED:
+                self.result.scripted.append(request.url)
+            return html, parsed
+        rendered = await self._render(final_url)  # after the redirects the fetcher checked hop by hop
+        if rendered is None or rendered.error:
+            if rendered is not None:
+                self.result.findings.append(f"{rendered.error} ({request.url})")
+            if parsed.needs_browser and relevant and len(self.result.needs_browser) < MAX_LISTED:
+                self.result.needs_browser.append(request.url)
+            return html, parsed
+        if rendered.note:
+            self.result.findings.append(f"{rendered.note} ({request.url})")
+        fresh = parse_html(rendered.html, rendered.final_url)
+        if len(fresh.links) > len(parsed.links) or len(fresh.text) > len(parsed.text) + 200:
+            self.shell_memory.learn(request.url)  # it made a difference: render its siblings without asking
+        fresh.needs_browser = fresh.scripted = False  # rendered: what is not there now, a visitor does not see
+        return rendered.html, fresh
+
+    async def _render(self, url: str) -> Rendered | None:
+        """Rendered (crawler/render.py), or None when rendering is off, over budget or the browser unusable."""
+        if self.settings.render == "off":
+            self.result.browser_problem = RENDER_OFF
+        if self._renderer is None or self.result.rendered >= self.settings.max_rendered_pages:
+            self.result.browser_problem = self.result.browser_problem or RENDER_BUDGET
+            return None
+        self.result.rendered += 1
+        try:
+            return await self._renderer.render(url)
+        except BrowserUnavailable as exc:
+            self.result.rendered -= 1
+            self.result.browser_problem = str(exc)
+            self._renderer = None  # one explanation per crawl; the rest of the crawl goes on without it
+            return None
+
+    async def render_again(self, urls: list[str], sink: CrawlSink | None = None) -> CrawlResult:
+        """A scan's second pass, after evaluation: render `urls` (pages partly built by scripts, where a
+        missing item may be) and crawl the new links they show. Continues this crawler's run: what the
+        first pass fetched is not fetched again. `sink` receives the rendered pages in place of the
+        fetched ones (a database must replace the rows it stored)."""
+        started = time.monotonic()
+        self.sink = sink or self.sink
+        self._render_anyway = set(urls)
+        self._fetcher = Fetcher(self.settings, self._start)
+        self._robots = RobotsPolicy(
+            self._fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
+        )
+        self._renderer = self._new_renderer()
+        self._revisits = None  # these pages are rendered again: a stored copy must not stand in for them
+        self._frontier = self._frontier.carried_over()
+        for url in urls:
+            self._frontier.requeue(url, 1, "render")
+        try:
+            await self._run_workers()
+        finally:
+            await self._close_renderer()
+            await self._fetcher.aclose()
+        self.result.duration_s = round(self.result.duration_s + time.monotonic() - started, 3)
+        return self.result
+
+    def _new_renderer(self) -> Renderer | None:
+        if self.settings.render == "off":
+            return None
+        return Renderer(self.settings, self._start, self._fetcher.gates, self._fetcher.guard)
+
+    async def _close_renderer(self) -> None:
+        if self._renderer is not None:
+            await self._renderer.aclose()
+            stats = self._renderer.stats
+            self.result.render_seconds = round(self.result.render_seconds + stats.seconds + stats.launch_seconds, 3)
+            self.result.browser_peak_rss = max(self.result.browser_peak_rss, stats.peak_rss)
+            self._renderer = None
+
+    def _reuse_page(self, page: Page, known: Known, depth: int) -> None:
+        """An unchanged page is not parsed again: the sink carries its stored copy into this scan."""
+        assert self._revisits is not None  # known came from it
+        self.result.unchanged += 1
+        page.links = self._revisits.stored_links(known)
+        self._queue_links(page, depth)
+        self._revisits.reuse_page(page, known)
 
     def _queue_links(self, page: Page, depth: int) -> None:
         for link in page.links:
@@ -241,7 +385,7 @@ class Crawler:
                 continue
             if is_hosted_document(link.url):
                 # The one exception to staying on the site: the agency's own file on Google Drive/Docs.
-                if not trap_reason(link.url):
+                if not trap_reason(link.url) and self.settings.follow_links:
                     self._frontier.push(link.url, depth + 1, page.url, link.label, True)
                 continue
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
@@ -250,6 +394,8 @@ class Crawler:
                     self._external_seen.add(link.url)
                     self.sink.add_external(link, page.url)
                 continue
+            if not self.settings.follow_links:
+                continue  # off-site links are still recorded above; nothing more is fetched (oit recheck)
             is_doc = looks_like_document(link.url) or _document_image(link)
             if should_skip(link.url) and not is_doc:
                 continue
@@ -259,7 +405,9 @@ class Crawler:
                 continue
             self._frontier.push(link.url, depth + 1, page.url, link.label, is_doc)
 
-    async def _handle_document(self, request: Request, fetched: FetchResult, kind: str | None) -> None:
+    async def _handle_document(
+        self, request: Request, fetched: FetchResult, kind: str | None, known: Known | None = None
+    ) -> None:
         self._documents += 1
         self.result.documents = self._documents
         doc = Document(
@@ -279,7 +427,11 @@ class Crawler:
         elif kind is None:
             doc.error = NOT_A_FILE
         else:
-            doc.content_hash = hashlib.sha256(fetched.body).hexdigest()
+            doc.content_hash = content_hash(fetched, known)
+            doc.etag, doc.last_modified = fetched.headers.get("etag"), fetched.headers.get("last-modified")
+            if known and unchanged(fetched, known, doc.content_hash):
+                self.result.unchanged += 1  # not downloaded again (304), or the same bytes: the cache has its text
+                doc.size = doc.size or known.size
             text = await self._read_text(fetched.body, kind, doc.content_hash)
             doc.text, doc.pages, doc.extractor, doc.error = text.text, text.pages, text.extractor, text.error
             doc.ocr_pages, doc.method, doc.quality = text.ocr_pages, text.method, text.quality

@@ -23,6 +23,7 @@ from crawler.urls import in_scope, is_hosted_document, normalize
 from crawler.viewers import document_url
 
 RETRY_STATUSES = {500, 502, 503, 504, 429}
+DRAIN_LIMIT = 65536  # bytes of an unused body read to keep the connection alive
 
 
 @dataclass
@@ -39,6 +40,8 @@ class FetchResult:
     tls_error: bool = False
     redirected_off_site: str | None = None  # a redirect left the site: where to (recorded, not fetched)
     duplicate_of: str | None = None  # a redirect led to a URL already crawled or queued: not fetched again
+    # 304 to a conditional request, turned into the stored 200 by crawler.revisit: the body was not sent again.
+    not_modified: bool = False
 
 
 class Fetcher:
@@ -59,16 +62,23 @@ class Fetcher:
         await self._client.aclose()
         await self._insecure.aclose()
 
-    async def get(self, url: str, max_bytes: int, already: Callable[[str], bool] | None = None) -> FetchResult:
+    async def get(
+        self,
+        url: str,
+        max_bytes: int,
+        already: Callable[[str], bool] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> FetchResult:
         """GET `url`, following on-site redirects; never raises for network trouble.
 
         `already(target)` tells whether a redirect target was crawled or queued before: such a redirect is
-        reported (duplicate_of) instead of fetching the same page twice.
+        reported (duplicate_of) instead of fetching the same page twice. `headers` go with every hop (the
+        conditional headers of a re-scan: If-None-Match, If-Modified-Since; a 304 comes back as it is).
         """
         seen = {url}
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            result = await self._get_with_retries(current, max_bytes)
+            result = await self._get_with_retries(current, max_bytes, headers)
             result.url = url
             location = result.headers.get("location")
             if result.status not in (301, 302, 303, 307, 308) or not location:
@@ -92,7 +102,7 @@ class Fetcher:
         """On the site, or a file on a known document host (Drive downloads hop between Google hosts)."""
         return in_scope(target, self.start_url, self.settings.allow_subdomains) or is_hosted_document(target)
 
-    async def _get_with_retries(self, url: str, max_bytes: int) -> FetchResult:
+    async def _get_with_retries(self, url: str, max_bytes: int, headers: dict[str, str] | None) -> FetchResult:
         host = urlsplit(url).hostname or ""
         if host in self._dead_hosts:
             return _failed(url, url, self._dead_hosts[host], permanent=True)
@@ -104,7 +114,7 @@ class Fetcher:
         result = FetchResult(url=url, final_url=url)
         for attempt in range(self.settings.retries + 1):
             async with gate.slot():
-                result = await self._get_once(url, max_bytes)
+                result = await self._get_once(url, max_bytes, headers)
             if result.permanent:
                 self._dead_hosts[host] = result.error or "unreachable"
                 return result
@@ -126,23 +136,25 @@ class Fetcher:
             return wait
         return min(30.0, 0.5 * 2**attempt)
 
-    async def _get_once(self, url: str, max_bytes: int) -> FetchResult:
+    async def _get_once(self, url: str, max_bytes: int, headers: dict[str, str] | None = None) -> FetchResult:
         host = urlsplit(url).hostname or ""
         client = self._insecure if host in self.tls_failed_hosts else self._client
         try:
-            return await self._stream(client, url, max_bytes, tls_error=client is self._insecure)
+            return await self._stream(client, url, max_bytes, client is self._insecure, headers)
         except httpx.ConnectError as exc:
             if _is_certificate_error(exc) and client is self._client:
                 self.tls_failed_hosts.add(host)
-                return await self._get_once(url, max_bytes)
+                return await self._get_once(url, max_bytes, headers)
             return _connect_failure(url, exc)
         except httpx.TimeoutException:
             return _failed(url, url, "หมดเวลารอการตอบกลับ / timed out")
         except (httpx.HTTPError, ssl.SSLError, OSError) as exc:
             return _failed(url, url, f"อ่านข้อมูลไม่สำเร็จ / transfer failed: {type(exc).__name__}")
 
-    async def _stream(self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool) -> FetchResult:
-        async with client.stream("GET", url) as response:
+    async def _stream(
+        self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool, headers: dict[str, str] | None
+    ) -> FetchResult:
+        async with client.stream("GET", url, headers=headers) as response:
             result = FetchResult(
                 url=url,
                 final_url=str(response.url),
@@ -151,7 +163,8 @@ class Fetcher:
                 headers={k.lower(): v for k, v in response.headers.items()},
                 tls_error=tls_error,
             )
-            if response.is_redirect or response.status_code >= 400:
+            if response.is_redirect or response.status_code >= 400:  # any 3xx (304 too), errors
+                await _drain(response)
                 return result
             chunks: list[bytes] = []
             size = 0
@@ -163,6 +176,16 @@ class Fetcher:
                     break
             result.body = b"".join(chunks)[:max_bytes]
             return result
+
+
+async def _drain(response: httpx.Response, limit: int = DRAIN_LIMIT) -> None:
+    """Read a body we do not use (a redirect's note, an error page; a 304 has none) so that the connection is
+    kept alive for the next request: closing a response mid-body closes its connection. A long one is left."""
+    size = 0
+    async for chunk in response.aiter_raw():
+        size += len(chunk)
+        if size > limit:
+            return
 
 
 def _off_site_reason(current: str, target: str | None) -> str:

@@ -53,6 +53,8 @@ class Page(BaseModel):
     depth: int = 0
     tls_error: bool = False
     needs_browser: bool = False  # raw HTML looks like a JavaScript shell
+    etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
+    last_modified: str | None = None
 
 
 class Document(BaseModel):
@@ -74,6 +76,8 @@ class Document(BaseModel):
     # Some text came from OCR, which misreads Thai digits: years, dates and amounts in Thai digits are not to be
     # taken from `text` (rules/sources.py takes them from the title, link text, context or URL instead).
     ocr_digits_untrusted: bool = False
+    etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
+    last_modified: str | None = None
     referrers: list[str] = Field(default_factory=list)  # pages that link here
     link_texts: list[str] = Field(default_factory=list)  # anchor texts used for it
 
@@ -90,9 +94,17 @@ class CrawlResult(BaseModel):
     documents: int = 0
     texts_read: int = 0  # documents whose text was extracted in this crawl
     texts_cached: int = 0  # documents whose text came from the cache (the same bytes were read before)
+    unchanged: int = 0  # pages and documents the previous scan stored unchanged (304 or same bytes): reused
     errors: int = 0
     duration_s: float = 0.0
     findings: list[str] = Field(default_factory=list)  # site-level notes (invalid TLS, robots unreadable)
     robots_disallowed: list[str] = Field(default_factory=list)
     stopped_reason: str | None = None  # set when a bound (pages, time) ended the crawl early
     start_error: str | None = None  # the start page itself could not be read: the scan cannot judge
+    # Pages that build their content with JavaScript (crawler/render.py).
+    rendered: int = 0  # pages rendered in the browser
+    render_seconds: float = 0.0  # time spent rendering, browser starts included
+    browser_peak_rss: int = 0  # bytes: the browser's processes together, at their largest
+    browser_problem: str | None = None  # why the browser could not be used (off, missing, budget): Thai, how to fix
+    needs_browser: list[str] = Field(default_factory=list)  # such pages, where evidence may be (linked as evidence)
+    scripted: list[str] = Field(default_factory=list)  # partly script-built pages, not rendered: second-pass candidates

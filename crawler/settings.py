@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from oit import __version__
@@ -35,7 +37,17 @@ class CrawlSettings(BaseModel):
     max_redirects: int = Field(10, ge=0, le=30)
     allow_subdomains: bool = False
     read_sitemaps: bool = True
+    follow_links: bool = Field(True, description="queue the links of fetched pages (oit recheck: only given URLs)")
     encoding: str | None = Field(None, description="force this charset for every page (per-site override)")
+    # Pages that build their content with JavaScript (crawler/render.py). "auto" renders only the pages that need
+    # it, in Debian's Chromium; "off" never starts a browser (such pages then make their items "unknown").
+    render: Literal["auto", "off"] = "auto"
+    browser_path: str = Field("/usr/bin/chromium", description="Chromium executable (apt-get install chromium)")
+    render_timeout: float = Field(15.0, gt=0, le=300, description="seconds to render one page")
+    render_recycle_pages: int = Field(200, ge=1, description="restart the browser after this many pages")
+    render_memory_mb: int = Field(1500, ge=100, description="restart the browser when its processes use more")
+    max_rendered_pages: int = Field(300, ge=0, description="pages rendered in one scan (a budget, like max_pages)")
+    screenshots: bool = Field(False, description="keep a picture of each item's evidence page with the scan")
 
     def agent(self) -> str:
         if self.user_agent:

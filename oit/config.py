@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -38,6 +39,11 @@ class SiteConfig(BaseModel):
             raise ValueError("ต้องขึ้นต้นด้วย http:// หรือ https:// / must start with http:// or https://")
         return value
 
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        return check_cron(value) if value is not None else None
+
     @field_validator("items", mode="before")
     @classmethod
     def _listify(cls, value: dict) -> dict:
@@ -63,6 +69,101 @@ class ReportConfig(BaseModel):
     dir: str = "oit-reports"
 
 
+def check_cron(value: str, timezone: str = "Asia/Bangkok") -> str:
+    """A five-field cron expression (minute hour day month weekday), as APScheduler reads it."""
+    from apscheduler.triggers.cron import CronTrigger  # imported here: only schedules need it
+
+    try:
+        CronTrigger.from_crontab(value, timezone=timezone)
+    except ValueError as exc:
+        raise ValueError(
+            f'นิพจน์ cron ไม่ถูกต้อง ต้องมี 5 ช่อง นาที ชั่วโมง วัน เดือน วันในสัปดาห์ เช่น "0 2 * * *" ({exc})'
+            " / invalid cron expression (minute hour day month weekday)"
+        ) from None
+    return value
+
+
+class ScheduleConfig(BaseModel):
+    """`oit schedule`: when sites without their own `schedule` are scanned, and how runs are kept in line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cron: str = Field("0 2 * * *", description="default for every site: nightly at 02:00")
+    timezone: str = "Asia/Bangkok"
+    misfire_grace_hours: float = Field(6.0, gt=0, description="a run missed (machine off, busy) still runs this late")
+    stop_timeout: float = Field(60.0, ge=0, description="seconds a running scan gets to stop on SIGTERM")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"ไม่รู้จักเขตเวลา {value!r} เช่น Asia/Bangkok / unknown time zone") from None
+        return value
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        return check_cron(value)
+
+
+class EmailConfig(BaseModel):
+    """[alerts.email]: alerts by SMTP. The password is read from an environment variable, never the file."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    starttls: bool = True
+    ssl: bool = False  # SMTP over TLS from the start (port 465); starttls is then not used
+    user: str | None = None
+    password_env: str = "OIT_SMTP_PASSWORD"
+    sender: str = Field(alias="from")
+    to: list[str] = Field(min_length=1)
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("sender", "to")
+    @classmethod
+    def _address(cls, value: str | list[str]) -> str | list[str]:
+        for address in [value] if isinstance(value, str) else value:
+            if "@" not in address or any(c.isspace() for c in address.strip()):
+                raise ValueError(f"ที่อยู่อีเมลไม่ถูกต้อง {address!r} / not an e-mail address")
+        return value
+
+    @property
+    def password(self) -> str | None:
+        return os.environ.get(self.password_env) or None
+
+
+class AlertsConfig(BaseModel):
+    """[alerts]: where confirmed changes and stale-scan warnings go (see README, "Nightly scans")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    webhooks: list[str] = Field(default_factory=list)
+    email: EmailConfig | None = None
+    stale_hours: float = Field(36.0, gt=0, description="warn when the latest finished scan is older than this")
+    timeout: float = Field(15.0, gt=0, description="seconds per delivery attempt")
+
+    @field_validator("webhooks", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("webhooks")
+    @classmethod
+    def _http_urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"URL ของ webhook ต้องขึ้นต้นด้วย http:// หรือ https:// ({url!r}) / not an http(s) URL")
+        return value
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -70,6 +171,8 @@ class Config(BaseModel):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     report: ReportConfig = Field(default_factory=ReportConfig)
     sites: list[SiteConfig] = Field(default_factory=list)
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig)
 
     @property
     def database_url(self) -> str:

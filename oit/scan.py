@@ -17,6 +17,7 @@ from crawler.urls import normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
 from oit.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
+from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
@@ -72,6 +73,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     store = ScanStore(engine, start, request.site.name if request.site else None, year, as_of)
     try:
         crawler = Crawler(crawl_settings(config, request), store, progress)
+        crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
         crawl = asyncio.run(crawler.run(start, extra))
         store.flush()
@@ -80,6 +82,11 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         site = StoredSite(engine, store.scan_id, start)
         name = request.site.name if request.site else _home_title(site, start)
         items, notes = evaluate_site(site, catalog, year, as_of, declared)
+        if second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts: render them
+            items, notes = evaluate_site(site, catalog, year, as_of, declared)
+        items, notes = browser_verdicts(items, crawl), [*notes, *browser_notes(crawl)]
+        save_patterns(engine, start, crawler.shell_memory)
+        notes += take_screenshots(engine, store.scan_id, crawler.settings, start, items)  # when switched on
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
         score = estimate(items, catalog.subindicator_confidence)
@@ -110,6 +117,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
             crawl.documents,
             crawl.errors,
             crawl.duration_s,
+            unchanged=crawl.unchanged,
         )
         return result
     except BaseException as exc:

@@ -2,16 +2,24 @@
 
 Each scan is a row that starts as "running" and ends "done" or "failed"; pages, links and documents are
 written in batches, each batch its own transaction. A crash mid-scan leaves earlier scans untouched and the
-interrupted one visibly "running" (later marked "crashed"), never half-written rows of a finished scan.
+interrupted one visibly "running", never half-written rows of a finished scan. The running scan records the
+process that owns it (host, pid, process start time): the next scan that opens the database marks a running
+scan whose process is gone "crashed", and leaves one that is still alive (a concurrent scan) alone.
+
+A scan is also the crawler's memory of the previous scan of the same site (crawler/revisit.py): the validators
+(ETag, Last-Modified), content hash and links of each page are stored, and an unchanged page is copied from
+the previous scan's row inside the database instead of being parsed and compressed again.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import zlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import psutil
 from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
@@ -21,11 +29,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Insert,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     insert,
@@ -33,14 +43,16 @@ from sqlalchemy import (
     literal,
     select,
     text,
+    tuple_,
     update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
+from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
 
 BATCH_SIZE = 50
@@ -70,8 +82,15 @@ class ScanRow(Base):
     pages: Mapped[int] = mapped_column(Integer, default=0)
     documents: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)  # pages and documents reused from the previous scan
     duration_s: Mapped[float] = mapped_column(Float, default=0.0)
     result_json: Mapped[str | None] = mapped_column(Text)  # the contract JSON of the finished scan
+    kind: Mapped[str] = mapped_column(String(20), default="scan")  # scan | recheck (one item re-fetched)
+    based_on: Mapped[int | None] = mapped_column(Integer)  # a recheck: the scan whose other results it copies
+    # The process that runs the scan: a "running" scan whose process is gone crashed (mark_crashed).
+    owner_host: Mapped[str | None] = mapped_column(String(255))
+    owner_pid: Mapped[int | None] = mapped_column(Integer)
+    owner_started: Mapped[float | None] = mapped_column(Float)  # the process's start time (pids are reused)
 
 
 class PageRow(Base):
@@ -93,6 +112,9 @@ class PageRow(Base):
     depth: Mapped[int] = mapped_column(Integer, default=0)
     tls_error: Mapped[bool] = mapped_column(Boolean, default=False)
     needs_browser: Mapped[bool] = mapped_column(Boolean, default=False)
+    etag: Mapped[str | None] = mapped_column(String(500))  # validators, sent back by the next scan
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    links_z: Mapped[bytes | None] = mapped_column(LargeBinary)  # zlib-compressed JSON: the page's links
 
 
 class LinkRow(Base):
@@ -129,6 +151,8 @@ class DocumentRow(Base):
     method: Mapped[str | None] = mapped_column(String(20))  # text_layer | ocr | mixed
     quality: Mapped[float | None] = mapped_column(Float)
     ocr_digits_untrusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
 
 
 class DocumentTextRow(Base):
@@ -155,10 +179,36 @@ class ItemRow(Base):
     result: Mapped[dict] = mapped_column(JSON)
 
 
+class ScreenshotRow(Base):
+    """A picture of an item's evidence page as a browser showed it (crawl setting `screenshots`, oit/rendering.py)."""
+
+    __tablename__ = "screenshots"
+    __table_args__ = (UniqueConstraint("scan_id", "url"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    codes: Mapped[list[str]] = mapped_column(JSON, default=list)  # the items whose evidence it shows
+    image: Mapped[bytes] = mapped_column(LargeBinary)  # JPEG
+    taken: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RenderPatternRow(Base):
+    """URL patterns of a site whose pages needed the browser (crawler/shells.py), kept between scans."""
+
+    __tablename__ = "render_patterns"
+    __table_args__ = (UniqueConstraint("site_url", "pattern"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_url: Mapped[str] = mapped_column(String(2000), index=True)
+    pattern: Mapped[str] = mapped_column(String(2000))
+    learned: Mapped[datetime] = mapped_column(DateTime)
+
+
 def open_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    import oit.alerts  # noqa: F401  (defines the alert-state tables on Base, created with the others)
+
     Base.metadata.create_all(engine)
     _add_missing_columns(engine)
     return engine
@@ -200,11 +250,115 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class ScanStore:
-    """Writes one scan. Also the crawler's sink: pages and documents stream in, batched."""
+# --- who runs a scan, and whether it still runs --------------------------------------------------------------
+CRASHED_TH_EN = (
+    "การสแกนหยุดกลางคัน (โปรแกรมถูกปิดหรือเครื่องดับ) ข้อมูลของการสแกนนี้ไม่ครบ จึงไม่ใช้"
+    " / the scan was interrupted (process killed or machine down); its data is incomplete and not used"
+)
+# A running scan of another machine cannot be checked; after this long it is taken as crashed (a scan is bounded
+# by [crawl] max_duration, 30 minutes by default).
+STALE_AFTER = timedelta(hours=24)
 
-    def __init__(self, engine: Engine, site_url: str, site_name: str | None, year: int, as_of: date) -> None:
+
+def _owner() -> dict[str, Any]:
+    me = psutil.Process()
+    return {"owner_host": socket.gethostname(), "owner_pid": me.pid, "owner_started": me.create_time()}
+
+
+def _process_alive(pid: int, started: float | None) -> bool:
+    """The process `pid` still runs and is the one that started the scan (pids are reused)."""
+    try:
+        process = psutil.Process(pid)
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return False
+        return started is None or abs(process.create_time() - started) < 1.0
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _is_dead(scan: ScanRow, host: str, at: datetime) -> bool:
+    if scan.owner_host == host and scan.owner_pid is not None:
+        return not _process_alive(scan.owner_pid, scan.owner_started)
+    # Another machine's scan, or one from an oit that did not record its owner: judged by its age.
+    return at - scan.started_at > STALE_AFTER
+
+
+def mark_crashed(engine: Engine) -> list[int]:
+    """Mark every running scan whose process is gone "crashed" (with the reason); returns their ids. A running
+    scan whose process is alive is a concurrent scan and is left alone. Its rows stay as they were committed."""
+    host, at = socket.gethostname(), now()
+    with Session(engine) as session, session.begin():
+        running = session.scalars(select(ScanRow).where(ScanRow.state == "running")).all()
+        dead = [scan for scan in running if _is_dead(scan, host, at)]
+        for scan in dead:
+            scan.state, scan.error, scan.finished_at = "crashed", CRASHED_TH_EN, at
+        return [scan.id for scan in dead]
+
+
+# --- a page's links, stored with it so that an unchanged page is not parsed again -----------------------------
+_LINK_FIELDS = ("url", "text", "title", "img_alt", "source", "external", "nav")
+
+
+def pack_links(links: list[Link]) -> bytes:
+    rows = [[getattr(link, name) for name in _LINK_FIELDS] for link in links]
+    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+
+
+def unpack_links(blob: bytes | None, interned: dict[tuple, Link] | None = None) -> list[Link]:
+    """The links pack_links stored. With `interned`, a link met before (the site menu on every page) is the same
+    object again: unpacking hundreds of links per page stays cheap."""
+    if not blob:
+        return []
+    interned = {} if interned is None else interned
+    links = []
+    for row in json.loads(zlib.decompress(blob)):
+        key = tuple(row)
+        link = interned.get(key)
+        if link is None:
+            # Written by pack_links from validated Links: constructed without validating again.
+            link = interned[key] = Link.model_construct(**dict(zip(_LINK_FIELDS, row, strict=True)))
+        links.append(link)
+    return links
+
+
+# Columns of a reused page that the new fetch decides; the others are copied from the previous scan's row.
+_FRESH_PAGE_COLUMNS = ("url", "final_url", "status", "depth", "content_type", "tls_error", "content_hash", "etag",
+                       "last_modified")  # fmt: skip
+
+
+_LINKS_OF_PAGE = text("SELECT links_z FROM pages WHERE scan_id = :scan AND url = :url")
+
+
+def _copy_page_statement() -> Insert:
+    """INSERT … SELECT of one stored page into a new scan, under fresh fetch facts (executed per batch)."""
+    table = PageRow.__table__
+    columns = [c.name for c in table.columns if c.name != "id"]
+    values = [
+        bindparam(f"new_{name}", type_=table.c[name].type)
+        if name in (*_FRESH_PAGE_COLUMNS, "scan_id")
+        else table.c[name]
+        for name in columns
+    ]
+    source = select(*values).where(table.c.scan_id == bindparam("old_scan"), table.c.url == bindparam("old_url"))
+    return insert(PageRow).from_select(columns, source)
+
+
+class ScanStore:
+    """Writes one scan. Also the crawler's sink: pages and documents stream in, batched; and its memory of the
+    site's previous scan (crawler.revisit.RevisitSink)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        site_url: str,
+        site_name: str | None,
+        year: int,
+        as_of: date,
+        kind: str = "scan",
+        based_on: int | None = None,
+    ) -> None:
         self.engine = engine
+        self.crashed = mark_crashed(engine)  # scans a killed process left "running"
         with Session(engine) as session, session.begin():
             site = session.scalar(select(SiteRow).where(SiteRow.url == site_url))
             if site is None:
@@ -213,10 +367,28 @@ class ScanStore:
                 session.flush()
             elif site_name:
                 site.name = site_name
-            scan = ScanRow(site_id=site.id, started_at=now(), assessment_year=year, as_of=as_of)
+            self.previous_scan_id = session.scalar(
+                select(ScanRow.id)
+                .where(ScanRow.site_id == site.id, ScanRow.state == "done")
+                .order_by(ScanRow.id.desc())
+            )
+            scan = ScanRow(
+                site_id=site.id,
+                started_at=now(),
+                assessment_year=year,
+                as_of=as_of,
+                kind=kind,
+                based_on=based_on,
+                **_owner(),
+            )
             session.add(scan)
             session.flush()
             self.scan_id = scan.id
+        self._known: dict[str, Known] | None = None  # the previous scan's URLs, read on first use
+        self._interned_links: dict[tuple, Link] = {}  # kept for the scan: their ids stay unique (_links_added)
+        self._links_added: set[int] = set()
+        self._reader: Connection | None = None
+        self._reused: list[dict] = []
         self._pages: list[dict] = []
         self._docs: list[dict] = []
         self._links: list[dict] = []
@@ -226,6 +398,7 @@ class ScanStore:
     def add_page(self, page: Page) -> None:
         row = page.model_dump(exclude={"links", "images", "html"})
         row["html_z"] = zlib.compress(page.html.encode("utf-8"), 3) if page.html else None
+        row["links_z"] = pack_links(page.links) if page.links else None
         row["scan_id"] = self.scan_id
         self._pages.append(row)
         for link in page.links:
@@ -242,6 +415,89 @@ class ScanStore:
         self._docs.append(row)
         if len(self._docs) >= BATCH_SIZE:
             self.flush()
+
+    # --- the previous scan (crawler.revisit.RevisitSink) -------------------------------------------------
+    def known(self, url: str) -> Known | None:
+        if self._known is None:
+            self._known = self._load_known()
+        return self._known.get(url)
+
+    def stored_links(self, known: Known) -> list[Link]:
+        # One connection for the whole scan: checking one out per page would cost more than the page itself.
+        if self._reader is None:
+            # Autocommit: no read transaction stays open between pages (SQLite could not checkpoint its log).
+            self._reader = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        blob = self._reader.execute(_LINKS_OF_PAGE, {"scan": self.previous_scan_id, "url": known.url}).scalar()
+        return unpack_links(blob, self._interned_links)
+
+    def reuse_page(self, page: Page, known: Known) -> None:
+        row = {f"new_{name}": getattr(page, name) for name in _FRESH_PAGE_COLUMNS}
+        self._reused.append(
+            {**row, "new_scan_id": self.scan_id, "old_scan": self.previous_scan_id, "old_url": known.url}
+        )
+        for link in page.links:
+            if id(link) not in self._links_added:  # interned: the site menu is recorded once, not per page
+                self._links_added.add(id(link))
+                self._add_link(link, page.url)
+        if len(self._reused) >= BATCH_SIZE:
+            self.flush()
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _load_known(self) -> dict[str, Known]:
+        """The previous scan's readable pages, and its documents whose text the cache holds for this reader
+        version (a document read with an older reader, or cut short, is read again)."""
+        if self.previous_scan_id is None:
+            return {}
+        fields = ("url", "final_url", "status", "content_type", "content_hash", "etag", "last_modified")
+        pages = select(*(getattr(PageRow, f) for f in fields)).where(
+            PageRow.scan_id == self.previous_scan_id,
+            PageRow.error.is_(None),
+            PageRow.content_hash.is_not(None),
+            PageRow.html_z.is_not(None),
+            PageRow.needs_browser.is_(False),  # a JavaScript shell the browser could not render: try again
+        )
+        documents = (
+            select(*(getattr(DocumentRow, f) for f in fields), DocumentRow.size)
+            .join(DocumentTextRow, DocumentTextRow.content_hash == DocumentRow.content_hash)
+            .where(DocumentRow.scan_id == self.previous_scan_id, DocumentTextRow.version == extraction_signature())
+        )
+        known: dict[str, Known] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(pages):
+                known[row.url] = Known(kind="page", **row._asdict())
+            for row in conn.execute(documents):
+                known.setdefault(row.url, Known(kind="document", **row._asdict()))
+        return known
+
+    def copy_rest_from(self, scan_id: int) -> None:
+        """Copy, inside the database, every page, document and link of scan `scan_id` that this scan did not
+        fetch itself (oit recheck fetches one item's evidence and takes the rest of the site from the latest
+        scan). Links found on pages fetched again are not copied: those pages say what they link to now."""
+        self.flush()
+        with self.engine.begin() as conn:
+            # Links first: "pages fetched again" are the pages this scan holds before the copy.
+            links = LinkRow.__table__
+            columns = [c.name for c in links.columns if c.name not in ("id", "scan_id")]
+            refetched = select(PageRow.url).where(PageRow.scan_id == self.scan_id)
+            ours = select(links.c.url, links.c.label).where(links.c.scan_id == self.scan_id)
+            source = select(literal(self.scan_id), *(links.c[c] for c in columns)).where(
+                links.c.scan_id == scan_id,
+                links.c.from_url.not_in(refetched),
+                tuple_(links.c.url, links.c.label).not_in(ours),
+            )
+            conn.execute(insert(LinkRow).from_select(["scan_id", *columns], source))
+            for row_class in (PageRow, DocumentRow):
+                table = row_class.__table__
+                columns = [c.name for c in table.columns if c.name not in ("id", "scan_id")]
+                fetched = select(table.c.url).where(table.c.scan_id == self.scan_id)
+                source = select(literal(self.scan_id), *(table.c[c] for c in columns)).where(
+                    table.c.scan_id == scan_id, table.c.url.not_in(fetched)
+                )
+                conn.execute(insert(row_class).from_select(["scan_id", *columns], source))
 
     # --- the crawler's text cache (crawler.textcache.TextCache) ----------------------------------------
     def cached_text(self, content_hash: str) -> DocumentText | None:
@@ -292,16 +548,26 @@ class ScanStore:
         with self.engine.begin() as conn:
             if self._pages:
                 conn.execute(insert(PageRow), self._pages)
+            if self._reused:
+                conn.execute(_copy_page_statement(), self._reused)
             if self._docs:
                 conn.execute(insert(DocumentRow), self._docs)
             if self._links:
                 conn.execute(insert(LinkRow), self._links)
-        self._pages, self._docs, self._links = [], [], []
+        self._pages, self._docs, self._links, self._reused = [], [], [], []
 
     # --- the end of a scan ----------------------------------------------------------------------------
     def finish(
-        self, result_json: str, items: list[dict], pages: int, documents: int, errors: int, duration_s: float
+        self,
+        result_json: str,
+        items: list[dict],
+        pages: int,
+        documents: int,
+        errors: int,
+        duration_s: float,
+        unchanged: int = 0,
     ) -> None:
+        self._close_reader()
         self.flush()
         with self.engine.begin() as conn:
             if items:
@@ -320,10 +586,12 @@ class ScanStore:
                     documents=documents,
                     errors=errors,
                     duration_s=duration_s,
+                    unchanged=unchanged,
                 )
             )
 
     def fail(self, error: str) -> None:
+        self._close_reader()
         with self.engine.begin() as conn:
             conn.execute(
                 update(ScanRow).where(ScanRow.id == self.scan_id).values(state="failed", finished_at=now(), error=error)

@@ -202,3 +202,61 @@ def test_honest_user_agent_and_language(server: LocalServer) -> None:
     assert agent.startswith("oit/")
     assert "mailto:ita@example.org" in agent
     assert server.hits[0].headers["accept-language"].startswith("th")
+
+
+# --- conditional requests (fast re-scans) ----------------------------------------------------------------
+
+
+def test_conditional_headers_go_with_every_hop_and_304_comes_back_as_is(server: LocalServer) -> None:
+    etag, modified = '"5f2a-6d1"', "Wed, 13 May 2026 02:00:00 GMT"
+    server.routes["/ita"] = redirect("/ita/2569.html", 301)
+    server.routes["/ita/2569.html"] = lambda hit: (
+        Reply(status=304, content_type=None, headers={"ETag": etag})
+        if hit.headers.get("if-none-match") == etag
+        else page("<p>การเปิดเผยข้อมูลสาธารณะ 2569</p>")
+    )
+    headers = {"If-None-Match": etag, "If-Modified-Since": modified}
+
+    async def run() -> FetchResult:
+        fetcher = Fetcher(fast_settings(), server.url())
+        try:
+            return await fetcher.get(server.url("/ita"), 1_000_000, headers=headers)
+        finally:
+            await fetcher.aclose()
+
+    result = asyncio.run(run())
+    assert result.status == 304 and result.body == b"" and result.error is None
+    assert result.final_url == server.url("/ita/2569.html")
+    assert result.headers["etag"] == etag
+    assert [(h.headers.get("if-none-match"), h.headers.get("if-modified-since")) for h in server.hits] == [
+        (etag, modified),
+        (etag, modified),
+    ]
+    (plain,) = fetch(fast_settings(), server.url(), server.url("/ita/2569.html"))  # no conditions: the page
+    assert plain.status == 200 and b"2569" in plain.body
+
+
+def test_connection_is_kept_alive_after_304_and_redirects() -> None:
+    """Unused bodies (a 304 has none, a redirect a short note) are read, so the next request reuses the
+    connection: a re-scan of 2,000 unchanged pages must not open 2,000 connections."""
+    accepted: list[object] = []
+
+    class Counting(LocalServer):
+        def __enter__(self) -> Counting:
+            original = self._httpd.get_request
+
+            def get_request():  # type: ignore[no-untyped-def]
+                accepted.append(1)
+                return original()
+
+            self._httpd.get_request = get_request  # type: ignore[method-assign]
+            return super().__enter__()  # type: ignore[return-value]
+
+    routes = {
+        "/ita.html": Reply(status=304, content_type=None, headers={"ETag": '"1"'}),
+        "/old": redirect("/ita.html", 301),
+    }
+    with Counting(routes) as server:
+        results = fetch(fast_settings(), server.url(), *[server.url("/ita.html")] * 5, server.url("/old"))
+    assert [r.status for r in results] == [304] * 6
+    assert len(accepted) == 1

@@ -1,13 +1,26 @@
 """Storage: pages stream in batches; links are de-duplicated; a failed scan leaves finished ones intact."""
 
+import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
-from oit.storage import LinkRow, PageRow, ScanRow, ScanStore, StoredSite, open_engine
+from oit.storage import (
+    DocumentTextRow,
+    LinkRow,
+    PageRow,
+    ScanRow,
+    ScanStore,
+    StoredSite,
+    mark_crashed,
+    open_engine,
+    pack_links,
+    unpack_links,
+)
 
 MENU = [Link(url=f"http://t.go.th/m{i}.html", text=f"เมนู {i}") for i in range(100)]
 
@@ -154,3 +167,114 @@ def test_a_database_from_an_earlier_version_is_brought_up_to_date(tmp_path):
     assert db.execute("select ocr_pages from documents where url like '%old.pdf'").fetchone() == (0,)
     assert db.execute("select ocr_pages from documents where url like '%new.pdf'").fetchone() == (2,)
     assert db.execute("select name from sites").fetchone() == ("อบต.ทดสอบ",)
+
+
+# --- fast re-scans: the previous scan as the crawler's memory ----------------------------------------------
+
+
+def finished_scan(engine, pages: list[Page], documents: list[Document] = (), state: str = "done") -> ScanStore:  # type: ignore[no-untyped-def]
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    for p in pages:
+        store.add_page(p)
+    for d in documents:
+        store.add_document(d)
+    if state == "done":
+        store.finish("{}", [], len(pages), len(documents), 0, 1.0)
+    else:
+        store.flush()
+        store.fail("เชื่อมต่อไม่ได้")
+    return store
+
+
+def test_known_urls_come_from_the_latest_finished_scan(tmp_path):
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    pdf = "http://t.go.th/plan-2569.pdf"
+    first = page(1).model_copy(update={"etag": '"a1"', "last_modified": "Wed, 13 May 2026 02:00:00 GMT",
+                                       "content_hash": "h1"})  # fmt: skip
+    document = Document(url=pdf, final_url=pdf, content_hash="d1", text="แผนดำเนินงาน 2569", size=2048, etag='"d"')
+    done = finished_scan(engine, [first], [document])
+    done.remember_text("d1", DocumentText(text="แผนดำเนินงาน 2569", pages=1, extractor="pdftotext"))
+    finished_scan(engine, [page(2).model_copy(update={"content_hash": "h2"})], state="failed")
+
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16))
+    assert store.previous_scan_id == done.scan_id  # the failed scan in between is not used
+    known = store.known(first.url)
+    assert (known.kind, known.etag, known.last_modified, known.content_hash) == ("page", '"a1"', first.last_modified,
+                                                                                "h1")  # fmt: skip
+    assert store.known(page(2).url) is None
+    assert (store.known(pdf).kind, store.known(pdf).size) == ("document", 2048)
+    assert [link.url for link in store.stored_links(known)] == [link.url for link in MENU]
+
+
+def test_a_document_read_by_an_older_reader_is_not_reused(tmp_path):
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    pdf = "http://t.go.th/plan-2569.pdf"
+    done = finished_scan(engine, [], [Document(url=pdf, final_url=pdf, content_hash="d1", text="แผน")])
+    done.remember_text("d1", DocumentText(text="แผน", pages=1))
+    with engine.begin() as conn:
+        conn.execute(DocumentTextRow.__table__.update().values(version="v0 pdftotext=0 ocr=0"))
+    assert ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16)).known(pdf) is None
+
+
+def test_an_unchanged_page_is_copied_under_its_fresh_fetch_facts(tmp_path):
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    stored = page(7).model_copy(update={"content_hash": "h7", "etag": '"old"', "depth": 3})
+    finished_scan(engine, [stored])
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16))
+    known = store.known(stored.url)
+    fresh = Page(url=stored.url, final_url=stored.url, status=200, depth=1, content_hash="h7", etag='"new"',
+                 links=store.stored_links(known))  # fmt: skip
+    store.reuse_page(fresh, known)
+    store.finish("{}", [], 1, 0, 0, 0.1, unchanged=1)
+
+    site = StoredSite(engine, store.scan_id, "http://t.go.th/")
+    again = site.page(stored.url)
+    assert (again.title, again.text, again.html) == (stored.title, stored.text, stored.html)
+    assert (again.depth, again.etag) == (1, '"new"')
+    assert len(site.links()) == len(MENU)  # its links belong to the new scan too
+    with Session(engine) as session:
+        assert session.scalar(select(ScanRow.unchanged).where(ScanRow.id == store.scan_id)) == 1
+
+
+def test_links_are_packed_compactly_and_unpacked_as_shared_objects():
+    links = [*MENU, Link(url="https://www.facebook.com/x", text="Facebook", external=True, nav=True, source="a")]
+    interned: dict = {}
+    first, second = unpack_links(pack_links(links), interned), unpack_links(pack_links(links), interned)
+    assert [link.model_dump() for link in first] == [link.model_dump() for link in links]
+    assert all(a is b for a, b in zip(first, second, strict=True))  # the site menu is built once
+    assert len(pack_links(links)) < len(json.dumps([link.model_dump() for link in links])) / 4
+
+
+def test_recheck_copies_what_it_did_not_fetch(tmp_path):
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    pdf = "http://t.go.th/a.pdf"
+    old_o10 = page(10).model_copy(update={"links": [Link(url="http://t.go.th/removed.pdf", text="ลิงก์เก่า")]})
+    base = finished_scan(engine, [page(1), old_o10], [Document(url=pdf, final_url=pdf, text="ราคากลาง")])
+    recheck = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16), kind="recheck",
+                        based_on=base.scan_id)  # fmt: skip
+    fixed = page(10).model_copy(update={"text": "วิธีการใช้งาน E-Service", "links": []})
+    recheck.add_page(fixed)
+    recheck.copy_rest_from(base.scan_id)
+    site = StoredSite(engine, recheck.scan_id, "http://t.go.th/")
+    assert site.page(page(1).url).text == page(1).text  # copied
+    assert site.page(fixed.url).text == "วิธีการใช้งาน E-Service"  # fetched again: not overwritten
+    assert site.document(pdf).text == "ราคากลาง"
+    urls = {link.url for link in site.links()}
+    assert "http://t.go.th/removed.pdf" not in urls and {link.url for link in MENU} <= urls
+    with Session(engine) as session:
+        row = session.get(ScanRow, recheck.scan_id)
+        assert (row.kind, row.based_on) == ("recheck", base.scan_id)
+
+
+def test_running_scans_of_an_older_oit_are_judged_by_age(tmp_path):
+    """Rows without an owner (written before owners were recorded): crashed only when clearly stale."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    stale = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    recent = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    with engine.begin() as conn:
+        table = ScanRow.__table__
+        conn.execute(table.update().values(owner_pid=None, owner_host=None))
+        conn.execute(table.update().where(table.c.id == stale.scan_id).values(started_at=datetime(2026, 1, 1)))
+    assert mark_crashed(engine) == [stale.scan_id]
+    with Session(engine) as session:
+        assert session.get(ScanRow, recent.scan_id).state == "running"

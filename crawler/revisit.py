@@ -1,0 +1,152 @@
+"""Fast re-scans: what the previous scan of a site knew about a URL, and how a fetch is judged against it.
+
+A nightly scan mostly meets pages and documents that have not changed since the night before. The sink (the
+scan database, or a MemorySink in tests) remembers each URL's validators (ETag, Last-Modified) and content
+hash from the previous scan. The crawler sends them as If-None-Match / If-Modified-Since; when the server
+answers 304 Not Modified, or 200 with the same bytes, the page is not parsed again and the document not read
+again: the sink carries the page's stored copy (text, title, headings, HTML, links) into the new scan, and a
+document's text comes from the text cache (crawler/textcache.py), which the sink only vouches for while it
+holds the text for this reader version.
+
+A 304 is trusted only when it answers for what was stored: a URL the sink knows, reached at the same final
+URL. Any other 304 (a server that answers 304 unasked, a redirect that now leads elsewhere) is fetched again
+without conditions. Only the crawl is skipped: every item is still judged again, with the new scan's date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+from crawler.fetcher import FetchResult
+from crawler.models import Document, Link, Page
+from crawler.textcache import TextCache
+
+
+@dataclass(frozen=True)
+class Known:
+    """A URL as the previous scan stored it: enough to ask "changed?" and to stand in for an unchanged fetch."""
+
+    url: str
+    kind: Literal["page", "document"]
+    final_url: str
+    status: int | None
+    content_type: str
+    content_hash: str
+    size: int = 0
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@runtime_checkable
+class RevisitSink(Protocol):
+    """A sink that remembers the previous scan of the site (crawler.engine.CrawlSink plus these three)."""
+
+    def known(self, url: str) -> Known | None:
+        """What the previous scan stored for `url`; None when nothing reusable (an unreadable page, a document
+        whose text is not in the text cache)."""
+        ...
+
+    def stored_links(self, known: Known) -> list[Link]:
+        """The links of the stored page: the crawler follows them as if it had parsed the page."""
+        ...
+
+    def reuse_page(self, page: Page, known: Known) -> None:
+        """Store the previous copy of an unchanged page under `page`'s fresh fetch facts (status, depth,
+        validators) and links."""
+        ...
+
+
+def conditional_headers(known: Known | None) -> dict[str, str] | None:
+    """The request headers that let the server answer 304 when nothing changed."""
+    if known is None:
+        return None
+    headers = {}
+    if known.etag:
+        headers["If-None-Match"] = known.etag
+    if known.last_modified:
+        headers["If-Modified-Since"] = known.last_modified
+    return headers or None
+
+
+def usable_304(fetched: FetchResult, known: Known | None) -> bool:
+    """A 304 that answers for the stored copy. Anything else is fetched again without conditions."""
+    return fetched.status == 304 and known is not None and fetched.final_url == known.final_url
+
+
+def as_stored(fetched: FetchResult, known: Known) -> FetchResult:
+    """A usable 304 turned into the 200 that was stored, so that the crawl handles it like any fetch.
+
+    The new validators win when the server sent any (RFC 9111 4.3.4: a 304 updates the stored headers)."""
+    headers = dict(fetched.headers)
+    if known.etag:
+        headers.setdefault("etag", known.etag)
+    if known.last_modified:
+        headers.setdefault("last-modified", known.last_modified)
+    fetched.status = known.status
+    fetched.content_type = known.content_type
+    fetched.headers = headers
+    fetched.not_modified = True
+    return fetched
+
+
+def content_hash(fetched: FetchResult, known: Known | None) -> str:
+    """SHA-256 of the body; for a 304, the stored copy's."""
+    if fetched.not_modified and known is not None:
+        return known.content_hash
+    return hashlib.sha256(fetched.body).hexdigest()
+
+
+def unchanged(fetched: FetchResult, known: Known | None, digest: str) -> bool:
+    """The stored copy still holds: the server said so (304), or sent the very same bytes from the same final
+    URL (relative links in the same bytes mean other pages when the page moved)."""
+    if known is None or fetched.final_url != known.final_url:
+        return False
+    return fetched.not_modified or digest == known.content_hash
+
+
+class PreviousCrawl:
+    """An earlier crawl kept in memory (a MemorySink's pages and documents) as the previous scan."""
+
+    def __init__(self, pages: list[Page], documents: list[Document], text_cache: TextCache) -> None:
+        self._pages = {p.url: p for p in pages if p.error is None and p.content_hash}
+        self._documents = {d.url: d for d in documents if d.content_hash}
+        self._text_cache = text_cache
+
+    def known(self, url: str) -> Known | None:
+        page = self._pages.get(url)
+        if page is not None:
+            return _known(page, "page", 0)
+        document = self._documents.get(url)
+        # A document is reused through the text cache: only while it holds the text (same reader version).
+        if document is not None and self._text_cache.cached_text(document.content_hash or "") is not None:
+            return _known(document, "document", document.size)
+        return None
+
+    def stored_links(self, known: Known) -> list[Link]:
+        return [link.model_copy() for link in self._pages[known.url].links]
+
+    def page_as(self, page: Page, known: Known) -> Page:
+        """The stored page under the fresh fetch facts and links of `page`."""
+        fresh = {name: getattr(page, name) for name in FRESH_PAGE_FIELDS}
+        return self._pages[known.url].model_copy(update=fresh)
+
+
+# What a new fetch decides about a page; everything else comes from the stored copy.
+FRESH_PAGE_FIELDS = ("url", "final_url", "status", "depth", "content_type", "tls_error", "content_hash", "etag",
+                     "last_modified", "links")  # fmt: skip
+
+
+def _known(stored: Page | Document, kind: Literal["page", "document"], size: int) -> Known:
+    return Known(
+        url=stored.url,
+        kind=kind,
+        final_url=stored.final_url,
+        status=stored.status,
+        content_type=stored.content_type,
+        content_hash=stored.content_hash or "",
+        size=size,
+        etag=stored.etag,
+        last_modified=stored.last_modified,
+    )

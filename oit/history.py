@@ -1,0 +1,169 @@
+"""Scan history: the scans of a site as stored in the database, newest first.
+
+Read-only over oit.storage's tables. A site is named by its URL (trailing slash and case ignored) or by the
+name stored with it. Scores and counts come from the stored contract JSON of each finished scan, so a
+running, failed or crashed scan has none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from pydantic import BaseModel
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from oit.diff import ScanDiff, diff_results, evidence_urls
+from oit.models import ScanResult
+from oit.storage import DocumentRow, PageRow, ScanRow, SiteRow
+
+
+class ScanSummary(BaseModel):
+    scan_id: int
+    site_url: str
+    site_name: str | None
+    state: str  # running | done | failed | crashed
+    started_at: datetime  # naive UTC as stored
+    finished_at: datetime | None
+    assessment_year: int
+    as_of: date
+    score: float | None  # ScanResult.score.oit_estimate
+    grade: str | None
+    counts: dict[str, int]  # pass/gap/missing/unknown (empty when not done)
+    error: str | None
+    duration_s: float = 0.0
+    pages: int = 0
+    documents: int = 0
+    kind: str = "scan"  # scan | recheck (one item re-fetched, the rest copied from scan `based_on`)
+    based_on: int | None = None
+
+
+def list_sites(engine: Engine) -> list[tuple[str, str | None]]:
+    """(url, name) of every site with at least one scan, by URL."""
+    query = select(SiteRow.url, SiteRow.name).where(SiteRow.id.in_(select(ScanRow.site_id))).order_by(SiteRow.url)
+    with engine.connect() as conn:
+        return [(r.url, r.name) for r in conn.execute(query)]
+
+
+def find_site(engine: Engine, site: str) -> SiteRow | None:
+    """The stored site named by URL (trailing slash and case ignored) or by its stored name."""
+    key = site.strip().rstrip("/").lower()
+    with Session(engine) as session:
+        for row in session.scalars(select(SiteRow).order_by(SiteRow.id)):
+            if row.url.rstrip("/").lower() == key or (row.name and row.name.strip() == site.strip()):
+                session.expunge(row)
+                return row
+    return None
+
+
+def list_scans(engine: Engine, site: str, limit: int | None = None) -> list[ScanSummary]:
+    """Scans of `site` (URL or name), newest first; empty when the site was never scanned."""
+    row = find_site(engine, site)
+    if row is None:
+        return []
+    query = select(ScanRow).where(ScanRow.site_id == row.id).order_by(ScanRow.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with Session(engine) as session:
+        return [_summary(scan, row) for scan in session.scalars(query)]
+
+
+def get_scan(engine: Engine, scan_id: int) -> ScanSummary | None:
+    with Session(engine) as session:
+        scan = session.get(ScanRow, scan_id)
+        if scan is None:
+            return None
+        return _summary(scan, session.get(SiteRow, scan.site_id))
+
+
+def latest_done(engine: Engine, site: str, before: int | None = None) -> ScanSummary | None:
+    """The newest finished scan of `site`, or the newest one older than scan id `before`."""
+    row = find_site(engine, site)
+    if row is None:
+        return None
+    query = select(ScanRow).where(ScanRow.site_id == row.id, ScanRow.state == "done")
+    if before is not None:
+        query = query.where(ScanRow.id < before)
+    with Session(engine) as session:
+        scan = session.scalar(query.order_by(ScanRow.id.desc()).limit(1))
+        return _summary(scan, row) if scan is not None else None
+
+
+def load_result(engine: Engine, scan_id: int) -> ScanResult | None:
+    """The contract result of a finished scan (None for a scan that is unknown or did not finish)."""
+    with Session(engine) as session:
+        scan = session.get(ScanRow, scan_id)
+        if scan is None or scan.state != "done" or not scan.result_json:
+            return None
+        result = ScanResult.model_validate_json(scan.result_json)
+    if result.scan_id is None:
+        result.scan_id = scan_id
+    return result
+
+
+def failed_urls(engine: Engine, scan_id: int, urls: Iterable[str]) -> dict[str, str]:
+    """Of `urls`, those that scan `scan_id` fetched and could not load, with the reason (error or HTTP status).
+
+    A URL the scan did not fetch at all is left out: not being fetched is not proof that it is broken.
+    """
+    wanted = list(dict.fromkeys(urls))
+    out: dict[str, str] = {}
+    with engine.connect() as conn:
+        for table in (PageRow, DocumentRow):
+            for start in range(0, len(wanted), 500):  # bounded IN lists
+                chunk = wanted[start : start + 500]
+                query = select(table.url, table.final_url, table.status, table.error).where(
+                    table.scan_id == scan_id, or_(table.url.in_(chunk), table.final_url.in_(chunk))
+                )
+                for r in conn.execute(query):
+                    reason = r.error or (f"HTTP {r.status}" if r.status is not None and r.status >= 400 else None)
+                    if reason:
+                        for url in (r.url, r.final_url):
+                            if url in chunk:
+                                out[url] = reason
+    return out
+
+
+def diff_scans(engine: Engine, old_id: int, new_id: int) -> ScanDiff | None:
+    """The diff of two finished scans, with the older scan's evidence that the newer scan failed to load."""
+    old, new = load_result(engine, old_id), load_result(engine, new_id)
+    if old is None or new is None:
+        return None
+    urls = [u for item in old.items for u in evidence_urls(item)]
+    return diff_results(old, new, failed_urls(engine, new_id, urls), failed_urls(engine, old_id, urls))
+
+
+def _summary(scan: ScanRow, site: SiteRow | None) -> ScanSummary:
+    score = grade = None
+    counts: dict[str, int] = {}
+    name = site.name if site else None
+    if scan.state == "done" and scan.result_json:
+        data = json.loads(scan.result_json)  # plain JSON: a listing needs a few fields, not a validated model
+        name = name or (data.get("site") or {}).get("name")  # without a configured name: the home page title
+        score_data = data.get("score") or {}
+        score, grade = score_data.get("oit_estimate"), score_data.get("grade")
+        counts = {"pass": 0, "gap": 0, "missing": 0, "unknown": 0}
+        for item in data.get("items", []):
+            counts[item["status"]] = counts.get(item["status"], 0) + 1
+    return ScanSummary(
+        scan_id=scan.id,
+        site_url=site.url if site else "",
+        site_name=name,
+        state=scan.state,
+        started_at=scan.started_at,
+        finished_at=scan.finished_at,
+        assessment_year=scan.assessment_year,
+        as_of=scan.as_of,
+        score=score,
+        grade=grade,
+        counts=counts,
+        error=scan.error,
+        duration_s=scan.duration_s or 0.0,
+        kind=scan.kind or "scan",
+        based_on=scan.based_on,
+        pages=scan.pages or 0,
+        documents=scan.documents or 0,
+    )

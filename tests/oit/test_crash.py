@@ -1,0 +1,103 @@
+"""Crash safety, for real: an `oit scan` process killed with SIGKILL mid-crawl leaves a consistent database;
+the next scan marks the dead scan "crashed" and completes, and earlier history is intact. A running scan whose
+process is alive (a concurrent scan) is left alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from oit.storage import CRASHED_TH_EN, ScanRow, ScanStore, open_engine
+from tests.crawler.support import LocalServer, Reply, page
+
+OIT = [sys.executable, "-m", "oit"]
+NEWS = 300
+
+
+def slow_site() -> dict[str, Reply]:
+    """An อบต. site whose news pages answer slowly: a full crawl takes long enough to be killed mid-way."""
+    links = "".join(f'<a href="/news/{n}.html">ข่าวประชาสัมพันธ์ ฉบับที่ {n}</a>' for n in range(NEWS))
+    routes = {"/": page(f"<h1>องค์การบริหารส่วนตำบลตัวอย่าง</h1>{links}", title="หน้าหลัก - อบต.ตัวอย่าง")}
+    for n in range(NEWS):
+        news = page(f"<h1>ข่าวประชาสัมพันธ์ ฉบับที่ {n}</h1><p>อบต.ตัวอย่าง จัดกิจกรรม วันที่ {n % 28 + 1} มีนาคม 2569</p>")
+        news.delay = 0.03
+        routes[f"/news/{n}.html"] = news
+    return routes
+
+
+def oit_scan(url: str, db: Path, workdir: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "OIT_DATABASE": f"sqlite:///{db}"}
+    cmd = [*OIT, "scan", url, "--year", "2569", "--as-of", "2026-05-15", "--delay", "0", "--concurrency", "2", *args]
+    return subprocess.Popen(cmd, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db, timeout=10) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def wait_for_committed_pages(db: Path, scan_id: int, proc: subprocess.Popen, at_least: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists() and rows(db, f"select count(*) from pages where scan_id = {scan_id}")[0][0] >= at_least:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"the scan did not commit {at_least} pages in time (exit code {proc.poll()})")
+
+
+def test_scan_killed_mid_crawl_is_marked_crashed_and_history_survives(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite"
+    with LocalServer(slow_site()) as server:
+        done = oit_scan(server.url("/"), db, tmp_path, "--max-pages", "5", "--json", str(tmp_path / "1.json"))
+        assert done.wait(120) == 0, done.stderr.read().decode() if done.stderr else ""
+        before = rows(db, "select id, state, result_json from scans")
+        items_before = rows(db, "select code, status, result from item_results order by id")
+
+        killed = oit_scan(server.url("/"), db, tmp_path, "--json", str(tmp_path / "2.json"))
+        wait_for_committed_pages(db, before[0][0] + 1, killed, at_least=60)  # more than one batch on disk
+        os.kill(killed.pid, signal.SIGKILL)
+        killed.wait(30)
+        assert killed.returncode == -signal.SIGKILL
+        assert rows(db, "pragma integrity_check") == [("ok",)]
+        (state, pid), *_ = rows(db, f"select state, owner_pid from scans where id = {before[0][0] + 1}")
+        assert (state, pid) == ("running", killed.pid)  # as it was left: nothing could mark it
+
+        after = oit_scan(server.url("/"), db, tmp_path, "--max-pages", "5", "--json", str(tmp_path / "3.json"))
+        assert after.wait(120) == 0, after.stderr.read().decode() if after.stderr else ""
+
+    assert rows(db, "pragma integrity_check") == [("ok",)]
+    scans = rows(db, "select id, state, error from scans order by id")
+    assert [s[1] for s in scans] == ["done", "crashed", "done"]
+    assert scans[1][2] == CRASHED_TH_EN and "interrupted" in scans[1][2]
+    # Earlier history is exactly as it was; the crashed scan keeps its committed batches, no result.
+    assert rows(db, f"select id, state, result_json from scans where id = {before[0][0]}") == before
+    assert rows(db, f"select code, status, result from item_results where scan_id = {before[0][0]} order by id") == (
+        items_before
+    )
+    assert rows(db, f"select count(*) from item_results where scan_id = {scans[1][0]}") == [(0,)]
+    assert rows(db, f"select count(*) from pages where scan_id = {scans[1][0]}")[0][0] >= 50
+    assert json.loads((tmp_path / "3.json").read_text("utf-8"))["scan_id"] == scans[2][0]
+
+
+def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path: Path) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    live = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))  # this process: alive
+    dead = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    with engine.begin() as conn:  # the second scan was owned by a process that has exited since
+        conn.execute(ScanRow.__table__.update().where(ScanRow.id == dead.scan_id).values(owner_pid=gone.pid))
+    reused = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    with engine.connect() as conn:
+        states = dict(conn.execute(ScanRow.__table__.select().with_only_columns(ScanRow.id, ScanRow.state)).all())
+    assert reused.crashed == [dead.scan_id]
+    assert states == {live.scan_id: "running", dead.scan_id: "crashed", reused.scan_id: "running"}
