@@ -9,18 +9,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.models import ScanResult
 from oit.scan import ScanError, ScanRequest, run_scan, today_in_bangkok
 from reports.console import CrawlProgress, print_summary
-from reports.html_report import write_html
-from reports.json_report import write_json
+from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
 
 app = typer.Typer(
@@ -36,7 +35,8 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="ไฟล์�
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]ผิดพลาด / error:[/] {message}", highlight=False, markup=True)
+    # The message may quote a TOML table such as [alerts]: escaped so rich shows it instead of eating it.
+    err.print(f"[bold red]ผิดพลาด / error:[/] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(code=2)
 
 
@@ -57,18 +57,29 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def write_reports(
-    result: ScanResult, json_path: Path | None, html_path: Path | None, default_dir: Path | None
+    result: ScanResult,
+    json_path: Path | None,
+    html_path: Path | None,
+    default_dir: Path | None,
+    *,
+    xlsx_path: Path | None = None,
+    csv_path: Path | None = None,
+    md_path: Path | None = None,
+    config: Config | None = None,
 ) -> dict[str, str]:
-    """Write the requested reports; with none requested, both go to `default_dir`."""
-    if json_path is None and html_path is None and default_dir is not None:
-        stem = f"{urlsplit(result.site.url).hostname or 'site'}-{result.assessment_year}-scan{result.scan_id or 0}"
-        json_path, html_path = default_dir / f"{stem}.json", default_dir / f"{stem}.html"
-    written = {}
-    if json_path is not None:
-        written["JSON"] = str(write_json(result, json_path))
-    if html_path is not None:
-        written["HTML"] = str(write_html(result, html_path))
-    return written
+    """Write the requested reports; with none requested, the default formats (JSON, HTML, Excel, Markdown) go
+    to `default_dir`. With `config`, the site's score history and the changes since its previous scan are
+    read from the database and shown in the reports."""
+    paths = ReportPaths(json_path=json_path, html=html_path, xlsx=xlsx_path, csv=csv_path, md=md_path)
+    if not paths.any() and default_dir is not None:
+        paths = default_paths(result, default_dir)
+    history, diff = [], None
+    if config is not None:
+        from oit.reporting import scan_context
+        from oit.storage import open_engine
+
+        history, diff = scan_context(open_engine(config.database_url), result)
+    return write_all(result, paths, history, diff)
 
 
 def _scan(config: Config, request: ScanRequest) -> ScanResult:
@@ -90,6 +101,9 @@ def scan(
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="เขียนผล JSON / write the JSON result")] = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="เขียนรายงาน HTML / write the HTML report")] = None,
+    xlsx_out: Annotated[Path | None, typer.Option("--xlsx", help="เขียนไฟล์ Excel / write the Excel workbook")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="เขียน CSV ของประเด็น / write the gaps as CSV")] = None,
+    md_out: Annotated[Path | None, typer.Option("--md", help="เขียนสรุป Markdown / write the Markdown summary")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="จำนวนหน้าสูงสุด / page budget")] = None,
     concurrency: Annotated[
         int | None, typer.Option(min=1, max=64, help="คำขอพร้อมกันต่อโฮสต์ / requests in flight per host")
@@ -112,7 +126,16 @@ def scan(
         delay=delay,
     )
     result = _scan(config, request)
-    written = write_reports(result, json_out, html_out, Path(config.report.dir))
+    written = write_reports(
+        result,
+        json_out,
+        html_out,
+        Path(config.report.dir),
+        xlsx_path=xlsx_out,
+        csv_path=csv_out,
+        md_path=md_out,
+        config=config,
+    )
     print_summary(result, console, written)
 
 
@@ -136,7 +159,16 @@ def demo(
             url=base_url, year=planted["year"], as_of=date.fromisoformat(planted["as_of"]), delay=0.0, concurrency=4
         )
         result = _scan(config, request)
-    written = write_reports(result, out / "demo.json", out / "demo.html", None)
+    written = write_reports(
+        result,
+        out / "demo.json",
+        out / "demo.html",
+        None,
+        xlsx_path=out / "demo.xlsx",
+        csv_path=out / "demo.csv",
+        md_path=out / "demo.md",
+        config=config,
+    )
     print_summary(result, console, written)
     _compare_with_planted(result, planted)
 
@@ -179,6 +211,192 @@ def rules(
     except CatalogError as exc:
         raise _fail(str(exc)) from None
     print_catalog(catalog, year, console)
+
+
+def _site_url(config: Config, engine, site: str) -> str:  # type: ignore[no-untyped-def]
+    """The stored URL of a site named by URL or name (config or database); a clear error when never scanned."""
+    from oit.history import find_site, list_sites
+
+    configured = config.site_for(site)
+    row = find_site(engine, configured.url if configured else site)
+    if row is None:
+        known = ", ".join(name or url for url, name in list_sites(engine)) or "-"
+        raise _fail(f"ไม่พบประวัติการสแกนของ {site} (ที่มีคือ: {known}) / no scans of this site")
+    return row.url
+
+
+@app.command()
+def history(
+    site: Annotated[str, typer.Argument(help="URL หรือชื่อเว็บไซต์ / site URL or name")],
+    limit: Annotated[int, typer.Option(min=1, help="จำนวนครั้งล่าสุดที่แสดง / newest scans to list")] = 30,
+    config_path: ConfigOpt = None,
+) -> None:
+    """แสดงประวัติการสแกนของเว็บไซต์ / list a site's scans (Bangkok time, score, gaps)."""
+    from oit.history import list_scans
+    from oit.storage import open_engine
+    from reports.history_console import print_history
+
+    config = _load(config_path)
+    engine = open_engine(config.database_url)
+    print_history(list_scans(engine, _site_url(config, engine, site), limit), console)
+
+
+@app.command()
+def diff(
+    site: Annotated[str, typer.Argument(help="URL หรือชื่อเว็บไซต์ / site URL or name")],
+    from_id: Annotated[
+        int | None, typer.Option("--from", help="ครั้งที่เก่ากว่า / older scan id (default: the one before --to)")
+    ] = None,
+    to_id: Annotated[int | None, typer.Option("--to", help="ครั้งที่ใหม่กว่า / newer scan id (default: latest)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="พิมพ์ผลเป็น JSON / print the diff as JSON")] = False,
+    config_path: ConfigOpt = None,
+) -> None:
+    """เปรียบเทียบการสแกนสองครั้ง / what changed between two scans: new and fixed gaps, evidence, unknown items."""
+    from oit.history import diff_scans, get_scan, latest_done
+    from oit.storage import open_engine
+    from reports.history_console import print_diff
+
+    config = _load(config_path)
+    engine = open_engine(config.database_url)
+    url = _site_url(config, engine, site)
+    new = get_scan(engine, to_id) if to_id is not None else latest_done(engine, url)
+    old = get_scan(engine, from_id) if from_id is not None else None
+    if new is None:
+        raise _fail(f"ไม่พบการสแกนครั้งที่ {to_id} ที่เสร็จแล้ว / no finished scan to compare")
+    if old is None and from_id is None:
+        old = latest_done(engine, url, before=new.scan_id)
+    if old is None:
+        what = f"ครั้งที่ {from_id}" if from_id is not None else f"ก่อนครั้งที่ {new.scan_id}"
+        raise _fail(f"ไม่พบการสแกน{what} ที่เสร็จแล้วให้เปรียบเทียบ / no older finished scan to compare with")
+    for scan in (old, new):
+        if scan.site_url != url or scan.state != "done":
+            raise _fail(
+                f"การสแกนครั้งที่ {scan.scan_id} ไม่ใช่การสแกนที่เสร็จแล้วของ {url} ({scan.state})"
+                " / not a finished scan of this site"
+            )
+    result = diff_scans(engine, old.scan_id, new.scan_id)
+    assert result is not None  # both scans are done
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        print_diff(result, console, old, new)
+
+
+@app.command()
+def schedule(
+    once: Annotated[
+        bool, typer.Option("--once", help="สแกนเว็บไซต์ที่ถึงกำหนดตอนนี้แล้วจบ / scan every due site now and exit")
+    ] = False,
+    config_path: ConfigOpt = None,
+) -> None:
+    """สแกนตามเวลาที่ตั้งไว้ทุกเว็บไซต์ใน config.toml / run the nightly scans (until SIGTERM), or once with --once."""
+    import logging
+    import signal
+
+    from oit import schedule as nightly
+
+    config = _load(config_path)
+    if not config.sites:
+        raise _fail("ไม่มีเว็บไซต์ใน [[sites]] ของไฟล์ตั้งค่า / no [[sites]] in the config")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # our own line per run; misfires still show
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if not once:
+        nightly.serve(config, str(config_path.resolve()) if config_path else None)
+        return
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, nightly.request_stop)
+    outcomes = nightly.run_due(config)
+    if any(o.error for o in outcomes):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def report(
+    target: Annotated[
+        str, typer.Argument(help="หมายเลขการสแกน หรือ fleet / a scan id, or `fleet` for the index of all sites")
+    ],
+    html_out: Annotated[Path | None, typer.Option("--html", help="เขียนรายงาน HTML / write the HTML report")] = None,
+    xlsx_out: Annotated[Path | None, typer.Option("--xlsx", help="เขียนไฟล์ Excel / write the Excel workbook")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="เขียน CSV ของประเด็น / write the gaps as CSV")] = None,
+    md_out: Annotated[Path | None, typer.Option("--md", help="เขียนสรุป Markdown / write the Markdown summary")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="เขียนผล JSON / write the JSON result")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="โฟลเดอร์ปลายทาง / output folder (fleet, or when no file is named)")
+    ] = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """สร้างรายงานของการสแกนที่เก็บไว้อีกครั้ง หรือหน้ารวมทุกเว็บไซต์ / render a stored scan again, or the fleet index."""
+    from oit.history import load_result
+    from oit.storage import open_engine
+
+    config = _load(config_path)
+    engine = open_engine(config.database_url)
+    if target.strip().lower() == "fleet":
+        from oit.reporting import build_fleet
+
+        index, entries = build_fleet(engine, config.sites, out or Path(config.report.dir) / "fleet")
+        console.print(f"หน้ารวม {len(entries)} เว็บไซต์ / fleet index: {index}", markup=False, highlight=False)
+        return
+    if not target.strip().isdigit():
+        raise _fail(f"ต้องเป็นหมายเลขการสแกนหรือคำว่า fleet: {target!r} / expected a scan id or `fleet`")
+    result = load_result(engine, int(target))
+    if result is None:
+        raise _fail(
+            f"ไม่พบการสแกนครั้งที่ {int(target)} ที่เสร็จแล้ว (ดูหมายเลขด้วย oit history SITE)"
+            f" / no finished scan with id {int(target)}"
+        )
+    written = write_reports(
+        result,
+        json_out,
+        html_out,
+        out or Path(config.report.dir),
+        xlsx_path=xlsx_out,
+        csv_path=csv_out,
+        md_path=md_out,
+        config=config,
+    )
+    for kind, path in written.items():
+        console.print(f"{kind}: {path}", markup=False, highlight=False)
+
+
+@app.command()
+def recheck(
+    site: Annotated[str, typer.Argument(help="URL หรือชื่อเว็บไซต์ / site URL or name (config)")],
+    item: Annotated[str, typer.Argument(help="ข้อที่ตรวจซ้ำ / the item to check again, e.g. O20")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="วันที่ใช้ตัดสินเกณฑ์เวลา / judge time rules as of YYYY-MM-DD")
+    ] = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """ตรวจซ้ำเฉพาะข้อเดียวหลังแก้ไขเว็บไซต์ / fetch one item's evidence again and re-judge only that item."""
+    from oit.recheck import RecheckRequest, run_recheck
+    from reports.console import gap_list, items_table
+    from reports.thai import STATUS_TH
+
+    config = _load(config_path)
+    configured = config.site_for(site)
+    request = RecheckRequest(url=configured.url if configured else site, code=item, as_of=_parse_date(as_of),
+                             site=configured)  # fmt: skip
+    try:
+        done = run_recheck(config, request)
+    except (ScanError, CatalogError) as exc:
+        raise _fail(str(exc)) from None
+    before = STATUS_TH[done.before.status] if done.before else "-"
+    console.print(
+        f"ตรวจซ้ำข้อ {done.item.code} (อ่านหลักฐานใหม่ {len(done.fetched)} URL, บันทึกเป็นการสแกนครั้งที่ {done.result.scan_id}"
+        f" ต่อจากครั้งที่ {done.based_on}): {before} → {STATUS_TH[done.item.status]}"
+        f" / recheck of {done.item.code}: {done.before.status if done.before else '-'} -> {done.item.status}",
+        markup=False,
+        highlight=False,
+    )
+    one = done.result.model_copy(update={"items": [done.item]})
+    console.print(items_table(one))
+    gaps = gap_list(one)
+    if gaps is not None:
+        console.print(gaps)
+    if done.result.score and done.result.score.oit_estimate is not None:
+        console.print(f"คะแนน OIT โดยประมาณ / estimated OIT score: {done.result.score.oit_estimate:.2f}", markup=False)
 
 
 @app.command()

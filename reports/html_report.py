@@ -7,13 +7,17 @@ when it is plain http(s); anything else (javascript:, data:, relative paths) is 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from oit.diff import ScanDiff
+from oit.history import ScanSummary
 from oit.models import ScanResult
+from reports.chart import score_chart
 from reports.thai import (
     COMPONENT_STATUS_TH,
     CONFIDENCE_TH,
@@ -80,15 +84,25 @@ def environment() -> Environment:
     return env
 
 
-def render_html(result: ScanResult) -> str:
-    """The report as one HTML document (UTF-8 text)."""
+def render_html(result: ScanResult, history: Sequence[ScanSummary] | None = None, diff: ScanDiff | None = None) -> str:
+    """The report as one HTML document (UTF-8 text).
+
+    `history` (the site's scans, any order) draws the score chart; `diff` (previous scan -> this one) adds
+    the "what changed" summary. Both are optional: the caller reads them from the database.
+    """
     template = environment().get_template(TEMPLATE_NAME)
-    return template.render(result=result, counts=result.counts())
+    chart = score_chart(history or [], result.scan_id)
+    return template.render(result=result, counts=result.counts(), chart=chart, diff=diff)
 
 
-def write_html(result: ScanResult, path: str | os.PathLike[str]) -> Path:
+def write_html(
+    result: ScanResult,
+    path: str | os.PathLike[str],
+    history: Sequence[ScanSummary] | None = None,
+    diff: ScanDiff | None = None,
+) -> Path:
     """Write the HTML report (UTF-8), creating parent folders; returns the path written."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(result), encoding="utf-8")
+    out.write_text(render_html(result, history, diff), encoding="utf-8")
     return out

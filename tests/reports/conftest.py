@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from oit.history import ScanSummary
 from oit.models import ScanResult, Score
-from tests.reports.sample_results import build_hostile_result, build_result, build_scored_result
+from tests.reports.history_site import History, build_history
+from tests.reports.hostile_site import scan_hostile_site
+from tests.reports.sample_results import (
+    build_hostile_result,
+    build_previous_result,
+    build_result,
+    build_scan_history,
+    build_scored_result,
+)
 
 
 @pytest.fixture
@@ -29,3 +40,25 @@ def provisional_result() -> ScanResult:
 @pytest.fixture
 def hostile_result() -> ScanResult:
     return build_hostile_result()
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    """Three real scans of the demo site, changed between scans, in one SQLite database (see history_site)."""
+    return build_history(tmp_path_factory.mktemp("history"))
+
+
+@pytest.fixture(scope="session")
+def hostile_scan(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every report format of a real scan of a local site whose titles and links carry markup and script."""
+    return scan_hostile_site(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture
+def previous_result() -> ScanResult:
+    return build_previous_result()
+
+
+@pytest.fixture
+def scan_history() -> list[ScanSummary]:
+    return build_scan_history()

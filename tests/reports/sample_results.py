@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from oit.models import (
     ComponentResult,
@@ -17,6 +18,9 @@ from oit.models import (
     SiteInfo,
     ToolInfo,
 )
+
+if TYPE_CHECKING:
+    from oit.history import ScanSummary
 
 SITE = "https://www.nakhlang.go.th"
 
@@ -293,3 +297,51 @@ def build_hostile_result() -> ScanResult:
             "score": Score(oit_estimate=None, grade=XSS_SCRIPT),
         }
     )
+
+
+def build_previous_result() -> ScanResult:
+    """The scan before `build_scored_result`: O3 still passed, O10 had no gap yet and O26 was missing."""
+    from rules.score import apply_gains, estimate
+
+    current = build_result()
+    items = []
+    for item in current.items:
+        if item.code == "O3":
+            item = item.model_copy(update={"status": "pass", "gaps": []})
+        elif item.code == "O10":
+            item = item.model_copy(update={"status": "pass", "gaps": [], "evidence": []})
+        elif item.code == "O26":
+            item = _o20_missing().model_copy(update={"code": "O26", "title": item.title, "subindicator": "10.2"})
+        items.append(item)
+    score = estimate(items, "I")
+    return current.model_copy(
+        update={"items": apply_gains(items, score), "score": score, "scan_id": 5, "as_of": date(2026, 3, 31)}
+    )
+
+
+def build_scan_history() -> list[ScanSummary]:
+    """Four scans of the site, newest first: a failed one, then three finished with rising scores."""
+    from oit.history import ScanSummary
+
+    def summary(scan_id: int, day: date, score: float | None, grade: str | None, state: str = "done") -> ScanSummary:
+        return ScanSummary(
+            scan_id=scan_id,
+            site_url=SITE,
+            site_name="เทศบาลตำบลนากลาง",
+            state=state,
+            started_at=datetime(day.year, day.month, day.day, 19, 0),
+            finished_at=datetime(day.year, day.month, day.day, 19, 5) if state == "done" else None,
+            assessment_year=2569,
+            as_of=day,
+            score=score,
+            grade=grade,
+            counts={},
+            error="เปิดหน้าแรกไม่ได้" if state == "failed" else None,
+        )
+
+    return [
+        summary(7, date(2026, 4, 30), 8.33, "F"),
+        summary(6, date(2026, 4, 15), None, None, state="failed"),
+        summary(5, date(2026, 3, 31), 33.33, "F"),
+        summary(3, date(2026, 2, 28), 25.0, "F"),
+    ]

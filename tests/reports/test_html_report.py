@@ -291,3 +291,62 @@ def test_html_escapes_hostile_score_fields(scored_result: ScanResult) -> None:
     assert tree.css("script") == [] and tree.css("img") == []
     assert XSS_SCRIPT not in html and "<img" not in html
     assert XSS_SCRIPT in tree.body.text()
+
+
+# --- history and changes since the previous scan ---------------------------------------------------
+
+
+def test_html_changes_since_previous_scan(previous_result: ScanResult, scored_result: ScanResult) -> None:
+    from oit.diff import diff_results
+
+    tree = _tree(render_html(scored_result, diff=diff_results(previous_result, scored_result)))
+    changes = tree.css_first("section.summary section.changes")
+    text = " ".join(changes.text(separator=" ").split())
+    assert "เทียบกับการตรวจครั้งที่ 5 (ข้อมูล ณ 31 มี.ค. 2569)" in text
+    assert "คะแนน 33.33 (F) → 8.33 (F) (-25.00)" in text
+    assert "ประเด็นใหม่ 2 · แก้ไขแล้ว 1 · ข้อที่เปลี่ยน 3 ข้อ" in text
+    rows = changes.css("tbody tr")
+    assert [r.css_first("a").text() for r in rows] == ["O3", "O10", "O26"]
+    o3 = " ".join(rows[0].text(separator=" ").split())
+    assert "✓ ผ่าน → ! ไม่ครบองค์ประกอบ" in o3 and "ประเด็นใหม่: ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏช่องทางถาม-ตอบ" in o3
+    o26 = " ".join(rows[2].text(separator=" ").split())
+    assert "แก้ไขแล้ว: ไม่พบข้อมูล" in o26 and 'กลายเป็น "ตรวจสอบไม่ได้": ไฟล์ PDF เป็นภาพสแกน' in o26
+    assert "หลักฐานใหม่: https://www.nakhlang.go.th/files/ita/o26.pdf" in o26
+
+
+def test_html_no_changes_and_no_diff(scored_result: ScanResult) -> None:
+    from oit.diff import diff_results
+
+    same = _tree(render_html(scored_result, diff=diff_results(scored_result, scored_result)))
+    assert "ไม่มีการเปลี่ยนแปลงจากการตรวจครั้งก่อน" in same.css_first("section.changes").text()
+    assert _tree(render_html(scored_result)).css_first("section.changes") is None  # first scan: nothing to compare
+
+
+def test_html_item_missing_from_one_scan(previous_result: ScanResult, scored_result: ScanResult) -> None:
+    from oit.diff import diff_results
+
+    older = previous_result.model_copy(update={"items": previous_result.items[:-1]})  # no O26 before
+    tree = _tree(render_html(scored_result, diff=diff_results(older, scored_result)))
+    row = tree.css("section.changes tbody tr")[-1]
+    assert row.css_first(".badge-none").text() == "ไม่มีข้อนี้"
+
+
+def test_html_score_chart_from_history(scored_result: ScanResult, scan_history: list) -> None:
+    tree = _tree(render_html(scored_result, history=scan_history))
+    svg = tree.css_first("section.trend svg")
+    assert svg.attributes["role"] == "img" and svg.css_first("title").text() == "คะแนน OIT โดยประมาณ 3 ครั้งล่าสุด"
+    assert svg.css_first("desc").text() == "28 ก.พ. 2569: 25.00; 31 มี.ค. 2569: 33.33; 30 เม.ย. 2569: 8.33"
+    assert len(svg.css("circle")) == 3 and len(svg.css("circle.dot-current")) == 1
+    rows = [[td.text(strip=True) for td in tr.css("td")] for tr in tree.css("section.trend table.history tbody tr")]
+    assert rows[-1] == ["30 เม.ย. 2569", "7 (ครั้งนี้)", "8.33", "F"]
+    assert _tree(render_html(scored_result, history=scan_history[:2])).css_first("section.trend") is None
+
+
+def test_html_escapes_hostile_diff(previous_result: ScanResult, hostile_result: ScanResult) -> None:
+    from oit.diff import diff_results
+
+    html = render_html(hostile_result, diff=diff_results(previous_result, hostile_result))
+    tree = _tree(html)
+    assert tree.css("script") == [] and tree.css("img") == [] and XSS_SCRIPT not in html
+    for a in tree.css("section.changes a[href]"):
+        assert a.attributes["href"].startswith(("#", "https://"))
