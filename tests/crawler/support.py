@@ -199,16 +199,17 @@ def gaps(times: list[float]) -> list[float]:
     return [b - a for a, b in itertools.pairwise(ordered)]
 
 
-def spaced(times: list[float], delay: float) -> bool:
-    """Requests started at least `delay` apart, as seen by the server.
+def spaced(times: list[float], delay: float, since: float) -> bool:
+    """Requests started at least `delay` apart, as seen by the server; `since` is `time.monotonic()` read
+    before the crawl began (the first request cannot have started earlier).
 
-    The crawler spaces request *starts*; arrival times add connection jitter (a new connection arrives later
-    than a kept-alive one), so one gap may look short under load. The span of all requests cannot: it is at
-    least (n - 1) delays. Single gaps must still be clearly above zero (no burst).
+    The crawler spaces request *starts*: the k-th start is at least k delays after `since`, and a request
+    arrives at the server no earlier than it started. So the k-th arrival (k = 0, 1, ...) is at least
+    `since + k * delay`, however loaded the machine: load only makes arrivals later. Gaps between arrivals
+    are no proof either way: an arrival held up by load shortens the gap after it.
     """
-    ordered = sorted(times)
-    span = ordered[-1] - ordered[0]
-    return span >= (len(ordered) - 1) * delay * 0.95 and min(gaps(ordered)) >= delay * 0.4
+    slack = 0.001  # asyncio may wake a sleeper up to its clock resolution early
+    return all(at >= since + k * delay - slack * (k + 1) for k, at in enumerate(sorted(times)))
 
 
 # --- PDFs ------------------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.crawler.support import LocalServer, Reply, crawl, page, spaced
 
 MENU = '<a href="/public/o1.html">โครงสร้าง</a><a href="/private/staff.html">บุคลากร</a><a href="/oit-only.html">x</a>'
@@ -52,17 +54,20 @@ def test_robots_for_other_crawlers_does_not_apply(server: LocalServer) -> None:
 def test_crawl_delay_raises_the_spacing(server: LocalServer) -> None:
     site(server)
     server.routes["/robots.txt"] = robots("User-agent: *\nCrawl-delay: 0.3\n")
+    since = time.monotonic()
     crawl(server.url(), delay=0.0, concurrency=4)
     page_times = [h.at for h in server.hits if h.path != "/robots.txt"]
     assert len(page_times) == 4
-    assert spaced(page_times, 0.3)
+    assert spaced(page_times, 0.3, since)
 
 
 def test_crawl_delay_never_lowers_the_configured_delay(server: LocalServer) -> None:
     site(server)
     server.routes["/robots.txt"] = robots("User-agent: *\nCrawl-delay: 0\n")
+    since = time.monotonic()
     crawl(server.url(), delay=0.2)
-    assert spaced(server.times(), 0.2)
+    assert server.count("/robots.txt") == 1 and len(server.hits) == 5
+    assert spaced(server.times(), 0.2, since)
 
 
 def test_robots_404_allows_everything(server: LocalServer) -> None:
