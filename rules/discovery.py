@@ -79,6 +79,11 @@ class Discovery:
         self.notes: list[str] = []
         self._links = site.links()
         self._summaries = site.page_summaries()  # read once: every item's discovery looks at the same pages
+        # Match keys of every link label and page title, made once: each of the 26 items looks at all of them.
+        self._link_keys = [(link, match_key(link.label)) for link in self._links]
+        self._summary_keys = [
+            (url, title, match_key(" ".join([title, *headings]))) for url, title, headings in self._summaries
+        ]
         self.index = self._find_index()
 
     # --- the ITA index page ---------------------------------------------------------------------------
@@ -102,11 +107,11 @@ class Discovery:
     def _index_candidates(self) -> list[str]:
         words = [match_key(w) for w in INDEX_WORDS]
         found: dict[str, None] = {}
-        for url, title, headings in self._summaries:
-            if any(w in match_key(" ".join([title, *headings])) for w in words):
+        for url, _, key in self._summary_keys:
+            if any(w in key for w in words):
                 found[url] = None
-        for link in self._links:
-            if not link.external and any(w in match_key(link.label) for w in words):
+        for link, key in self._link_keys:
+            if not link.external and any(w in key for w in words):
                 found[link.url] = None
         return [u for u in found if not looks_like_document(u)][:MAX_INDEX_CANDIDATES]
 
@@ -191,15 +196,17 @@ class Discovery:
 
     def _keyword_targets(self, item: ItemDef) -> list[tuple[str, str, str]]:
         words = [match_key(w) for w in item.discovery]
+        slugs = _slug_phrases(item.url_words)
+        home = self.site.start_url.rstrip("/")
         scored: dict[str, tuple[int, str]] = {}
-        for link in self._links:
-            hits = sum(1 for w in words if w in match_key(link.label)) + _url_hits(link.url, item.url_words)
-            if hits and link.url.rstrip("/") != self.site.start_url.rstrip("/"):
+        for link, key in self._link_keys:
+            hits = sum(1 for w in words if w in key) + (_url_hits(link.url, slugs) if slugs else 0)
+            if hits and link.url.rstrip("/") != home:
                 best = scored.get(link.url, (0, ""))
                 scored[link.url] = max(best, (hits, link.label))
-        for url, title, headings in self._summaries:
-            hits = sum(1 for w in words if w in match_key(" ".join([title, *headings])))
-            if hits and url.rstrip("/") != self.site.start_url.rstrip("/"):
+        for url, title, key in self._summary_keys:
+            hits = sum(1 for w in words if w in key)
+            if hits and url.rstrip("/") != home:
                 scored[url] = max(scored.get(url, (0, "")), (hits, title))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], len(kv[1][1])))
         return [(url, label, "") for url, (_, label) in ranked[:MAX_KEYWORD_TARGETS]]
@@ -270,13 +277,19 @@ def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
     return links
 
 
-def _url_hits(url: str, slugs: list[str]) -> int:
+def _url_hits(url: str, phrases: tuple[str, ...]) -> int:
     """Slugs of the item in the URL's path or query ("/nogift-policy/", "?page=structure"): image menus and
-    untitled links often say what they are only there. Matched as whole words, in order."""
-    if not slugs:
+    untitled links often say what they are only there. Matched as whole words, in order (`phrases`: the
+    item's slugs as _slug_phrases gives them)."""
+    if not phrases:
         return 0
     words = _url_words(url)
-    return sum(1 for slug in slugs if f" {' '.join(re.split(r'[-_]', slug))} " in words)
+    return sum(1 for phrase in phrases if phrase in words)
+
+
+def _slug_phrases(slugs: list[str]) -> tuple[str, ...]:
+    """Each slug as the space-separated words _url_words makes of a URL: "nogift-policy" -> " nogift policy "."""
+    return tuple(f" {' '.join(re.split(r'[-_]', slug))} " for slug in slugs)
 
 
 @lru_cache(maxsize=16384)

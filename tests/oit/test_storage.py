@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import zlib
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from oit.storage import (
+    WAL_CHECKPOINT_PAGES,
     DocumentTextRow,
     LinkRow,
     PageRow,
@@ -245,6 +247,42 @@ def test_links_are_packed_compactly_and_unpacked_as_shared_objects():
     assert len(pack_links(links)) < len(json.dumps([link.model_dump() for link in links])) / 4
 
 
+def test_links_stored_one_per_line_survive_newlines_and_are_parsed_once():
+    odd = Link(url="http://t.go.th/a.html", text="ประกาศ\nบรรทัดสอง", title='ชื่อ "ยาว"', source="a", nav=False)
+    links = [*MENU, odd]
+    blob = pack_links(links)
+    assert zlib.decompress(blob).decode("utf-8").count("\n") == len(links) - 1  # JSON escapes the label's newline
+    interned: dict = {}
+    first = unpack_links(blob, interned)
+    assert [link.model_dump() for link in first] == [link.model_dump() for link in links]
+    assert len(interned) == len(links)
+    again = unpack_links(pack_links([odd, MENU[3]]), interned)  # another page: the same objects, nothing new
+    assert again[0] is first[-1] and again[1] is first[3] and len(interned) == len(links)
+
+
+def test_links_stored_before_the_line_format_are_still_read():
+    """Scans stored by an earlier oit hold one JSON array of arrays: the first re-scan after an upgrade reads it."""
+    rows = [[link.url, link.text, link.title, link.img_alt, link.source, link.external, link.nav] for link in MENU]
+    legacy = zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+    interned: dict = {}
+    old = unpack_links(legacy, interned)
+    assert [link.model_dump() for link in old] == [link.model_dump() for link in MENU]
+    assert unpack_links(legacy, interned)[5] is old[5]
+    assert unpack_links(zlib.compress(b"[]")) == []
+
+
+def test_stored_links_come_with_the_previous_scan_and_again_from_the_database(tmp_path):
+    """The links are read with the previous scan's URLs in one query; asked again, the database answers."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    finished_scan(engine, [page(n).model_copy(update={"content_hash": f"h{n}"}) for n in range(3)])
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16))
+    known = store.known(page(1).url)
+    first = store.stored_links(known)
+    assert [link.url for link in first] == [link.url for link in MENU]
+    assert [link.url for link in store.stored_links(known)] == [link.url for link in MENU]
+    assert store.stored_links(known)[0] is first[0]  # the same interned link either way
+
+
 def test_recheck_copies_what_it_did_not_fetch(tmp_path):
     engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     pdf = "http://t.go.th/a.pdf"
@@ -278,3 +316,12 @@ def test_running_scans_of_an_older_oit_are_judged_by_age(tmp_path):
     assert mark_crashed(engine) == [stale.scan_id]
     with Session(engine) as session:
         assert session.get(ScanRow, recent.scan_id).state == "running"
+
+
+def test_the_write_ahead_log_is_checkpointed_in_large_steps(tmp_path):
+    """A scan writes tens of MB: checkpointing every 4 MB (SQLite's default) syncs the file a dozen times per scan."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_PAGES > 1000
+        assert conn.exec_driver_sql("PRAGMA journal_size_limit").scalar() == WAL_CHECKPOINT_PAGES * 4096
