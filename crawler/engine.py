@@ -7,9 +7,10 @@ seen URLs, so memory stays flat however large the site is.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -44,7 +45,7 @@ from crawler.urls import (
     should_skip,
     trap_reason,
 )
-from crawler.viewers import document_url
+from crawler.viewers import document_url, drive_confirm_url
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
 MAX_SITEMAP_FILES = 5
@@ -52,6 +53,10 @@ MAX_SITEMAP_FILES = 5
 DOCUMENT_IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
 MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted
 RENDER_BUDGET = "ถึงจำนวนหน้าที่แสดงผลด้วยเบราว์เซอร์ได้สูงสุด (max_rendered_pages) / render budget spent"
+DRIVE_ROBOTS = (
+    "robots.txt ของ Google Drive ไม่อนุญาตให้ดาวน์โหลดไฟล์ขนาดใหญ่นี้"
+    " / robots.txt of Google Drive disallows downloading this large file"
+)
 NOT_A_FILE = "ได้รับหน้าเว็บแทนไฟล์ (ไฟล์อาจไม่ได้เปิดให้ทุกคนเข้าถึง) / got a web page, not the file (shared publicly?)"
 
 
@@ -103,7 +108,15 @@ Progress = Callable[[int, int, int, str], None]  # pages, documents, queued, cur
 
 
 class Crawler:
-    def __init__(self, settings: CrawlSettings, sink: CrawlSink, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        settings: CrawlSettings,
+        sink: CrawlSink,
+        progress: Progress | None = None,
+        connect_to: Mapping[str, str] | None = None,
+    ) -> None:
+        """`connect_to` sends the requests for some hosts to another origin (crawler/fetcher.py): tests serve
+        Google Drive from loopback with it."""
         self.settings = settings
         self.sink = sink
         self.progress = progress
@@ -121,7 +134,9 @@ class Crawler:
         self._revisits: RevisitSink | None = sink if isinstance(sink, RevisitSink) else None
         # URL patterns whose pages needed the browser (crawler/shells.py); a scan loads and saves them.
         self.shell_memory = ShellMemory()
-        self._renderer: Renderer | None = None
+        self._connect_to = connect_to
+        self._renderer: Renderer | None = None  # kept for the crawler's life; its browser starts on first use
+        self._keep_browser = False  # inside one_browser(): the browser stays open between passes
         self._render_anyway: set[str] = set()  # the second pass's pages: rendered whatever detection says
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
@@ -134,17 +149,12 @@ class Crawler:
         self._start = start
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         self._frontier = Frontier()
-        self._fetcher = Fetcher(self.settings, start)
-        self._renderer = self._new_renderer()
-        self._robots = RobotsPolicy(
-            self._fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
-        )
+        self._open_pass(Fetcher(self.settings, start, self._connect_to))
         try:
             await self._seed(start, extra_urls or [])
             await self._run_workers()
         finally:
-            await self._close_renderer()
-            await self._fetcher.aclose()
+            await self._end_pass()
         self._finish(started)
         return self.result
 
@@ -206,6 +216,8 @@ class Crawler:
         fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen, headers=headers)
         if fetched.status == 304:
             fetched = await self._revalidated(request, limit, fetched, known)
+        if is_hosted_document(request.url):
+            fetched = await self._past_drive_warning(fetched, limit)
         final = normalize(fetched.final_url)
         if final and final != request.url:
             self._frontier.mark_seen(final)
@@ -231,6 +243,24 @@ class Crawler:
         if fetched.status == 304:
             fetched.error = "เซิร์ฟเวอร์ตอบ 304 (ไม่เปลี่ยนแปลง) โดยไม่ได้ถาม / 304 Not Modified to a plain request"
         return fetched
+
+    async def _past_drive_warning(self, fetched: FetchResult, limit: int) -> FetchResult:
+        """Drive answers the download of a file too large for its virus scan with a warning page; its "Download
+        anyway" target gives the file. That one step may go to drive.usercontent.google.com; it is fetched like
+        any request (robots.txt, the private-address guard, politeness). Other answers pass through unchanged."""
+        if fetched.error or fetched.status != 200 or not _is_html(fetched):
+            return fetched
+        html, _ = decode_html(fetched.body, fetched.content_type)
+        target = normalize(drive_confirm_url(html, fetched.final_url) or "")
+        if target is None or not is_hosted_document(target):
+            return fetched  # not the warning, or it leads off Drive: "got a web page, not the file"
+        if not await self._robots.allowed(target):
+            self.result.robots_disallowed.append(target)
+            return FetchResult(url=fetched.url, final_url=target, error=DRIVE_ROBOTS)
+        self._frontier.mark_seen(target)
+        confirmed = await self._fetcher.get(target, limit, already=self._frontier.seen)
+        confirmed.url = fetched.url
+        return confirmed
 
     def _over_budget(self, request: Request) -> bool:
         """True when the budget is spent; otherwise takes a place in it, so that workers fetching side by side
@@ -324,10 +354,9 @@ class Crawler:
         self.result.rendered += 1
         try:
             return await self._renderer.render(url)
-        except BrowserUnavailable as exc:
+        except BrowserUnavailable as exc:  # the renderer remembers: later pages fail at once, without a new try
             self.result.rendered -= 1
             self.result.browser_problem = str(exc)
-            self._renderer = None  # one explanation per crawl; the rest of the crawl goes on without it
             return None
 
     async def render_again(self, urls: list[str], sink: CrawlSink | None = None) -> CrawlResult:
@@ -338,11 +367,7 @@ class Crawler:
         started = time.monotonic()
         self.sink = sink or self.sink
         self._render_anyway = set(urls)
-        self._fetcher = Fetcher(self.settings, self._start)
-        self._robots = RobotsPolicy(
-            self._fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
-        )
-        self._renderer = self._new_renderer()
+        self._open_pass(Fetcher(self.settings, self._start, self._connect_to, gates=self._fetcher.gates))
         self._revisits = None  # these pages are rendered again: a stored copy must not stand in for them
         self._frontier = self._frontier.carried_over()
         for url in urls:
@@ -350,23 +375,58 @@ class Crawler:
         try:
             await self._run_workers()
         finally:
-            await self._close_renderer()
-            await self._fetcher.aclose()
+            await self._end_pass()
         self.result.duration_s = round(self.result.duration_s + time.monotonic() - started, 3)
         return self.result
 
-    def _new_renderer(self) -> Renderer | None:
-        if self.settings.render == "off":
-            return None
-        return Renderer(self.settings, self._start, self._fetcher.gates, self._fetcher.guard)
+    @contextlib.asynccontextmanager
+    async def one_browser(self) -> AsyncIterator[None]:
+        """Within this block the browser stays open from one pass to the next (run, render_again, screenshot):
+        a scan starts one browser, not one per pass. It is still restarted after render_recycle_pages pages or
+        when it grows too big (crawler/render.py), and closed when the block ends."""
+        self._keep_browser = True
+        try:
+            yield
+        finally:
+            self._keep_browser = False
+            await self._close_browser()
 
-    async def _close_renderer(self) -> None:
+    async def screenshot(self, url: str) -> bytes | None:
+        """A JPEG of `url` taken in the crawl's browser; None when rendering is off or the picture failed.
+        Raises BrowserUnavailable. Only inside one_browser(), which closes the browser afterwards."""
+        if not self._keep_browser:
+            raise RuntimeError("Crawler.screenshot is used inside Crawler.one_browser()")
+        if self._renderer is None:
+            return None
+        return await self._renderer.screenshot(url)
+
+    def _open_pass(self, fetcher: Fetcher) -> None:
+        """A pass's fetcher and robots.txt policy (the fetcher's connections close when the pass ends). The
+        renderer outlives passes and takes its turns at the first fetcher's politeness gates, which later
+        fetchers share."""
+        self._fetcher = fetcher
+        self._robots = RobotsPolicy(
+            fetcher, self.settings.robots_token, self.settings.agent(), self.settings.respect_robots
+        )
+        if self._renderer is None and self.settings.render != "off":
+            self._renderer = Renderer(self.settings, self._start, fetcher.gates, fetcher.guard)
+
+    async def _end_pass(self) -> None:
+        if not self._keep_browser:
+            await self._close_browser()
+        self._count_rendering()
+        await self._fetcher.aclose()
+
+    async def _close_browser(self) -> None:
         if self._renderer is not None:
-            await self._renderer.aclose()
+            await self._renderer.aclose()  # the renderer can start a browser again should a later pass need it
+
+    def _count_rendering(self) -> None:
+        """The browser's time and memory so far (the renderer's stats add up over its whole life)."""
+        if self._renderer is not None:
             stats = self._renderer.stats
-            self.result.render_seconds = round(self.result.render_seconds + stats.seconds + stats.launch_seconds, 3)
+            self.result.render_seconds = round(stats.seconds + stats.launch_seconds, 3)
             self.result.browser_peak_rss = max(self.result.browser_peak_rss, stats.peak_rss)
-            self._renderer = None
 
     def _reuse_page(self, page: Page, known: Known, depth: int) -> None:
         """An unchanged page is not parsed again: the sink carries its stored copy into this scan."""

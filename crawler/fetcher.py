@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -45,10 +45,22 @@ class FetchResult:
 
 
 class Fetcher:
-    def __init__(self, settings: CrawlSettings, start_url: str) -> None:
+    def __init__(
+        self,
+        settings: CrawlSettings,
+        start_url: str,
+        connect_to: Mapping[str, str] | None = None,
+        gates: Gates | None = None,
+    ) -> None:
+        """`gates`: the politeness gates of an earlier fetcher, so that a later pass keeps its pace (and the
+        robots.txt crawl delay). `connect_to` maps a host to the origin its requests are sent to instead
+        ({"drive.google.com": "http://127.0.0.1:8001"}): tests serve Google Drive from loopback with it. URLs,
+        scope, robots.txt and politeness stay those of the real host; the address guard checks where the
+        request really goes."""
         self.settings = settings
         self.start_url = start_url
-        self.gates = Gates(settings.concurrency, settings.delay)
+        self.gates = gates or Gates(settings.concurrency, settings.delay)
+        self._connect_to = {host.lower(): origin.rstrip("/") for host, origin in (connect_to or {}).items()}
         self.guard = AddressGuard(start_url)
         self._dead_hosts: dict[str, str] = {}
         self.tls_failed_hosts: set[str] = set()
@@ -107,7 +119,7 @@ class Fetcher:
         if host in self._dead_hosts:
             return _failed(url, url, self._dead_hosts[host], permanent=True)
         try:
-            await self.guard.check(url)
+            await self.guard.check(self._wire_url(url))
         except BlockedAddress as exc:
             return _failed(url, url, f"ไม่อนุญาตให้เข้าถึงที่อยู่ภายใน / blocked private address: {exc}", True)
         gate = self.gates.for_host(host)
@@ -136,6 +148,14 @@ class Fetcher:
             return wait
         return min(30.0, 0.5 * 2**attempt)
 
+    def _wire_url(self, url: str) -> str:
+        """Where the request for `url` is sent: `url` itself, unless connect_to sends its host elsewhere."""
+        if not self._connect_to:
+            return url
+        parts = urlsplit(url)
+        origin = self._connect_to.get((parts.hostname or "").lower())
+        return url if origin is None else origin + urlunsplit(("", "", parts.path, parts.query, ""))
+
     async def _get_once(self, url: str, max_bytes: int, headers: dict[str, str] | None = None) -> FetchResult:
         host = urlsplit(url).hostname or ""
         client = self._insecure if host in self.tls_failed_hosts else self._client
@@ -154,10 +174,11 @@ class Fetcher:
     async def _stream(
         self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool, headers: dict[str, str] | None
     ) -> FetchResult:
-        async with client.stream("GET", url, headers=headers) as response:
+        wire = self._wire_url(url)
+        async with client.stream("GET", wire, headers=headers) as response:
             result = FetchResult(
                 url=url,
-                final_url=str(response.url),
+                final_url=str(response.url) if wire == url else url,
                 status=response.status_code,
                 content_type=response.headers.get("content-type", ""),
                 headers={k.lower(): v for k, v in response.headers.items()},

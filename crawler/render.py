@@ -1,8 +1,8 @@
 """The browser: renders the pages whose content JavaScript builds, in Debian's Chromium driven by Playwright.
 
-One browser per crawl, started on the first page that needs it (most sites never start one) and restarted
-after `render_recycle_pages` pages or when its processes use more than `render_memory_mb`, because a
-long-running Chromium only grows. Pages are rendered one at a time: a second tab would double the memory
+One browser per crawl, started on the first page that needs it (most sites never start one); a scan keeps it
+open for its second pass and screenshots (Crawler.one_browser). It is restarted after `render_recycle_pages`
+pages or when its processes use more than `render_memory_mb`, because a long-running Chromium only grows. Pages are rendered one at a time: a second tab would double the memory
 for little gain on a site that is fetched politely anyway.
 
 What the browser may do is bounded like the fetcher:
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import time
 from collections.abc import Awaitable
@@ -66,6 +67,7 @@ _SHAPE = (
 _SETTLE_POLL = 0.05  # seconds between looks at the page while scripts are still building it
 _SETTLE_QUIET = 2  # unchanged looks, with no request in flight, before the page counts as built
 _CLOSE_TIMEOUT = 10.0  # seconds to close a browser before its processes are left to the OS
+log = logging.getLogger("crawler.render")
 
 
 class BrowserUnavailable(Exception):
@@ -273,6 +275,7 @@ class Renderer:
         self._since_launch = 0
         self.stats.launches += 1
         self.stats.launch_seconds += time.monotonic() - started
+        log.info("browser started: %s (launch %d of this crawl)", path, self.stats.launches)
 
     def _account(self, result: Rendered) -> None:
         self.stats.pages += 1

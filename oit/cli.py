@@ -73,13 +73,15 @@ def write_reports(
     paths = ReportPaths(json_path=json_path, html=html_path, xlsx=xlsx_path, csv=csv_path, md=md_path)
     if not paths.any() and default_dir is not None:
         paths = default_paths(result, default_dir)
-    history, diff = [], None
+    history, diff, shots = [], None, {}
     if config is not None:
-        from oit.reporting import scan_context
+        from oit.reporting import evidence_screenshots, scan_context
         from oit.storage import open_engine
 
-        history, diff = scan_context(open_engine(config.database_url), result)
-    return write_all(result, paths, history, diff)
+        engine = open_engine(config.database_url)
+        history, diff = scan_context(engine, result)
+        shots = evidence_screenshots(engine, result)  # empty unless the crawl setting `screenshots` is on
+    return write_all(result, paths, history, diff, shots)
 
 
 def _scan(config: Config, request: ScanRequest) -> ScanResult:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -21,10 +20,7 @@ from sqlalchemy.orm import Session
 
 from crawler.engine import Crawler
 from crawler.models import CrawlResult, Document, Link, Page
-from crawler.netguard import AddressGuard
-from crawler.politeness import Gates
-from crawler.render import RENDER_OFF, BrowserUnavailable, Renderer, browser_missing
-from crawler.settings import CrawlSettings
+from crawler.render import RENDER_OFF, BrowserUnavailable, browser_missing
 from crawler.shells import ShellMemory
 from oit.models import ItemResult
 from oit.storage import PageRow, RenderPatternRow, ScanStore, ScreenshotRow, now
@@ -37,7 +33,7 @@ MAX_SCREENSHOTS = 30  # one per item at most: 26 items
 
 
 # --- the second pass ----------------------------------------------------------------------------------------
-def second_pass(crawler: Crawler, store: ScanStore, crawl: CrawlResult, items: list[ItemResult]) -> bool:
+async def second_pass(crawler: Crawler, store: ScanStore, crawl: CrawlResult, items: list[ItemResult]) -> bool:
     """Render the partly script-built pages when an item is missing; True when the site should be evaluated
     again. When the browser cannot be used, those pages join the ones that needed it (browser_verdicts)."""
     if not crawl.scripted or not any(i.status == "missing" for i in items):
@@ -49,7 +45,7 @@ def second_pass(crawler: Crawler, store: ScanStore, crawl: CrawlResult, items: l
     before = crawl.rendered
     if not crawl.browser_problem:
         store.flush()  # the rows to replace must be in the database
-        asyncio.run(crawler.render_again(urls, ReplacingSink(store, set(urls))))
+        await crawler.render_again(urls, ReplacingSink(store, set(urls)))
         store.flush()
     if crawl.browser_problem:
         crawl.needs_browser += [u for u in urls if u not in crawl.needs_browser]
@@ -142,11 +138,11 @@ class Screenshot:
     image: bytes  # JPEG
 
 
-def take_screenshots(
-    engine: Engine, scan_id: int, settings: CrawlSettings, start_url: str, items: list[ItemResult]
-) -> list[str]:
-    """When the `screenshots` setting is on: pictures of each item's first evidence page, stored with the scan.
-    Returns notes for the scan's findings (the verdicts never depend on screenshots)."""
+async def take_screenshots(engine: Engine, scan_id: int, crawler: Crawler, items: list[ItemResult]) -> list[str]:
+    """When the `screenshots` setting is on: pictures of each item's first evidence page, taken in the crawl's
+    browser and stored with the scan. Returns notes for the scan's findings (the verdicts never depend on
+    screenshots)."""
+    settings = crawler.settings
     pages: dict[str, list[str]] = {}
     for item in items:
         first = _evidence_page(item)
@@ -155,7 +151,7 @@ def take_screenshots(
     if not settings.screenshots or settings.render == "off" or not pages:
         return []
     try:
-        shots = asyncio.run(_shoot(settings, start_url, list(pages)))
+        shots = await _shoot(crawler, list(pages))
     except BrowserUnavailable as exc:
         return [f"ถ่ายภาพหน้าจอไม่ได้ / no screenshots: {exc}"]
     with Session(engine) as session, session.begin():
@@ -171,16 +167,12 @@ def _evidence_page(item: ItemResult) -> str | None:
     return next(found, None)
 
 
-async def _shoot(settings: CrawlSettings, start_url: str, urls: list[str]) -> dict[str, bytes]:
-    renderer = Renderer(settings, start_url, Gates(settings.concurrency, settings.delay), AddressGuard(start_url))
+async def _shoot(crawler: Crawler, urls: list[str]) -> dict[str, bytes]:
     shots = {}
-    try:
-        for url in urls:
-            image = await renderer.screenshot(url)
-            if image:
-                shots[url] = image
-    finally:
-        await renderer.aclose()
+    for url in urls:
+        image = await crawler.screenshot(url)
+        if image:
+            shots[url] = image
     return shots
 
 

@@ -1,5 +1,5 @@
-"""What the reports need from the database: a scan's history and its diff with the previous scan, and the
-fleet of sites. The report renderers stay pure; this module does the reading and hands them plain models.
+"""What the reports need from the database: a scan's history and its diff with the previous scan, the
+screenshots of its evidence pages, and the fleet of sites. The report renderers stay pure; this module does the reading and hands them plain models.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from oit.config import SiteConfig
 from oit.diff import ScanDiff
 from oit.history import ScanSummary, diff_scans, latest_done, list_scans, list_sites, load_result
 from oit.models import ScanResult
+from oit.rendering import screenshots
 from reports.fleet import FleetEntry, fleet_entry, write_fleet
 from reports.html_report import write_html
+from reports.screenshots import Screenshots
 from reports.writer import report_stem
 
 HISTORY_LIMIT = 12  # scans drawn in the score chart and the fleet sparkline
@@ -32,6 +34,18 @@ def scan_context(engine: Engine, result: ScanResult) -> tuple[list[ScanSummary],
     previous = latest_done(engine, result.site.url, before=result.scan_id)
     diff = diff_scans(engine, previous.scan_id, result.scan_id) if previous else None
     return history, diff
+
+
+def evidence_screenshots(engine: Engine, result: ScanResult) -> Screenshots:
+    """Item code -> [(page URL, JPEG)] stored with the scan (crawl setting `screenshots`); empty when the
+    setting was off or the result was never stored."""
+    if result.scan_id is None:
+        return {}
+    by_item: dict[str, list[tuple[str, bytes]]] = {}
+    for shot in screenshots(engine, result.scan_id):
+        for code in shot.codes:
+            by_item.setdefault(code, []).append((shot.url, shot.image))
+    return by_item
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -59,7 +73,7 @@ def build_fleet(engine: Engine, configured: Iterable[SiteConfig], out: Path) -> 
         if result is not None:
             _, diff = scan_context(engine, result)
             relative = Path("sites") / f"{report_stem(result)}.html"
-            write_html(result, out / relative, history, diff)
+            write_html(result, out / relative, history, diff, evidence_screenshots(engine, result))
             href = relative.as_posix()
         entries.append(fleet_entry(name or (result.site.name if result else None), url, is_configured, history,
                                    result, href))  # fmt: skip

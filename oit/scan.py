@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from crawler.engine import Crawler, Progress
+from crawler.models import CrawlResult
 from crawler.settings import CrawlSettings
 from crawler.urls import normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
-from oit.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
+from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
 from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import load_catalog
@@ -75,18 +78,10 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         crawler = Crawler(crawl_settings(config, request), store, progress)
         crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
-        crawl = asyncio.run(crawler.run(start, extra))
-        store.flush()
-        if crawl.start_error or start in crawl.robots_disallowed:
-            raise ScanError(_cannot_start(start, crawl.start_error))
         site = StoredSite(engine, store.scan_id, start)
+        judge = partial(evaluate_site, site, catalog, year, as_of, declared)
+        crawl, items, notes = asyncio.run(_crawl_and_judge(crawler, store, start, extra, judge))
         name = request.site.name if request.site else _home_title(site, start)
-        items, notes = evaluate_site(site, catalog, year, as_of, declared)
-        if second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts: render them
-            items, notes = evaluate_site(site, catalog, year, as_of, declared)
-        items, notes = browser_verdicts(items, crawl), [*notes, *browser_notes(crawl)]
-        save_patterns(engine, start, crawler.shell_memory)
-        notes += take_screenshots(engine, store.scan_id, crawler.settings, start, items)  # when switched on
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
         score = estimate(items, catalog.subindicator_confidence)
@@ -123,6 +118,29 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     except BaseException as exc:
         store.fail(str(exc) or type(exc).__name__)
         raise
+
+
+async def _crawl_and_judge(
+    crawler: Crawler,
+    store: ScanStore,
+    start: str,
+    extra: list[str],
+    judge: Callable[[], tuple[list[ItemResult], list[str]]],
+) -> tuple[CrawlResult, list[ItemResult], list[str]]:
+    """Crawl, evaluate, and use the browser again where that may change a verdict: in one event loop, so that
+    one browser serves the crawl, the second pass and the screenshots (a browser cannot outlive its loop)."""
+    async with crawler.one_browser():
+        crawl = await crawler.run(start, extra)
+        store.flush()
+        if crawl.start_error or start in crawl.robots_disallowed:
+            raise ScanError(_cannot_start(start, crawl.start_error))
+        items, notes = judge()
+        if await second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts
+            items, notes = judge()
+        items, notes = browser_verdicts(items, crawl), [*notes, *browser_notes(crawl)]
+        save_patterns(store.engine, start, crawler.shell_memory)
+        notes += await take_screenshots(store.engine, store.scan_id, crawler, items)  # when switched on
+    return crawl, items, notes
 
 
 _GENERIC_TITLE = re.compile(r"^(หน้าหลัก|หน้าแรก|home|homepage|welcome|ยินดีต้อนรับ.*)$", re.IGNORECASE)

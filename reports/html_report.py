@@ -1,4 +1,5 @@
-"""The human report: one self-contained Thai HTML file (inline CSS, no scripts, no external requests).
+"""The human report: one self-contained Thai HTML file (inline CSS, no scripts, no external requests; evidence
+screenshots, when the scan took them, are inline data: URIs, see reports/screenshots.py).
 
 Every string that came from a website is escaped by Jinja2 autoescaping, and a URL becomes a link only
 when it is plain http(s); anything else (javascript:, data:, relative paths) is shown as text.
@@ -18,6 +19,7 @@ from oit.diff import ScanDiff
 from oit.history import ScanSummary
 from oit.models import ScanResult
 from reports.chart import score_chart
+from reports.screenshots import Screenshots, evidence_pictures
 from reports.thai import (
     COMPONENT_STATUS_TH,
     CONFIDENCE_TH,
@@ -84,15 +86,22 @@ def environment() -> Environment:
     return env
 
 
-def render_html(result: ScanResult, history: Sequence[ScanSummary] | None = None, diff: ScanDiff | None = None) -> str:
+def render_html(
+    result: ScanResult,
+    history: Sequence[ScanSummary] | None = None,
+    diff: ScanDiff | None = None,
+    screenshots: Screenshots | None = None,
+) -> str:
     """The report as one HTML document (UTF-8 text).
 
     `history` (the site's scans, any order) draws the score chart; `diff` (previous scan -> this one) adds
-    the "what changed" summary. Both are optional: the caller reads them from the database.
+    the "what changed" summary; `screenshots` (item code -> [(page URL, JPEG bytes)]) puts a picture of each
+    item's evidence page in its card. All are optional: the caller reads them from the database.
     """
     template = environment().get_template(TEMPLATE_NAME)
     chart = score_chart(history or [], result.scan_id)
-    return template.render(result=result, counts=result.counts(), chart=chart, diff=diff)
+    pictures = evidence_pictures(screenshots)
+    return template.render(result=result, counts=result.counts(), chart=chart, diff=diff, pictures=pictures)
 
 
 def write_html(
@@ -100,9 +109,10 @@ def write_html(
     path: str | os.PathLike[str],
     history: Sequence[ScanSummary] | None = None,
     diff: ScanDiff | None = None,
+    screenshots: Screenshots | None = None,
 ) -> Path:
     """Write the HTML report (UTF-8), creating parent folders; returns the path written."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(result, history, diff), encoding="utf-8")
+    out.write_text(render_html(result, history, diff, screenshots), encoding="utf-8")
     return out

@@ -19,6 +19,7 @@ from reports.csv_report import write_csv
 from reports.html_report import write_html
 from reports.json_report import write_json
 from reports.markdown_report import write_markdown
+from reports.screenshots import Screenshots
 from reports.xlsx_report import write_xlsx
 
 # The CSV repeats the workbook's Gaps sheet, so it is written only when asked for.
@@ -54,13 +55,15 @@ def write_all(
     paths: ReportPaths,
     history: Sequence[ScanSummary] | None = None,
     diff: ScanDiff | None = None,
+    screenshots: Screenshots | None = None,
 ) -> dict[str, str]:
-    """Write every report that has a path; returns {format label: path written}, in a fixed order."""
+    """Write every report that has a path; returns {format label: path written}, in a fixed order. Only the
+    HTML report shows the evidence screenshots."""
     written: dict[str, str] = {}
     if paths.json_path is not None:
         written[LABELS["json"]] = str(write_json(result, paths.json_path))
     if paths.html is not None:
-        written[LABELS["html"]] = str(write_html(result, paths.html, history, diff))
+        written[LABELS["html"]] = str(write_html(result, paths.html, history, diff, screenshots))
     if paths.xlsx is not None:
         written[LABELS["xlsx"]] = str(write_xlsx(result, paths.xlsx, diff))
     if paths.csv is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,34 @@ def test_the_second_pass_renders_pages_again_and_crawls_only_what_is_new(server)
     assert server.url("/files/win-7.html") in {p.url for p in crawler.sink.pages}  # type: ignore[attr-defined]
     assert server.count("/about.html") == 1  # the first pass's pages are not fetched again
     assert crawler.shell_memory.knows(server.url("/procurement/8"))  # learned: siblings go straight to the browser
+
+
+def test_one_browser_outlives_the_passes_inside_one_browser(server, caplog) -> None:
+    """Crawler.one_browser: the first pass's browser renders the second pass and takes the screenshot, and is
+    closed when the block ends."""
+    caplog.set_level(logging.INFO, logger="crawler.render")
+    server.routes.update(menu_site())  # "/" is a shell: rendered in the first pass
+    server.routes["/ita/index.html"] = scripted_list(7)  # a second-pass candidate
+    server.routes["/list/7.json"] = Reply(
+        body=json.dumps([{"label": "ประกาศผู้ชนะการเสนอราคา", "href": "/files/win-7.html"}]), content_type=JSON
+    )
+    server.routes["/files/win-7.html"] = page("<h1>ประกาศผู้ชนะการเสนอราคา</h1>", "ประกาศ")
+    from crawler.engine import Crawler, MemorySink
+
+    crawler = Crawler(fast_settings(), MemorySink())
+
+    async def scan_like() -> tuple[list[str], int, bytes | None, int]:
+        async with crawler.one_browser():
+            first = await crawler.run(server.url("/"))
+            scripted, rendered = list(first.scripted), first.rendered
+            second = await crawler.render_again(scripted)
+            shot = await crawler.screenshot(server.url("/nogift.html"))
+            alive = browser_rss()
+        return scripted, second.rendered - rendered, shot, alive
+
+    scripted, rendered_again, shot, alive = asyncio.run(scan_like())
+    assert scripted == [server.url("/ita/index.html")] and rendered_again == 1
+    assert shot is not None and shot[:3] == b"\xff\xd8\xff"
+    assert alive > 0 and browser_rss() == 0  # open until the block ended, closed after
+    launches = [r for r in caplog.records if r.getMessage().startswith("browser started")]
+    assert len(launches) == 1

@@ -4,10 +4,12 @@ whose pages embed viewers pointing at its own PDFs."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from crawler.engine import Crawler, MemorySink
+from crawler.engine import NOT_A_FILE, Crawler, MemorySink
 from crawler.fetcher import _off_site_reason
 from crawler.parse import parse_html
 from crawler.urls import is_hosted_document, looks_like_document
@@ -276,3 +278,72 @@ def test_older_drive_warning_link_and_pages_that_are_no_warning() -> None:
     # A page dressed as the warning but pointing off Drive is not followed.
     evil = WARNING_PAGE.format(id=LARGE_FILE_ID, action="https://evil.example/download")
     assert drive_confirm_url(evil, page_url) is None
+
+
+# --- the warning met in a crawl: Drive's hosts served from loopback through Crawler(connect_to=…) ---------------
+NOGIFT_THAI = (Path(__file__).parents[1] / "fixtures" / "documents" / "nogift-fpdf.pdf").read_bytes()
+USERCONTENT = "https://drive.usercontent.google.com/download"
+
+
+def drive_site(server: LocalServer, make_server: Callable[..., LocalServer]) -> tuple[LocalServer, LocalServer]:
+    """A municipal page sharing a large file on Drive; "drive.google.com" answers its download with the warning
+    page (as Drive does above ~100 MB), whose form leads to "drive.usercontent.google.com", which gives the PDF
+    when asked with the form's fields."""
+    server.routes["/"] = page(
+        "<h2>ประกาศเจตนารมณ์ No Gift Policy</h2><p>ดาวน์โหลดเอกสาร: "
+        f'<a href="https://drive.google.com/file/d/{LARGE_FILE_ID}/view?usp=sharing">ประกาศนโยบายไม่รับของขวัญ '
+        "ประจำปีงบประมาณ พ.ศ. 2569</a></p>",
+        "เทศบาลตำบลนากลาง",
+    )
+    drive, usercontent = make_server(), make_server()
+    drive.routes["/uc"] = Reply(body=WARNING_PAGE.format(id=LARGE_FILE_ID, action=USERCONTENT))
+
+    def download(hit: Hit) -> Reply:
+        ok = "confirm=t" in hit.target and f"id={LARGE_FILE_ID}" in hit.target and "uuid=" in hit.target
+        return pdf_reply(NOGIFT_THAI) if ok else Reply(status=400, body="bad request", content_type="text/plain")
+
+    usercontent.routes["/download"] = download
+    return drive, usercontent
+
+
+def crawl_with_drive(server: LocalServer, drive: LocalServer, usercontent: LocalServer) -> MemorySink:
+    connect_to = {"drive.google.com": drive.url(""), "drive.usercontent.google.com": usercontent.url("")}
+    sink = MemorySink()
+    asyncio.run(Crawler(fast_settings(), sink, connect_to=connect_to).run(server.url()))
+    return sink
+
+
+def test_a_large_drive_file_is_read_past_the_virus_scan_warning(server, make_server) -> None:
+    drive, usercontent = drive_site(server, make_server)
+    sink = crawl_with_drive(server, drive, usercontent)
+
+    [document] = sink.documents
+    assert document.url == f"https://drive.google.com/uc?export=download&id={LARGE_FILE_ID}"
+    assert document.final_url.startswith(USERCONTENT + "?") and "confirm=t" in document.final_url
+    assert document.readable, document.error
+    assert "ประกาศเจตนารมณ์นโยบายไม่รับของขวัญและของกำนัลทุกชนิด" in document.text
+    assert document.link_texts == ["ประกาศนโยบายไม่รับของขวัญ ประจำปีงบประมาณ พ.ศ. 2569"]
+    assert drive.count("/uc") == 1 and usercontent.count("/download") == 1
+    # robots.txt is asked on both Drive hosts before their files are fetched, as on any host.
+    assert drive.paths()[0] == usercontent.paths()[0] == "/robots.txt"
+
+
+def test_the_warnings_download_obeys_robots_txt(server, make_server) -> None:
+    drive, usercontent = drive_site(server, make_server)
+    usercontent.routes["/robots.txt"] = Reply(body="User-agent: *\nDisallow: /download\n", content_type="text/plain")
+    sink = crawl_with_drive(server, drive, usercontent)
+
+    [document] = sink.documents
+    assert not document.readable and document.error is not None and "robots.txt" in document.error
+    assert usercontent.count("/download") == 0
+
+
+def test_a_warning_leading_off_drive_is_not_followed(server, make_server) -> None:
+    drive, usercontent = drive_site(server, make_server)
+    # A page dressed as the warning must not send the crawler off Drive: nothing is fetched after it.
+    drive.routes["/uc"] = Reply(body=WARNING_PAGE.format(id=LARGE_FILE_ID, action="https://evil.example/download"))
+    sink = crawl_with_drive(server, drive, usercontent)
+
+    [document] = sink.documents
+    assert document.error == NOT_A_FILE
+    assert usercontent.paths() == []

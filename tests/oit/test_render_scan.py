@@ -7,6 +7,7 @@ the tests fail, never skip, when it is missing (tools/bootstrap.sh installs it).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from tests.rules.sitebuilder import AS_OF, YEAR, fixture, home
 
 CHROMIUM = "/usr/bin/chromium"
 INDEX = "/ita/index.html"
+NEWS = "/news/app.html"
+NEWS_SCRIPT = "document.getElementById('app').innerHTML = '<h1>ข่าวประชาสัมพันธ์</h1><a href=\"/news/1.html\">ประชุมสภาสมัยสามัญ สมัยที่ 1/2569</a>';"
 BUILD_TABLE = """
 fetch('/ita/index.json').then(r => r.json()).then(rows => {
   const body = document.querySelector('#ita tbody');
@@ -144,3 +147,28 @@ def test_screenshots_of_evidence_pages_are_stored_with_the_scan_when_switched_on
     executives = server.url("/about/executives.html")
     assert "O2" in shots[executives].codes
     assert shots[executives].image[:3] == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_one_browser_serves_the_crawl_the_second_pass_and_the_screenshots(tmp_path, caplog) -> None:
+    """Issue 7: a scan starts at most one browser. This site needs it three times: a news page that is a
+    JavaScript shell, met in the crawl; the partly script-built ITA index, in the second pass; and the evidence
+    screenshots."""
+    caplog.set_level(logging.INFO, logger="crawler.render")
+    with serve_site(scripted_index()) as server:
+        server.routes["/"] = Reply(body=home([("หน้าแรก", "/"), ("ITA 2569", INDEX), ("ข่าวประชาสัมพันธ์", NEWS)]))
+        server.routes[NEWS] = Reply(body='<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ข่าว</title>'
+                                    '</head><body><div id="app"></div><script src="/news/app.js"></script></body></html>')  # fmt: skip
+        server.routes["/news/app.js"] = Reply(body=NEWS_SCRIPT, content_type="text/javascript")
+        server.routes["/news/1.html"] = Reply(body=home([("หน้าแรก", "/")]))
+        result = scan(server, tmp_path / "f.sqlite", screenshots=True)
+    engine = open_engine(f"sqlite:///{tmp_path / 'f.sqlite'}")
+    stored = StoredSite(engine, result.scan_id, server.url("/"))
+    for path, shown in ((NEWS, "/news/1.html"), (INDEX, "/about/executives.html")):  # first pass, second pass
+        page = stored.page(server.url(path))
+        assert page is not None and shown in page.html, path
+    assert any("2 pages rendered in the browser" in note for note in result.crawl.findings)
+    assert screenshots(engine, result.scan_id) != []
+    launches = [
+        r for r in caplog.records if r.name == "crawler.render" and r.getMessage().startswith("browser started")
+    ]
+    assert len(launches) == 1

@@ -69,13 +69,16 @@ def artifact(name: str) -> Path:
     return ARTIFACTS / name
 
 
-# Runs in the page: elements and attributes that could run script or load something.
+# Runs in the page: elements and attributes that could run script or load something. The one image allowed is
+# an evidence screenshot: an inline JPEG in its figure (reports/screenshots.py).
 ACTIVE_CONTENT_JS = """() => {
   const bad = [];
+  const screenshot = el => el.tagName === 'IMG' && el.parentElement.matches('figure.shot')
+    && (el.getAttribute('src') || '').startsWith('data:image/jpeg;base64,');
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     if (['script', 'img', 'iframe', 'object', 'embed', 'link', 'base', 'video', 'audio', 'source',
-         'form', 'frame'].includes(tag)) bad.push(tag);
+         'form', 'frame'].includes(tag) && !screenshot(el)) bad.push(tag);
     for (const attr of el.attributes) {
       if (attr.name.toLowerCase().startsWith('on')) bad.push(tag + '@' + attr.name);
     }
