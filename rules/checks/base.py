@@ -88,8 +88,41 @@ def snippet(text: str, phrase: str, width: int = 70) -> str:
     match = re.search(r"\s*".join(chars), text, re.IGNORECASE) if chars else None
     if not match:
         return fold(text[: width * 2])
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    start, end = _cut_start(text, max(0, match.start() - width)), _cut_end(text, min(len(text), match.end() + width))
     return ("…" if start else "") + fold(text[start:end]) + ("…" if end < len(text) else "")
+
+
+# Thai marks that sit on the letter before them (vowels above and below, tone marks): a cut just before one
+# leaves it on nothing ("…ุลาคม"); leading vowels (เ แ โ ใ ไ) belong to the letter after them.
+_THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI_LEADING = re.compile(r"[\u0e40-\u0e44]")
+_SNAP = 20  # characters a cut may move to reach a space, so that a snippet shows whole words
+
+
+def _cut_start(text: str, start: int) -> int:
+    """`start` moved to just after a space within reach, else past any marks that belong to the letter before."""
+    if start == 0:
+        return 0
+    space = next((i for i in range(start, min(len(text), start + _SNAP)) if text[i].isspace()), None)
+    if space is not None:
+        return space + 1
+    while start < len(text) and _THAI_MARKS.match(text[start]):
+        start += 1
+    return start
+
+
+def _cut_end(text: str, end: int) -> int:
+    """`end` moved back to a space within reach, else on past the marks of the last letter kept."""
+    if end >= len(text):
+        return len(text)
+    space = next((i for i in range(end, max(0, end - _SNAP), -1) if text[i].isspace()), None)
+    if space is not None:
+        return space
+    while end < len(text) and _THAI_MARKS.match(text[end]):
+        end += 1
+    while end > 0 and _THAI_LEADING.match(text[end - 1]):
+        end -= 1
+    return end
 
 
 def _found(source: Source, phrases: list[str], ignore: list[str] | tuple[str, ...] = ()) -> list[str]:
