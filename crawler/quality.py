@@ -106,6 +106,13 @@ def dictionary_share(text: str) -> tuple[int, float | None]:
     return total, known / total
 
 
+def words(text: str) -> list[str] | None:
+    """`text` cut into words by the gate's newmm (the pieces join back into `text`); None without pythainlp.
+    Snippets use it to cut Thai text, which runs for many words without a space, between whole words."""
+    dictionary = _dictionary()
+    return None if dictionary is None else dictionary[0](text)
+
+
 def overall_share(pages: Iterable[PageQuality]) -> float | None:
     """The dictionary share of a whole document, weighted by words; None when no page could be judged."""
     judged = [p for p in pages if p.dict_share is not None]

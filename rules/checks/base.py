@@ -25,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Link
 from crawler.parse import fold
+from crawler.quality import words
 from crawler.thaitext import match_key
 from rules.catalog import ComponentDef
 from rules.sources import Bundle, Source
@@ -106,9 +107,27 @@ def _cut_start(text: str, start: int) -> int:
     space = next((i for i in range(start, min(len(text), start + _SNAP)) if text[i].isspace()), None)
     if space is not None:
         return space + 1
+    bound = next((b for b in _word_bounds(text, start) if b >= start), None)
+    if bound is not None:
+        return bound
     while start < len(text) and _THAI_MARKS.match(text[start]):
         start += 1
     return start
+
+
+def _word_bounds(text: str, at: int) -> list[int]:
+    """Positions between words (newmm) within reach of `at`, in order; empty without a segmenter. The window
+    starts and ends on spaces or the text's ends where it can, so that its first and last words are whole."""
+    lo, hi = max(0, at - _SNAP), min(len(text), at + _SNAP)
+    pieces = words(text[lo:hi])
+    if not pieces:
+        return []
+    bounds, pos = [], lo
+    for piece in pieces[:-1]:  # the window's own ends cut words: only the inner bounds are kept
+        pos += len(piece)
+        if pos - len(piece) > lo or lo == 0:
+            bounds.append(pos)
+    return bounds
 
 
 def _cut_end(text: str, end: int) -> int:
@@ -118,6 +137,9 @@ def _cut_end(text: str, end: int) -> int:
     space = next((i for i in range(end, max(0, end - _SNAP), -1) if text[i].isspace()), None)
     if space is not None:
         return space
+    bound = next((b for b in reversed(_word_bounds(text, end)) if 0 < b <= end), None)
+    if bound is not None:
+        return bound
     while end < len(text) and _THAI_MARKS.match(text[end]):
         end += 1
     while end > 0 and _THAI_LEADING.match(text[end - 1]):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
+from crawler.quality import words
 from rules.checks.base import snippet
 
 SIGNED = (
@@ -31,3 +34,21 @@ def test_no_snippet_begins_with_a_thai_mark(width: int) -> None:
 
 def test_short_text_is_quoted_whole() -> None:
     assert snippet("นายสมชาย ใจดี นายก", "นายก") == "นายสมชาย ใจดี นายก"
+
+
+def test_long_thai_runs_are_cut_between_words() -> None:
+    """Thai runs for many words without a space: the cut falls where newmm puts a word boundary."""
+    text = (
+        "อ่านเพิ่มเติมแผนผังโครงสร้างการแบ่งส่วนราชการภายใน ส่วนราชการ หัวหน้าส่วนราชการ งานภายใน อัตรากำลัง"
+        " สำนักปลัด นางสาวกนกวรรณ ศรีบุญเรือง หัวหน้าสำนักปลัด (นักบริหารงานทั่วไป) กองคลังผู้อำนวยการกองคลังนักบริหารงาน"
+    )
+    pieces = words(text)
+    assert pieces is not None  # pythainlp is a dependency
+    bounds = set(itertools.accumulate(len(p) for p in pieces)) | {0}
+    for width in range(20, 60, 3):
+        quoted = snippet(text, "หัวหน้าส่วนราชการ", width)
+        inner = quoted.removeprefix("…").removesuffix("…")
+        start = text.index(inner)
+        assert start in bounds or text[start - 1].isspace(), (width, quoted)
+        end = start + len(inner)
+        assert end in bounds or end == len(text) or text[end].isspace(), (width, quoted)
