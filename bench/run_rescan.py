@@ -46,7 +46,7 @@ YEAR, AS_OF = 2569, "2026-05-15"
 
 
 # --- the site ----------------------------------------------------------------------------------------------------
-def build_site(out: Path, pages: int, scans: int, demo: bool) -> dict:
+def build_site(out: Path, pages: int, scans: int, demo: bool, archive_age_days: float = 0.0) -> dict:
     """The demo site plus a generated news archive and scanned PDFs, all reachable from the home page."""
     if demo:
         shutil.copytree(DEMO, out)
@@ -66,6 +66,10 @@ def build_site(out: Path, pages: int, scans: int, demo: bool) -> dict:
             text = page.read_text("utf-8")
             page.write_text(re.sub(r'(href|src)="/', r'\1="/archive/', text), "utf-8")
         extra.append('<a href="/archive/">คลังข่าวย้อนหลัง</a>')
+        if archive_age_days:  # news from earlier years, untouched since: nginx's Last-Modified says so
+            then = time.time() - archive_age_days * 86400
+            for path in (out / "archive").rglob("*"):
+                os.utime(path, (then, then))
     if scans:
         folder = out / "docs" / "scans"
         folder.mkdir(parents=True)
@@ -87,6 +91,7 @@ def build_site(out: Path, pages: int, scans: int, demo: bool) -> dict:
     return {
         "demo": demo,
         "archive_pages": pages,
+        "archive_age_days": archive_age_days,
         "scanned_pdfs": scans,
         "scanned_pages": 2 * scans,
         "html_files": sum(p.suffix == ".html" for p in files),
@@ -164,7 +169,16 @@ def scan_facts(db: Path, json_path: Path) -> dict:
         "state": row[4],
         "document_texts": texts,
         "statuses": {i["code"]: i["status"] for i in result.get("items", [])},
+        "not_asked": _not_asked(result),
     }
+
+
+def _not_asked(result: dict) -> int:
+    """Pages and files the scan took from the previous one without a request (its finding says how many)."""
+    for note in result.get("crawl", {}).get("findings", []):
+        if found := re.match(r"(\d+) หน้าและไฟล์ที่ไม่เปลี่ยนมานาน", note):
+            return int(found.group(1))
+    return 0
 
 
 def oit_command() -> list[str]:
@@ -177,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=300, help="generated archive pages (default 300)")
     ap.add_argument("--scans", type=int, default=6, help="scanned 2-page PDFs, OCR'd (default 6)")
     ap.add_argument("--no-demo", action="store_true", help="without the demo site (pages and scans only)")
+    ap.add_argument("--archive-age-days", type=float, default=400,
+                    help="the archive's files were last modified this long ago (default 400; 0: just now)")  # fmt: skip
+    ap.add_argument("--full", action="store_true", help="re-scan with --full: every URL asked for again")
     ap.add_argument("--delay", type=float, default=0.0, help="politeness delay per host, s (default 0)")
     ap.add_argument("--concurrency", type=int, default=4, help="requests in flight per host (default 4)")
     ap.add_argument("--server", choices=["auto", "nginx", "python"], default="auto")
@@ -187,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = describe()
     with tempfile.TemporaryDirectory(prefix="bench-rescan-") as tmp:
         work = Path(tmp)
-        site = build_site(work / "site", args.pages, args.scans, not args.no_demo)
+        site = build_site(work / "site", args.pages, args.scans, not args.no_demo, args.archive_age_days)
         print(f"site: {site}")
         db = work / "rescan.sqlite"
         env = {**os.environ, "OIT_DATABASE": f"sqlite:///{db}"}
@@ -198,14 +215,15 @@ def main(argv: list[str] | None = None) -> int:
                 json_path = work / f"{len(runs)}.json"
                 cmd = [*oit_command(), "scan", srv.url, "--year", str(YEAR), "--as-of", AS_OF, "--delay",
                        str(args.delay), "--concurrency", str(args.concurrency), "--max-pages", "10000",
-                       "--json", str(json_path)]  # fmt: skip
+                       "--json", str(json_path), *(["--full"] if args.full and runs else [])]  # fmt: skip
                 run = {"name": name, "cmd": cmd, **measure(cmd, env, work, args.timeout)}
                 run.update(scan_facts(db, json_path) if run["exit_code"] == 0 else {})
                 runs.append(run)
                 print(
                     f"{name:<10} exit {run['exit_code']}  wall {run['wall_s']:.2f} s  CPU {run['cpu_s']:.2f} s "
                     f"(oit {run['own_cpu_s']:.2f} + OCR workers {run['descendants_cpu_s']:.2f})  "
-                    f"pages {run.get('pages')}  documents {run.get('documents')}  unchanged {run.get('unchanged')}  "
+                    f"pages {run.get('pages')}  documents {run.get('documents')}  unchanged {run.get('unchanged')} "
+                    f"(not asked {run.get('not_asked')})  "
                     f"[other processes: {run['other_cpu_s']:.1f} CPU s]"
                 )
                 if run["exit_code"] != 0:

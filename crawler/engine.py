@@ -27,10 +27,14 @@ from crawler.revisit import (
     PreviousCrawl,
     RevisitSink,
     as_stored,
+    carried,
     conditional_headers,
     content_hash,
+    fresh,
+    stamps,
     unchanged,
     usable_304,
+    utc_now,
 )
 from crawler.robots import RobotsPolicy
 from crawler.settings import CrawlSettings
@@ -138,6 +142,8 @@ class Crawler:
         self._renderer: Renderer | None = None  # kept for the crawler's life; its browser starts on first use
         self._keep_browser = False  # inside one_browser(): the browser stays open between passes
         self._render_anyway: set[str] = set()  # the second pass's pages: rendered whatever detection says
+        # URLs asked for in every scan whatever the revisit policy says: the previous scan's evidence, declared URLs.
+        self.always_ask: set[str] = set()
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -212,10 +218,14 @@ class Crawler:
             return
         limit = self.settings.max_document_bytes if request.is_document else self.settings.max_page_bytes
         known = self._revisits.known(request.url) if self._revisits else None
-        headers = conditional_headers(known)
-        fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen, headers=headers)
-        if fetched.status == 304:
-            fetched = await self._revalidated(request, limit, fetched, known)
+        if known is not None and self._may_carry(request, known):
+            fetched = carried(request.url, known)  # unchanged for long and verified lately: not asked again
+            self.result.not_asked += 1
+        else:
+            headers = conditional_headers(known)
+            fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen, headers=headers)
+            if fetched.status == 304:
+                fetched = await self._revalidated(request, limit, fetched, known)
         if is_hosted_document(request.url):
             fetched = await self._past_drive_warning(fetched, limit)
         final = normalize(fetched.final_url)
@@ -231,6 +241,18 @@ class Crawler:
             await self._handle_page(request, fetched, known)
         if self.progress:
             self.progress(self._pages, self._documents, len(self._frontier), request.url)
+
+    def _may_carry(self, request: Request, known: Known) -> bool:
+        """A stored copy stands in without a request (crawler/revisit.py): never for the pages near the home page,
+        the URLs the scan must ask for (evidence, declared URLs), or pages the browser renders."""
+        # A sitemap lists every page at depth 1: its pages count by the links that lead to them, not as menus.
+        near_home = request.depth <= self.settings.revisit_depth and request.label != "sitemap"
+        return (
+            not near_home
+            and request.url not in self.always_ask
+            and not self.shell_memory.knows(request.url)
+            and fresh(known, utc_now(), self.settings.revisit_max_days)
+        )
 
     async def _revalidated(
         self, request: Request, limit: int, fetched: FetchResult, known: Known | None
@@ -302,8 +324,10 @@ class Crawler:
             return  # images, feeds and other assets are not pages
         page.content_hash = content_hash(fetched, known)
         page.etag, page.last_modified = fetched.headers.get("etag"), fetched.headers.get("last-modified")
+        same = unchanged(fetched, known, page.content_hash)
+        page.verified_at, page.changed_at = stamps(fetched, known, same, utc_now())
         # A page the browser renders is judged by what its scripts show, which may change while its HTML does not.
-        if known and unchanged(fetched, known, page.content_hash) and not self.shell_memory.knows(request.url):
+        if known and same and not self.shell_memory.knows(request.url):
             self._reuse_page(page, known, request.depth)
             return
         html, page.encoding = decode_html(fetched.body, fetched.content_type, self.settings.encoding)
@@ -489,7 +513,9 @@ class Crawler:
         else:
             doc.content_hash = content_hash(fetched, known)
             doc.etag, doc.last_modified = fetched.headers.get("etag"), fetched.headers.get("last-modified")
-            if known and unchanged(fetched, known, doc.content_hash):
+            same = unchanged(fetched, known, doc.content_hash)
+            doc.verified_at, doc.changed_at = stamps(fetched, known, same, utc_now())
+            if known and same:
                 self.result.unchanged += 1  # not downloaded again (304), or the same bytes: the cache has its text
                 doc.size = doc.size or known.size
             text = await self._read_text(fetched.body, kind, doc.content_hash)

@@ -42,6 +42,7 @@ class FetchResult:
     duplicate_of: str | None = None  # a redirect led to a URL already crawled or queued: not fetched again
     # 304 to a conditional request, turned into the stored 200 by crawler.revisit: the body was not sent again.
     not_modified: bool = False
+    not_asked: bool = False  # no request at all: the stored copy was fresh enough (crawler.revisit.carried)
 
 
 class Fetcher:

@@ -5,6 +5,7 @@ Everything here is plain data. The rule engine never talks to the network; it re
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -55,6 +56,10 @@ class Page(BaseModel):
     needs_browser: bool = False  # raw HTML looks like a JavaScript shell
     etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
     last_modified: str | None = None
+    # When the server last answered for this content (200 or 304), and since when it has been the same, in UTC
+    # (naive): a page unchanged for long is asked for again only now and then (crawler/revisit.py, `fresh`).
+    verified_at: datetime | None = None
+    changed_at: datetime | None = None
 
 
 class Document(BaseModel):
@@ -78,6 +83,10 @@ class Document(BaseModel):
     ocr_digits_untrusted: bool = False
     etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
     last_modified: str | None = None
+    # When the server last answered for this content (200 or 304), and since when it has been the same, in UTC
+    # (naive): a page unchanged for long is asked for again only now and then (crawler/revisit.py, `fresh`).
+    verified_at: datetime | None = None
+    changed_at: datetime | None = None
     referrers: list[str] = Field(default_factory=list)  # pages that link here
     link_texts: list[str] = Field(default_factory=list)  # anchor texts used for it
 
@@ -95,6 +104,7 @@ class CrawlResult(BaseModel):
     texts_read: int = 0  # documents whose text was extracted in this crawl
     texts_cached: int = 0  # documents whose text came from the cache (the same bytes were read before)
     unchanged: int = 0  # pages and documents the previous scan stored unchanged (304 or same bytes): reused
+    not_asked: int = 0  # of those, the ones not even asked for: unchanged for long, checked recently (revisit)
     errors: int = 0
     duration_s: float = 0.0
     findings: list[str] = Field(default_factory=list)  # site-level notes (invalid TLS, robots unreadable)

@@ -8,6 +8,12 @@ again: the sink carries the page's stored copy (text, title, headings, HTML, lin
 document's text comes from the text cache (crawler/textcache.py), which the sink only vouches for while it
 holds the text for this reader version.
 
+Not every unchanged URL is asked for every night (`fresh`): like an HTTP cache's heuristic freshness (RFC 9111
+4.2.2) and the adaptive fetch schedules of search-engine crawlers, a page that has been the same for a long time
+is taken as it was for a tenth of that time, at most `revisit_max_days`, and carried into the scan without a
+request. The crawler still asks, every scan, for the pages near the home page (menus, the ITA index) and for
+every item's evidence, where a change matters the next morning.
+
 A 304 is trusted only when it answers for what was stored: a URL the sink knows, reached at the same final
 URL. Any other 304 (a server that answers 304 unasked, a redirect that now leads elsewhere) is fetched again
 without conditions. Only the crawl is skipped: every item is still judged again, with the new scan's date.
@@ -17,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Literal, Protocol, runtime_checkable
 
 from crawler.fetcher import FetchResult
@@ -37,6 +45,8 @@ class Known:
     size: int = 0
     etag: str | None = None
     last_modified: str | None = None
+    verified_at: datetime | None = None  # when the server last answered for this content (naive UTC)
+    changed_at: datetime | None = None  # since when the content has been the same (naive UTC)
 
 
 @runtime_checkable
@@ -68,6 +78,51 @@ def conditional_headers(known: Known | None) -> dict[str, str] | None:
     if known.last_modified:
         headers["If-Modified-Since"] = known.last_modified
     return headers or None
+
+
+HEURISTIC_FRACTION = 0.1  # RFC 9111 4.2.2: "10% of the interval since" the last modification
+
+
+def utc_now() -> datetime:
+    """Now in naive UTC, as the stamps are stored."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def fresh(known: Known, now: datetime, max_days: float) -> bool:
+    """The stored copy may stand in without asking the server: it was verified less than a tenth of its unchanged
+    time ago, and less than `max_days` ago. Unchanged since the earlier of the first scan that saw this content
+    and the server's Last-Modified. Never fresh without a verification stamp, or when max_days is 0."""
+    if max_days <= 0 or known.verified_at is None:
+        return False
+    since = min(known.changed_at or known.verified_at, _http_date(known.last_modified) or known.verified_at)
+    lifetime = min(timedelta(days=max_days), (known.verified_at - since) * HEURISTIC_FRACTION)
+    return known.verified_at <= now < known.verified_at + lifetime
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP date (Last-Modified) in naive UTC; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def carried(url: str, known: Known) -> FetchResult:
+    """The stored copy as the answer to a request that was not made (`fresh`): handled like a usable 304."""
+    result = as_stored(FetchResult(url=url, final_url=known.final_url, status=304), known)
+    result.not_asked = True
+    return result
+
+
+def stamps(fetched: FetchResult, known: Known | None, same: bool, now: datetime) -> tuple[datetime, datetime]:
+    """(verified_at, changed_at) of what was just fetched or carried; `same`: the stored copy still holds."""
+    verified = known.verified_at if fetched.not_asked and known and known.verified_at else now
+    if not same or known is None:
+        return verified, now
+    return verified, known.changed_at or known.verified_at or now
 
 
 def usable_304(fetched: FetchResult, known: Known | None) -> bool:
@@ -135,7 +190,7 @@ class PreviousCrawl:
 
 # What a new fetch decides about a page; everything else comes from the stored copy.
 FRESH_PAGE_FIELDS = ("url", "final_url", "status", "depth", "content_type", "tls_error", "content_hash", "etag",
-                     "last_modified", "links")  # fmt: skip
+                     "last_modified", "verified_at", "changed_at", "links")  # fmt: skip
 
 
 def _known(stored: Page | Document, kind: Literal["page", "document"], size: int) -> Known:
@@ -149,4 +204,6 @@ def _known(stored: Page | Document, kind: Literal["page", "document"], size: int
         size=size,
         etag=stored.etag,
         last_modified=stored.last_modified,
+        verified_at=stored.verified_at,
+        changed_at=stored.changed_at,
     )

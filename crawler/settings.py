@@ -48,6 +48,14 @@ class CrawlSettings(BaseModel):
     render_memory_mb: int = Field(1500, ge=100, description="restart the browser when its processes use more")
     max_rendered_pages: int = Field(300, ge=0, description="pages rendered in one scan (a budget, like max_pages)")
     screenshots: bool = Field(False, description="keep a picture of each item's evidence page with the scan")
+    # Re-scans (crawler/revisit.py): a page or file that has not changed for a long time is not asked for in every
+    # scan. It is asked again after a tenth of the time it has been unchanged, and at least every
+    # `revisit_max_days`; pages within `revisit_depth` links of the home page and every item's evidence are asked
+    # for in every scan.
+    revisit_max_days: float = Field(
+        7.0, ge=0, le=365, description="longest time an unchanged page goes unasked (0: ask for every URL every scan)"
+    )
+    revisit_depth: int = Field(1, ge=0, description="pages this many links from the home page are asked every scan")
 
     def agent(self) -> str:
         if self.user_agent:

@@ -113,6 +113,14 @@ def scan(
     delay: Annotated[
         float | None, typer.Option(min=0, help="วินาทีระหว่างคำขอ / seconds between requests per host")
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="ถามเซิร์ฟเวอร์ทุกหน้าและทุกไฟล์ใหม่ แม้หน้าที่ไม่เปลี่ยนมานาน"
+            " / ask for every page and file again, even those unchanged for long",
+        ),
+    ] = False,
     config_path: ConfigOpt = None,
 ) -> None:
     """สแกนเว็บไซต์และรายงานข้อที่ไม่ผ่าน / scan a website and list the gaps."""
@@ -126,6 +134,7 @@ def scan(
         max_pages=max_pages,
         concurrency=concurrency,
         delay=delay,
+        full=full,
     )
     result = _scan(config, request)
     written = write_reports(

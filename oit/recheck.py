@@ -73,7 +73,8 @@ def run_recheck(config: Config, request: RecheckRequest) -> Recheck:
     store = ScanStore(engine, start, base.site.name, base.assessment_year, as_of, kind="recheck", based_on=base_id)
     try:
         settings = crawl_settings(config, ScanRequest(url=request.url, site=request.site)).model_copy(
-            update={"follow_links": False, "read_sitemaps": False}  # the given URLs (and the home page), no more
+            # The given URLs (and the home page), no more, and each of them asked for: the admin has just fixed them.
+            update={"follow_links": False, "read_sitemaps": False, "revisit_max_days": 0.0}
         )
         crawler = Crawler(settings, store)
         urls = _evidence_urls(

@@ -43,6 +43,7 @@ class ScanRequest:
     max_pages: int | None = None
     concurrency: int | None = None
     delay: float | None = None
+    full: bool = False  # ask for every URL again: no page is taken as it was without asking (crawler/revisit.py)
 
 
 def today_in_bangkok() -> date:
@@ -57,6 +58,8 @@ def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
         overrides["concurrency"] = request.concurrency
     if request.delay is not None:
         overrides["delay"] = request.delay
+    if request.full:
+        overrides["revisit_max_days"] = 0.0
     if request.site and request.site.encoding:
         overrides["encoding"] = request.site.encoding
     if request.site and request.site.allow_subdomains is not None:
@@ -78,10 +81,19 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         crawler = Crawler(crawl_settings(config, request), store, progress)
         crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
+        # Asked for in every scan, whatever the revisit policy says (crawler/revisit.py): where changes matter.
+        near = store.near_home(start, crawler.settings.revisit_depth)
+        crawler.always_ask = {*extra, *store.previous_evidence(), *near}
         site = StoredSite(engine, store.scan_id, start)
         judge = partial(evaluate_site, site, catalog, year, as_of, declared)
         crawl, items, notes = asyncio.run(_crawl_and_judge(crawler, store, start, extra, judge))
         name = request.site.name if request.site else _home_title(site, start)
+        if crawl.not_asked:
+            notes.append(
+                f"{crawl.not_asked} หน้าและไฟล์ที่ไม่เปลี่ยนมานานใช้สำเนาจากการสแกนครั้งก่อนโดยไม่ได้ถามเซิร์ฟเวอร์"
+                f" (ให้ถามใหม่ทั้งหมด: oit scan --full) / {crawl.not_asked} pages and files unchanged for long were"
+                " taken from the previous scan without asking the server"
+            )
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
         score = estimate(items, catalog.subindicator_confidence)

@@ -116,6 +116,8 @@ class PageRow(Base):
     needs_browser: Mapped[bool] = mapped_column(Boolean, default=False)
     etag: Mapped[str | None] = mapped_column(String(500))  # validators, sent back by the next scan
     last_modified: Mapped[str | None] = mapped_column(String(100))
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)  # the revisit policy's stamps (crawler/revisit.py)
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
     links_z: Mapped[bytes | None] = mapped_column(LargeBinary)  # zlib-compressed JSON: the page's links
 
 
@@ -155,6 +157,8 @@ class DocumentRow(Base):
     ocr_digits_untrusted: Mapped[bool] = mapped_column(Boolean, default=False)
     etag: Mapped[str | None] = mapped_column(String(500))
     last_modified: Mapped[str | None] = mapped_column(String(100))
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class DocumentTextRow(Base):
@@ -341,7 +345,7 @@ def unpack_links(blob: bytes | None, interned: dict[Hashable, Link] | None = Non
 
 # Columns of a reused page that the new fetch decides; the others are copied from the previous scan's row.
 _FRESH_PAGE_COLUMNS = ("url", "final_url", "status", "depth", "content_type", "tls_error", "content_hash", "etag",
-                       "last_modified")  # fmt: skip
+                       "last_modified", "verified_at", "changed_at")  # fmt: skip
 
 
 _LINKS_OF_PAGE = text("SELECT links_z FROM pages WHERE scan_id = :scan AND url = :url")
@@ -473,7 +477,8 @@ class ScanStore:
         version (a document read with an older reader, or cut short, is read again)."""
         if self.previous_scan_id is None:
             return {}
-        fields = ("url", "final_url", "status", "content_type", "content_hash", "etag", "last_modified")
+        fields = ("url", "final_url", "status", "content_type", "content_hash", "etag", "last_modified",
+                  "verified_at", "changed_at")  # fmt: skip
         # The pages' stored links come along (~1-4 kB compressed each, held until the page is met): one query
         # instead of one per page, which would cost a re-scan more than the rest of an unchanged page.
         pages = select(*(getattr(PageRow, f) for f in fields), PageRow.links_z).where(
@@ -497,6 +502,37 @@ class ScanStore:
             for row in conn.execute(documents):
                 known.setdefault(row.url, Known(kind="document", **row._asdict()))
         return known
+
+    def previous_evidence(self) -> set[str]:
+        """Every evidence and component evidence URL of the previous scan's items, and the pages that link to them:
+        where a change matters the next morning, so a re-scan asks for them whatever the revisit policy says."""
+        if self.previous_scan_id is None:
+            return set()
+        query = select(ItemRow.result).where(ItemRow.scan_id == self.previous_scan_id)
+        urls: set[str] = set()
+        with self.engine.connect() as conn:
+            for (result,) in conn.execute(query):
+                for evidence in result.get("evidence") or []:
+                    urls.add(evidence.get("url"))
+                urls.update(c.get("evidence_url") for c in result.get("components") or [])
+            urls.discard(None)  # type: ignore[arg-type]
+            # The pages that link to the evidence (the ITA index page, a listing of announcements): a new link there
+            # is how new evidence appears. Links are stored once per scan, with the first page seen to have them.
+            linking = select(LinkRow.from_url).where(LinkRow.scan_id == self.previous_scan_id, LinkRow.url.in_(urls))
+            urls.update(conn.execute(linking).scalars())
+        return urls
+
+    def near_home(self, start: str, depth: int) -> set[str]:
+        """The URLs within `depth` links of the home page in the previous scan: the menus and the pages they open,
+        where new links appear. A re-scan asks for them whatever the revisit policy says (a sitemap that names
+        them first leaves them no depth of their own to tell by)."""
+        self.known(start)  # reads the previous scan's pages and their links
+        near, ring = {start}, {start}
+        for _ in range(depth):
+            linked = {link.url for url in ring for link in unpack_links(self._links_z.get(url), self._interned_links)}
+            ring = linked - near
+            near |= ring
+        return near
 
     def copy_rest_from(self, scan_id: int) -> None:
         """Copy, inside the database, every page, document and link of scan `scan_id` that this scan did not

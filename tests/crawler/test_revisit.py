@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from datetime import datetime, timedelta
 
 from crawler.engine import Crawler, MemorySink
 from crawler.models import CrawlResult
+from crawler.revisit import Known, fresh
 from tests.crawler.support import HTML, Hit, LocalServer, Reply, fast_settings, make_pdf, page, pdf_reply
 
 INDEX = page(
@@ -157,3 +159,95 @@ def test_304_after_a_redirect_to_another_target_is_not_trusted() -> None:
         _, after = scan(server, previous=before)
     o1 = next(p for p in after.pages if p.url.endswith("/o1"))
     assert o1.final_url.endswith("/b.html") and "โครงสร้างใหม่ 2569" in o1.text
+
+
+# --- the revisit policy: pages unchanged for long are not asked for every night ------------------------------------
+LONG_AGO = "Mon, 06 Nov 2023 03:00:00 GMT"  # the archive has not changed since (nginx sends the file's mtime)
+
+
+def archive_site(last_modified: str | None = LONG_AGO) -> dict[str, Resource]:
+    """Home -> a listing (depth 1) -> two old news pages (depth 2) -> an old PDF (depth 3), all with validators."""
+    headers = {"Last-Modified": last_modified} if last_modified else {}
+    replies = {
+        "/": page('<a href="/news.html">ข่าวประชาสัมพันธ์</a>', title="อบต.ตัวอย่าง"),
+        "/news.html": page('<a href="/news/1.html">ข่าว 1</a><a href="/news/2.html">ข่าว 2</a>', title="ข่าว"),
+        "/news/1.html": page('<p>ประชุมสภา สมัยสามัญ 2566</p><a href="/docs/old.pdf">รายงานการประชุม</a>'),
+        "/news/2.html": page("<p>กิจกรรมวันเด็กแห่งชาติ 2567</p>"),
+        "/docs/old.pdf": pdf_reply(make_pdf(["Council minutes 2566"])),
+    }
+    for reply in replies.values():
+        reply.headers.update(headers)
+    return {path: Resource(reply) for path, reply in replies.items()}
+
+
+def rescan(
+    server: LocalServer, previous: MemorySink, always_ask: set[str] | None = None, **settings: object
+) -> tuple[CrawlResult, MemorySink, set[str]]:
+    server.hits.clear()
+    sink = MemorySink(previous.text_cache, previous=previous)
+    crawler = Crawler(fast_settings(**settings), sink)
+    crawler.always_ask = always_ask or set()
+    result = asyncio.run(crawler.run(server.url("/")))
+    return result, sink, {h.path for h in server.hits if h.path != "/robots.txt"}
+
+
+def test_pages_unchanged_for_long_are_carried_without_asking_and_the_menu_is_always_asked() -> None:
+    with LocalServer(archive_site()) as server:
+        _, before = scan(server)
+        again, after, asked = rescan(server, before)
+    assert asked == {"/", "/news.html"}  # the home page and what it links to: where new links appear
+    assert again.not_asked == 3 and again.unchanged == 5
+    assert by_url(after) == by_url(before)  # the stored copies stand in, links followed as before
+    assert [d.text for d in after.documents] == [d.text for d in before.documents]
+    old, new = ({p.url: p for p in sink.pages} for sink in (before, after))
+    carried = server.url("/news/1.html")
+    assert new[carried].verified_at == old[carried].verified_at  # not asked, so not verified again
+    assert new[carried].changed_at == old[carried].changed_at
+    home = server.url("/")
+    assert new[home].verified_at > old[home].verified_at and new[home].changed_at == old[home].changed_at
+
+
+def test_evidence_and_full_scans_are_always_asked() -> None:
+    with LocalServer(archive_site()) as server:
+        _, before = scan(server)
+        _, _, asked = rescan(server, before, always_ask={server.url("/news/2.html")})
+        _, _, asked_full = rescan(server, before, revisit_max_days=0.0)
+        _, _, asked_deeper = rescan(server, before, revisit_depth=2)
+    assert asked == {"/", "/news.html", "/news/2.html"}
+    assert asked_full == set(archive_site())
+    assert asked_deeper == {"/", "/news.html", "/news/1.html", "/news/2.html"}
+
+
+def test_a_page_first_seen_just_now_is_asked_again() -> None:
+    """Without a Last-Modified in the past, the first scan is all oit knows: unchanged for seconds, fresh for none."""
+    with LocalServer(archive_site(last_modified=None)) as server:
+        _, before = scan(server)
+        again, _, asked = rescan(server, before)
+    assert asked == set(archive_site()) and again.not_asked == 0
+
+
+def known(verified: datetime | None, changed: datetime | None, last_modified: str | None = None) -> Known:
+    return Known(url="https://www.example.go.th/news/1.html", kind="page", final_url="https://www.example.go.th/news/1.html",
+                 status=200, content_type="text/html", content_hash="x", last_modified=last_modified,
+                 verified_at=verified, changed_at=changed)  # fmt: skip
+
+
+NIGHT = datetime(2026, 12, 3, 19, 0)
+
+
+def test_fresh_for_a_tenth_of_the_unchanged_time_at_most_max_days() -> None:
+    checked = NIGHT - timedelta(days=1)
+    assert fresh(known(checked, checked - timedelta(days=20)), NIGHT, 7)  # unchanged 20 days: fresh for 2
+    assert not fresh(known(checked, checked - timedelta(days=5)), NIGHT, 7)  # unchanged 5 days: fresh for 12 h
+    assert not fresh(known(NIGHT - timedelta(days=8), checked - timedelta(days=900)), NIGHT, 7)  # checked 8 days ago
+    assert fresh(known(NIGHT - timedelta(days=6), checked - timedelta(days=900)), NIGHT, 7)
+    assert not fresh(known(checked, checked - timedelta(days=900)), NIGHT, 0)  # 0: always ask
+
+
+def test_the_servers_last_modified_counts_when_earlier() -> None:
+    checked = NIGHT - timedelta(hours=20)
+    assert fresh(known(checked, checked, "Mon, 06 Nov 2023 03:00:00 GMT"), NIGHT, 7)
+    assert not fresh(known(checked, checked, "Thu, 03 Dec 2026 10:00:00 GMT"), NIGHT, 7)  # modified today
+    assert not fresh(known(checked, checked, "not a date"), NIGHT, 7)
+    assert not fresh(known(None, None, "Mon, 06 Nov 2023 03:00:00 GMT"), NIGHT, 7)  # never verified (old database)
+    assert not fresh(known(NIGHT + timedelta(hours=1), checked - timedelta(days=900)), NIGHT, 7)  # clock went back

@@ -17,7 +17,7 @@ from oit.config import Config, DatabaseConfig
 from oit.demo.server import serve, site_dir
 from oit.models import ScanResult
 from oit.scan import ScanRequest, run_scan
-from oit.storage import PageRow, ScanRow, open_engine
+from oit.storage import DocumentRow, PageRow, ScanRow, open_engine, unpack_links
 
 USAGE_GUIDE = (
     "<h2>วิธีการใช้งาน E-Service</h2><ol><li>กดลิงก์แบบฟอร์มขอรับบริการออนไลน์</li>"
@@ -72,3 +72,49 @@ def test_rescan_reuses_unchanged_pages_and_judges_on_the_new_date(tmp_path: Path
         home = old[url]
         assert (new[url].text, new[url].html_z, new[url].links_z) == (home.text, home.html_z, home.links_z)
         assert new[url].last_modified and new[url].last_modified == home.last_modified
+
+
+def age(site: Path, days: int) -> None:
+    """Every file of the site last modified `days` ago, as on a site whose archive has been left alone."""
+    then = time.time() - days * 86400
+    for path in site.rglob("*"):
+        os.utime(path, (then, then))
+
+
+def test_a_nightly_rescan_asks_for_evidence_and_menus_and_carries_what_has_long_been_the_same(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("OIT_DATABASE", raising=False)
+    site = tmp_path / "site"
+    shutil.copytree(site_dir(), site)
+    age(site, 400)
+    db = tmp_path / "nightly.sqlite"
+    with serve(site) as url:
+        first = scan(db, url, date(2026, 5, 15), 2569)
+        again = scan(db, url, date(2026, 5, 16), 2569)
+    assert verdicts(again) == verdicts(first)
+    assert any("ไม่ได้ถามเซิร์ฟเวอร์" in note for note in again.crawl.findings)
+
+    evidence = {e.url for i in first.items for e in i.evidence} | {
+        c.evidence_url for i in first.items for c in i.components if c.evidence_url
+    }
+    engine = open_engine(f"sqlite:///{db}")
+    with Session(engine) as session:
+        scans = session.scalars(select(ScanRow).order_by(ScanRow.id)).all()
+        rows = [
+            {r.url: r for r in session.scalars(select(table).where(table.scan_id == s.id))}
+            for s in scans
+            for table in (PageRow, DocumentRow)
+        ]
+    old = {**rows[0], **rows[1]}
+    new = {**rows[2], **rows[3]}
+    assert old.keys() == new.keys()
+    asked = {u for u in new if new[u].verified_at > old[u].verified_at}
+    carried = {u for u in new if new[u].verified_at == old[u].verified_at}
+    assert asked | carried == set(new)
+    assert evidence & set(new) <= asked  # every item's evidence is asked for, however deep
+    menu = {link.url for link in unpack_links(old[url].links_z)} & set(new)
+    assert url in asked and menu and menu <= asked  # the home page and every page it links to
+    assert carried, "the deep pages and files nobody cites were not carried"
+    assert not carried & menu
+    assert scans[1].unchanged == scans[1].pages + scans[1].documents  # nothing changed: all reused
