@@ -13,7 +13,6 @@ import io
 import logging
 from collections.abc import Mapping, Sequence
 
-from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel
 
 log = logging.getLogger(__name__)
@@ -38,6 +37,8 @@ class EvidencePicture(BaseModel):
 def shrink(image: bytes) -> tuple[bytes, int, int]:
     """The picture as a JPEG of at most MAX_SIZE and (as far as QUALITIES allow) MAX_BYTES, with its size.
     A JPEG that already fits is kept as it is. Raises ValueError when the bytes are not an image."""
+    from PIL import Image, UnidentifiedImageError  # only reports with screenshots need Pillow
+
     try:
         with Image.open(io.BytesIO(image)) as picture:
             picture.load()

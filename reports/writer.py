@@ -15,12 +15,10 @@ from pydantic import BaseModel
 from oit.diff import ScanDiff
 from oit.history import ScanSummary
 from oit.models import ScanResult
-from reports.csv_report import write_csv
 from reports.html_report import write_html
 from reports.json_report import write_json
 from reports.markdown_report import write_markdown
 from reports.screenshots import Screenshots
-from reports.xlsx_report import write_xlsx
 
 # The CSV repeats the workbook's Gaps sheet, so it is written only when asked for.
 DEFAULT_FORMATS = ("json", "html", "xlsx", "md")
@@ -65,8 +63,12 @@ def write_all(
     if paths.html is not None:
         written[LABELS["html"]] = str(write_html(result, paths.html, history, diff, screenshots))
     if paths.xlsx is not None:
+        from reports.xlsx_report import write_xlsx  # openpyxl: imported only when a workbook is written
+
         written[LABELS["xlsx"]] = str(write_xlsx(result, paths.xlsx, diff))
     if paths.csv is not None:
+        from reports.csv_report import write_csv
+
         written[LABELS["csv"]] = str(write_csv(result, paths.csv))
     if paths.md is not None:
         written[LABELS["md"]] = str(write_markdown(result, paths.md, diff))
