@@ -208,10 +208,9 @@ class Crawler:
     async def _process(self, request: Request) -> None:
         if not await self._robots.allowed(request.url):
             self.result.robots_disallowed.append(request.url)
-            if request.depth == 0:
-                self.result.start_error = (
-                    "robots.txt ไม่อนุญาตหรืออ่านไม่ได้ จึงไม่ได้อ่านหน้าแรก"
-                    " / start page not fetched: robots.txt disallows it or could not be read"
+            if request.depth == 0:  # the site unreachable, or its robots.txt says no
+                self.result.start_error = self._robots.unreadable(request.url) or (
+                    "robots.txt ไม่อนุญาตให้อ่านหน้าแรก / robots.txt disallows the start page"
                 )
             return
         if self._over_budget(request):  # no await between this check and the fetch's start: no overshoot

@@ -25,6 +25,7 @@ class RobotsPolicy:
         self._rules: dict[str, Protego | None] = {}  # origin -> parsed rules, None = disallow all
         self.sitemaps: list[str] = []
         self.notes: list[str] = []
+        self._unreadable: dict[str, str] = {}  # origin -> why its robots.txt could not be read (a note above)
 
     async def allowed(self, url: str) -> bool:
         if not self._enabled:
@@ -43,9 +44,13 @@ class RobotsPolicy:
         delay = rules.crawl_delay(self._token) or rules.crawl_delay(self._agent)
         return float(delay) if delay is not None else None
 
+    def unreadable(self, url: str) -> str | None:
+        """Why the robots.txt of `url`'s site could not be read (the site unreachable, a 5xx), Thai first; None
+        when it was read, or was never asked for."""
+        return self._unreadable.get(_origin(url))
+
     async def _for_origin(self, url: str) -> Protego | None:
-        parts = urlsplit(url)
-        origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+        origin = _origin(url)
         if origin not in self._rules:
             self._rules[origin] = await self._load(origin)
         return self._rules[origin]
@@ -55,12 +60,19 @@ class RobotsPolicy:
         if result.status is not None and 400 <= result.status < 500:
             return Protego.parse("")
         if result.status is None or result.status >= 500 or result.error:
-            self.notes.append(
+            note = (
                 f"อ่าน robots.txt ไม่ได้ ({result.error or result.status}) จึงไม่เก็บข้อมูลจาก {origin} ตาม RFC 9309"
                 f" / robots.txt unreachable, {origin} treated as disallowed"
             )
+            self.notes.append(note)
+            self._unreadable[origin] = note
             return None
         text, _ = decode_html(result.body, result.content_type)
         rules = Protego.parse(text)
         self.sitemaps.extend(rules.sitemaps)
         return rules
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "", "", ""))

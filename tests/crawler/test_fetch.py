@@ -108,6 +108,7 @@ def test_connection_refused_is_recorded_once_and_not_retried() -> None:
 def test_unreachable_start_site_with_robots_on_reports_start_error() -> None:
     result, sink = crawl(f"http://127.0.0.1:{closed_port()}/", retries=3)
     assert result.start_error is not None
+    assert "connection refused" in result.start_error  # why, not a guess that robots.txt said no
     assert sink.pages == []
     assert any("robots.txt" in note for note in result.findings)
 

@@ -85,7 +85,7 @@ def test_robots_500_means_nothing_is_crawled(server: LocalServer) -> None:
     assert server.paths() == ["/robots.txt"]  # not even /sitemap.xml
     assert sink.pages == []
     assert result.robots_disallowed == [server.url()]
-    assert result.start_error is not None
+    assert result.start_error is not None and "robots.txt" in result.start_error and "500" in result.start_error
     assert any("robots.txt" in note and "500" in note for note in result.findings)
 
 
@@ -143,3 +143,11 @@ def test_sitemap_on_another_host_is_not_fetched(server: LocalServer, make_server
     server.routes["/robots.txt"] = robots(f"User-agent: *\nAllow: /\nSitemap: {other.url('/sitemap.xml')}\n")
     crawl(server.url(), read_sitemaps=True)
     assert other.count("/sitemap.xml") == 0
+
+
+def test_a_start_page_robots_disallows_says_so(server: LocalServer) -> None:
+    site(server)
+    server.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /\n")
+    result, sink = crawl(server.url())
+    assert sink.pages == []
+    assert result.start_error is not None and "disallows the start page" in result.start_error
