@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-demo", action="store_true", help="without the demo site (pages and scans only)")
     ap.add_argument("--archive-age-days", type=float, default=400,
                     help="the archive's files were last modified this long ago (default 400; 0: just now)")  # fmt: skip
-    ap.add_argument("--full", action="store_true", help="re-scan with --full: every URL asked for again")
+    ap.add_argument("--full", action="store_true", help="re-scan without --quick: every URL asked for again")
     ap.add_argument("--delay", type=float, default=0.0, help="politeness delay per host, s (default 0)")
     ap.add_argument("--concurrency", type=int, default=4, help="requests in flight per host (default 4)")
     ap.add_argument("--server", choices=["auto", "nginx", "python"], default="auto")
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                 json_path = work / f"{len(runs)}.json"
                 cmd = [*oit_command(), "scan", srv.url, "--year", str(YEAR), "--as-of", AS_OF, "--delay",
                        str(args.delay), "--concurrency", str(args.concurrency), "--max-pages", "10000",
-                       "--json", str(json_path), *(["--full"] if args.full and runs else [])]  # fmt: skip
+                       "--json", str(json_path), *([] if args.full else ["--quick"])]  # fmt: skip
                 run = {"name": name, "cmd": cmd, **measure(cmd, env, work, args.timeout)}
                 run.update(scan_facts(db, json_path) if run["exit_code"] == 0 else {})
                 runs.append(run)

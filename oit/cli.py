@@ -113,12 +113,12 @@ def scan(
     delay: Annotated[
         float | None, typer.Option(min=0, help="วินาทีระหว่างคำขอ / seconds between requests per host")
     ] = None,
-    full: Annotated[
+    quick: Annotated[
         bool,
         typer.Option(
-            "--full",
-            help="ถามเซิร์ฟเวอร์ทุกหน้าและทุกไฟล์ใหม่ แม้หน้าที่ไม่เปลี่ยนมานาน"
-            " / ask for every page and file again, even those unchanged for long",
+            "--quick",
+            help="เหมือนการสแกนประจำคืน: หน้าและไฟล์ที่ไม่เปลี่ยนมานานใช้สำเนาจากครั้งก่อนโดยไม่ถามเซิร์ฟเวอร์"
+            " / as the nightly scans: pages and files long unchanged are taken from the previous scan unasked",
         ),
     ] = False,
     config_path: ConfigOpt = None,
@@ -134,7 +134,7 @@ def scan(
         max_pages=max_pages,
         concurrency=concurrency,
         delay=delay,
-        full=full,
+        revisit=quick,
     )
     result = _scan(config, request)
     written = write_reports(

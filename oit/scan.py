@@ -43,7 +43,9 @@ class ScanRequest:
     max_pages: int | None = None
     concurrency: int | None = None
     delay: float | None = None
-    full: bool = False  # ask for every URL again: no page is taken as it was without asking (crawler/revisit.py)
+    # Take pages and files long unchanged from the previous scan without asking (crawler/revisit.py), as the
+    # nightly scans of `oit schedule` do. Off for a scan asked for by hand: the admin wants what is there now.
+    revisit: bool = False
 
 
 def today_in_bangkok() -> date:
@@ -58,7 +60,7 @@ def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
         overrides["concurrency"] = request.concurrency
     if request.delay is not None:
         overrides["delay"] = request.delay
-    if request.full:
+    if not request.revisit:
         overrides["revisit_max_days"] = 0.0
     if request.site and request.site.encoding:
         overrides["encoding"] = request.site.encoding
@@ -91,7 +93,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         if crawl.not_asked:
             notes.append(
                 f"{crawl.not_asked} หน้าและไฟล์ที่ไม่เปลี่ยนมานานใช้สำเนาจากการสแกนครั้งก่อนโดยไม่ได้ถามเซิร์ฟเวอร์"
-                f" (ให้ถามใหม่ทั้งหมด: oit scan --full) / {crawl.not_asked} pages and files unchanged for long were"
+                f" (oit scan โดยไม่ใส่ --quick จะถามใหม่ทั้งหมด) / {crawl.not_asked} pages and files unchanged for long were"
                 " taken from the previous scan without asking the server"
             )
         if crawl.stopped_reason:

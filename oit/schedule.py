@@ -93,7 +93,8 @@ def run_site(config: Config, site: SiteConfig) -> RunOutcome:
     """Scan one site, then the alert step. Never raises: the outcome (and the log line) says what happened."""
     began = time.monotonic()
     try:
-        result = run_scan(config, ScanRequest(url=site.url, site=site), progress=_stop_check)
+        # A nightly scan: what has long been the same is asked for only now and then (crawler/revisit.py).
+        result = run_scan(config, ScanRequest(url=site.url, site=site, revisit=True), progress=_stop_check)
         outcome = RunOutcome(site.name, result.scan_id, None, None, time.monotonic() - began)
         if result.score:
             outcome.score, outcome.grade = result.score.oit_estimate, result.score.grade

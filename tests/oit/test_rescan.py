@@ -25,9 +25,10 @@ USAGE_GUIDE = (
 )
 
 
-def scan(db: Path, url: str, as_of: date, year: int) -> ScanResult:
+def scan(db: Path, url: str, as_of: date, year: int, revisit: bool = False) -> ScanResult:
     config = Config(database=DatabaseConfig(url=f"sqlite:///{db}"))
-    return run_scan(config, ScanRequest(url=url, year=year, as_of=as_of, delay=0.0, concurrency=4))
+    request = ScanRequest(url=url, year=year, as_of=as_of, delay=0.0, concurrency=4, revisit=revisit)
+    return run_scan(config, request)
 
 
 def verdicts(result: ScanResult) -> dict[str, tuple[str, list[tuple[str, str]]]]:
@@ -90,8 +91,9 @@ def test_a_nightly_rescan_asks_for_evidence_and_menus_and_carries_what_has_long_
     age(site, 400)
     db = tmp_path / "nightly.sqlite"
     with serve(site) as url:
-        first = scan(db, url, date(2026, 5, 15), 2569)
-        again = scan(db, url, date(2026, 5, 16), 2569)
+        first = scan(db, url, date(2026, 5, 15), 2569, revisit=True)
+        again = scan(db, url, date(2026, 5, 16), 2569, revisit=True)
+        by_hand = scan(db, url, date(2026, 5, 16), 2569)  # the admin's own check asks for everything
     assert verdicts(again) == verdicts(first)
     assert any("ไม่ได้ถามเซิร์ฟเวอร์" in note for note in again.crawl.findings)
 
@@ -118,3 +120,5 @@ def test_a_nightly_rescan_asks_for_evidence_and_menus_and_carries_what_has_long_
     assert carried, "the deep pages and files nobody cites were not carried"
     assert not carried & menu
     assert scans[1].unchanged == scans[1].pages + scans[1].documents  # nothing changed: all reused
+    assert verdicts(by_hand) == verdicts(first)
+    assert not any("ไม่ได้ถามเซิร์ฟเวอร์" in note for note in by_hand.crawl.findings)

@@ -212,9 +212,13 @@ def _scan_started(db: Path) -> bool:
 
 def test_nightly_runs_alert_a_broken_document_once_it_is_confirmed(tmp_path, monkeypatch):
     """Three nightly runs of a local copy of the demo site: the agency deletes an evidence PDF after the first;
-    the webhook hears about it after the third (seen twice), not before, and only once."""
+    the webhook hears about it after the third (seen twice), not before, and only once. The site has been left
+    alone for a year, so the nightly runs take what nobody cites without asking; evidence is always asked for."""
     site = tmp_path / "site"
     shutil.copytree(site_dir(), site)
+    then = time.time() - 365 * 86400
+    for path in site.rglob("*"):
+        os.utime(path, (then, then))
     monkeypatch.setenv("OIT_DATABASE", f"sqlite:///{tmp_path / 'oit.sqlite'}")
     receiver = Receiver()
     try:
@@ -238,3 +242,5 @@ def test_nightly_runs_alert_a_broken_document_once_it_is_confirmed(tmp_path, mon
     assert [(c["code"], c["kind"]) for c in body["changes"]] == [("O8", "evidence_broken")]
     assert body["changes"][0]["url"] == url + "docs/manuals/sop-land-tax.pdf"
     assert "หลักฐานเปิดไม่ได้" in body["text"]
+    (findings,) = rows(tmp_path / "oit.sqlite", f"select result_json from scans where id = {fourth.scan_id}")
+    assert "ไม่ได้ถามเซิร์ฟเวอร์" in findings[0]  # a nightly run: long-unchanged pages were not asked for
