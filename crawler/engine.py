@@ -31,6 +31,7 @@ from crawler.revisit import (
     conditional_headers,
     content_hash,
     fresh,
+    near_home,
     stamps,
     unchanged,
     usable_304,
@@ -143,7 +144,9 @@ class Crawler:
         self._keep_browser = False  # inside one_browser(): the browser stays open between passes
         self._render_anyway: set[str] = set()  # the second pass's pages: rendered whatever detection says
         # URLs asked for in every scan whatever the revisit policy says: the previous scan's evidence, declared URLs.
+        # The crawl adds the pages near the home page (crawler/revisit.py, near_home).
         self.always_ask: set[str] = set()
+        self._must_ask: set[str] = set()  # always_ask and the pages near the home page, for one crawl
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -156,6 +159,9 @@ class Crawler:
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         self._frontier = Frontier()
         self._open_pass(Fetcher(self.settings, start, self._connect_to))
+        self._must_ask = set(self.always_ask)
+        if self._revisits is not None and self.settings.revisit_max_days > 0:
+            self._must_ask |= near_home(self._revisits, start, self.settings.revisit_depth)
         try:
             await self._seed(start, extra_urls or [])
             await self._run_workers()
@@ -244,11 +250,8 @@ class Crawler:
     def _may_carry(self, request: Request, known: Known) -> bool:
         """A stored copy stands in without a request (crawler/revisit.py): never for the pages near the home page,
         the URLs the scan must ask for (evidence, declared URLs), or pages the browser renders."""
-        # A sitemap lists every page at depth 1: its pages count by the links that lead to them, not as menus.
-        near_home = request.depth <= self.settings.revisit_depth and request.label != "sitemap"
         return (
-            not near_home
-            and request.url not in self.always_ask
+            request.url not in self._must_ask
             and not self.shell_memory.knows(request.url)
             and fresh(known, utc_now(), self.settings.revisit_max_days)
         )

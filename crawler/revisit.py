@@ -110,6 +110,22 @@ def _http_date(value: str | None) -> datetime | None:
     return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
+def near_home(sink: RevisitSink, start: str, depth: int) -> set[str]:
+    """The URLs within `depth` links of the home page as the previous scan stored them: the menus and the pages
+    they open, where new links appear, so a re-scan asks for them whatever `fresh` says. Read from the stored
+    links, not from this crawl's depths: a sitemap, read before the home page, names every page at depth 1."""
+    near, ring = {start}, {start}
+    for _ in range(depth):
+        linked: set[str] = set()
+        for url in ring:
+            known = sink.known(url)
+            if known is not None and known.kind == "page":
+                linked.update(link.url for link in sink.stored_links(known))
+        ring = linked - near
+        near |= ring
+    return near
+
+
 def carried(url: str, known: Known) -> FetchResult:
     """The stored copy as the answer to a request that was not made (`fresh`): handled like a usable 304."""
     result = as_stored(FetchResult(url=url, final_url=known.final_url, status=304), known)

@@ -84,8 +84,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
         # Asked for in every scan, whatever the revisit policy says (crawler/revisit.py): where changes matter.
-        near = store.near_home(start, crawler.settings.revisit_depth)
-        crawler.always_ask = {*extra, *store.previous_evidence(), *near}
+        crawler.always_ask = {*extra, *store.previous_evidence()}
         site = StoredSite(engine, store.scan_id, start)
         judge = partial(evaluate_site, site, catalog, year, as_of, declared)
         crawl, items, notes = asyncio.run(_crawl_and_judge(crawler, store, start, extra, judge))

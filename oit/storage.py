@@ -512,27 +512,13 @@ class ScanStore:
         urls: set[str] = set()
         with self.engine.connect() as conn:
             for (result,) in conn.execute(query):
-                for evidence in result.get("evidence") or []:
-                    urls.add(evidence.get("url"))
-                urls.update(c.get("evidence_url") for c in result.get("components") or [])
-            urls.discard(None)  # type: ignore[arg-type]
+                urls.update(e["url"] for e in result.get("evidence") or [])
+                urls.update(c["evidence_url"] for c in result.get("components") or [] if c.get("evidence_url"))
             # The pages that link to the evidence (the ITA index page, a listing of announcements): a new link there
             # is how new evidence appears. Links are stored once per scan, with the first page seen to have them.
             linking = select(LinkRow.from_url).where(LinkRow.scan_id == self.previous_scan_id, LinkRow.url.in_(urls))
             urls.update(conn.execute(linking).scalars())
         return urls
-
-    def near_home(self, start: str, depth: int) -> set[str]:
-        """The URLs within `depth` links of the home page in the previous scan: the menus and the pages they open,
-        where new links appear. A re-scan asks for them whatever the revisit policy says (a sitemap that names
-        them first leaves them no depth of their own to tell by)."""
-        self.known(start)  # reads the previous scan's pages and their links
-        near, ring = {start}, {start}
-        for _ in range(depth):
-            linked = {link.url for url in ring for link in unpack_links(self._links_z.get(url), self._interned_links)}
-            ring = linked - near
-            near |= ring
-        return near
 
     def copy_rest_from(self, scan_id: int) -> None:
         """Copy, inside the database, every page, document and link of scan `scan_id` that this scan did not
