@@ -14,6 +14,7 @@ Shared here because more than one module of the package uses them:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -89,62 +90,37 @@ def snippet(text: str, phrase: str, width: int = 70) -> str:
     match = re.search(r"\s*".join(chars), text, re.IGNORECASE) if chars else None
     if not match:
         return fold(text[: width * 2])
-    start, end = _cut_start(text, max(0, match.start() - width)), _cut_end(text, min(len(text), match.end() + width))
+    start = _cut(text, max(0, match.start() - width), forward=True)
+    end = _cut(text, min(len(text), match.end() + width), forward=False)
     return ("…" if start else "") + fold(text[start:end]) + ("…" if end < len(text) else "")
 
 
-# Thai marks that sit on the letter before them (vowels above and below, tone marks): a cut just before one
-# leaves it on nothing ("…ุลาคม"); leading vowels (เ แ โ ใ ไ) belong to the letter after them.
-_THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_THAI_LEADING = re.compile(r"[\u0e40-\u0e44]")
 _SNAP = 20  # characters a cut may move to reach a space, so that a snippet shows whole words
 
 
-def _cut_start(text: str, start: int) -> int:
-    """`start` moved to just after a space within reach, else past any marks that belong to the letter before."""
-    if start == 0:
-        return 0
-    space = next((i for i in range(start, min(len(text), start + _SNAP)) if text[i].isspace()), None)
+def _cut(text: str, at: int, forward: bool) -> int:
+    """`at` moved between two words, inward (`forward` for a snippet's start): to a space within _SNAP
+    characters, else to the nearest end of a word newmm finds there. Thai runs for many words without a space,
+    and a cut inside a word can leave a vowel or tone mark without its letter ("…ุลาคม")."""
+    if at <= 0 or at >= len(text):
+        return max(0, min(at, len(text)))
+    reach = range(at, min(len(text), at + _SNAP)) if forward else range(at, max(0, at - _SNAP), -1)
+    space = next((i for i in reach if text[i].isspace()), None)
     if space is not None:
-        return space + 1
-    bound = next((b for b in _word_bounds(text, start) if b >= start), None)
-    if bound is not None:
-        return bound
-    while start < len(text) and _THAI_MARKS.match(text[start]):
-        start += 1
-    return start
+        return space + 1 if forward else space
+    bounds = [b for b in _word_bounds(text, at) if (b >= at if forward else 0 < b <= at)]
+    if not bounds:
+        return at  # no segmenter (pythainlp missing): the cut stays where it was
+    return min(bounds) if forward else max(bounds)
 
 
 def _word_bounds(text: str, at: int) -> list[int]:
-    """Positions between words (newmm) within reach of `at`, in order; empty without a segmenter. The window
-    starts and ends on spaces or the text's ends where it can, so that its first and last words are whole."""
+    """Positions between words (newmm) within _SNAP characters of `at`. The window's first and last pieces may
+    be parts of words it cut, so only the bounds inside it count (and its start when that is the text's)."""
     lo, hi = max(0, at - _SNAP), min(len(text), at + _SNAP)
-    pieces = words(text[lo:hi])
-    if not pieces:
-        return []
-    bounds, pos = [], lo
-    for piece in pieces[:-1]:  # the window's own ends cut words: only the inner bounds are kept
-        pos += len(piece)
-        if pos - len(piece) > lo or lo == 0:
-            bounds.append(pos)
-    return bounds
-
-
-def _cut_end(text: str, end: int) -> int:
-    """`end` moved back to a space within reach, else on past the marks of the last letter kept."""
-    if end >= len(text):
-        return len(text)
-    space = next((i for i in range(end, max(0, end - _SNAP), -1) if text[i].isspace()), None)
-    if space is not None:
-        return space
-    bound = next((b for b in reversed(_word_bounds(text, end)) if 0 < b <= end), None)
-    if bound is not None:
-        return bound
-    while end < len(text) and _THAI_MARKS.match(text[end]):
-        end += 1
-    while end > 0 and _THAI_LEADING.match(text[end - 1]):
-        end -= 1
-    return end
+    pieces = words(text[lo:hi]) or []
+    ends = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=lo))
+    return ends[1:] if lo == 0 else ends[2:]
 
 
 def _found(source: Source, phrases: list[str], ignore: list[str] | tuple[str, ...] = ()) -> list[str]:
