@@ -158,7 +158,7 @@ def scan_facts(db: Path, json_path: Path) -> dict:
     result = json.loads(json_path.read_text("utf-8")) if json_path.exists() else {}
     with contextlib.closing(sqlite3.connect(db)) as conn:
         row = conn.execute(
-            "select id, pages, documents, unchanged, state from scans order by id desc limit 1"
+            "select id, pages, documents, unchanged, state, not_asked from scans order by id desc limit 1"
         ).fetchone()
         texts = conn.execute("select count(*) from document_texts").fetchone()[0]
     return {
@@ -169,16 +169,8 @@ def scan_facts(db: Path, json_path: Path) -> dict:
         "state": row[4],
         "document_texts": texts,
         "statuses": {i["code"]: i["status"] for i in result.get("items", [])},
-        "not_asked": _not_asked(result),
+        "not_asked": row[5],
     }
-
-
-def _not_asked(result: dict) -> int:
-    """Pages and files the scan took from the previous one without a request (its finding says how many)."""
-    for note in result.get("crawl", {}).get("findings", []):
-        if found := re.match(r"(\d+) หน้าและไฟล์ที่ไม่เปลี่ยนมานาน", note):
-            return int(found.group(1))
-    return 0
 
 
 def oit_command() -> list[str]:

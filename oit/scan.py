@@ -126,6 +126,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
             crawl.errors,
             crawl.duration_s,
             unchanged=crawl.unchanged,
+            not_asked=crawl.not_asked,
         )
         return result
     except BaseException as exc:

@@ -85,6 +85,7 @@ class ScanRow(Base):
     documents: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)  # pages and documents reused from the previous scan
+    not_asked: Mapped[int] = mapped_column(Integer, default=0)  # of those, taken without a request (revisit policy)
     duration_s: Mapped[float] = mapped_column(Float, default=0.0)
     result_json: Mapped[str | None] = mapped_column(Text)  # the contract JSON of the finished scan
     kind: Mapped[str] = mapped_column(String(20), default="scan")  # scan | recheck (one item re-fetched)
@@ -613,6 +614,7 @@ class ScanStore:
         errors: int,
         duration_s: float,
         unchanged: int = 0,
+        not_asked: int = 0,
     ) -> None:
         self._close_reader()
         self.flush()
@@ -634,6 +636,7 @@ class ScanStore:
                     errors=errors,
                     duration_s=duration_s,
                     unchanged=unchanged,
+                    not_asked=not_asked,
                 )
             )
 

@@ -119,6 +119,7 @@ def test_a_nightly_rescan_asks_for_evidence_and_menus_and_carries_what_has_long_
     assert url in asked and menu and menu <= asked  # the home page and every page it links to
     assert carried, "the deep pages and files nobody cites were not carried"
     assert not carried & menu
+    assert scans[1].not_asked == len(carried)  # the scan row counts them too
     assert scans[1].unchanged == scans[1].pages + scans[1].documents  # nothing changed: all reused
     assert verdicts(by_hand) == verdicts(first)
     assert not any("ไม่ได้ถามเซิร์ฟเวอร์" in note for note in by_hand.crawl.findings)
