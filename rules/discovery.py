@@ -25,12 +25,18 @@ from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef
 from rules.site import SiteData
 from rules.sources import Bundle, Source, document_source, page_source, unreadable
+from rules.words import vocabulary
 
 INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "การเปิดเผยข้อมูล"]
 MAX_INDEX_CANDIDATES = 40
 MAX_LINKED_DOCUMENTS = 40
 MAX_LINKED_PAGES = 8
 MAX_KEYWORD_TARGETS = 8
+NEAR_ITEM_BEST = 0.5  # a menu target scoring under half the item's best target is another page's business
+CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
+SLUG_ONLY = 0.5  # a link whose label names nothing (an image banner) but whose URL has the item's slug
+MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
+_TITLE_TAIL = re.compile(r"\s+[-|:–]+\s+.*$")  # "โครงสร้าง - องค์การบริหารส่วนตำบล..." -> "โครงสร้าง"
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 _ZERO_CODE = re.compile(r"^\s*[0๐]([0-9๐-๙]{1,2})(?![0-9๐-๙/.\-:])")
 _KHO_CODE = re.compile(r"ข้อ(?:ที่)?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -83,6 +89,14 @@ class Discovery:
         self._link_keys = [(link, match_key(link.label)) for link in self._links]
         self._summary_keys = [
             (url, title, match_key(" ".join([title, *headings]))) for url, title, headings in self._summaries
+        ]
+        # Which items each link label and page title names, by its words (rules/words.py): each label is cut and
+        # scored against all items once, so that every item's look over all links is a dictionary lookup.
+        self.vocabulary = vocabulary(catalog)
+        self._named: dict[str, dict[str, float]] = {}
+        self._link_names = [(link, self._names(link.label)) for link in self._links]
+        self._summary_names = [
+            (url, title, self._page_names(title, headings)) for url, title, headings in self._summaries
         ]
         self.index = self._find_index()
 
@@ -194,22 +208,54 @@ class Discovery:
         key = match_key(text)
         return (3 if match_key(item.title) in key else 0) + sum(1 for w in item.discovery if match_key(w) in key)
 
+    def _names(self, label: str) -> dict[str, float]:
+        named = self._named.get(label)
+        if named is None:
+            named = self._named[label] = self.vocabulary.names(label) if label else {}
+        return named
+
+    def _page_names(self, title: str, headings: list[str]) -> dict[str, float]:
+        """The items a page's title (without the site's name after " - ") or one of its first headings names."""
+        out: dict[str, float] = {}
+        for text in [_TITLE_TAIL.sub("", title), *headings[:MAX_HEADINGS_NAMED]]:
+            for code, score in self._names(text).items():
+                out[code] = max(out.get(code, 0.0), score)
+        return out
+
     def _keyword_targets(self, item: ItemDef) -> list[tuple[str, str, str]]:
-        words = [match_key(w) for w in item.discovery]
+        """Menu links and page titles that name the item in their own words, best-fitting first.
+
+        A link whose target is dead (404, refused) stays a target: a link named like the item is the item's
+        evidence, and the evaluator reports the dead URL, never "nothing found"."""
         slugs = _slug_phrases(item.url_words)
         home = self.site.start_url.rstrip("/")
-        scored: dict[str, tuple[int, str]] = {}
-        for link, key in self._link_keys:
-            hits = sum(1 for w in words if w in key) + (_url_hits(link.url, slugs) if slugs else 0)
-            if hits and link.url.rstrip("/") != home:
-                best = scored.get(link.url, (0, ""))
-                scored[link.url] = max(best, (hits, link.label))
-        for url, title, key in self._summary_keys:
-            hits = sum(1 for w in words if w in key)
-            if hits and url.rstrip("/") != home:
-                scored[url] = max(scored.get(url, (0, "")), (hits, title))
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], len(kv[1][1])))
-        return [(url, label, "") for url, (_, label) in ranked[:MAX_KEYWORD_TARGETS]]
+        scored: dict[str, tuple[float, str]] = {}
+        for link, names in self._link_names:
+            score = self._link_score(link, names, item, slugs)
+            if score and link.url.rstrip("/") != home:
+                best = scored.get(link.url, (0.0, ""))
+                scored[link.url] = max(best, (score, link.label))
+        for url, title, names in self._summary_names:
+            score = names.get(item.code, 0.0)
+            if score and url.rstrip("/") != home:
+                scored[url] = max(scored.get(url, (0.0, "")), (score, title))
+        top = max((score for score, _ in scored.values()), default=0.0)
+        ranked = sorted(
+            ((url, label, score) for url, (score, label) in scored.items() if score >= NEAR_ITEM_BEST * top),
+            key=lambda t: (-t[2], len(t[1])),
+        )
+        return [(url, label, "") for url, label, _ in ranked[:MAX_KEYWORD_TARGETS]]
+
+    @staticmethod
+    def _link_score(link: Link, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
+        """The link's score for the item: its label's words; with the item's code, more; a label that names no
+        item at all (an image banner, "คลิกที่นี่") may still be the item's by its URL's slug."""
+        score = names.get(item.code, 0.0)
+        if score and parse_code(link.label) == item.code:
+            score += CODE_BONUS
+        if not names and slugs and _url_hits(link.url, slugs):
+            score = SLUG_ONLY
+        return score
 
     # --- bundles --------------------------------------------------------------------------------------
     def _bundle_for(self, targets: list[tuple[str, str, str]], found_via: str, item: ItemDef) -> Candidate:
@@ -247,23 +293,23 @@ class Discovery:
                 if is_form_or_chat(link.url):
                     bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
                 continue
-            if link.nav and not self._names_item(link, words):
+            if link.nav and not self._names_item(link, words, item.code):
                 continue  # the site-wide menu is on every page; follow it only where it names the item
             if looks_like_document(link.url) and documents < MAX_LINKED_DOCUMENTS:
                 documents += 1
                 bundle.add(self._source(link.url, "linked", link.label))
-            elif pages < MAX_LINKED_PAGES and self._names_item(link, words) and not bundle.has(link.url):
+            elif pages < MAX_LINKED_PAGES and self._names_item(link, words, item.code) and not bundle.has(link.url):
                 pages += 1
                 sub = self._source(link.url, "linked", link.label)
                 bundle.add(sub)
                 if level < 2 and sub.kind == "page" and sub.readable:
                     self._expand(bundle, sub, item, level + 1)
 
-    def _names_item(self, link: Link, words: list[str]) -> bool:
+    def _names_item(self, link: Link, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""
         if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
             return False
-        return any(w in match_key(link.label) for w in words)
+        return code in self._names(link.label) or any(w in match_key(link.label) for w in words)
 
 
 def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]

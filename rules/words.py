@@ -1,0 +1,205 @@
+"""Which items a short Thai label names (a menu link, a page title, an index row), by its meaning-bearing words.
+
+Menus name items in their own words: "มาตรฐานการปฏิบัติงาน" for the work manual, "งานการเจ้าหน้าที่" for the HR
+plan, "มาตรการภายใน" for the integrity measures, one "สรุปผลการจัดซื้อจัดจ้าง" for the monthly and the yearly
+procurement summaries. Whole-phrase lists miss them, so a label and every phrase of an item's vocabulary
+(rules/vocabulary.toml, the item's title and catalog phrases) are cut into normalised words, stop words dropped,
+and compared as bags:
+
+- how much of some phrase of the item the label says (each word weighted by how few items use it, so that
+  "จัดซื้อจัดจ้าง" counts more than "รายงาน"), and
+- how much of the label the item's vocabulary explains (a label that also says things no item of this one says
+  is about something else).
+
+The product is the label's score for the item. A label names the items whose score is high enough and close to
+the best item's: one link may serve several items when its words fit each (O11 and O12), and a generic link
+("ข่าวประชาสัมพันธ์ ทั้งหมด", "หน้าแรก") names at most the one item it is about.
+
+Cutting uses newmm (crawler.quality.words: nlpo3 over pythainlp's word list, loaded once per process); every
+label is cut once (memoised), and each catalog's vocabulary is built once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from crawler.quality import words as newmm
+from crawler.thaitext import THAI_DIGITS, normalize_thai
+from rules.catalog import Catalog, ItemDef
+
+MIN_PHRASE = 0.6  # the label says at least this share (weighted) of one of the item's phrases
+MIN_SCORE = 0.45  # phrase share x label share
+NEAR_BEST = 0.75  # an item whose score is this close to the label's best item is named too
+UNKNOWN_WEIGHT = 0.5  # a label word no item uses (a place name, a year's wording) counts half against it
+AVOID_FACTOR = 0.5  # a label with a word that names a sibling item (the report of a plan) fits less
+
+_LETTERS = re.compile(r"[a-z0-9\u0e01-\u0e4e]+")
+_HAS_LETTER = re.compile(r"[a-z\u0e01-\u0e2e]")
+_AFFIXES = ("การ", "ความ")
+_MIN_PART = 4
+_GLUED = {"แผนการ": "แผน", "งานการ": "งาน"}  # newmm glues the next word's การ on (แผน|การจัดซื้อ -> แผนการ|จัดซื้อ)
+
+
+@dataclass(frozen=True)
+class _Data:
+    stop: frozenset[str]
+    aliases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: dict[str, tuple[str, ...]]  # component id -> phrases
+    avoid: dict[str, tuple[str, ...]]
+
+
+@cache
+def _data() -> _Data:
+    raw = tomllib.loads(resources.files("rules").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+    components = raw.get("components", {})
+    return _Data(
+        stop=frozenset(_clean(w) for w in raw["words"]["stop"]),
+        aliases=tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items()),
+        phrases={cid: tuple(body.get("phrases", ())) for cid, body in components.items()},
+        avoid={cid: tuple(body.get("avoid", ())) for cid, body in components.items()},
+    )
+
+
+def _clean(text: str) -> str:
+    return normalize_thai(text).lower().translate(THAI_DIGITS).replace(".", "")
+
+
+@cache
+def _pieces() -> frozenset[str]:
+    """Every word the vocabulary's phrases are cut into (before compounds are split): what a compound that
+    newmm keeps whole ("รายงานสรุป", "งานบริหาร") is split back into, on both sides alike."""
+    data = _data()
+    found: set[str] = set()
+    for phrases in data.phrases.values():
+        for phrase in phrases:
+            found.update(_raw_words(phrase))
+    return frozenset(found - data.stop)
+
+
+def _raw_words(text: str) -> list[str]:
+    """Aliases as their token, the rest cut by newmm, affixes การ/ความ taken off, stop words kept."""
+    data = _data()
+    text = normalize_thai(text).lower().translate(THAI_DIGITS)
+    out: list[str] = []
+    for pattern, token in data.aliases:
+        if pattern.search(text):
+            out.append(token)
+            text = pattern.sub(" ", text)
+    for run in _LETTERS.findall(text.replace(".", "")):
+        if not _HAS_LETTER.search(run):
+            continue  # numbers: years, item numbers
+        out.extend(_affix_free(piece) for piece in (newmm(run) or [run]) if _HAS_LETTER.search(piece))
+    return out
+
+
+def _affix_free(word: str) -> str:
+    """ "การบริหาร" -> "บริหาร", "แผนการ" -> "แผน": newmm keeps the nominaliser with a word in one place and not in
+    another, and it carries no meaning of its own."""
+    for affix in _AFFIXES:
+        if word.startswith(affix) and len(word) - len(affix) >= 2:
+            word = word[len(affix) :]
+    return _GLUED.get(word, word)
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
+    data = _data()
+    known = _pieces()
+    out: set[str] = set()
+    for word in _raw_words(text):
+        out.update(_split(word, known))
+    return frozenset(out - data.stop)
+
+
+def _split(word: str, known: frozenset[str]) -> list[str]:
+    """A compound of two known words of four letters or more, in two ("รายงานสรุป", "อำนาจหน้าที่"); shorter
+    parts are not taken apart: รายงาน is not ราย + งาน, แผนที่ not แผน + ที่."""
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in known and tail in known:
+            return [head, tail]
+    return [word]
+
+
+@dataclass
+class _ItemWords:
+    code: str
+    phrases: list[frozenset[str]]
+    words: frozenset[str]
+    avoid: frozenset[str]
+
+
+@dataclass
+class Vocabulary:
+    """One catalog's items as bags of words, with each word's weight; scores labels against them."""
+
+    items: list[_ItemWords]
+    weight: dict[str, float]
+    known: frozenset[str]
+    _by_word: dict[str, list[_ItemWords]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in self.items:
+            for word in item.words:
+                self._by_word.setdefault(word, []).append(item)
+
+    def scores(self, label: str) -> dict[str, float]:
+        """Every item the label's words touch, with its score (0 when the label does not name it)."""
+        words = content_words(label)
+        if not words:
+            return {}
+        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        touched = {id(i): i for w in words for i in self._by_word.get(w, [])}
+        return {item.code: self._score(words, size, item) for item in touched.values()}
+
+    def _score(self, words: frozenset[str], size: float, item: _ItemWords) -> float:
+        phrase = max((self._share(p, words) for p in item.phrases), default=0.0)
+        if phrase < MIN_PHRASE:
+            return 0.0
+        score = phrase * len(words & item.words) / size
+        return score * AVOID_FACTOR if words & item.avoid else score
+
+    def _share(self, phrase: frozenset[str], words: frozenset[str]) -> float:
+        total = sum(self.weight[w] for w in phrase)
+        return sum(self.weight[w] for w in phrase & words) / total if total else 0.0
+
+    def names(self, label: str) -> dict[str, float]:
+        """The items the label names, with their scores: high enough, and near the label's best item."""
+        scored = {code: s for code, s in self.scores(label).items() if s >= MIN_SCORE}
+        best = max(scored.values(), default=0.0)
+        return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
+
+
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    return _vocabulary(tuple((i.code, i.title, tuple(i.discovery), tuple(i.components)) for i in catalog.items))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(items: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]) -> Vocabulary:
+    data = _data()
+    built = []
+    for code, title, discovery, components in items:
+        phrases = [title, *discovery, *(p for c in components for p in data.phrases.get(c, ()))]
+        bags = [b for b in dict.fromkeys(content_words(p) for p in phrases) if b]
+        words = frozenset().union(*bags)
+        avoid = frozenset(w for c in components for a in data.avoid.get(c, ()) for w in content_words(a)) - words
+        built.append(_ItemWords(code, bags, words, avoid))
+    counts: dict[str, int] = {}
+    for item in built:
+        for word in item.words:
+            counts[word] = counts.get(word, 0) + 1
+    weight = {w: 1.0 + math.log(len(built) / n) for w, n in counts.items()}
+    return Vocabulary(built, weight, frozenset(counts))
+
+
+def item_words(item: ItemDef) -> Iterable[str]:
+    """An item's phrases as the vocabulary has them (for notes and tests)."""
+    data = _data()
+    return [item.title, *item.discovery, *(p for c in item.components for p in data.phrases.get(c, ()))]
