@@ -32,9 +32,9 @@ MAX_INDEX_CANDIDATES = 40
 MAX_LINKED_DOCUMENTS = 40
 MAX_LINKED_PAGES = 8
 MAX_KEYWORD_TARGETS = 8
-NEAR_ITEM_BEST = 0.5  # a menu target scoring under half the item's best target is another page's business
+NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is another page's business
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
-SLUG_ONLY = 0.5  # a link whose label names nothing (an image banner) but whose URL has the item's slug
+SLUG_ONLY = 0.4  # a link whose label names nothing (an image banner) but whose URL has the item's slug
 MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
 _TITLE_TAIL = re.compile(r"\s+[-|:–]+\s+.*$")  # "โครงสร้าง - องค์การบริหารส่วนตำบล..." -> "โครงสร้าง"
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -95,6 +95,8 @@ class Discovery:
         self.vocabulary = vocabulary(catalog)
         self._named: dict[str, dict[str, float]] = {}
         self._link_names = [(link, self._names(link.label)) for link in self._links]
+        self._nav_urls = {link.url for link in self._links if link.nav}
+        self._named_urls = {link.url for link, names in self._link_names if names}  # some label of it names an item
         self._summary_names = [
             (url, title, self._page_names(title, headings)) for url, title, headings in self._summaries
         ]
@@ -241,19 +243,29 @@ class Discovery:
                 scored[url] = max(scored.get(url, (0.0, "")), (score, title))
         top = max((score for score, _ in scored.values()), default=0.0)
         ranked = sorted(
-            ((url, label, score) for url, (score, label) in scored.items() if score >= NEAR_ITEM_BEST * top),
-            key=lambda t: (-t[2], len(t[1])),
+            # A link known only by its URL's slug is kept (ranked last): an image banner says nothing else.
+            (
+                (url, label, score)
+                for url, (score, label) in scored.items()
+                if score >= min(SLUG_ONLY, NEAR_ITEM_BEST * top)
+            ),
+            # A menu entry before a file some page links with a longer title: the menu is where the site files it.
+            key=lambda t: (
+                -round(t[2], 1),
+                t[0] not in self._nav_urls,
+                -self.vocabulary.specificity(t[1], item.code),
+                len(t[1]),
+            ),
         )
         return [(url, label, "") for url, label, _ in ranked[:MAX_KEYWORD_TARGETS]]
 
-    @staticmethod
-    def _link_score(link: Link, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
+    def _link_score(self, link: Link, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
         """The link's score for the item: its label's words; with the item's code, more; a label that names no
         item at all (an image banner, "คลิกที่นี่") may still be the item's by its URL's slug."""
         score = names.get(item.code, 0.0)
         if score and parse_code(link.label) == item.code:
             score += CODE_BONUS
-        if not names and slugs and _url_hits(link.url, slugs):
+        if not names and slugs and link.url not in self._named_urls and _url_hits(link.url, slugs):
             score = SLUG_ONLY
         return score
 

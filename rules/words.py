@@ -35,7 +35,7 @@ from rules.catalog import Catalog, ItemDef
 
 MIN_PHRASE = 0.6  # the label says at least this share (weighted) of one of the item's phrases
 MIN_SCORE = 0.45  # phrase share x label share
-NEAR_BEST = 0.75  # an item whose score is this close to the label's best item is named too
+NEAR_BEST = 0.85  # an item whose score is this close to the label's best item is named too
 UNKNOWN_WEIGHT = 0.5  # a label word no item uses (a place name, a year's wording) counts half against it
 AVOID_FACTOR = 0.5  # a label with a word that names a sibling item (the report of a plan) fits less
 
@@ -94,7 +94,10 @@ def _raw_words(text: str) -> list[str]:
     for run in _LETTERS.findall(text.replace(".", "")):
         if not _HAS_LETTER.search(run):
             continue  # numbers: years, item numbers
-        out.extend(_affix_free(piece) for piece in (newmm(run) or [run]) if _HAS_LETTER.search(piece))
+        # One letter alone is a cut abbreviation (ต. of ต.บ้านโพธิ์) or ฯ: no meaning to match on.
+        out.extend(
+            _affix_free(piece) for piece in (newmm(run) or [run]) if len(piece) > 1 and _HAS_LETTER.search(piece)
+        )
     return out
 
 
@@ -169,6 +172,12 @@ class Vocabulary:
     def _share(self, phrase: frozenset[str], words: frozenset[str]) -> float:
         total = sum(self.weight[w] for w in phrase)
         return sum(self.weight[w] for w in phrase & words) / total if total else 0.0
+
+    def specificity(self, label: str, code: str) -> float:
+        """How much the label says of the item (the weights of its words the item uses): between two labels
+        that fit equally, "ผลการจัดซื้อจัดจ้างรายเดือน (สขร.1)" says more of O11 than the section "จัดซื้อจัดจ้าง"."""
+        item = next((i for i in self.items if i.code == code), None)
+        return sum(self.weight[w] for w in content_words(label) & item.words) if item else 0.0
 
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
