@@ -49,6 +49,13 @@ class ComponentDef(BaseModel):
     # in the sources where this component was found, with one result and one gap each (rules/evaluate.py).
     fields: list[ComponentDef] = Field(default_factory=list)
     fields_gap_th: str | None = None  # text of a missing field's gap, after "ไม่ปรากฏ"; {year} and {fields} filled in
+    # The component that must exist for this one to (an E-Service's usage guide and statistics need the online
+    # system): where the item lacks it, this one is judged on what could be read, so it is missing, not
+    # unknown, when only an unreadable source is left (rules/evaluate.py). Listed after it in every item.
+    requires: str | None = None
+    # The kinds of source this component can be in ("page", "document", "external"); None: any. An unreadable
+    # source of another kind cannot hide it (an online service is never inside a scanned PDF).
+    found_in: list[Literal["page", "document", "external"]] | None = None
 
 
 class ItemDef(BaseModel):
@@ -143,6 +150,9 @@ def components() -> dict[str, ComponentDef]:
         except ValidationError as exc:
             raise CatalogError(f"components.toml [{cid}]: {exc}") from exc
         out.update((field.id, field) for field in out[cid].fields)
+    for cid, comp in out.items():
+        if comp.requires and comp.requires not in out:
+            raise CatalogError(f"components.toml [{cid}]: requires unknown component {comp.requires!r}")
     return out
 
 
@@ -172,9 +182,12 @@ def _load_year(year: int) -> Catalog:
         raise CatalogError(f"{name}: says year = {catalog.year}")
     known = components()
     for item in catalog.items:
-        for cid in item.components:
+        for n, cid in enumerate(item.components):
             if cid not in known:
                 raise CatalogError(f"{name}: {item.code} names unknown component {cid!r}")
+            parent = known[cid].requires
+            if parent and parent not in item.components[:n]:
+                raise CatalogError(f"{name}: {item.code} lists {cid!r} without its parent {parent!r} before it")
     return catalog
 
 

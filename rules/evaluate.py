@@ -26,7 +26,7 @@ from rules.checks import CHECKS, RULES, Context, Finding, Hit
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
 from rules.site import SiteData
-from rules.sources import DATE_SOURCES_TH, Bundle, Source
+from rules.sources import DATE_SOURCES_TH, LINK_DEAD_TH, Bundle, Source
 from rules.thaidates import DateSpan, find_dates
 
 NOT_IMPLEMENTED_TH = "ยังไม่รองรับการตรวจข้อนี้ (อยู่ระหว่างพัฒนา) / not implemented"
@@ -97,12 +97,18 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
         evidence=_evidence(bundle),
     )
     if not bundle.readable:
-        reasons = "; ".join(sorted({s.error or "" for s in bundle.unreadable}))
+        if bundle.dead and not bundle.unreadable:  # every link answered 404/410: the assessors fail the item
+            return _dead_links(item, result, bundle)
+        reasons = "; ".join(sorted({s.error or "" for s in bundle.sources}))
         result.status, result.unknown_reason = "unknown", f"อ่านหลักฐานไม่ได้ / evidence unreadable: {reasons}"
         return result
     unknowns = []
+    judged: dict[str, ComponentOutcome] = {}
     for cid in item.components:
-        parent = judge_component(components()[cid], item, bundle, ctx)
+        component = components()[cid]
+        # Without its parent (no online system), a dependent component cannot be in what was not read either.
+        view = _readable_only(bundle) if _parent_absent(component, judged) else bundle
+        judged[cid] = parent = judge_component(component, item, view, ctx)
         for outcome in (parent, *parent.fields):
             result.components.append(outcome.result)
             result.gaps.extend(outcome.gaps)
@@ -110,6 +116,8 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
                 unknowns.append(f"{outcome.result.id}: {outcome.unknown_reason}")
     for comp in result.components:
         comp.confidence = _confidence(item, comp.id)
+    if result.gaps and bundle.dead:  # the dead link is a finding of its own: the assessor opens it too
+        result.gaps.append(_dead_link_gap(bundle.dead))
     if result.gaps:
         result.status = "gap"
     elif unknowns:
@@ -148,7 +156,7 @@ def _what_is_listed(hits: list[Hit]) -> list[Hit]:
 
 
 def _absent(component: ComponentDef, finding: Finding, bundle: Bundle, base: ComponentResult) -> ComponentOutcome:
-    unreadable = bundle.unreadable
+    unreadable = [s for s in bundle.unreadable if component.found_in is None or s.kind in component.found_in]
     if unreadable:
         # Part of the evidence could not be read: the component may be in it. Say so; never call it missing.
         reason = f"{unreadable[0].error} ({unreadable[0].url})"
@@ -365,6 +373,52 @@ def _confidence(item: ItemDef, cid: str) -> str:
     """A component's confidence; a sub-field ("manual.service.fee") has its parent's."""
     parent = next((c for c in item.components if cid == c or cid.startswith(c + ".")), None)
     return item.confidence_of(parent) if parent else item.confidence
+
+
+# --- dead links and missing parents (shared/ita/document-forms.md, "Links that do not work") ------------
+def _parent_absent(component: ComponentDef, judged: dict[str, ComponentOutcome]) -> bool:
+    """True when the component `requires` one this item judged absent, or present but failing its rule (an
+    "E-Service" that is only a form to download is no online system)."""
+    parent = judged.get(component.requires or "")
+    if parent is None:
+        return False
+    return parent.result.status == "missing" or any(g.kind == "rule" for g in parent.gaps)
+
+
+def _readable_only(bundle: Bundle) -> Bundle:
+    return Bundle([s for s in bundle.sources if s.readable or s.dead], bundle.notes)
+
+
+def _dead_links(item: ItemDef, result: ItemResult, bundle: Bundle) -> ItemResult:
+    """Every evidence link of the item is dead: one finding naming them; each component missing, its evidence the
+    dead link."""
+    dead = bundle.dead[0]
+    for cid in item.components:
+        for comp in (components()[cid], *components()[cid].fields):
+            result.components.append(
+                ComponentResult(
+                    id=comp.id,
+                    status="missing",
+                    label_th=comp.label_th,
+                    evidence_url=dead.url,
+                    reason=dead.dead,
+                    confidence=_confidence(item, comp.id),
+                )
+            )
+    result.gaps.append(_dead_link_gap(bundle.dead))
+    result.status = "gap"
+    return result
+
+
+def _dead_link_gap(dead: list[Source]) -> Gap:
+    urls = ", ".join(s.url for s in dead[:3]) + (f" และอีก {len(dead) - 3} ลิงก์" if len(dead) > 3 else "")
+    statuses = "; ".join(dict.fromkeys((s.dead or "").split(" / ")[0] for s in dead))
+    return Gap(
+        kind="rule",
+        text_th=f"ไม่เป็นไปตามหลักเกณฑ์ - {LINK_DEAD_TH} ({urls})",
+        text_en=f"Rule not met - the link cannot be opened ({urls}): {statuses}",
+        hint_th="แก้ไขลิงก์ให้เปิดหน้าหรือไฟล์หลักฐานได้ (อัปโหลดไฟล์ใหม่แล้วเปลี่ยนลิงก์ในหน้า ITA และหน้าที่ลิงก์ถึง)",
+    )
 
 
 # --- small constructors ------------------------------------------------------------------------------

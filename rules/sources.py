@@ -39,6 +39,9 @@ class Source:
     links: list[Link] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
     error: str | None = None  # why it could not be read; such a source makes components "unknown"
+    # The server's definite answer that nothing is there (404, 410, a "page not found" page): a finding against
+    # the item ("ลิงก์ไม่สามารถเข้าถึงได้"), never a reason for "unknown". `error` is set too (nothing to read).
+    dead: str | None = None
     # The text came (partly) from OCR, which misreads Thai digits (๒๕๖๙ -> ๒๕๐๕): dates written in them are
     # not taken from it (shared/ita/thai-text.md).
     ocr_digits_untrusted: bool = False
@@ -127,11 +130,46 @@ NEEDS_BROWSER_TH = (
 )
 
 
+# --- dead links (shared/ita/document-forms.md, "Links that do not work") ----------------------------------
+# 404 and 410 are the server's definite answer that the file or page is not there. Timeouts, 5xx, 429, robots
+# refusals and TLS failures are not: those stay unreadable ("unknown", with the reason).
+DEAD_STATUSES = {404: "Not Found", 410: "Gone"}
+LINK_DEAD_TH = "ลิงก์ไม่สามารถเข้าถึงได้"
+# What "page not found" pages say in their title or first heading (CMS and web-server error pages), and, on a
+# page with little else, in their text.
+_NOT_FOUND = re.compile(
+    r"ไม่พบหน้า|ไม่พบไฟล์|ไม่พบเอกสารที่|ไม่มีหน้า(?:เว็บ)?(?:ที่|นี้)|หน้า(?:เว็บ)?(?:ที่คุณ\S*|นี้)\s*ไม่มีอยู่|"
+    r"(?:page|file|document)\s+(?:was\s+)?not\s+found|\b404\b\s*[-:|–]?\s*(?:not\s+found|error|ไม่พบ)|"
+    r"\berror\s*404\b|can(?:no|'|’)t\s+be\s+found|ไม่พบ\s*url|\bnot\s+found\s*$|^\W*(?:error|ข้อผิดพลาด)?\s*404\W*$",
+    re.IGNORECASE,
+)
+_SOFT_404_TEXT = 400  # characters: a page saying "not found" with little else (no layout around it) is one too
+
+
+def dead_reason(status: int | None) -> str | None:
+    """Why a fetched URL is a dead link (Thai / English), or None: only 404 and 410 are."""
+    if status in DEAD_STATUSES:
+        return f"{LINK_DEAD_TH} (HTTP {status}) / dead link: HTTP {status} {DEAD_STATUSES[status]}"
+    return None
+
+
+def soft_404(title: str, headings: list[str], text: str) -> str | None:
+    """A page served with 200 that says the page or file is not there ("soft 404"): its title or one of its first
+    headings (the site's name is often the first) says so, or its whole (short) text does."""
+    named = [title, *headings[:3]]
+    if any(_NOT_FOUND.search(t.strip()) for t in named if t) or (
+        len(text) <= _SOFT_404_TEXT and _NOT_FOUND.search(text)
+    ):
+        return f"{LINK_DEAD_TH} (หน้าแจ้งว่าไม่พบหน้าหรือไฟล์) / dead link: the page says it was not found"
+    return None
+
+
 def page_source(page: Page, found_via: str, link_text: str = "", context: str = "") -> Source:
     if page.needs_browser and not page.error:
         # A JavaScript shell: what is missing from its raw HTML may well be on the rendered page.
         page = page.model_copy(update={"error": NEEDS_BROWSER_TH})
-    if page.error:
+    dead = dead_reason(page.status) or soft_404(page.title, page.headings, page.text)
+    if page.error or dead:
         return Source(
             url=page.url,
             kind="page",
@@ -139,7 +177,8 @@ def page_source(page: Page, found_via: str, link_text: str = "", context: str = 
             link_text=link_text,
             context=context,
             title=page.title,
-            error=page.error,
+            error=page.error or dead,
+            dead=dead,
         )
     links, images = page.links, [(i.src, i.alt) for i in page.images]
     if page.html and not links:
@@ -161,6 +200,7 @@ def page_source(page: Page, found_via: str, link_text: str = "", context: str = 
 
 def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]
     label = link_text or (doc.link_texts[0] if doc.link_texts else "")
+    dead = dead_reason(doc.status)
     return Source(
         url=doc.url,
         kind="document",
@@ -169,6 +209,7 @@ def document_source(doc, found_via: str, link_text: str = "", context: str = "")
         link_text=label,
         context=context,
         error=None if doc.readable else (doc.error or "ไม่มีข้อความ"),
+        dead=dead,
         ocr_digits_untrusted=_from_ocr(doc),
     )
 
@@ -203,7 +244,13 @@ class Bundle:
 
     @property
     def unreadable(self) -> list[Source]:
-        return [s for s in self.sources if not s.readable]
+        """Sources that could not be read and may hold what is sought (a scan, a timeout): "unknown"."""
+        return [s for s in self.sources if not s.readable and not s.dead]
+
+    @property
+    def dead(self) -> list[Source]:
+        """Sources the server said are not there (404, 410, a "not found" page): a finding, not "unknown"."""
+        return [s for s in self.sources if s.dead]
 
     def __bool__(self) -> bool:
         return bool(self.sources)

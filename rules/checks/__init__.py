@@ -11,7 +11,7 @@ Each module documents its own checks and rules (what passes / what fails):
   pattern (a regular expression, or a mailto: link), links_to (a link or embed to a URL, or coordinates),
   image_or_document (an image or document so named).
 - channels.py, checks: qa_channel (a Q&A channel), eservice (an online service or a request form);
-  rules: two_way (not only an e-mail address), online_not_download (not only a form to download),
+  rules: two_way (not only an e-mail address or a phone number), online_not_download (not only a form to download),
   online_channel (the complaint channel is online).
 - law.py, rules: not_whole_law (duties stated, not only the act), signed_by_top_executive (the announcement
   is signed by the top executive).

@@ -4,7 +4,10 @@ Checks:
 - qa_channel: passes when the site offers a Q&A channel (web board, chat, LINE OA, a Q&A section).
 - eservice: passes when an online service or a downloadable request form is offered.
 Rules:
-- two_way: fails when the only Q&A channel is an e-mail address.
+- two_way: passes on a web board (named so, with topics or a form to ask), a question form (a text area), a
+  LINE Official Account (add-friend link, or "LINE @id" written out), Messenger, a chat widget, or an online
+  form offered for questions, in the Q&A evidence or linked from any page of the site. Fails when the Q&A
+  channel is only an e-mail address or a phone number, or a page merely titled ถาม-ตอบ.
 - online_not_download: fails when the only "e-service" is a form to download and bring in.
 - online_channel: passes when the evidence offers the complaint channel online: a request form on a page, an
   online form (Google/Microsoft Forms) linked from it, or a LINE / Messenger link or an online-form link
@@ -20,7 +23,7 @@ from crawler.models import Link
 from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import PHONE, Context, Finding, Hit, RuleVerdict, _found, check, rule, snippet
+from rules.checks.base import PHONE, Context, Finding, Hit, RuleVerdict, _found, _titled, check, rule, snippet
 from rules.sources import Bundle, Source
 
 # --- Q&A and e-service -------------------------------------------------------------------------------
@@ -40,12 +43,31 @@ _QA_WORDS = [
     "chat",
     "chatbot",
 ]
-_TWO_WAY_URL = re.compile(
-    r"(webboard|forum|board|กระดาน|qa\b|question|line\.me/|lin\.ee/|m\.me/|messenger\.com|docs\.google\.com/forms|"
-    r"forms\.gle|chat)",
+# What makes a Q&A channel two-way (shared/ita/document-forms.md, "People and channels"): a web board, a
+# question form, LINE Official Account, Facebook Messenger or a chat. An e-mail address or a phone number
+# alone is not (ไม่ใช่ช่องทางที่สื่อสารได้สองทาง), however the page around it is titled.
+_BOARD_WORDS = ["กระดานถาม", "กระดานสนทนา", "กระดานข่าว", "กระดานความคิดเห็น", "เว็บบอร์ด", "webboard", "web board"]
+_BOARD_URL = re.compile(r"web-?board|forum|/boards?(?:[/.?#]|$)|กระดาน|kratoo|/topic", re.IGNORECASE)
+_BOARD_TOPIC_URL = re.compile(r"topic|thread|กระทู้|question|[?&](?:id|qid|tid|t)=\d", re.IGNORECASE)
+# LINE Official Account (add-friend and chat links, not the share button of a news page), Messenger.
+_CHAT_URL = re.compile(
+    r"line\.me/(?:R/)?ti/p/|lin\.ee/|page\.line\.me/|line\.me/R/oaMessage/|liff\.line\.me/|//m\.me/|"
+    r"messenger\.com/t/",
     re.IGNORECASE,
 )
-_TWO_WAY_HTML = re.compile(r"(fb-customerchat|customerchat|<textarea|chatbot|livechat|tawk\.to)", re.IGNORECASE)
+_SHARE_URL = re.compile(r"line\.me/R/msg/|social-plugins\.line\.me|lineit/share|sharer|/share[/?]", re.IGNORECASE)
+_CHAT_HTML = re.compile(
+    r"fb-customerchat|customerchat|chatbot|livechat|live-chat|tawk\.to|chat-widget|df-messenger|botnoi|zwiz\.ai",
+    re.IGNORECASE,
+)
+# "LINE Official Account: @koksawang", "ไลน์ @abc", "Line ID : @xyz" (not an e-mail address such as online@x.com).
+_LINE_OA_TEXT = re.compile(
+    r"(?<![a-z0-9.])(?:line|ไลน์)\s*(?:official\s*account|oa|id|ไอดี)?\s*[:：]?\s*@[a-z0-9_-][a-z0-9._-]{2,}"
+    r"(?![a-z0-9._-]*\.(?:com|net|org|th|go|co)\b)",
+    re.IGNORECASE,
+)
+_SURVEY_WORDS = ["ความพึงพอใจ", "แบบสำรวจ", "แบบประเมิน", "survey", "สมัคร", "ลงทะเบียน"]  # forms that ask nothing
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\[at\])[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
 @check("qa_channel")
@@ -61,29 +83,83 @@ def qa_channel(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     return Finding(present=bool(hits), hits=hits)
 
 
+def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
+    """A link to a two-way channel: LINE OA or Messenger (whatever its label), a web board, or an online form
+    offered for questions (labelled so; in the Q&A evidence itself, any form but a survey)."""
+    if url.startswith(("mailto:", "tel:")) or _SHARE_URL.search(url):
+        return False
+    if _CHAT_URL.search(url):
+        return True
+    key = match_key(label)
+    board = any(match_key(w) in key for w in _BOARD_WORDS)
+    if board:
+        return True
+    if FORM_HOSTS.search(url) and in_evidence:
+        return not any(match_key(w) in key for w in _SURVEY_WORDS)
+    asks = any(match_key(w) in key for w in _QA_WORDS)
+    return asks and bool(_BOARD_URL.search(url) or FORM_HOSTS.search(url))
+
+
 def _two_way_links(links: list[Link]) -> list[Link]:
-    out = []
-    for link in links:
-        if link.url.startswith("mailto:"):
-            continue
-        label_key = match_key(link.label)
-        qa_label = any(match_key(w) in label_key for w in _QA_WORDS)
-        if (qa_label and _TWO_WAY_URL.search(link.url + " " + link.label)) or re.search(
-            r"line\.me/|lin\.ee/|m\.me/", link.url
-        ):
-            out.append(link)
-    return out
+    return [link for link in links if _two_way_link(link.url, link.label)]
+
+
+def _is_board(source: Source) -> bool:
+    """A web board page: named so (title, heading, link or URL), with topics or a form to ask."""
+    named = _titled(source, _BOARD_WORDS) or bool(_BOARD_URL.search(source.url))
+    topics = [lk for lk in source.links if not lk.nav and _BOARD_TOPIC_URL.search(lk.url)]
+    return named and (_question_form(source.html) or len(topics) >= 2)
+
+
+def _two_way_in(source: Source) -> str | None:
+    """What in one readable source is a two-way channel, or None."""
+    if source.kind == "external":
+        return source.url if _two_way_link(source.url, source.link_text, in_evidence=True) else None
+    link = next((lk for lk in source.links if _two_way_link(lk.url, lk.label, in_evidence=True)), None)
+    if link:
+        return f"{link.label} {link.url}".strip()
+    if _is_board(source) or _question_form(source.html):
+        return source.url
+    widget = _CHAT_HTML.search(source.html or "")
+    line_id = _LINE_OA_TEXT.search(source.text)
+    return (widget.group(0) if widget else None) or (line_id.group(0) if line_id else None)
 
 
 @rule("two_way")
 def two_way(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     for source in bundle.readable:
-        if _two_way_links(source.links) or _TWO_WAY_HTML.search(source.html or ""):
-            return RuleVerdict(True)
+        found = _two_way_in(source)
+        if found:
+            return RuleVerdict(True, found)
     links = _two_way_links(ctx.site_links)
     if links:
         return RuleVerdict(True, f"{links[0].label} {links[0].url}")
-    return RuleVerdict(False, "พบเพียงอีเมลหรือข้อความ ไม่พบกระดานถาม-ตอบ แชท หรือ LINE OA / only e-mail or text found")
+    return RuleVerdict(False, _only_one_way(hits))
+
+
+def _only_one_way(hits: list[Hit]) -> str:
+    """What the Q&A evidence offers instead of a two-way channel, in the assessors' terms: read on the pages
+    named for Q&A (a contact page's e-mail is not what its "ถาม-ตอบ" link offers), else on every hit."""
+    sources = [h.source for h in hits if _titled(h.source, _QA_WORDS)] or [h.source for h in hits]
+    mails = any(_EMAIL.search(s.text) or any(lk.url.startswith("mailto:") for lk in s.links) for s in sources)
+    phones = any(re.search(PHONE, s.number_text) for s in sources)
+    offered = [
+        (th, en)
+        for th, en, found in (("อีเมล", "an e-mail address", mails), ("หมายเลขโทรศัพท์", "a phone number", phones))
+        if found
+    ]
+    if offered:
+        th, en = "และ".join(t for t, _ in offered), " and ".join(e for _, e in offered)
+        return f"พบเพียง{th} ซึ่งไม่ใช่ช่องทางที่สื่อสารได้สองทาง / only {en}, not a two-way channel"
+    return "ไม่พบกระดานถาม-ตอบ แบบฟอร์มถาม-ตอบ แชท Messenger หรือ LINE OA / no web board, question form, chat or LINE OA"
+
+
+def _question_form(html: str) -> bool:
+    """A form to ask in (a text area, not the site's search box): a web board's or a Q&A box's."""
+    return any(
+        re.search(r"<textarea\b", body, re.IGNORECASE) and not re.search(r"search|ค้นหา", attrs, re.IGNORECASE)
+        for attrs, body in _FORM.findall(html or "")
+    )
 
 
 _ONLINE_URL = re.compile(

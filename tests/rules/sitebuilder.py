@@ -35,9 +35,11 @@ YEAR = 2569
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A page or document the crawler fetched but could not read (HTTP error, scanned PDF)."""
+    """A page or document the crawler fetched but could not read (HTTP error, scanned PDF), with the HTTP status
+    the server answered (None: no answer, e.g. a timeout)."""
 
     reason: str
+    status: int | None = None
 
 
 Content = str | Unreadable
@@ -96,7 +98,7 @@ def build_site(
 
 def _page(page_url: str, content: Content, drop: tuple[str, ...], base: str) -> Page:
     if isinstance(content, Unreadable):
-        return Page(url=page_url, final_url=page_url, status=None, error=content.reason)
+        return Page(url=page_url, final_url=page_url, status=content.status, error=content.reason)
     html = drop_parts(content, drop)
     parsed = parse_html(html, page_url)
     for link in parsed.links:
@@ -130,7 +132,8 @@ def _document(doc_url: str, content: Content, drop: tuple[str, ...], labels: dic
     kind = "application/pdf" if doc_url.endswith(".pdf") else "application/octet-stream"
     link_texts = labels.get(doc_url, [])[:1]
     if isinstance(content, Unreadable):
-        return Document(url=doc_url, final_url=doc_url, status=200, content_type=kind, error=content.reason)
+        status = 200 if content.status is None else content.status  # a scanned PDF: 200, but no text
+        return Document(url=doc_url, final_url=doc_url, status=status, content_type=kind, error=content.reason)
     text = drop_parts(content, drop)
     return Document(
         url=doc_url,
