@@ -54,6 +54,7 @@ class Page(BaseModel):
     depth: int = 0
     tls_error: bool = False
     needs_browser: bool = False  # raw HTML looks like a JavaScript shell
+    timeline_rows: int | None = None  # rows with a period bar or marks under a Gantt's months (DocumentText)
     etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
     last_modified: str | None = None
     # When the server last answered for this content (200 or 304), and since when it has been the same, in UTC

@@ -169,11 +169,36 @@ def _digits(text: str, ocr: bool) -> str:
     return distrust_ocr_digits(text) if ocr else text.translate(THAI_DIGITS)
 
 
-def _timeline(headers: str) -> bool:
-    """A table whose header is a timeline: the fiscal year's months (แบบ ผด.02, each project's months marked by
-    an arrow that no text extraction keeps) or its four quarters (a spending plan, amounts per quarter)."""
+def _timeline(headers: str) -> str | None:
+    """What timeline a table's header is: "months" (แบบ ผด.02, each project's months marked by a bar, an arrow or
+    marks under them), "quarters" (a spending plan, amounts per quarter: those are its period), or None."""
     key = match_key(headers)
-    return sum(match_key(m) in key for m in _MONTH_ABBR) >= 10 or key.count("ไตรมาส") >= 4
+    if sum(match_key(m) in key for m in _MONTH_ABBR) >= 10:
+        return "months"
+    return "quarters" if key.count("ไตรมาส") >= 4 else None
+
+
+# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
+_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
+UNDRAWN_TH = (
+    "ระยะเวลาของโครงการแสดงเป็นแถบใต้คอลัมน์เดือนของตาราง ซึ่งอ่านจากเอกสารนี้ไม่ได้"
+    " / the period of each project is drawn under the table's month columns, which could not be read from it"
+)
+
+
+def _drawn_periods(source: Source, rows: list[_Row]) -> list[_Row] | str:
+    """The projects of a Gantt table (แบบ ผด.02) without a period, or why that cannot be told.
+
+    The period is what lies under the month columns: bars, arrows and shaded cells (drawn shapes) or marks, which
+    only their position ties to a row. A PDF's geometry gives how many rows have one (Source.timeline_rows): the
+    projects beyond that count lack a period; which ones, the count cannot say, so the last are named. Without
+    it (an HTML table, a spreadsheet) the marks of each row's own cells are read; when there are none, the bars
+    may be drawn: unknown, not missing."""
+    if source.timeline_rows is not None:
+        return rows[source.timeline_rows :]
+    if any(_MARK.search(r.content) for r in rows):
+        return [r for r in rows if not _MARK.search(r.content)]
+    return f"{UNDRAWN_TH} ({source.url})"
 
 
 @check("table_rows")
@@ -181,7 +206,7 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     p = component.params
     pattern: str | None = p.get("row_pattern")
     columns: list[str] = p.get("column_any", [])
-    hits, best, seen_rows, distrusted = [], None, False, []
+    hits, best, seen_rows, distrusted, undrawn = [], None, False, [], []
     for source in _named_sources(bundle, p):
         numbered, headers = _table(source)
         if pattern:
@@ -196,9 +221,18 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
             continue
         seen_rows = True
         named = any(match_key(c) in match_key(headers) for c in columns)
-        timeline = p.get("value") == "month" and _timeline(headers)
+        timeline = _timeline(headers) if p.get("value") == "month" else None
         ocr = source.ocr_digits_untrusted
-        lacking = [] if timeline else [r for r in rows if not _carries(r, p, named, ocr)]
+        if timeline == "quarters":
+            lacking = []
+        elif timeline == "months":
+            drawn = _drawn_periods(source, rows)
+            if isinstance(drawn, str):
+                undrawn.append(drawn)
+                continue
+            lacking = drawn
+        else:
+            lacking = [r for r in rows if not _carries(r, p, named, ocr)]
         if _enough(rows, lacking, p):
             hits.append(_hit(source, [c for c in columns if match_key(c) in source.key], p))
             continue
@@ -210,6 +244,8 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
         return Finding(present=True, hits=hits)
     if distrusted:
         return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
+    if undrawn and best is None:
+        return Finding(present=False, unknown=undrawn[0])
     if not seen_rows or best is None:
         return Finding(present=False, detail="ไม่พบรายการโครงการในตาราง / no table rows found")
     rows, lacking = best
