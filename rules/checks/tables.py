@@ -42,6 +42,9 @@ _MONTH = re.compile(
 _MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 _TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
+# A number that a narrow cell wrapped over lines ("๒\n,๔๘๗,๐๐๐\n.๐๐", "๐-๔๐๕๕-\n๖๑๐๐๐-๑๒-๓"): one number again.
+_WRAPPED_NUMBER = re.compile(r"(?<=[0-9๐-๙])\n(?=[,.][0-9๐-๙])|(?<=[0-9๐-๙][,\-])\n(?=[0-9๐-๙])")
+_HEADER_LINES, _TIMELINE_LINES = 15, 60  # lines above a table read as its header; a Gantt's months wrap more
 
 
 @dataclass
@@ -67,12 +70,14 @@ def _lines(source: Source) -> list[list[str]]:
         tree = LexborHTMLParser(source.html)
         rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
     else:
-        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in source.text.splitlines()]
+        text = _WRAPPED_NUMBER.sub("", source.text)
+        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in text.splitlines()]
     return [cells for cells in rows if any(cells)]
 
 
-def _table(source: Source) -> tuple[list[_Row], str]:
-    """The numbered rows of a source's tables, and the text above each table (its column headers).
+def _table(source: Source) -> tuple[list[_Row], str, str]:
+    """The numbered rows of a source's tables, the text above each table (its column headers), and more of it
+    (a Gantt's month header, whose narrow cells wrap each month over two or three lines).
 
     A table is a run of rows numbered 1, 2, 3 …: a line starting with the next number continues the run, one
     starting with 1 begins another, any other line is text (a wrapped cell, a strategy heading, a number that
@@ -81,6 +86,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
     rows: list[_Row] = []
     above: list[str] = []
     headers: list[str] = []
+    timelines: list[str] = []
     header_cells: list[str] | None = None
     expected, run, open_row = 0, 0, False
     for cells in _lines(source):
@@ -92,7 +98,8 @@ def _table(source: Source) -> tuple[list[_Row], str]:
         if starts and (number == 1 or (number == expected and rows)):
             if number == 1:
                 run += 1
-                headers.append(" ".join(above[-15:]))
+                headers.append(" ".join(above[-_HEADER_LINES:]))
+                timelines.append(" ".join(above[-_TIMELINE_LINES:]))
             header = header_cells if header_cells and len(header_cells) == len(cells) else None
             rows.append(_Row(number, text, cells, " | ".join(cells), header, run))
             expected, above, open_row = number + 1, [], len(cells) < 3
@@ -110,7 +117,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
         for r in rows
         if 2 * sum(_tabular(x) for x in rows if x.run == r.run) >= sum(1 for x in rows if x.run == r.run)
     }
-    return [r for r in rows if r.run in tables], " ".join(headers)
+    return [r for r in rows if r.run in tables], " ".join(headers), " ".join(timelines)
 
 
 def _tabular(row: _Row) -> bool:
@@ -208,7 +215,7 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     columns: list[str] = p.get("column_any", [])
     hits, best, seen_rows, distrusted, undrawn = [], None, False, [], []
     for source in _named_sources(bundle, p):
-        numbered, headers = _table(source)
+        numbered, headers, above = _table(source)
         if pattern:
             rows = [r for r in numbered if re.match(pattern, r.content)]
         else:
@@ -221,7 +228,7 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
             continue
         seen_rows = True
         named = any(match_key(c) in match_key(headers) for c in columns)
-        timeline = _timeline(headers) if p.get("value") == "month" else None
+        timeline = _timeline(above) if p.get("value") == "month" else None
         ocr = source.ocr_digits_untrusted
         if timeline == "quarters":
             lacking = []
