@@ -264,7 +264,9 @@ def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[
             (obj.get_bounds(), obj.type)
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT])
         ]
-        objects = [(box, kind) for box, kind in objects if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or _symbols(textpage, box)]
+        objects = [
+            (box, kind) for box, kind in objects if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or _symbols(textpage, box)
+        ]
     finally:
         textpage.close()
     regions = [(left, right, top, headers[k + 1][3] if k + 1 < len(headers) else float("-inf"))
@@ -275,8 +277,8 @@ def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[
     for left, right, top, floor in regions:
         centres = sorted(
             (b + t) / 2
-            for (l, b, r, t), kind in objects
-            if left <= l and r <= right and floor < b and t <= top and _is_mark(l, b, r, t, kind)
+            for (x0, b, x1, t), kind in objects
+            if left <= x0 and x1 <= right and floor < b and t <= top and _is_mark(x0, b, x1, t, kind)
         )
         rows += sum(1 for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > _ROW_GAP)
     return rows, (headers[-1][0], headers[-1][1]) if headers else carried

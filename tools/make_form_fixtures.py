@@ -16,7 +16,8 @@ Arabic digits (`arabic`), from two producers:
   chromium  an HTML table printed by Chromium (Skia; period bars as SVG arrows: vector paths, no text)
 Cells are narrow, so names and descriptions wrap over several lines as in real forms. The defects an assessor
 fails (a ผด.02 without budgets, a สขร.1 without its ราคากลาง column, an annual summary without tax ids, an O7
-report whose periods are month names only) are built the same way, in Thai digits.
+report whose periods are month names only, a ผด.02 whose month columns are empty) are built the same way, in
+Thai digits.
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ _MARKS = ["■", "✓", "arrow"]
 
 def _months(first: int, last: int, gantt: str, row: int) -> list[Cell]:
     cells = [Cell() for _ in MONTHS]
+    if gantt == "none":
+        return cells
     if gantt == "shapes":
         for i in range(first, last + 1):
             cells[i].shade = True
@@ -278,8 +281,7 @@ def nogift() -> Form:
             "^เรื่อง ประกาศเจตนารมณ์การไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
             "^ประจำปีงบประมาณ พ.ศ. 2569",
             "^----------------------------------------",
-            "ด้วยองค์การบริหารส่วนตำบลโคกสว่าง ได้ตระหนักถึงความสำคัญของการป้องกันการทุจริตและประพฤติมิชอบ"
-            " จึงขอประกาศเจตนารมณ์ ดังนี้",
+            "ด้วยองค์การบริหารส่วนตำบลโคกสว่าง ได้ตระหนักถึงความสำคัญของการป้องกันการทุจริตและประพฤติมิชอบ จึงขอประกาศเจตนารมณ์ ดังนี้",
             "1. ผู้บริหาร สมาชิกสภา พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้างทุกคน จะไม่รับของขวัญและของกำนัลทุกชนิด"
             " จากการปฏิบัติหน้าที่ (No Gift Policy)",
             "2. จะไม่ให้ของขวัญและของกำนัลแก่ผู้บังคับบัญชาหรือบุคคลในครอบครัวของผู้บังคับบัญชา",
@@ -340,6 +342,7 @@ FORMS: dict[str, Callable[[], Form]] = {
 }
 DEFECTS: dict[str, Callable[[], Form]] = {
     "plan-nobudget": lambda: Form(True, pd02("shapes", budgets=False)),
+    "plan-noperiod": lambda: Form(True, pd02("none")),
     "skr1-noref": lambda: skr1(refprice=False),
     "annual-notaxid": lambda: annual(tax_ids=False),
     "o7report-months": lambda: o7_report(days=False),

@@ -67,6 +67,20 @@ def test_action_plan_without_budgets_is_a_plan_budget_gap(producer: str) -> None
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)
+def test_action_plan_with_empty_month_columns_is_a_plan_period_gap(producer: str) -> None:
+    # The twelve months are there, but nothing is drawn or marked under them.
+    document = read(f"plan-noperiod-thai-{producer}")
+    assert document.timeline_rows == 0
+    result = item(k.site(k.o6(), documents={ACTION_PLAN: document}), "O6")
+    k.assert_one_gap(result, "data", "plan.period", DATA_GAP + "ระยะเวลาดำเนินการของแต่ละโครงการ")
+
+
+@pytest.mark.parametrize("name", ["p02-thai-lo", "skr1-arabic-chromium", "o7report-thai-lo", "annual-thai-chromium"])
+def test_documents_without_a_gantt_are_not_measured(name: str) -> None:
+    assert read(name).timeline_rows is None
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
 def test_gantt_with_a_project_left_blank_is_a_plan_period_gap(producer: str) -> None:
     # The same plan, but the geometry found bars for fewer rows than there are projects.
     document = read(f"plan-shapes-thai-{producer}")
