@@ -7,8 +7,10 @@
   carries `value`: amount (baht), month, day_period (start and end as day, month and year; a range of months
   fails), tax_id (13 digits) or text; in the `column_any` column when the cells are delimited, otherwise
   anywhere in the row provided the table's header names the column. Rows naming `skip_rows` are not judged;
-  a header of the twelve months or four quarters gives every row its months. Fails naming the entries that
-  lack the value (when some have it), or when no document has such rows. Values written in Thai digits in
+  a header of four quarters gives every row its period; under a header of the twelve months (แบบ ผด.02) a
+  row's period is its bar or marks, counted from the PDF's geometry (Source.timeline_rows) or read in its
+  cells, and unknown when neither can be read. Numbers wrapped over lines by narrow cells are joined again.
+  Fails naming the entries that lack the value (when some have it), or when no document has such rows. Values written in Thai digits in
   text that OCR read do not count (rules/sources.py, Source.number_text): when only they would make a
   document pass, the component is unknown, with the reason.
 """
