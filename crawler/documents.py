@@ -39,6 +39,9 @@ class DocumentText:
     quality: float | None = None  # dictionary-word share of the text handed on (quality.py)
     # Set when any page was OCR'd: Thai-digit years, dates and amounts in `text` cannot be trusted.
     ocr_digits_untrusted: bool = False
+    # Rows of a Gantt table (แบบ ผด.02) with a bar or marks under its twelve month columns, which the text does not
+    # place (pdftext.timeline_rows); None: no such table, or not a PDF.
+    timeline_rows: int | None = None
     # Pages were left unread for a passing reason (OCR budget spent, timeout): do not cache this result.
     retryable: bool = False
 
@@ -104,7 +107,9 @@ async def _pdf_text(body: bytes, budget: OcrBudget | None) -> DocumentText:
     judged = await asyncio.to_thread(judge_pages, layer.pages)  # ~1 ms a page of Python: off the event loop
     need = [i for i, q in enumerate(judged) if q.needs_ocr]
     ocr = await ocr_pdf_pages(body, need, budget) if need else PdfOcr()
-    return _combine(layer, judged, ocr)
+    result = _combine(layer, judged, ocr)
+    result.timeline_rows = await asyncio.to_thread(pdftext.timeline_rows, body, layer.pages)
+    return result
 
 
 def _combine(layer: TextLayer, judged: list[PageQuality], ocr: PdfOcr) -> DocumentText:

@@ -523,7 +523,7 @@ class Crawler:
             text = await self._read_text(fetched.body, kind, doc.content_hash)
             doc.text, doc.pages, doc.extractor, doc.error = text.text, text.pages, text.extractor, text.error
             doc.ocr_pages, doc.method, doc.quality = text.ocr_pages, text.method, text.quality
-            doc.ocr_digits_untrusted = text.ocr_digits_untrusted
+            doc.ocr_digits_untrusted, doc.timeline_rows = text.ocr_digits_untrusted, text.timeline_rows
         self.sink.add_document(doc)
 
     async def _read_text(self, body: bytes, kind: str, content_hash: str) -> DocumentText:

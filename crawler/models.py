@@ -81,6 +81,7 @@ class Document(BaseModel):
     # Some text came from OCR, which misreads Thai digits: years, dates and amounts in Thai digits are not to be
     # taken from `text` (rules/sources.py takes them from the title, link text, context or URL instead).
     ocr_digits_untrusted: bool = False
+    timeline_rows: int | None = None  # rows with a period bar or marks under a Gantt's months (DocumentText)
     etag: str | None = None  # validators of the response, sent back on the next scan (crawler/revisit.py)
     last_modified: str | None = None
     # When the server last answered for this content (200 or 304), and since when it has been the same, in UTC

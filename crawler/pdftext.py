@@ -29,6 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from crawler.ocr import _mp_context, cpu_count
 from crawler.thaitext import normalize_thai
@@ -206,3 +207,117 @@ def pdfium_text(body: bytes, max_pages: int = MAX_PDF_PAGES) -> TextLayer:
         return TextLayer(pages=pages, page_count=count, extractor="pypdfium2")
     finally:
         pdf.close()
+
+
+# --- the period bars of a Gantt table (แบบ ผด.02) -------------------------------------------------------------
+# A plan's period per project is whatever is drawn or written under its twelve month columns: an arrow, a line or
+# shaded cells (vector paths with no text) or marks such as ■ ✓ ←→ (text that pdftotext may put anywhere on the
+# page: in raw order a fallback font's glyphs come after the whole table). Only their position says which row they
+# belong to, so the rows are counted here, from the geometry, and handed to the rules as a number.
+_MONTH_ABBR = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.")
+_HEADER_MONTHS = 10  # month abbreviations on one line that make a Gantt header (a cell may hide one or two)
+_HEADER_SLACK = 8.0  # points: the month cells of one header line (a wrapped "ต\n.ค." is two lines tall)
+_ROW_GAP = 5.0  # points between the vertical centres of two drawn rows
+_BORDER = 2.0  # points: a path thinner than this in either direction is a cell border, not a bar
+
+
+def _has_month_header(text: str) -> bool:
+    key = re.sub(r"\s+", "", text)
+    return sum(m in key for m in _MONTH_ABBR) >= _HEADER_MONTHS
+
+
+def timeline_rows(body: bytes, pages: list[str]) -> int | None:
+    """How many table rows have a bar, an arrow, shaded cells or marks under a header of the twelve months
+    (summed over the pages), or None when no page has such a header or the file cannot be read so. A table that
+    runs on to the next page without repeating its header keeps its month columns there. Pages before the first
+    header are not opened, so that other PDFs cost nothing."""
+    wanted = [i for i, text in enumerate(pages) if _has_month_header(text)]
+    if not wanted:
+        return None
+    try:
+        pdf = pypdfium2.PdfDocument(body)
+    except pypdfium2.PdfiumError:
+        return None
+    try:
+        rows, band = 0, None
+        for index in range(wanted[0], min(len(pdf), len(pages))):
+            found, band = _page_timeline_rows(pdf[index], band)
+            rows += found
+        return rows
+    except (pypdfium2.PdfiumError, IndexError, ValueError):
+        return None
+    finally:
+        pdf.close()
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y upwards)
+Band = tuple[float, float]  # left and right of a Gantt's month columns
+
+
+def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[int, Band | None]:
+    """The rows with bars or marks on one page, and the month columns that go on to the next page. Above the
+    page's first header (or on the whole page when it has none) the previous page's columns are read."""
+    textpage = page.get_textpage()
+    try:
+        headers = _month_headers(textpage)
+        objects = [
+            (obj.get_bounds(), obj.type)
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT])
+        ]
+        objects = [
+            (box, kind) for box, kind in objects if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or _symbols(textpage, box)
+        ]
+    finally:
+        textpage.close()
+    regions = [(left, right, top, headers[k + 1][3] if k + 1 < len(headers) else float("-inf"))
+               for k, (left, right, top, _) in enumerate(headers)]  # fmt: skip
+    if carried is not None:
+        regions.append((*carried, float("inf"), headers[0][3] if headers else float("-inf")))
+    rows = 0
+    for left, right, top, floor in regions:
+        centres = sorted(
+            (b + t) / 2
+            for (x0, b, x1, t), kind in objects
+            if left <= x0 and x1 <= right and floor < b and t <= top and _is_mark(x0, b, x1, t, kind)
+        )
+        rows += sum(1 for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > _ROW_GAP)
+    return rows, (headers[-1][0], headers[-1][1]) if headers else carried
+
+
+def _symbols(textpage: pypdfium2.PdfTextPage, box: Box) -> bool:
+    """Whether the text in `box` is marks only (■ ✓ ← → ―, *): no letter or digit, which would be a cell's text
+    (a month name wrapped in its narrow header cell, a header below the table), and not a lone full stop."""
+    text = textpage.get_text_bounded(*box).strip(" \r\n.,:;()")
+    return bool(text) and not any(ch.isalnum() for ch in text)
+
+
+def _is_mark(left: float, bottom: float, right: float, top: float, kind: int) -> bool:
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return right - left > 0.5
+    return right - left >= _BORDER and top - bottom >= _BORDER
+
+
+def _month_headers(textpage: pypdfium2.PdfTextPage) -> list[tuple[float, float, float, float]]:
+    """Each header line of twelve months on the page, top first: (left and right of the month band, the lowest
+    point of the header's text, the highest point of it)."""
+    found: list[tuple[int, Box]] = []
+    for month, abbr in enumerate(_MONTH_ABBR):
+        searcher = textpage.search(abbr)
+        while (hit := searcher.get_next()) is not None:
+            start, count = hit
+            boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
+            found.append((month, (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                                  max(b[3] for b in boxes))))  # fmt: skip
+        searcher.close()
+    headers, used = [], set()
+    for _, (_, bottom, _, top) in sorted(found, key=lambda f: -f[1][3]):
+        middle = (bottom + top) / 2
+        line = [(m, b) for m, b in found if abs((b[1] + b[3]) / 2 - middle) <= _HEADER_SLACK and (m, b) not in used]
+        if len({m for m, _ in line}) < _HEADER_MONTHS:
+            continue
+        used.update(line)
+        centres = sorted((b[0] + b[2]) / 2 for _, b in line)
+        column = (centres[-1] - centres[0]) / max(1, len({m for m, _ in line}) - 1)
+        low, high = min(b[1] for _, b in line), max(b[3] for _, b in line)
+        headers.append((centres[0] - 0.75 * column, centres[-1] + 0.75 * column, low, high))
+    return headers

@@ -19,7 +19,7 @@ from crawler.images import ocr_available
 from crawler.ocr import OCR_OFF, OVER_BUDGET, orientation_available
 from crawler.pdftext import HAVE_BINDING
 
-CACHE_VERSION = 1  # bump whenever a change to extraction would give different text for the same bytes
+CACHE_VERSION = 2  # bump whenever a change to extraction would give different text for the same bytes
 
 
 @runtime_checkable
@@ -33,6 +33,7 @@ def extraction_signature() -> str:
     """What a cached text depends on besides the bytes. Computed once per process."""
     # poppler's binding and its program give the same text (tests/crawler/test_pdftext.py): either one counts.
     pdftotext = int(HAVE_BINDING or shutil.which("pdftotext") is not None)
+    # CACHE_VERSION 2: PDFs also give the Gantt rows of their plans (DocumentText.timeline_rows).
     # 2: OCR that turns sideways and upside-down scans upright first; their old text is read again.
     ocr = (2 if orientation_available() else 1) if ocr_available() else 0
     return f"v{CACHE_VERSION} pdftotext={pdftotext} ocr={ocr}"

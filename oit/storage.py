@@ -156,6 +156,7 @@ class DocumentRow(Base):
     method: Mapped[str | None] = mapped_column(String(20))  # text_layer | ocr | mixed
     quality: Mapped[float | None] = mapped_column(Float)
     ocr_digits_untrusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    timeline_rows: Mapped[int | None] = mapped_column(Integer)
     etag: Mapped[str | None] = mapped_column(String(500))
     last_modified: Mapped[str | None] = mapped_column(String(100))
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)

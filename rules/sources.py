@@ -45,6 +45,9 @@ class Source:
     # The text came (partly) from OCR, which misreads Thai digits (๒๕๖๙ -> ๒๕๐๕): dates written in them are
     # not taken from it (shared/ita/thai-text.md).
     ocr_digits_untrusted: bool = False
+    # Rows of its Gantt table with a period bar or marks under the month columns (crawler/pdftext.py); None: not
+    # measured (no such table, or not a PDF).
+    timeline_rows: int | None = None
 
     @property
     def readable(self) -> bool:
@@ -211,6 +214,7 @@ def document_source(doc, found_via: str, link_text: str = "", context: str = "")
         error=None if doc.readable else (doc.error or "ไม่มีข้อความ"),
         dead=dead,
         ocr_digits_untrusted=_from_ocr(doc),
+        timeline_rows=getattr(doc, "timeline_rows", None),
     )
 
 

@@ -7,8 +7,10 @@
   carries `value`: amount (baht), month, day_period (start and end as day, month and year; a range of months
   fails), tax_id (13 digits) or text; in the `column_any` column when the cells are delimited, otherwise
   anywhere in the row provided the table's header names the column. Rows naming `skip_rows` are not judged;
-  a header of the twelve months or four quarters gives every row its months. Fails naming the entries that
-  lack the value (when some have it), or when no document has such rows. Values written in Thai digits in
+  a header of four quarters gives every row its period; under a header of the twelve months (แบบ ผด.02) a
+  row's period is its bar or marks, counted from the PDF's geometry (Source.timeline_rows) or read in its
+  cells, and unknown when neither can be read. Numbers wrapped over lines by narrow cells are joined again.
+  Fails naming the entries that lack the value (when some have it), or when no document has such rows. Values written in Thai digits in
   text that OCR read do not count (rules/sources.py, Source.number_text): when only they would make a
   document pass, the component is unknown, with the reason.
 """
@@ -42,6 +44,9 @@ _MONTH = re.compile(
 _MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 _TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
+# A number that a narrow cell wrapped over lines ("๒\n,๔๘๗,๐๐๐\n.๐๐", "๐-๔๐๕๕-\n๖๑๐๐๐-๑๒-๓"): one number again.
+_WRAPPED_NUMBER = re.compile(r"(?<=[0-9๐-๙])\n(?=[,.][0-9๐-๙])|(?<=[0-9๐-๙][,\-])\n(?=[0-9๐-๙])")
+_HEADER_LINES, _TIMELINE_LINES = 15, 60  # lines above a table read as its header; a Gantt's months wrap more
 
 
 @dataclass
@@ -67,12 +72,14 @@ def _lines(source: Source) -> list[list[str]]:
         tree = LexborHTMLParser(source.html)
         rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
     else:
-        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in source.text.splitlines()]
+        text = _WRAPPED_NUMBER.sub("", source.text)
+        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in text.splitlines()]
     return [cells for cells in rows if any(cells)]
 
 
-def _table(source: Source) -> tuple[list[_Row], str]:
-    """The numbered rows of a source's tables, and the text above each table (its column headers).
+def _table(source: Source) -> tuple[list[_Row], str, str]:
+    """The numbered rows of a source's tables, the text above each table (its column headers), and more of it
+    (a Gantt's month header, whose narrow cells wrap each month over two or three lines).
 
     A table is a run of rows numbered 1, 2, 3 …: a line starting with the next number continues the run, one
     starting with 1 begins another, any other line is text (a wrapped cell, a strategy heading, a number that
@@ -81,6 +88,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
     rows: list[_Row] = []
     above: list[str] = []
     headers: list[str] = []
+    timelines: list[str] = []
     header_cells: list[str] | None = None
     expected, run, open_row = 0, 0, False
     for cells in _lines(source):
@@ -92,7 +100,8 @@ def _table(source: Source) -> tuple[list[_Row], str]:
         if starts and (number == 1 or (number == expected and rows)):
             if number == 1:
                 run += 1
-                headers.append(" ".join(above[-15:]))
+                headers.append(" ".join(above[-_HEADER_LINES:]))
+                timelines.append(" ".join(above[-_TIMELINE_LINES:]))
             header = header_cells if header_cells and len(header_cells) == len(cells) else None
             rows.append(_Row(number, text, cells, " | ".join(cells), header, run))
             expected, above, open_row = number + 1, [], len(cells) < 3
@@ -110,7 +119,7 @@ def _table(source: Source) -> tuple[list[_Row], str]:
         for r in rows
         if 2 * sum(_tabular(x) for x in rows if x.run == r.run) >= sum(1 for x in rows if x.run == r.run)
     }
-    return [r for r in rows if r.run in tables], " ".join(headers)
+    return [r for r in rows if r.run in tables], " ".join(headers), " ".join(timelines)
 
 
 def _tabular(row: _Row) -> bool:
@@ -169,11 +178,36 @@ def _digits(text: str, ocr: bool) -> str:
     return distrust_ocr_digits(text) if ocr else text.translate(THAI_DIGITS)
 
 
-def _timeline(headers: str) -> bool:
-    """A table whose header is a timeline: the fiscal year's months (แบบ ผด.02, each project's months marked by
-    an arrow that no text extraction keeps) or its four quarters (a spending plan, amounts per quarter)."""
+def _timeline(headers: str) -> str | None:
+    """What timeline a table's header is: "months" (แบบ ผด.02, each project's months marked by a bar, an arrow or
+    marks under them), "quarters" (a spending plan, amounts per quarter: those are its period), or None."""
     key = match_key(headers)
-    return sum(match_key(m) in key for m in _MONTH_ABBR) >= 10 or key.count("ไตรมาส") >= 4
+    if sum(match_key(m) in key for m in _MONTH_ABBR) >= 10:
+        return "months"
+    return "quarters" if key.count("ไตรมาส") >= 4 else None
+
+
+# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
+_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
+UNDRAWN_TH = (
+    "ระยะเวลาของโครงการแสดงเป็นแถบใต้คอลัมน์เดือนของตาราง ซึ่งอ่านจากเอกสารนี้ไม่ได้"
+    " / the period of each project is drawn under the table's month columns, which could not be read from it"
+)
+
+
+def _drawn_periods(source: Source, rows: list[_Row]) -> list[_Row] | str:
+    """The projects of a Gantt table (แบบ ผด.02) without a period, or why that cannot be told.
+
+    The period is what lies under the month columns: bars, arrows and shaded cells (drawn shapes) or marks, which
+    only their position ties to a row. A PDF's geometry gives how many rows have one (Source.timeline_rows): the
+    projects beyond that count lack a period; which ones, the count cannot say, so the last are named. Without
+    it (an HTML table, a spreadsheet) the marks of each row's own cells are read; when there are none, the bars
+    may be drawn: unknown, not missing."""
+    if source.timeline_rows is not None:
+        return rows[source.timeline_rows :]
+    if any(_MARK.search(r.content) for r in rows):
+        return [r for r in rows if not _MARK.search(r.content)]
+    return f"{UNDRAWN_TH} ({source.url})"
 
 
 @check("table_rows")
@@ -181,9 +215,9 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     p = component.params
     pattern: str | None = p.get("row_pattern")
     columns: list[str] = p.get("column_any", [])
-    hits, best, seen_rows, distrusted = [], None, False, []
+    hits, best, seen_rows, distrusted, undrawn = [], None, False, [], []
     for source in _named_sources(bundle, p):
-        numbered, headers = _table(source)
+        numbered, headers, above = _table(source)
         if pattern:
             rows = [r for r in numbered if re.match(pattern, r.content)]
         else:
@@ -196,9 +230,18 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
             continue
         seen_rows = True
         named = any(match_key(c) in match_key(headers) for c in columns)
-        timeline = p.get("value") == "month" and _timeline(headers)
+        timeline = _timeline(above) if p.get("value") == "month" else None
         ocr = source.ocr_digits_untrusted
-        lacking = [] if timeline else [r for r in rows if not _carries(r, p, named, ocr)]
+        if timeline == "quarters":
+            lacking = []
+        elif timeline == "months":
+            drawn = _drawn_periods(source, rows)
+            if isinstance(drawn, str):
+                undrawn.append(drawn)
+                continue
+            lacking = drawn
+        else:
+            lacking = [r for r in rows if not _carries(r, p, named, ocr)]
         if _enough(rows, lacking, p):
             hits.append(_hit(source, [c for c in columns if match_key(c) in source.key], p))
             continue
@@ -210,6 +253,8 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
         return Finding(present=True, hits=hits)
     if distrusted:
         return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
+    if undrawn and best is None:
+        return Finding(present=False, unknown=undrawn[0])
     if not seen_rows or best is None:
         return Finding(present=False, detail="ไม่พบรายการโครงการในตาราง / no table rows found")
     rows, lacking = best

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from oit.models import ItemResult
 from rules.site import MemorySite
-from tests.rules.sitebuilder import Content, build_site, fixture, home, page
+from tests.rules.sitebuilder import Content, Read, build_site, fixture, home, page
 
 Parts = tuple[dict[str, Content], dict[str, Content]]
 
@@ -357,9 +357,10 @@ def o5(first: int = 2566, drop: Iterable[str] = ()) -> Parts:
     return {}, {"/files/plan/local-plan-2566-2570.pdf": plan}
 
 
-def o6(fy: int = 2569, drop: Iterable[str] = (), timeline: bool = False) -> Parts:
+def o6(fy: int = 2569, drop: Iterable[str] = (), timeline: int | None = None) -> Parts:
     """แผนการดำเนินงาน of fiscal year `fy` (แบบ ผด.02 as pdftotext -raw gives it: the row number alone on a line,
-    cells wrapped). With `timeline`, the header names the twelve months (the period drawn as arrows)."""
+    cells wrapped). With `timeline`, the header names the twelve months and that many rows have a period drawn
+    under them (arrows: no text; crawler.pdftext.timeline_rows counts them)."""
     months = f"พ.ศ. {thai_digits(fy - 1)} พ.ศ. {thai_digits(fy)}\nต.ค. พ.ย. ธ.ค. ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย.\n"
     plan = text_document(
         "o6_action_plan.txt",
@@ -368,9 +369,9 @@ def o6(fy: int = 2569, drop: Iterable[str] = (), timeline: bool = False) -> Part
         y1=str(fy - 1),
         y2=str(fy),
         fy_start=thai_digits(fy - 1),
-        timeline=months if timeline else "",
+        timeline=months if timeline is not None else "",
     )
-    return {}, {"/files/plan/action-plan-2569.pdf": plan}
+    return {}, {"/files/plan/action-plan-2569.pdf": Read(plan, timeline) if timeline is not None else plan}
 
 
 def _annual(fy: int) -> dict[str, str]:

@@ -42,7 +42,16 @@ class Unreadable:
     status: int | None = None
 
 
-Content = str | Unreadable
+@dataclass(frozen=True)
+class Read:
+    """A document as the crawler read it: its text and what its geometry says (crawler.documents.DocumentText)."""
+
+    text: str
+    timeline_rows: int | None = None
+    extractor: str = "pdftotext"
+
+
+Content = str | Unreadable | Read
 
 
 def fixture(name: str, **subs: str) -> str:
@@ -134,7 +143,8 @@ def _document(doc_url: str, content: Content, drop: tuple[str, ...], labels: dic
     if isinstance(content, Unreadable):
         status = 200 if content.status is None else content.status  # a scanned PDF: 200, but no text
         return Document(url=doc_url, final_url=doc_url, status=status, content_type=kind, error=content.reason)
-    text = drop_parts(content, drop)
+    read = content if isinstance(content, Read) else Read(content)
+    text = drop_parts(read.text, drop)
     return Document(
         url=doc_url,
         final_url=doc_url,
@@ -143,7 +153,8 @@ def _document(doc_url: str, content: Content, drop: tuple[str, ...], labels: dic
         size=len(text.encode()),
         text=text,
         pages=max(1, text.count("\f") + 1),
-        extractor="pdftotext",
+        extractor=read.extractor,
+        timeline_rows=read.timeline_rows,
         link_texts=link_texts,
     )
 

@@ -78,7 +78,13 @@ def test_o6_a_project_without_its_budget_is_named() -> None:
 
 def test_o6_period_drawn_as_a_timeline_of_months_counts() -> None:
     # แบบ ผด.02: each project's months are arrows under a header of the twelve months; no text is left.
-    assert_pass(item(k.site(k.o6(drop={"period"}, timeline=True)), "O6"), PLAN)
+    assert_pass(item(k.site(k.o6(drop={"period"}, timeline=5)), "O6"), PLAN)
+
+
+def test_o6_timeline_without_bars_for_every_project_is_a_data_gap() -> None:
+    # Five projects under the twelve months, bars drawn for four of them only.
+    result = item(k.site(k.o6(drop={"period"}, timeline=4)), "O6")
+    k.assert_one_gap(result, "data", "plan.period", DATA_GAP + "ระยะเวลาดำเนินการของแต่ละโครงการ")
 
 
 def test_o6_action_plan_of_2568_is_a_time_gap() -> None:
