@@ -148,14 +148,14 @@ def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[b
 
 def navigation_signs(tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode]) -> list[str]:
     """Signs that scripts build the page's navigation, read before scripts and noscript are cut from the tree.
-    A page without scripts builds nothing. Strong signs count on any page: an empty menu container, menu data
-    loaded by script, a menu frame without an address. Weak ones (a script file named like a menu, code that
+    A page without scripts builds nothing. Strong signs count on any page: an empty menu container, an empty
+    framework mount point, menu data loaded by script, a menu frame without an address. Weak ones (a script file named like a menu, code that
     writes into a menu, a <noscript> notice) count only when the page shows no menu of its own: themes ship
     navigation.js to fold a static menu for phones, and sliders ask for JavaScript too."""
     if page.script_count == 0:
         return []
     code = _inline_code(tree)
-    signs = [*_empty_menus(tree), *_menu_loads(code), *_menu_frames(tree)]
+    signs = [*_empty_menus(tree), *_empty_mounts(tree), *_menu_loads(code), *_menu_frames(tree)]
     if sum(1 for link in page.links if link.nav) < _FEW_LINKS:
         signs += _weak_signs(tree, code)
     return list(dict.fromkeys(signs))[:_MAX_SIGNS]
@@ -192,6 +192,17 @@ def _empty_menus(tree: LexborHTMLParser) -> list[str]:
         label = _label(node)
         found.append(f"เมนู {label} ว่างเปล่า รอสคริปต์เติมลิงก์ / empty menu container {label}")
     return found
+
+
+def _empty_mounts(tree: LexborHTMLParser) -> list[str]:
+    """A framework's mount point with no links in it: the app draws the menu there (a page may still have a
+    static footer, so it is not a shell)."""
+    found = []
+    for node in tree.css(_MOUNTS):
+        if node.css_first("a[href]") is None and _visible_length(node) < _SHELL_TEXT:
+            label = _label(node)
+            found.append(f"จุดที่เฟรมเวิร์กสร้างหน้า {label} ว่างเปล่า / an empty framework mount point {label}")
+    return found[:1]
 
 
 def _menu_loads(code: str) -> list[str]:
