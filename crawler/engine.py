@@ -376,6 +376,8 @@ class Crawler:
                 self.result.findings.append(f"{rendered.error} ({request.url})")
             if parsed.needs_browser and relevant and len(self.result.needs_browser) < MAX_LISTED:
                 self.result.needs_browser.append(request.url)
+            elif parsed.scripted and relevant and len(self.result.scripted) < MAX_LISTED:
+                self.result.scripted.append(request.url)  # the second pass says why it stays unread
             return html, parsed
         self._layouts[parsed.layout] = True  # its navigation was seen as a browser shows it
         if rendered.note:
@@ -383,13 +385,15 @@ class Crawler:
         fresh = parse_html(rendered.html, rendered.final_url)
         gained = self._links_in_scope(fresh) - self._links_in_scope(parsed)
         new, self._nav_gained = gained - self._nav_gained, self._nav_gained | gained
-        if probe:
-            if not gained:
-                return html, parsed  # the browser shows no link the HTML lacks: read the page as fetched
-            self.result.findings.append(_scripted_navigation(request.url, len(gained)))
         grew = len(fresh.links) > len(parsed.links) or len(fresh.text) > len(parsed.text) + 200
-        if (probe and new) or (not probe and grew):
-            self.shell_memory.learn(request.url)  # it made a difference: render its siblings without asking
+        if probe and not (gained or grew):
+            return html, parsed  # the browser shows nothing the HTML lacks: read the page as fetched
+        if probe and gained:
+            self.result.findings.append(_scripted_navigation(request.url, len(gained)))
+        # It made a difference: render its siblings without asking. A probe only when it showed links no render
+        # showed before: a menu repeated on every page of a layout is crawled once, from its first page.
+        if (new if probe else grew):
+            self.shell_memory.learn(request.url)
         fresh.needs_browser = fresh.scripted = False  # rendered: what is not there now, a visitor does not see
         fresh.nav_signs = []
         return rendered.html, fresh
@@ -485,6 +489,8 @@ class Crawler:
         self.result.scripted_nav = {
             url: signs for url, (layout, signs) in self._nav_unread.items() if not self._layouts.get(layout)
         }
+        if self.result.scripted_nav and self.settings.render == "off":
+            self.result.browser_problem = self.result.browser_problem or RENDER_OFF  # what to change, for the user
         await self._fetcher.aclose()
 
     async def _close_browser(self) -> None:
