@@ -392,7 +392,8 @@ class Crawler:
             self.result.findings.append(_scripted_navigation(request.url, len(gained)))
         # It made a difference: render its siblings without asking. A probe only when it showed links no render
         # showed before: a menu repeated on every page of a layout is crawled once, from its first page.
-        if (new if probe else grew):
+        learn = bool(new) if probe else grew
+        if learn:
             self.shell_memory.learn(request.url)
         fresh.needs_browser = fresh.scripted = False  # rendered: what is not there now, a visitor does not see
         fresh.nav_signs = []
