@@ -402,7 +402,9 @@ class Crawler:
     def _probe_due(self, parsed: ParsedPage) -> bool:
         """Whether to render this page to compare its links: the first page of a layout not met before, when it
         runs scripts (a page without scripts builds no links) and a browser may run."""
-        if parsed.script_count == 0 or self._renderer is None or parsed.layout in self._layouts:
+        if parsed.script_count == 0 or self._renderer is None or not self.settings.follow_links:
+            return False  # no script builds links, no browser, or links are not followed (oit recheck)
+        if parsed.layout in self._layouts:
             return False
         return bool(parsed.nav_signs) or self.result.probes < self.layout_probes
 
