@@ -56,7 +56,11 @@ _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
 MAX_SITEMAP_FILES = 5
 # Pictures linked (not shown) under an evidence label are documents: org charts, scanned announcements.
 DOCUMENT_IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
-MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted
+MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted / .scripted_nav
+# Pages rendered to compare their links with the raw HTML's: the first page of each new layout that runs scripts
+# (the home page first). Layouts that show signs of scripted navigation are compared beyond this number, within
+# max_rendered_pages. A scan renders a handful of pages, not every page.
+MAX_LAYOUT_PROBES = 10
 RENDER_BUDGET = "ถึงจำนวนหน้าที่แสดงผลด้วยเบราว์เซอร์ได้สูงสุด (max_rendered_pages) / render budget spent"
 DRIVE_ROBOTS = (
     "robots.txt ของ Google Drive ไม่อนุญาตให้ดาวน์โหลดไฟล์ขนาดใหญ่นี้"
@@ -143,6 +147,10 @@ class Crawler:
         self._renderer: Renderer | None = None  # kept for the crawler's life; its browser starts on first use
         self._keep_browser = False  # inside one_browser(): the browser stays open between passes
         self._render_anyway: set[str] = set()  # the second pass's pages: rendered whatever detection says
+        self.layout_probes = MAX_LAYOUT_PROBES  # see MAX_LAYOUT_PROBES; 0 compares only layouts with signs
+        self._layouts: dict[str, bool] = {}  # page layouts met: True once a page of the layout was rendered
+        self._nav_unread: dict[str, tuple[str, list[str]]] = {}  # url -> (layout, signs of scripted navigation)
+        self._nav_gained: set[str] = set()  # in-scope links that only rendered pages showed, so far
         # URLs asked for in every scan whatever the revisit policy says: the previous scan's evidence, declared URLs.
         # The crawl adds the pages near the home page (crawler/revisit.py, near_home).
         self.always_ask: set[str] = set()
@@ -347,28 +355,66 @@ class Crawler:
         self, request: Request, final_url: str, html: str, parsed: ParsedPage
     ) -> tuple[str, ParsedPage]:
         """The page as a browser shows it, when it needs one (crawler/parse.py detects JavaScript shells, the
-        shell memory knows its URL pattern, or the scan's second pass asked); else, or when the browser cannot
-        help, the fetched HTML. Rendered HTML goes through the same parser."""
+        shell memory knows its URL pattern, or the scan's second pass asked), or when it is the first page of a
+        new layout (a probe: kept only when the browser shows links the HTML lacks, which is navigation built by
+        scripts); else, or when the browser cannot help, the fetched HTML. Rendered HTML goes through the same
+        parser."""
         wanted = parsed.needs_browser or request.url in self._render_anyway or self.shell_memory.knows(request.url)
+        probe = not wanted and self._probe_due(parsed)
         relevant = may_hold_evidence(request.depth, request.label, parsed.title)
-        if not wanted:
+        if parsed.nav_signs and len(self._nav_unread) < MAX_LISTED:
+            self._nav_unread[request.url] = (parsed.layout, parsed.nav_signs)  # until a render of its layout
+        if not (wanted or probe):
             if parsed.scripted and relevant and len(self.result.scripted) < MAX_LISTED:
                 self.result.scripted.append(request.url)
             return html, parsed
+        self._layouts.setdefault(parsed.layout, False)
+        self.result.probes += probe
         rendered = await self._render(final_url)  # after the redirects the fetcher checked hop by hop
         if rendered is None or rendered.error:
             if rendered is not None:
                 self.result.findings.append(f"{rendered.error} ({request.url})")
             if parsed.needs_browser and relevant and len(self.result.needs_browser) < MAX_LISTED:
                 self.result.needs_browser.append(request.url)
+            elif parsed.scripted and relevant and len(self.result.scripted) < MAX_LISTED:
+                self.result.scripted.append(request.url)  # the second pass says why it stays unread
             return html, parsed
+        self._layouts[parsed.layout] = True  # its navigation was seen as a browser shows it
         if rendered.note:
             self.result.findings.append(f"{rendered.note} ({request.url})")
         fresh = parse_html(rendered.html, rendered.final_url)
-        if len(fresh.links) > len(parsed.links) or len(fresh.text) > len(parsed.text) + 200:
-            self.shell_memory.learn(request.url)  # it made a difference: render its siblings without asking
+        gained = self._links_in_scope(fresh) - self._links_in_scope(parsed)
+        new, self._nav_gained = gained - self._nav_gained, self._nav_gained | gained
+        grew = len(fresh.links) > len(parsed.links) or len(fresh.text) > len(parsed.text) + 200
+        if probe and not (gained or grew):
+            return html, parsed  # the browser shows nothing the HTML lacks: read the page as fetched
+        if probe and gained:
+            self.result.findings.append(_scripted_navigation(request.url, len(gained)))
+        # It made a difference: render its siblings without asking. A probe only when it showed links no render
+        # showed before: a menu repeated on every page of a layout is crawled once, from its first page.
+        learn = bool(new) if probe else grew
+        if learn:
+            self.shell_memory.learn(request.url)
         fresh.needs_browser = fresh.scripted = False  # rendered: what is not there now, a visitor does not see
+        fresh.nav_signs = []
         return rendered.html, fresh
+
+    def _probe_due(self, parsed: ParsedPage) -> bool:
+        """Whether to render this page to compare its links: the first page of a layout not met before, when it
+        runs scripts (a page without scripts builds no links) and a browser may run."""
+        if parsed.script_count == 0 or self._renderer is None or not self.settings.follow_links:
+            return False  # no script builds links, no browser, or links are not followed (oit recheck)
+        if parsed.layout in self._layouts:
+            return False
+        return bool(parsed.nav_signs) or self.result.probes < self.layout_probes
+
+    def _links_in_scope(self, parsed: ParsedPage) -> set[str]:
+        return {
+            link.url
+            for link in parsed.links
+            if link.source in ("a", "area", "iframe", "frame")
+            and in_scope(link.url, self._start, self.settings.allow_subdomains)
+        }
 
     async def _render(self, url: str) -> Rendered | None:
         """Rendered (crawler/render.py), or None when rendering is off, over budget or the browser unusable."""
@@ -441,6 +487,13 @@ class Crawler:
         if not self._keep_browser:
             await self._close_browser()
         self._count_rendering()
+        # Scripted navigation no browser rendered: on pages whose layout no render has shown (off, no Chromium,
+        # failed, budget spent). Decided at the end because a page may be parsed while its layout's probe runs.
+        self.result.scripted_nav = {
+            url: signs for url, (layout, signs) in self._nav_unread.items() if not self._layouts.get(layout)
+        }
+        if self.result.scripted_nav and self.settings.render == "off":
+            self.result.browser_problem = self.result.browser_problem or RENDER_OFF  # what to change, for the user
         await self._fetcher.aclose()
 
     async def _close_browser(self) -> None:
@@ -588,6 +641,13 @@ class Crawler:
                 f" / invalid TLS certificate on {host}"
             )
         self.result.findings.extend(self._robots.notes)
+
+
+def _scripted_navigation(url: str, gained: int) -> str:
+    return (
+        f"เมนูนำทางของหน้า {url} สร้างด้วยสคริปต์: แสดงผลด้วยเบราว์เซอร์แล้วพบลิงก์ในเว็บไซต์เพิ่ม {gained} ลิงก์ และติดตามลิงก์เหล่านั้นแล้ว"
+        f" / the navigation of {url} is built by scripts: rendered, it shows {gained} more links on the site, crawled"
+    )
 
 
 def _document_image(link: Link) -> bool:

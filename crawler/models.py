@@ -119,3 +119,7 @@ class CrawlResult(BaseModel):
     browser_problem: str | None = None  # why the browser could not be used (off, missing, budget): Thai, how to fix
     needs_browser: list[str] = Field(default_factory=list)  # such pages, where evidence may be (linked as evidence)
     scripted: list[str] = Field(default_factory=list)  # partly script-built pages, not rendered: second-pass candidates
+    # Pages whose navigation scripts build (crawler/parse.py, navigation_signs) and that no browser rendered, with
+    # the signs seen: what the crawl did not find may be behind their menus (oit/rendering.py: "unknown").
+    scripted_nav: dict[str, list[str]] = Field(default_factory=dict)
+    probes: int = 0  # pages rendered only to compare their links with the raw HTML's (one per new layout)

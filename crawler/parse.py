@@ -44,6 +44,25 @@ _FEW_LINKS = 3  # fewer links than this, and the navigation must come from scrip
 _SHELL_TEXT = 200  # characters: a framework's mount point with less text around it is an empty shell
 _SCRIPT_SCAN = 200_000  # characters of inline script searched for builders (bounded work on huge pages)
 
+# Navigation built by scripts: signs read in the raw HTML (crawler/engine.py renders the page to check, or, without
+# a browser, the scan cannot claim that what it did not find is absent). Names are matched loosely ("cssmenu",
+# "topnav") but not "canvas"; parts of a menu that hold no links in any theme (toggles, icons) are not menus.
+_MENU_NAME = re.compile(r"menu|(?<!ca)nav", re.IGNORECASE)
+_NOT_A_MENU = re.compile(r"toggle|icon|btn|button|burger|overlay|backdrop|close|open|crumb|search|mask", re.IGNORECASE)
+_MENU_CONTAINERS = "nav, [role=navigation], ul, ol, div[id], div[class], aside[id], aside[class], td[id], td[class]"
+_MENU_ELEMENT = r"['\"][^'\"]{0,80}(?:menu|nav)[^'\"]{0,80}['\"]"
+# Menu data requested from the server (fetch('/menu.json'), $.getJSON('api/nav'), $('#menu').load('/menu.html')),
+# or HTML written into an element named like a menu.
+_MENU_LOAD = re.compile(
+    rf"(?:fetch|getJSON|ajax|\.get|\.load|\.open|axios\.get)\s*\(\s*(?:['\"]GET['\"]\s*,\s*)?{_MENU_ELEMENT}|"
+    rf"\$\(\s*{_MENU_ELEMENT}\s*\)\s*\.load\s*\(",
+    re.IGNORECASE,
+)
+_MENU_TARGET = re.compile(rf"(?:getElementById|querySelector(?:All)?|\$)\s*\(\s*{_MENU_ELEMENT}", re.IGNORECASE)
+_MAX_SIGNS = 6
+_MENU_LEVELS = 6  # ancestors looked at for an enclosing menu
+_SCRIPT_FILE = re.compile(r"([^/?#]+)\.m?js(?:$|[?#])", re.IGNORECASE)
+
 
 def fold(text: str | None) -> str:
     """Collapse runs of whitespace (including the non-breaking spaces Thai sites love) to one space."""
@@ -63,6 +82,12 @@ class ParsedPage:
     # Scripts build part of the page (a list or menu from JSON), though it has links of its own: rendered only
     # when an item's evidence is missing and may be there (the second pass of a scan).
     scripted: bool = False
+    # Signs that scripts build the site's navigation, each "Thai / English" (empty menu containers, a menu
+    # script, menu data loaded by script, a menu frame without an address, a <noscript> notice).
+    nav_signs: list[str] = field(default_factory=list)
+    # The page's template: its script files and navigation containers. Pages of one layout share it, so the
+    # crawler renders one page per layout to compare links (crawler/engine.py).
+    layout: str = ""
 
 
 def parse_html(html: str, url: str) -> ParsedPage:
@@ -78,6 +103,8 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.images = _images(tree, base)
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     scripts = _scripts_build(tree)
+    page.nav_signs = navigation_signs(tree, page, navigation)
+    page.layout = _layout(tree, navigation, page.nav_signs)
     for node in tree.css(_INVISIBLE):
         node.decompose()
     for node in navigation:
@@ -117,6 +144,160 @@ def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[b
         empty_mount and len(page.text) < _SHELL_TEXT
     )
     return shell, not shell and loads
+
+
+def navigation_signs(tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode]) -> list[str]:
+    """Signs that scripts build the page's navigation, read before scripts and noscript are cut from the tree.
+    A page without scripts builds nothing. Strong signs count on any page: an empty menu container, an empty
+    framework mount point, menu data loaded by script, a menu frame without an address. Weak ones (a script file named like a menu, code that
+    writes into a menu, a <noscript> notice) count only when the page shows no menu of its own: themes ship
+    navigation.js to fold a static menu for phones, and sliders ask for JavaScript too."""
+    if page.script_count == 0:
+        return []
+    code = _inline_code(tree)
+    signs = [*_empty_menus(tree), *_empty_mounts(tree), *_menu_loads(code), *_menu_frames(tree)]
+    if sum(1 for link in page.links if link.nav) < _FEW_LINKS:
+        signs += _weak_signs(tree, code)
+    return list(dict.fromkeys(signs))[:_MAX_SIGNS]
+
+
+def _inline_code(tree: LexborHTMLParser) -> str:
+    code, size = [], 0
+    for node in tree.css("script:not([src])"):
+        if size >= _SCRIPT_SCAN:
+            break
+        text = node.text()
+        code.append(text)
+        size += len(text)
+    return "\n".join(code)[:_SCRIPT_SCAN]
+
+
+def _empty_menus(tree: LexborHTMLParser) -> list[str]:
+    """Menu containers with no links: a <nav>, a list or a box named like a menu, waiting for a script to fill it.
+    A list or <nav> may hold a "loading…" line; a box must be empty. A container inside a menu that has links
+    (a dropdown placeholder) is not a sign, nor one inside a container already counted."""
+    found: list[str] = []
+    counted: set[int] = set()
+    for node in tree.css(_MENU_CONTAINERS):
+        names = _names(node)
+        navigation = node.tag == "nav" or (node.attributes.get("role") or "") == "navigation"
+        if not (navigation or _MENU_NAME.search(names)) or _NOT_A_MENU.search(names):
+            continue
+        if node.css_first("a[href], area[href], iframe[src], frame[src], form, input, select") is not None:
+            continue
+        limit = 60 if navigation or node.tag in ("ul", "ol") else 2
+        if _visible_length(node) > limit or _within(node, counted) or _inside_full_menu(node):
+            continue
+        counted.add(node.mem_id)
+        label = _label(node)
+        found.append(f"เมนู {label} ว่างเปล่า รอสคริปต์เติมลิงก์ / empty menu container {label}")
+    return found
+
+
+def _empty_mounts(tree: LexborHTMLParser) -> list[str]:
+    """A framework's mount point with no links in it: the app draws the menu there (a page may still have a
+    static footer, so it is not a shell)."""
+    found = []
+    for node in tree.css(_MOUNTS):
+        if node.css_first("a[href]") is None and _visible_length(node) < _SHELL_TEXT:
+            label = _label(node)
+            found.append(f"จุดที่เฟรมเวิร์กสร้างหน้า {label} ว่างเปล่า / an empty framework mount point {label}")
+    return found[:1]
+
+
+def _menu_loads(code: str) -> list[str]:
+    match = _MENU_LOAD.search(code)
+    if match is None:
+        return []
+    call = fold(match.group(0)).rstrip("( ")[:80]
+    return [f"สคริปต์โหลดข้อมูลเมนูจากเซิร์ฟเวอร์ ({call}) / a script loads the menu from the server ({call})"]
+
+
+def _menu_frames(tree: LexborHTMLParser) -> list[str]:
+    """A frame named like a menu, or inside a menu, whose address a script sets: nothing to follow without one.
+    A menu frame with an address is a page like any other, crawled through its link."""
+    found = []
+    for node in tree.css("iframe, frame"):
+        src = (node.attributes.get("src") or "").strip()
+        if src and not src.lower().startswith(("about:", "javascript:")):
+            continue
+        names = f"{_names(node)} {node.attributes.get('name') or ''} {node.attributes.get('data-src') or ''}"
+        if _MENU_NAME.search(names) or _inside_menu(node):
+            label = _label(node)
+            found.append(f"เมนูในกรอบ {label} ที่สคริปต์กำหนดที่อยู่ / a menu frame {label} whose address scripts set")
+    return found
+
+
+def _weak_signs(tree: LexborHTMLParser, code: str) -> list[str]:
+    signs = []
+    for node in tree.css("script[src]"):
+        src = node.attributes.get("src") or ""
+        match = _SCRIPT_FILE.search(src)
+        if match and _MENU_NAME.search(match.group(1)):
+            signs.append(f"สคริปต์เมนู {src[:80]} / a menu script {src[:80]}")
+    if _MENU_TARGET.search(code) and _WRITES.search(code):
+        signs.append("สคริปต์ในหน้าเขียนเมนูลงในหน้า / an inline script writes the menu")
+    for node in tree.css("noscript"):
+        notice = fold(node.text())[:80]
+        if notice:
+            signs.append(f"ข้อความ <noscript> «{notice}» / a <noscript> notice «{notice}»")
+            break
+    return signs
+
+
+def _names(node: LexborNode) -> str:
+    return f"{node.attributes.get('id') or ''} {node.attributes.get('class') or ''}"
+
+
+def _label(node: LexborNode) -> str:
+    """<tag id class>, as a user finds the element in the page's source."""
+    attributes = " ".join(f'{key}="{(node.attributes.get(key) or "")[:40]}"' for key in ("id", "class", "name")
+                          if node.attributes.get(key))  # fmt: skip
+    return f"<{node.tag}{' ' + attributes if attributes else ''}>"
+
+
+def _visible_length(node: LexborNode) -> int:
+    hidden = sum(len(fold(inner.text())) for inner in node.css("script, noscript, template, style"))
+    return len(fold(node.text())) - hidden
+
+
+def _within(node: LexborNode, counted: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in counted:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _inside_full_menu(node: LexborNode) -> bool:
+    """Inside a menu that already shows links: a submenu filled on hover, not the site's navigation."""
+    parent, level = node.parent, 0
+    while parent is not None and level < _MENU_LEVELS:
+        if (parent.tag == "nav" or _MENU_NAME.search(_names(parent))) and len(parent.css("a[href]")) >= _FEW_LINKS:
+            return True
+        parent, level = parent.parent, level + 1
+    return False
+
+
+def _inside_menu(node: LexborNode) -> bool:
+    parent, level = node.parent, 0
+    while parent is not None and level < _MENU_LEVELS:
+        if parent.tag == "nav" or _MENU_NAME.search(_names(parent)):
+            return True
+        parent, level = parent.parent, level + 1
+    return False
+
+
+def _layout(tree: LexborHTMLParser, navigation: list[LexborNode], signs: list[str]) -> str:
+    """The page's template: the names of its script files and navigation containers (pages of one CMS theme
+    share them), and whether it shows signs of scripted navigation."""
+    scripts = set()
+    for node in tree.css("script[src]"):
+        match = _SCRIPT_FILE.search(node.attributes.get("src") or "")
+        scripts.add(match.group(1) if match else "?")
+    menus = {f"{node.tag}#{_names(node).strip()}" for node in navigation}
+    return " ".join([*sorted(scripts)[:40], "|", *sorted(menus)[:40], "|", "signs" if signs else ""])
 
 
 def _first_text(tree: LexborHTMLParser, selector: str) -> str:

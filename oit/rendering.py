@@ -74,20 +74,16 @@ class ReplacingSink:
 
 # --- verdicts without a browser ----------------------------------------------------------------------------
 def browser_verdicts(items: list[ItemResult], crawl: CrawlResult) -> list[ItemResult]:
-    """Missing items become unknown when pages that may hold their evidence needed a browser that could not
-    run; items already unknown because of such a page learn how to install it."""
-    why = crawl.browser_problem or (RENDER_FAILED if crawl.needs_browser else None)
+    """Missing items become unknown when pages that may hold their evidence, or menus that may lead to it, needed
+    a browser that could not run; items already unknown because of such a page learn how to install it."""
+    unread = bool(crawl.needs_browser or crawl.scripted_nav)
+    why = crawl.browser_problem or (RENDER_FAILED if unread else None)
     if not why:
         return items
-    pages = ", ".join(crawl.needs_browser[:3]) + (" …" if len(crawl.needs_browser) > 3 else "")
-    reason = (
-        f"{BROWSER_NEEDED_TH}: หน้า {pages} สร้างเนื้อหาด้วย JavaScript แต่แสดงผลด้วยเบราว์เซอร์ไม่ได้ จึงยังสรุปไม่ได้ว่า"
-        f"ไม่มีข้อมูล ({why}) / needs a browser: these pages build their content with JavaScript and could not be"
-        " rendered, so absence is not proven"
-    )
+    reason = _unread_reason(crawl, why)
     out = []
     for item in items:
-        if item.status == "missing" and crawl.needs_browser:
+        if item.status == "missing" and unread:
             item = item.model_copy(update={"status": "unknown", "gaps": [], "unknown_reason": reason})
         elif (
             item.status == "unknown"
@@ -97,6 +93,36 @@ def browser_verdicts(items: list[ItemResult], crawl: CrawlResult) -> list[ItemRe
             item = item.model_copy(update={"unknown_reason": f"{item.unknown_reason} ({why})"})
         out.append(item)
     return out
+
+
+def _unread_reason(crawl: CrawlResult, why: str) -> str:
+    """Thai first: which pages could not be read as a browser shows them, and why."""
+    parts_th, parts_en = [], []
+    if crawl.needs_browser:
+        parts_th.append(f"หน้า {_some(crawl.needs_browser)} สร้างเนื้อหาด้วย JavaScript")
+        parts_en.append("these pages build their content with JavaScript")
+    if crawl.scripted_nav:
+        url, signs = next(iter(crawl.scripted_nav.items()))
+        parts_th.append(
+            f"เมนูนำทางของหน้า {_some(list(crawl.scripted_nav))} สร้างด้วยสคริปต์ (หน้า {url}: {_signs_th(signs)})"
+        )
+        parts_en.append(f"the menus of these pages are built by scripts ({url}: {_signs_en(signs)})")
+    return (
+        f"{BROWSER_NEEDED_TH}: {' และ'.join(parts_th)} แต่แสดงผลด้วยเบราว์เซอร์ไม่ได้ จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล ({why})"
+        f" / needs a browser: {'; '.join(parts_en)}, and they could not be rendered, so absence is not proven"
+    )
+
+
+def _some(urls: list[str]) -> str:
+    return ", ".join(urls[:3]) + (" …" if len(urls) > 3 else "")
+
+
+def _signs_th(signs: list[str]) -> str:
+    return "; ".join(sign.split(" / ")[0] for sign in signs[:3])
+
+
+def _signs_en(signs: list[str]) -> str:
+    return "; ".join(sign.split(" / ", 1)[-1] for sign in signs[:3])
 
 
 def browser_notes(crawl: CrawlResult) -> list[str]:
@@ -109,6 +135,14 @@ def browser_notes(crawl: CrawlResult) -> list[str]:
         )
     if crawl.needs_browser:
         notes.append(f"{BROWSER_NEEDED_TH} {len(crawl.needs_browser)} หน้า: {crawl.browser_problem or RENDER_FAILED}")
+    if crawl.scripted_nav:
+        url, signs = next(iter(crawl.scripted_nav.items()))
+        notes.append(
+            f"{BROWSER_NEEDED_TH}: เมนูนำทางของ {len(crawl.scripted_nav)} หน้าสร้างด้วยสคริปต์ เช่น {url} ({_signs_th(signs)})"
+            " รายการที่ไม่พบจึงเป็น «ไม่ทราบ» ไม่ใช่ «ไม่มี»"
+            f" ({crawl.browser_problem or RENDER_FAILED}) / needs a browser: the menus of {len(crawl.scripted_nav)} pages"
+            f" are built by scripts, e.g. {url} ({_signs_en(signs)}); items not found are unknown, not missing"
+        )
     return notes
 
 

@@ -20,6 +20,7 @@ from oit.models import ItemResult, ScanResult
 from oit.rendering import load_patterns, screenshots
 from oit.scan import ScanRequest, run_scan
 from oit.storage import StoredSite, open_engine
+from tests.crawler import scripted_menus
 from tests.crawler.support import LocalServer, Reply
 from tests.rules import koksawang as k
 from tests.rules.sitebuilder import AS_OF, YEAR, fixture, home
@@ -172,3 +173,39 @@ def test_one_browser_serves_the_crawl_the_second_pass_and_the_screenshots(tmp_pa
         r for r in caplog.records if r.name == "crawler.render" and r.getMessage().startswith("browser started")
     ]
     assert len(launches) == 1
+
+
+# --- a main menu built by scripts (issue 12, class 1) ------------------------------------------------------------
+def serve_scripted_menu(style: str) -> LocalServer:
+    """A site whose only way to the ITA index is a menu scripts build (tests/crawler/scripted_menus.py), with the
+    realistic ITA 2569 index and the executives' page it links."""
+    evidence, _ = k.o2()
+    routes = scripted_menus.site(style)
+    routes[INDEX] = Reply(body=fixture("layout.html", title="ITA 2569", content=fixture("ita2569.html")))
+    routes.update({path: Reply(body=str(html)) for path, html in evidence.items()})
+    return LocalServer(routes)
+
+
+@pytest.mark.parametrize("style", ["external", "jquery", "framework"])
+def test_a_scripted_menu_is_read_with_chromium_and_unknown_without(style, tmp_path) -> None:
+    with serve_scripted_menu(style) as server:
+        with_browser = scan(server, tmp_path / "a.sqlite")
+        off = scan(server, tmp_path / "b.sqlite", render="off")
+    found = by_code(with_browser)
+    assert found["O2"].status == "pass", found["O2"].unknown_reason
+    assert any(e.url.endswith("/about/executives.html") for e in found["O2"].evidence)
+    assert any("1 pages rendered in the browser" in note for note in with_browser.crawl.findings)
+
+    unread = by_code(off)
+    assert [code for code, i in unread.items() if i.status == "missing"] == []  # absence is never claimed
+    reason = unread["O2"].unknown_reason or ""
+    assert unread["O2"].status == "unknown" and reason.startswith("ต้องใช้เบราว์เซอร์")
+    assert server.url("/") in reason and "สร้างด้วยสคริปต์" in reason and 'render = "off"' in reason
+    assert any("เมนูนำทาง" in note and "unknown, not missing" in note for note in off.crawl.findings)
+
+
+def test_a_menu_in_a_frame_is_read_without_a_browser(tmp_path) -> None:
+    with serve_scripted_menu("iframe") as server:
+        result = scan(server, tmp_path / "c.sqlite", render="off")
+    assert by_code(result)["O2"].status == "pass"
+    assert not any("เมนูนำทาง" in note for note in result.crawl.findings)
