@@ -118,7 +118,7 @@ def describe_skips(skipped: list[SkippedUrl], unlisted: int, named: int = 3) -> 
     """One finding per reason: how many URLs were not fetched and the first few of them (Thai, then English)."""
     by_reason: dict[str, list[str]] = {}
     for entry in skipped:
-        by_reason.setdefault(entry.reason, []).append(entry.url)
+        by_reason.setdefault(entry.reason, []).append(unquote(entry.url))  # Thai addresses read as Thai
     lines = []
     for reason, urls in by_reason.items():
         shown = ", ".join(urls[:named]) + (", …" if len(urls) > named else "")
