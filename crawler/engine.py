@@ -41,7 +41,7 @@ from crawler.robots import RobotsPolicy
 from crawler.settings import CrawlSettings
 from crawler.shells import ShellMemory, may_hold_evidence
 from crawler.textcache import MemoryTextCache, TextCache, cacheable
-from crawler.traps import PAGES_ALIKE, TOO_DEEP, PatternWatch, fingerprint, record_skip, url_pattern
+from crawler.traps import PAGES_ALIKE, TOO_DEEP, PatternWatch, record_skip, url_pattern
 from crawler.urls import (
     extension,
     in_scope,
@@ -498,7 +498,7 @@ class Crawler:
             reason = self._skip_reason(link, pattern, own, depth, is_doc, index)
             if self._follow(link, page.url, depth, is_doc, reason) and pattern != own:
                 novel = True
-        self._patterns.observe(page.url, own, fingerprint(page.text or page.content_hash or ""), novel)
+        self._patterns.observe(page.url, own, page.text or page.content_hash or "", novel)
 
     def _skip_reason(self, link: Link, pattern: str, own: str, depth: int, is_doc: bool, index: bool) -> str | None:
         """Why `link` is not fetched, or None. Only the hard guards and the depth bound look at the URL; a pattern

@@ -39,16 +39,34 @@ TOO_DEEP = "deeper than max_depth"
 _DIGITS = re.compile(r"\d+")  # Unicode digits: Thai ๐-๙ as well as 0-9
 _IDENTIFIER = re.compile(r"^[A-Za-z_.-]{1,40}$")  # a query value naming a component or view (com_content)
 # What changes from one calendar or pagination page to the next besides numbers: month and day names.
-_DATE_WORDS = re.compile(
-    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
-    r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
-    r"อาทิตย์|จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|"
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|"
-    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b",
-    re.IGNORECASE,
+_DATE_WORDS = (
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม"
+    " ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค. อาทิตย์ จันทร์ อังคาร พุธ พฤหัสบดี ศุกร์ เสาร์"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep oct nov dec monday tuesday wednesday thursday friday saturday sunday"
 )
-_SPACE = re.compile(r"\s+")
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation shaped as a prefix tree: the regex engine tries a position once per first letter instead
+    of once per word (a page's text is searched in a fraction of the time of a flat list of 60 words)."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not branches:
+        return ""
+    alternatives = [re.escape(first) + _trie(rests) for first, rests in sorted(branches.items())]
+    body = alternatives[0] if len(alternatives) == 1 and not ends else f"(?:{'|'.join(alternatives)})"
+    return body + ("?" if ends else "")
+
+
+# Digits and date names go in one pass over the lower-cased text. Removing "may" from "mayor" too is harmless:
+# it is removed from every page alike.
+_COUNTERS = re.compile(_trie(_DATE_WORDS.split()) + r"|\d+")
 
 
 @lru_cache(maxsize=16384)
@@ -71,7 +89,7 @@ def _value_shape(value: str) -> str:
 def fingerprint(text: str) -> bytes:
     """What a page says with its numbers and month/day names set aside: equal for two months of an empty
     calendar or two pages of an endless listing that repeats itself."""
-    core = _SPACE.sub(" ", _DATE_WORDS.sub(" ", _DIGITS.sub(" ", text))).strip()
+    core = " ".join(_COUNTERS.sub(" ", text.lower()).split())
     return hashlib.blake2b(core.encode("utf-8"), digest_size=12).digest()
 
 
@@ -83,7 +101,7 @@ class PatternWatch:
         self.bound = bound
         self._prints: dict[str, set[bytes]] = {}
         self._alike: dict[str, int] = {}
-        self._observed: set[str] = set()  # a page seen again (rendered in a scan's second pass) is not a repeat
+        self._observed: set[str] = set()
 
     def exhausted(self, pattern: str) -> bool:
         return self._alike.get(pattern, 0) >= self.bound
@@ -91,14 +109,16 @@ class PatternWatch:
     def alike(self, pattern: str) -> int:
         return self._alike.get(pattern, 0)
 
-    def observe(self, url: str, pattern: str, printed: bytes, novel: bool) -> None:
-        """A fetched page of `pattern`: `novel` when it led to a URL outside its pattern not met before (such
-        a page leads somewhere, so it is no trap page whatever it says)."""
-        if url in self._observed:
-            return
+    def observe(self, url: str, pattern: str, text: str, novel: bool) -> None:
+        """A fetched page of `pattern` showing `text`: `novel` when it led to a URL outside its pattern not met
+        before. Such a page leads somewhere, so it is no trap page whatever it says, and its text is not even
+        fingerprinted (most pages of a large site: the fingerprint costs a pass over the text)."""
+        if novel or url in self._observed:
+            return  # a page seen again (rendered in a scan's second pass) is no repeat either
         self._observed.add(url)
+        printed = fingerprint(text)
         prints = self._prints.setdefault(pattern, set())
-        if printed in prints and not novel:
+        if printed in prints:
             self._alike[pattern] = self._alike.get(pattern, 0) + 1
         elif len(prints) < self.bound * 4:  # bounded memory on a pattern of many different pages
             prints.add(printed)
