@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from crawler.decode import decode_html
 from crawler.documents import DocumentText, extract_text, kind_of
 from crawler.fetcher import Fetcher, FetchResult
-from crawler.frontier import Frontier, Request, names_evidence
+from crawler.frontier import Frontier, Request, names_evidence, names_ita
 from crawler.models import CrawlResult, Document, Link, Page
 from crawler.ocr import OcrBudget
 from crawler.parse import ParsedPage, parse_html
@@ -41,6 +41,7 @@ from crawler.robots import RobotsPolicy
 from crawler.settings import CrawlSettings
 from crawler.shells import ShellMemory, may_hold_evidence
 from crawler.textcache import MemoryTextCache, TextCache, cacheable
+from crawler.traps import PAGES_ALIKE, TOO_DEEP, PatternWatch, record_skip, url_pattern
 from crawler.urls import (
     extension,
     in_scope,
@@ -155,6 +156,8 @@ class Crawler:
         # The crawl adds the pages near the home page (crawler/revisit.py, near_home).
         self.always_ask: set[str] = set()
         self._must_ask: set[str] = set()  # always_ask and the pages near the home page, for one crawl
+        self._patterns = PatternWatch()  # what each URL pattern's pages did: traps are judged by it
+        self._ita_pages: set[str] = set()  # URLs linked under an ITA label: every link on them is followed
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -166,6 +169,7 @@ class Crawler:
         self._start = start
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         self._frontier = Frontier()
+        self._patterns, self._ita_pages = PatternWatch(), set()
         self._open_pass(Fetcher(self.settings, start, self._connect_to))
         self._must_ask = set(self.always_ask)
         if self._revisits is not None and self.settings.revisit_max_days > 0:
@@ -516,6 +520,9 @@ class Crawler:
         self._revisits.reuse_page(page, known)
 
     def _queue_links(self, page: Page, depth: int) -> None:
+        own = url_pattern(page.url)
+        index = self._is_ita_index(page)
+        novel = False  # whether this page led to a URL outside its own pattern (crawler/traps.py)
         for link in page.links:
             if self._frontier.seen(link.url):
                 continue  # the common case on menu-heavy sites: decided before, skip the work
@@ -524,14 +531,14 @@ class Crawler:
                 continue
             if is_hosted_document(link.url):
                 # The one exception to staying on the site: the agency's own file on Google Drive/Docs.
-                if not trap_reason(link.url) and self.settings.follow_links:
-                    self._frontier.push(link.url, depth + 1, page.url, link.label, True)
+                if self.settings.follow_links and self._follow(link, page.url, depth, True, trap_reason(link.url)):
+                    novel = True
                 continue
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
                 link.external = True
-                if link.url not in self._external_seen:
-                    self._external_seen.add(link.url)
-                    self.sink.add_external(link, page.url)
+                self._external_seen.add(link.url)
+                self.sink.add_external(link, page.url)
+                novel = True
                 continue
             if not self.settings.follow_links:
                 continue  # off-site links are still recorded above; nothing more is fetched (oit recheck)
@@ -540,9 +547,42 @@ class Crawler:
                 continue
             # <embed>/<object> show files (a PDF from getfile.php?id=3): fetched with the document size limit.
             is_doc = is_doc or link.source in ("embed", "object")
-            if (depth + 1 > self.settings.max_depth and not is_doc) or trap_reason(link.url):
-                continue
-            self._frontier.push(link.url, depth + 1, page.url, link.label, is_doc)
+            pattern = url_pattern(link.url)
+            reason = self._skip_reason(link, pattern, own, depth, is_doc, index)
+            if self._follow(link, page.url, depth, is_doc, reason) and pattern != own:
+                novel = True
+        self._patterns.observe(page.url, own, page.text or page.content_hash or "", novel)
+
+    def _skip_reason(self, link: Link, pattern: str, own: str, depth: int, is_doc: bool, index: bool) -> str | None:
+        """Why `link` is not fetched, or None. Only the hard guards and the depth bound look at the URL; a pattern
+        is held back for what its pages did, and never for links from menus, the ITA index page or labels that
+        name evidence. A menu link to the next page of its own page's pattern is the chain's own navigation
+        (pagination and calendars sit in <nav> elements too), not the site's menu."""
+        hard = trap_reason(link.url)
+        if hard:
+            return hard
+        if depth + 1 > self.settings.max_depth and not is_doc:
+            return TOO_DEEP
+        if not self._patterns.exhausted(pattern):
+            return None
+        vouched = index or (link.nav and pattern != own) or names_evidence(link.label)
+        return None if vouched else PAGES_ALIKE
+
+    def _follow(self, link: Link, referrer: str, depth: int, is_doc: bool, reason: str | None) -> bool:
+        """Queue `link`, or record why it is not fetched. True when queued."""
+        if reason is not None:
+            if not record_skip(self.result.skipped, link.url, link.label, reason, referrer):
+                self.result.skipped_unlisted += 1  # counted once per sighting: an upper bound past the list
+            return False
+        self._frontier.push(link.url, depth + 1, referrer, link.label, is_doc)
+        self.result.skipped.pop(link.url, None)  # held back from one page, reached through another
+        if names_ita(link.label):
+            self._ita_pages.add(link.url)
+        return True
+
+    def _is_ita_index(self, page: Page) -> bool:
+        """The ITA index page: linked under an ITA label, or titled or headed so. All its links are followed."""
+        return page.url in self._ita_pages or names_ita(page.title) or any(names_ita(h) for h in page.headings[:3])
 
     async def _handle_document(
         self, request: Request, fetched: FetchResult, kind: str | None, known: Known | None = None

@@ -42,6 +42,10 @@ _EVIDENCE_HINTS = [
     )
 ]
 _O_CODE = re.compile(r"\b[oO0]\s?\d{1,2}\b")
+# Words only the ITA index page (the agency's list of its O1..O26 evidence) is titled or headed with: every link
+# on it is followed, whatever its URL pattern has done.
+_ITA_HINTS = [match_key(w) for w in ("คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ")]
+_ITA_WORD = re.compile(r"(?<![a-z])(?:ita|oit)(?![a-z])", re.IGNORECASE)  # "ITA2569", never "capital"
 
 
 @dataclass(order=True)
@@ -59,6 +63,14 @@ def names_evidence(label: str) -> bool:
     """The label mentions ITA, an O-code or an item keyword."""
     key = match_key(label)
     return any(h in key for h in _EVIDENCE_HINTS) or bool(_O_CODE.search(label))
+
+
+def names_ita(text: str) -> bool:
+    """The title, heading or label of the ITA index page (not of any page that merely mentions a plan)."""
+    if _ITA_WORD.search(text):
+        return True
+    key = match_key(text)
+    return any(h in key for h in _ITA_HINTS)
 
 
 def priority_of(depth: int, label: str, is_document: bool) -> float:

@@ -96,6 +96,15 @@ class Document(BaseModel):
         return self.error is None and bool(self.text.strip())
 
 
+class SkippedUrl(BaseModel):
+    """A URL found on the site and not fetched (crawler/traps.py): what linked it, under which label, and why."""
+
+    url: str
+    label: str = ""
+    reason: str  # a key of crawler.traps.REASONS_TH ("pages alike", "deeper than max_depth", a hard guard)
+    referrer: str = ""
+
+
 class CrawlResult(BaseModel):
     """What a crawl did, in numbers and notes. The pages themselves went to the sink."""
 
@@ -123,3 +132,8 @@ class CrawlResult(BaseModel):
     # the signs seen: what the crawl did not find may be behind their menus (oit/rendering.py: "unknown").
     scripted_nav: dict[str, list[str]] = Field(default_factory=dict)
     probes: int = 0  # pages rendered only to compare their links with the raw HTML's (one per new layout)
+    # URLs found and not fetched, by URL (the first MAX_SKIPPED_LISTED of them; a URL fetched after all, through
+    # another link, leaves the list), and how many more there were: named in the findings, and an item missing
+    # while a skipped URL's label or address names it is unknown (oit/scan.py).
+    skipped: dict[str, SkippedUrl] = Field(default_factory=dict)
+    skipped_unlisted: int = 0

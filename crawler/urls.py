@@ -172,30 +172,19 @@ def is_form_or_chat(url: str) -> bool:
     return bool(FORM_HOSTS.search(url) or CHAT_HOSTS.search(url))
 
 
-# --- traps -------------------------------------------------------------------------------------------
-
-_CALENDAR = re.compile(
-    r"(calendar|ปฏิทิน|[?&](year|month|day|date|y|m|d|cal|time)=\d|/\d{4}/\d{1,2}/\d{1,2}/?$)", re.IGNORECASE
-)
-_PAGINATION = re.compile(r"[?&](page|p|start|offset|pg|paged|pageno|page_no)=(\d+)", re.IGNORECASE)
+# --- hard guards ---------------------------------------------------------------------------------------
 
 
-def trap_reason(url: str, max_pagination: int = 200, max_length: int = 1000) -> str | None:
-    """Why a URL looks like a crawler trap, or None. Bounded crawling also protects us; this saves budget."""
+def trap_reason(url: str, max_length: int = 1000) -> str | None:
+    """Why a URL cannot be a page of its own, or None: too long, too deep, or a relative-link loop. These guards
+    protect the crawler whatever the pages say. Everything else (calendars, pagination, ?p=1234, ?year=2569) is
+    judged by what its pages do, in crawler/traps.py: Thai sites put evidence behind such URLs."""
     if len(url) > max_length:
         return "url too long"
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in urlsplit(url).path.split("/") if s]
     if len(segments) > 12:
         return "path too deep"
     # The same segment pair repeated (/a/b/a/b/…) is the classic relative-link loop.
     if len(segments) >= 6 and segments[-2:] == segments[-4:-2] == segments[-6:-4]:
         return "repeating path"
-    if _CALENDAR.search(unquote(url)):  # normalised URLs carry Thai (ปฏิทิน) percent-encoded
-        return "calendar"
-    for _, number in _PAGINATION.findall(url):
-        if int(number) > max_pagination:
-            return "endless pagination"
-    if len(parse_qsl(parts.query)) > 8:
-        return "too many query parameters"
     return None

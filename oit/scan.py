@@ -11,18 +11,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from crawler.engine import Crawler, Progress
-from crawler.models import CrawlResult
+from crawler.models import CrawlResult, SkippedUrl
 from crawler.settings import CrawlSettings
+from crawler.thaitext import match_key
+from crawler.traps import REASONS_TH, describe_skips
 from crawler.urls import normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
 from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
 from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
-from rules.catalog import load_catalog
+from rules.catalog import ItemDef, load_catalog
 from rules.evaluate import evaluate_site
 from rules.fiscal import assessment_year_for, fiscal_year_bounds
 from rules.score import apply_gains, estimate
@@ -97,6 +100,8 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
             )
         if crawl.stopped_reason:
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
+        skipped = list(crawl.skipped.values())
+        items = [_unknown_if_skipped(i, catalog.item(i.code), skipped) for i in items]
         score = estimate(items, catalog.subindicator_confidence)
         items = apply_gains(items, score)
         fy_start, fy_end = fiscal_year_bounds(year)
@@ -112,7 +117,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
                 documents=crawl.documents,
                 errors=crawl.errors,
                 duration_s=crawl.duration_s,
-                findings=_findings(crawl.findings, crawl.stopped_reason, notes),
+                findings=_findings(crawl, notes),
             ),
             items=items,
             score=score,
@@ -191,8 +196,42 @@ def _unknown_if_missing(item, reason: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _findings(findings: list[str], stopped: str | None, notes: list[str]) -> list[str]:
-    out = list(findings)
-    if stopped:
-        out.append(f"การเก็บข้อมูลหยุดก่อนครบ: {stopped}")
+def _unknown_if_skipped(item: ItemResult, definition: ItemDef | None, skipped: list[SkippedUrl]) -> ItemResult:
+    """An item found missing while URLs whose label or address name it were not fetched (crawler/traps.py) is not
+    proven missing: it is unknown, and the URLs are named so that the user can open them."""
+    if item.status != "missing" or definition is None or not skipped:
+        return item
+    named = [s for s in skipped if _names_item(s, definition)]
+    if not named:
+        return item
+    urls = ", ".join(unquote(s.url) for s in named[:3]) + (", …" if len(named) > 3 else "")
+    reasons = sorted({s.reason for s in named})
+    thai = ", ".join(REASONS_TH.get(r, r) for r in reasons)
+    return item.model_copy(
+        update={
+            "status": "unknown",
+            "gaps": [],
+            "unknown_reason": f"ไม่ได้เปิด {len(named)} URL ที่อาจเป็นหลักฐานของข้อนี้ ({thai}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+            f" / {len(named)} URLs that may hold this item were not fetched ({', '.join(reasons)}),"
+            f" so absence is not proven: {urls}",
+        }
+    )
+
+
+def _names_item(skipped: SkippedUrl, definition: ItemDef) -> bool:
+    """The skipped link's label or address carries one of the item's words, its code, or one of its URL slugs."""
+    label, address = match_key(skipped.label), unquote(skipped.url).lower()
+    words = [match_key(w) for w in (definition.title, *definition.discovery)]
+    if any(w and (w in label or w in match_key(address)) for w in words):
+        return True
+    if re.search(rf"(?<![a-z0-9]){definition.code}(?![0-9])", skipped.label, re.IGNORECASE):
+        return True
+    return any(slug.lower() in address for slug in definition.url_words)
+
+
+def _findings(crawl: CrawlResult, notes: list[str]) -> list[str]:
+    out = list(crawl.findings)
+    if crawl.stopped_reason:
+        out.append(f"การเก็บข้อมูลหยุดก่อนครบ: {crawl.stopped_reason}")
+    out += describe_skips(list(crawl.skipped.values()), crawl.skipped_unlisted)  # no "missing" hides a skip
     return out + notes

@@ -122,22 +122,23 @@ class TestKinds:
         assert extension("http://a.go.th/v1.2/page") == ""
 
 
-class TestTraps:
+class TestHardGuards:
     @pytest.mark.parametrize("url", [
-        "http://a.go.th/calendar/2024/05",
+        "http://a.go.th/?p=1234",  # WordPress posts without pretty permalinks
+        "http://a.go.th/?p=98765",
+        "http://a.go.th/report.php?year=2569",
+        "http://a.go.th/ita/skr.php?y=2569&m=3",
         "http://a.go.th/event.php?month=5&year=2024",
-        "http://a.go.th/index.php?option=com_jevents&d=12",
+        "http://a.go.th/calendar/2024/05",
         "http://a.go.th/ปฏิทินกิจกรรม?ym=256705",
         "http://a.go.th/news/2024/05/12/",
+        "http://a.go.th/news.php?page=5000",
+        "http://a.go.th/index.php?option=com_content&view=article&id=4410&catid=8&Itemid=101",
+        "http://a.go.th/search.php?" + "&".join(f"k{i}=v" for i in range(9)),
     ])  # fmt: skip
-    def test_calendar(self, url: str) -> None:
-        assert trap_reason(normalize(url) or url) == "calendar"
-
-    def test_endless_pagination(self) -> None:
-        assert trap_reason("http://a.go.th/news.php?page=200") is None
-        assert trap_reason("http://a.go.th/news.php?page=201") == "endless pagination"
-        assert trap_reason("http://a.go.th/news.php?cat=1&start=5000") == "endless pagination"
-        assert trap_reason("http://a.go.th/news.php?page=50", max_pagination=40) == "endless pagination"
+    def test_no_url_is_a_trap_for_its_shape(self, url: str) -> None:
+        """Thai sites put evidence behind these; traps are judged by behaviour (crawler/traps.py)."""
+        assert trap_reason(normalize(url) or url) is None
 
     def test_repeating_path(self) -> None:
         assert trap_reason("http://a.go.th/a/b/a/b/a/b") == "repeating path"
@@ -149,10 +150,6 @@ class TestTraps:
     def test_too_long(self) -> None:
         assert trap_reason("http://a.go.th/" + "x" * 1000) == "url too long"
         assert trap_reason("http://a.go.th/" + "x" * 100) is None
-
-    def test_too_many_query_parameters(self) -> None:
-        query = "&".join(f"k{i}=v" for i in range(9))
-        assert trap_reason(f"http://a.go.th/s.php?{query}") == "too many query parameters"
 
     def test_ordinary_pages_are_not_traps(self) -> None:
         for url in ("http://a.go.th/", "http://a.go.th/news.php?id=1234", "http://a.go.th/ita/2567/o1.html",

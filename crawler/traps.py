@@ -1,0 +1,149 @@
+"""Crawler traps judged by what the pages do, never by how one URL looks.
+
+Thai sites put evidence behind URLs that look like traps (WordPress posts at /?p=1234, reports filed under
+?year=2569 or ?y=2569), so a URL shape alone decides nothing. A trap is a behaviour: one URL pattern (path and
+query keys, numbers set aside) yielding page after page that repeats an earlier page of the pattern except for
+its numbers and date names, and that leads nowhere new outside the pattern (an endless ?page=N of the same
+listing, next/prev calendar months reached only through each other). Once a pattern has yielded
+`ALIKE_PER_PATTERN` such pages, further URLs of it are held back; menus, the ITA index page and links whose
+labels name evidence are followed anyway (crawler/engine.py decides that). Every URL not fetched is recorded
+with its reason (CrawlResult.skipped) so that the scan can say so and no "missing" hides it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from crawler.models import SkippedUrl
+
+# Pages that repeat an earlier page of their pattern before the pattern is held back. High enough that a real
+# series of look-alike evidence pages (a monthly report per month) that links nothing new is fetched for
+# well over a year, low enough that a trap costs a few dozen requests instead of the page budget.
+ALIKE_PER_PATTERN = 24
+MAX_SKIPPED_LISTED = 1000  # skipped URLs kept with their label and reason; the rest are only counted
+
+# Why a URL was not fetched: reason key (English, as stored) -> Thai. trap_reason's hard guards come first.
+REASONS_TH = {
+    "url too long": "URL ยาวเกินกำหนด",
+    "path too deep": "เส้นทาง URL ลึกเกินกำหนด",
+    "repeating path": "เส้นทาง URL วนซ้ำ",
+    "pages alike": "รูปแบบ URL เดียวกันให้หน้าที่ซ้ำกันหลายหน้าแล้ว",
+    "deeper than max_depth": "อยู่ลึกจากหน้าแรกเกินกำหนด (max_depth)",
+}
+PAGES_ALIKE = "pages alike"
+TOO_DEEP = "deeper than max_depth"
+
+_DIGITS = re.compile(r"\d+")  # Unicode digits: Thai ๐-๙ as well as 0-9
+_IDENTIFIER = re.compile(r"^[A-Za-z_.-]{1,40}$")  # a query value naming a component or view (com_content)
+# What changes from one calendar or pagination page to the next besides numbers: month and day names.
+_DATE_WORDS = (
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม"
+    " ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค. อาทิตย์ จันทร์ อังคาร พุธ พฤหัสบดี ศุกร์ เสาร์"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep oct nov dec monday tuesday wednesday thursday friday saturday sunday"
+)
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation shaped as a prefix tree: the regex engine tries a position once per first letter instead
+    of once per word (a page's text is searched in a fraction of the time of a flat list of 60 words)."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not branches:
+        return ""
+    alternatives = [re.escape(first) + _trie(rests) for first, rests in sorted(branches.items())]
+    body = alternatives[0] if len(alternatives) == 1 and not ends else f"(?:{'|'.join(alternatives)})"
+    return body + ("?" if ends else "")
+
+
+# Digits and date names go in one pass over the lower-cased text. Removing "may" from "mayor" too is harmless:
+# it is removed from every page alike.
+_COUNTERS = re.compile(_trie(_DATE_WORDS.split()) + r"|\d+")
+
+
+@lru_cache(maxsize=16384)
+def url_pattern(url: str) -> str:
+    """The URL with its numbers set aside: host, path with digit runs as #, and the sorted query keys with
+    numeric values as #, identifier values kept (option=com_content names a different page kind than
+    option=com_jevents) and any other value as *. /?p=1234 and /?p=98765 are one pattern."""
+    parts = urlsplit(url)
+    path = _DIGITS.sub("#", unquote(parts.path))
+    keys = sorted(f"{key}={_value_shape(value)}" for key, value in parse_qsl(parts.query, keep_blank_values=True))
+    return f"{parts.netloc}{path}?{'&'.join(keys)}"
+
+
+def _value_shape(value: str) -> str:
+    if value.isdigit():
+        return "#"
+    return value if _IDENTIFIER.match(value) else "*"
+
+
+def fingerprint(text: str) -> bytes:
+    """What a page says with its numbers and month/day names set aside: equal for two months of an empty
+    calendar or two pages of an endless listing that repeats itself."""
+    core = " ".join(_COUNTERS.sub(" ", text.lower()).split())
+    return hashlib.blake2b(core.encode("utf-8"), digest_size=12).digest()
+
+
+class PatternWatch:
+    """Per URL pattern, the fingerprints of its fetched pages and how many of them repeated an earlier one while
+    leading nowhere new. Work per page is one hash; per link, one dictionary look-up."""
+
+    def __init__(self, bound: int = ALIKE_PER_PATTERN) -> None:
+        self.bound = bound
+        self._prints: dict[str, set[bytes]] = {}
+        self._alike: dict[str, int] = {}
+        self._observed: set[str] = set()
+
+    def exhausted(self, pattern: str) -> bool:
+        return self._alike.get(pattern, 0) >= self.bound
+
+    def alike(self, pattern: str) -> int:
+        return self._alike.get(pattern, 0)
+
+    def observe(self, url: str, pattern: str, text: str, novel: bool) -> None:
+        """A fetched page of `pattern` showing `text`: `novel` when it led to a URL outside its pattern not met
+        before. Such a page leads somewhere, so it is no trap page whatever it says, and its text is not even
+        fingerprinted (most pages of a large site: the fingerprint costs a pass over the text)."""
+        if novel or url in self._observed:
+            return  # a page seen again (rendered in a scan's second pass) is no repeat either
+        self._observed.add(url)
+        printed = fingerprint(text)
+        prints = self._prints.setdefault(pattern, set())
+        if printed in prints:
+            self._alike[pattern] = self._alike.get(pattern, 0) + 1
+        elif len(prints) < self.bound * 4:  # bounded memory on a pattern of many different pages
+            prints.add(printed)
+
+
+def record_skip(skipped: dict[str, SkippedUrl], url: str, label: str, reason: str, referrer: str) -> bool:
+    """Note a URL not fetched; False when the list is full (the caller counts it instead)."""
+    if url in skipped:
+        return True
+    if len(skipped) >= MAX_SKIPPED_LISTED:
+        return False
+    skipped[url] = SkippedUrl(url=url, label=label[:200], reason=reason, referrer=referrer)
+    return True
+
+
+def describe_skips(skipped: list[SkippedUrl], unlisted: int, named: int = 3) -> list[str]:
+    """One finding per reason: how many URLs were not fetched and the first few of them (Thai, then English)."""
+    by_reason: dict[str, list[str]] = {}
+    for entry in skipped:
+        by_reason.setdefault(entry.reason, []).append(unquote(entry.url))  # Thai addresses read as Thai
+    lines = []
+    for reason, urls in by_reason.items():
+        shown = ", ".join(urls[:named]) + (", …" if len(urls) > named else "")
+        thai = REASONS_TH.get(reason, reason)
+        lines.append(f"ไม่ได้เปิด {len(urls)} URL เพราะ{thai} / {len(urls)} URLs not fetched ({reason}): {shown}")
+    if unlisted:
+        lines.append(f"และไม่ได้เปิดอีก {unlisted} URL ที่ไม่ได้บันทึกรายชื่อไว้ / and {unlisted} more URLs not fetched, not listed")
+    return lines
