@@ -119,9 +119,13 @@ class SiteFigures:
         return round(a / b, 3) if b else None
 
     def summary(self) -> dict:
-        return {"agreement": self.ratio(self.agree, self.items), "gap_precision": self.ratio(self.true_tool_defects, self.tool_defects),
-                "gap_recall": self.ratio(self.recalled_defects, self.truth_defects),
-                "evidence_found": self.ratio(self.evidence_found, self.evidence_items), "silent_passes": self.silent_passes}
+        return {
+            "agreement": self.ratio(self.agree, self.items),
+            "gap_precision": self.ratio(self.true_tool_defects, self.tool_defects),
+            "gap_recall": self.ratio(self.recalled_defects, self.truth_defects),
+            "evidence_found": self.ratio(self.evidence_found, self.evidence_items),
+            "silent_passes": self.silent_passes,
+        }
 
 
 def compare(site: str, truth: dict[str, TruthItem], result: dict | None) -> SiteFigures:
@@ -186,8 +190,25 @@ def scan(url: str, workdir: Path, name: str, timeout: float) -> tuple[dict | Non
     cfg = workdir / "config.toml"
     cfg.write_text(CONFIG.format(db=workdir / "oit.sqlite", dir=workdir), "utf-8")
     out = workdir / f"{name}.json"
-    cmd = [sys.executable, "-m", "oit.cli", "scan", url, "--year", "2569", "--as-of", "2026-05-15", "--json", str(out),
-           "--delay", "0", "--concurrency", "8", "--config", str(cfg)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "oit.cli",
+        "scan",
+        url,
+        "--year",
+        "2569",
+        "--as-of",
+        "2026-05-15",
+        "--json",
+        str(out),
+        "--delay",
+        "0",
+        "--concurrency",
+        "8",
+        "--config",
+        str(cfg),
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     try:
         proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout)
@@ -265,8 +286,17 @@ def _fmt(x: float | None) -> str:
 def overall(figs: list[SiteFigures]) -> SiteFigures:
     tot = SiteFigures("overall")
     for f in figs:
-        for k in ("items", "agree", "tool_defects", "true_tool_defects", "truth_defects", "recalled_defects",
-                  "evidence_items", "evidence_found", "silent_passes"):
+        for k in (
+            "items",
+            "agree",
+            "tool_defects",
+            "true_tool_defects",
+            "truth_defects",
+            "recalled_defects",
+            "evidence_items",
+            "evidence_found",
+            "silent_passes",
+        ):
             setattr(tot, k, getattr(tot, k) + getattr(f, k))
     return tot
 
@@ -279,8 +309,10 @@ def report(figs: list[SiteFigures], homes: list[HomeFigures]) -> dict:
         s = f.summary()
         if f is tot:
             print("-" * len(head))
-        print(f"{f.site:<15} {f.agree:>3}/{f.items:<3} {_fmt(s['agreement'])} {_fmt(s['gap_precision']):>8} "
-              f"{_fmt(s['gap_recall']):>8} {f.evidence_found:>3}/{f.evidence_items:<3}{_fmt(s['evidence_found'])} {f.silent_passes:>6}")
+        print(
+            f"{f.site:<15} {f.agree:>3}/{f.items:<3} {_fmt(s['agreement'])} {_fmt(s['gap_precision']):>8} "
+            f"{_fmt(s['gap_recall']):>8} {f.evidence_found:>3}/{f.evidence_items:<3}{_fmt(s['evidence_found'])} {f.silent_passes:>6}"
+        )
     print("\nitems that disagree (tool vs truth):")
     for f in figs:
         if f.error:
@@ -299,12 +331,20 @@ def report(figs: list[SiteFigures], homes: list[HomeFigures]) -> dict:
     if homes:
         print("\nsaved home pages (only the home page is reachable): items whose link was found")
         for h in homes:
-            print(f"  {h.page:<15} {h.found:>3}/{h.links:<3} {_fmt(h.found / h.links if h.links else None)}"
-                  + (f"  missed: {' '.join(h.missed)}" if h.missed else "") + (f"  ERROR {h.error}" if h.error else ""))
-        print(f"  {'overall':<15} {home_total[0]:>3}/{home_total[1]:<3} {_fmt(home_total[0] / home_total[1] if home_total[1] else None)}")
+            print(
+                f"  {h.page:<15} {h.found:>3}/{h.links:<3} {_fmt(h.found / h.links if h.links else None)}"
+                + (f"  missed: {' '.join(h.missed)}" if h.missed else "")
+                + (f"  ERROR {h.error}" if h.error else "")
+            )
+        print(
+            f"  {'overall':<15} {home_total[0]:>3}/{home_total[1]:<3} {_fmt(home_total[0] / home_total[1] if home_total[1] else None)}"
+        )
     return {
-        "overall": {**tot.summary(), "items": tot.items,
-                    "homepage_links_found": round(home_total[0] / home_total[1], 3) if home_total[1] else None},
+        "overall": {
+            **tot.summary(),
+            "items": tot.items,
+            "homepage_links_found": round(home_total[0] / home_total[1], 3) if home_total[1] else None,
+        },
         "sites": {f.site: {**f.summary(), **{k: v for k, v in asdict(f).items() if k != "site"}} for f in figs},
         "homepages": {h.page: asdict(h) for h in homes},
     }
@@ -351,9 +391,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _thresholds(args: argparse.Namespace, o: dict) -> int:
-    checks = [("agreement", args.min_agreement, 1), ("gap_precision", args.min_gap_precision, 1),
-              ("gap_recall", args.min_gap_recall, 1), ("evidence_found", args.min_evidence, 1),
-              ("homepage_links_found", args.min_homepage_links, 1), ("silent_passes", args.max_silent_passes, -1)]
+    checks = [
+        ("agreement", args.min_agreement, 1),
+        ("gap_precision", args.min_gap_precision, 1),
+        ("gap_recall", args.min_gap_recall, 1),
+        ("evidence_found", args.min_evidence, 1),
+        ("homepage_links_found", args.min_homepage_links, 1),
+        ("silent_passes", args.max_silent_passes, -1),
+    ]
     failed = []
     for key, limit, sign in checks:
         if limit is None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from eval.zoo.builder import route_key
 
-NOT_FOUND = "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>".encode()
+NOT_FOUND = b"<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"
 
 
 def _handler(root: Path, routes: dict[str, dict]) -> type[BaseHTTPRequestHandler]:

@@ -5,11 +5,42 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-FIRST_M = ["สมชาย", "ประเสริฐ", "วีระพงษ์", "บุญเลิศ", "สุรชัย", "ธนากร", "อุดม", "ไพโรจน์", "ชาตรี", "เกรียงศักดิ์",
-           "ณรงค์", "สมพงษ์", "ทองใบ", "ปรีชา", "วิเชียร"]
+FIRST_M = [
+    "สมชาย",
+    "ประเสริฐ",
+    "วีระพงษ์",
+    "บุญเลิศ",
+    "สุรชัย",
+    "ธนากร",
+    "อุดม",
+    "ไพโรจน์",
+    "ชาตรี",
+    "เกรียงศักดิ์",
+    "ณรงค์",
+    "สมพงษ์",
+    "ทองใบ",
+    "ปรีชา",
+    "วิเชียร",
+]
 FIRST_F = ["สุภาพร", "วันเพ็ญ", "กาญจนา", "นิตยา", "อรุณี", "พิมพ์ชนก", "จันทร์เพ็ญ", "ศิริพร", "รัตนา", "ดวงใจ"]
-LAST = ["ศรีสุข", "บุญมา", "แก้วประเสริฐ", "ทองดี", "พรหมวงศ์", "จันทร์หอม", "สายทอง", "มีสุข", "คำแก้ว", "ใจดี",
-        "วงศ์ษา", "ภูมิพันธ์", "เพชรรัตน์", "ศรีวงศ์", "นาคสวัสดิ์", "อินทร์แก้ว"]
+LAST = [
+    "ศรีสุข",
+    "บุญมา",
+    "แก้วประเสริฐ",
+    "ทองดี",
+    "พรหมวงศ์",
+    "จันทร์หอม",
+    "สายทอง",
+    "มีสุข",
+    "คำแก้ว",
+    "ใจดี",
+    "วงศ์ษา",
+    "ภูมิพันธ์",
+    "เพชรรัตน์",
+    "ศรีวงศ์",
+    "นาคสวัสดิ์",
+    "อินทร์แก้ว",
+]
 
 
 @dataclass
@@ -65,8 +96,10 @@ class Agency:
     @property
     def address(self) -> str:
         office = "ที่ทำการองค์การบริหารส่วนตำบล" if self.kind == "abt" else "สำนักงานเทศบาล"
-        return (f"{office}{self.name} เลขที่ 99 หมู่ที่ {self.moo} ตำบล{self.name} อำเภอ{self.amphoe} "
-                f"จังหวัด{self.province} {self.postcode}")
+        return (
+            f"{office}{self.name} เลขที่ 99 หมู่ที่ {self.moo} ตำบล{self.name} อำเภอ{self.amphoe} "
+            f"จังหวัด{self.province} {self.postcode}"
+        )
 
     def n(self, s: object) -> str:
         """A number as this agency types it in its documents."""
@@ -76,12 +109,32 @@ class Agency:
         return next(p for p in self.people if p.position.startswith(word))
 
 
-def make_agency(key: str, kind: str, name: str, amphoe: str, province: str, postcode: str, seed: int,
-                domain: str, thai_digits: bool = False) -> Agency:
+def make_agency(
+    key: str,
+    kind: str,
+    name: str,
+    amphoe: str,
+    province: str,
+    postcode: str,
+    seed: int,
+    domain: str,
+    thai_digits: bool = False,
+) -> Agency:
     rnd = random.Random(seed)
-    a = Agency(key, kind, name, amphoe, province, postcode, rnd.randint(1, 12),
-               f"0-{rnd.randint(4200, 4599)}-{rnd.randint(1000, 9999)}", f"saraban@{domain}",
-               f"https://www.facebook.com/{domain.split('.')[0]}", seed, thai_digits)
+    a = Agency(
+        key,
+        kind,
+        name,
+        amphoe,
+        province,
+        postcode,
+        rnd.randint(1, 12),
+        f"0-{rnd.randint(4200, 4599)}-{rnd.randint(1000, 9999)}",
+        f"saraban@{domain}",
+        f"https://www.facebook.com/{domain.split('.')[0]}",
+        seed,
+        thai_digits,
+    )
 
     def person(position: str, female: bool = False) -> Person:
         first = rnd.choice(FIRST_F if female else FIRST_M)

@@ -30,6 +30,8 @@ class Site:
     name: str
     root: Path
     routes: dict[str, dict] = field(default_factory=dict)
+    charset: str = "utf-8"  # how its pages are encoded (a legacy site: cp874)
+    header_charset: bool = True  # whether the server names the charset (legacy servers often do not)
     _n: int = 0
 
     def _file_for(self, target: str, suffix: str) -> str:
@@ -45,9 +47,9 @@ class Site:
         out.write_bytes(data)
         self.routes[route_key(target)] = {"file": rel, "type": content_type, "status": status}
 
-    def page(self, target: str, html: str, charset: str = "utf-8", header_charset: bool = True) -> None:
-        ctype = f"text/html; charset={charset}" if header_charset else "text/html"
-        self.add(target, html.encode(charset, errors="xmlcharrefreplace"), ctype)
+    def page(self, target: str, html: str) -> None:
+        ctype = f"text/html; charset={self.charset}" if self.header_charset else "text/html"
+        self.add(target, html.encode(self.charset, errors="xmlcharrefreplace"), ctype)
 
     def pdf(self, target: str, data: bytes) -> None:
         self.add(target, data, "application/pdf")

@@ -17,8 +17,20 @@ FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # has ■ and ✓, which the Thai fonts lack
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
-          "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
+MONTHS = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
 MONTHS_ABBR = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
 
@@ -201,9 +213,14 @@ def to_pdf(doc: Doc, author: str, producer: str = "Microsoft Word", images: Path
             head = [_wrap(pdf, c, w) for c, w in zip(header, col_w, strict=True)]
             pdf.set_font("T", "", size)
             body = [[_wrap(pdf, c, w) for c, w in zip(r, col_w, strict=True)] for r in rows]
-            with pdf.table(col_widths=widths, line_height=size * 0.45, text_align="LEFT", padding=1.2,
-                           headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
-                           v_align="TOP") as t:
+            with pdf.table(
+                col_widths=widths,
+                line_height=size * 0.45,
+                text_align="LEFT",
+                padding=1.2,
+                headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
+                v_align="TOP",
+            ) as t:
                 for r in [head, *body]:
                     row = t.row()
                     for c in r:
