@@ -452,7 +452,8 @@ def annual_procurement(a: Agency, ref_price: bool = True, tax_id: bool = True) -
         *(["เลขประจำตัวผู้เสียภาษี"] if tax_id else []),
         "ราคาที่ตกลง (บาท)",
     ]
-    doc.table(header, rows)
+    widths = [0.5, 2.6, 1.3, *([1.3] if ref_price else []), 1.3, 2.4, *([2.0] if tax_id else []), 1.3]
+    doc.table(header, rows, widths)
     doc.h("ปัญหาอุปสรรค")
     doc.p("ผู้ประกอบการในพื้นที่มีน้อย ราคาวัสดุก่อสร้างผันผวน")
     doc.h("ข้อเสนอแนะ")
