@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README): `make demo` and `make test`.
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench eval eval-fast clean
 
 setup:
 	@tools/bootstrap.sh
@@ -19,6 +19,13 @@ bench: setup
 	.venv/bin/python -m pip install -q -e ".[bench]"
 	@command -v nginx >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null) || true
 	.venv/bin/python bench/run_crawl.py
+
+# The zoo (eval/README.md): generated sites on other platforms, scanned and compared with hand-written truth.
+eval: setup
+	.venv/bin/python -m eval.run_eval --json build/eval/figures.json
+
+eval-fast: setup
+	.venv/bin/python -m eval.run_eval --fast --json build/eval/figures-fast.json
 
 clean:
 	rm -rf oit-demo oit-reports oit.sqlite .pytest_cache

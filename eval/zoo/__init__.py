@@ -1,0 +1,1 @@
+"""Generators of the evaluation zoo: Thai municipal websites built by other hands, each on one real pattern."""
