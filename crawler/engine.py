@@ -62,6 +62,11 @@ MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted / .scri
 # (the home page first). Layouts that show signs of scripted navigation are compared beyond this number, within
 # max_rendered_pages. A scan renders a handful of pages, not every page.
 MAX_LAYOUT_PROBES = 10
+# A layout whose raw HTML already shows a menu this full (links inside navigation containers) and no sign of
+# scripted navigation is not probed: its menu is static, and rendering it would start a browser (hundreds of MB,
+# a second or two) on almost every municipal site, whose themes all ship scripts. Scripted menus leave the raw
+# HTML with an empty or thin menu. Items still missing later get the second pass (oit/rendering.py) anyway.
+FULL_STATIC_MENU = 12
 RENDER_BUDGET = "ถึงจำนวนหน้าที่แสดงผลด้วยเบราว์เซอร์ได้สูงสุด (max_rendered_pages) / render budget spent"
 DRIVE_ROBOTS = (
     "robots.txt ของ Google Drive ไม่อนุญาตให้ดาวน์โหลดไฟล์ขนาดใหญ่นี้"
@@ -410,7 +415,10 @@ class Crawler:
             return False  # no script builds links, no browser, or links are not followed (oit recheck)
         if parsed.layout in self._layouts:
             return False
-        return bool(parsed.nav_signs) or self.result.probes < self.layout_probes
+        if parsed.nav_signs:
+            return True
+        static_menu = sum(1 for link in parsed.links if link.nav) >= FULL_STATIC_MENU
+        return not static_menu and self.result.probes < self.layout_probes
 
     def _links_in_scope(self, parsed: ParsedPage) -> set[str]:
         return {

@@ -113,6 +113,45 @@ def test_a_plain_static_site_is_not_rendered(server) -> None:
     assert server.count("/") == 1  # no browser asked for it
 
 
+# A real municipal theme: a full static mega menu (a dozen sections and more) beside the same theme scripts.
+FULL_MENU = (
+    '<nav id="main-nav" class="navbar"><ul class="nav navbar-nav">'
+    + "".join(
+        f'<li><a href="/section/{n}.html">{label}</a></li>'
+        for n, label in enumerate(
+            [
+                "ประวัติความเป็นมา",
+                "วิสัยทัศน์",
+                "โครงสร้างส่วนราชการ",
+                "คณะผู้บริหาร",
+                "สมาชิกสภา",
+                "หน่วยตรวจสอบภายใน",
+                "สำนักปลัด",
+                "กองคลัง",
+                "กองช่าง",
+                "กองการศึกษา",
+                "แผนพัฒนาท้องถิ่น",
+                "ข่าวประชาสัมพันธ์",
+                "ติดต่อเรา",
+                "กระดานถาม-ตอบ",
+            ]
+        )
+    )
+    + "</ul></nav>"
+)
+
+
+def test_a_full_static_menu_with_theme_scripts_starts_no_browser(server) -> None:
+    """Every CMS theme ships scripts; a menu already full in the raw HTML is static, so no page is rendered."""
+    server.routes["/"] = page(f"{FULL_MENU}<h1>หน้าแรก</h1><p>เทศบาลตำบลหนองแวง</p>{THEME_SCRIPTS}", "หน้าแรก")
+    for n in range(14):
+        server.routes[f"/section/{n}.html"] = page(f"{FULL_MENU}<h1>หน้า {n}</h1>{THEME_SCRIPTS}", f"หน้า {n}")
+    result, sink = crawl(server.url("/"), render_timeout=10.0)
+    assert len(sink.pages) == 15
+    assert result.rendered == result.probes == 0
+    assert server.count("/") == 1
+
+
 def test_a_static_site_with_theme_scripts_is_rendered_once_and_shows_no_signs(server) -> None:
     server.routes.update(static_site(THEME_SCRIPTS))
     server.routes["/wp-includes/js/jquery/jquery.min.js"] = Reply(
