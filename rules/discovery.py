@@ -24,7 +24,7 @@ from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_li
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef
 from rules.site import SiteData
-from rules.sources import Bundle, Source, document_source, page_source, unreadable
+from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Bundle, Source, document_source, page_source, unreadable
 from rules.words import vocabulary
 
 INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "การเปิดเผยข้อมูล"]
@@ -289,10 +289,14 @@ class Discovery:
         page = self.site.page(url)
         if page is not None:
             return page_source(page, found_via, label, context)
-        if not in_scope(url, self.site.start_url, allow_subdomains=False):
+        off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
+        if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
+            # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):
+            # the item's evidence may be in it, so nothing is "missing" until it is read.
+            return unreadable(url, found_via, NOT_FETCHED_FILE, label, "document")
+        if off_site:
             return Source(url=url, kind="external", found_via=found_via, link_text=label, context=context)
-        reason = "ไม่ได้เก็บข้อมูลหน้านี้ (robots.txt ไม่อนุญาต หรือเกินขอบเขตการเก็บข้อมูล) / not crawled"
-        return unreadable(url, found_via, reason, label, "document" if looks_like_document(url) else "page")
+        return unreadable(url, found_via, NOT_CRAWLED, label, "document" if looks_like_document(url) else "page")
 
     def _expand(self, bundle: Bundle, page: Source, item: ItemDef, level: int = 1) -> None:
         """Add what an evidence page links to: its documents, and sub-pages whose label names the item (and,
@@ -304,6 +308,9 @@ class Discovery:
             if off_site and not is_hosted_document(link.url):  # a Drive/Docs file was fetched like the site's own
                 if is_form_or_chat(link.url):
                     bundle.add(Source(url=link.url, kind="external", found_via="linked", link_text=link.label))
+                elif looks_like_document(link.url) and self._names_item(link, words, item.code):
+                    # A file on another host named like the item: never fetched, it may hold the item.
+                    bundle.add(self._source(link.url, "linked", link.label))
                 continue
             if link.nav and not self._names_item(link, words, item.code):
                 continue  # the site-wide menu is on every page; follow it only where it names the item

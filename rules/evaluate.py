@@ -99,7 +99,7 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
     if not bundle.readable:
         if bundle.dead and not bundle.unreadable:  # every link answered 404/410: the assessors fail the item
             return _dead_links(item, result, bundle)
-        reasons = "; ".join(sorted({s.error or "" for s in bundle.sources}))
+        reasons = _unread_reasons(bundle)
         result.status, result.unknown_reason = "unknown", f"อ่านหลักฐานไม่ได้ / evidence unreadable: {reasons}"
         return result
     unknowns = []
@@ -123,6 +123,15 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
     elif unknowns:
         result.status, result.unknown_reason = "unknown", "; ".join(unknowns)
     return result
+
+
+def _unread_reasons(bundle: Bundle) -> str:
+    """Each reason once (dead links among them), with the URLs it kept from being read: the user must know
+    which files to open."""
+    urls: dict[str, list[str]] = {}
+    for source in (s for s in bundle.sources if s.error):
+        urls.setdefault(source.error or "", []).append(source.url)
+    return "; ".join(f"{reason} ({', '.join(u[:3])}{', …' if len(u) > 3 else ''})" for reason, u in urls.items())
 
 
 def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx: Context) -> ComponentOutcome:

@@ -127,6 +127,15 @@ def distrust_ocr_digits(text: str) -> str:
     return text.translate(_DISTRUSTED_DIGITS)
 
 
+# Why a linked page or file has nothing to read though the site links it: it was never fetched. The item may be
+# in it, so its components are "unknown", naming the URL (never "missing").
+NOT_CRAWLED = "ไม่ได้เก็บข้อมูลหน้านี้ (robots.txt ไม่อนุญาต หรือเกินขอบเขตการเก็บข้อมูล) / not crawled"
+NOT_FETCHED_FILE = (
+    "ไม่ได้ดาวน์โหลดไฟล์นี้ ซึ่งอยู่นอกเว็บไซต์ (เช่น Google Drive ที่ปฏิเสธ ไม่ตอบ หรืออยู่นอกขอบเขตการเก็บข้อมูล)"
+    " หลักฐานของข้อนี้อาจอยู่ในไฟล์นี้ / the file, on another host (e.g. Google Drive), was not fetched (refused,"
+    " no answer or out of the crawl's scope): the item's evidence may be in it"
+)
+
 NEEDS_BROWSER_TH = (
     "หน้านี้สร้างเนื้อหาด้วย JavaScript ต้องใช้เบราว์เซอร์จึงจะอ่านได้ครบ / the page builds its content with"
     " JavaScript: it needs a browser to be read"
