@@ -48,6 +48,8 @@ _MONTH = re.compile(
     r"(ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|"
     r"ธ\.\s?ค\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ไตรมาส)"
 )
+# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
+_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
 _MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 _TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
@@ -82,7 +84,8 @@ def _lines(source: Source) -> list[list[str]]:
         rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
     else:
         text = _WRAPPED_NUMBER.sub("", source.text)
-        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in text.splitlines()]
+        # Leading tabs are empty cells (a spreadsheet's second header row: "\t\t(บาท)\tกลาง"), kept for alignment.
+        rows = [re.split(r"[ \u00a0]*[|\t][ \u00a0]*", line.strip(" \u00a0\r")) for line in text.splitlines()]
     return [cells for cells in rows if any(cells)]
 
 
@@ -136,9 +139,11 @@ def _table(source: Source) -> tuple[list[_Row], str, str]:
 def _stack(upper: list[str] | None, cells: list[str]) -> list[str]:
     """A header line under another: a header of two or three rows (a spreadsheet's wrapped or merged header cells,
     "เลขประจำตัว" over "ผู้เสียภาษี") names each column by its cells joined."""
-    if upper is None or len(upper) != len(cells):
+    if upper is None:
         return cells
-    return [f"{a} {b}".strip() for a, b in zip(upper, cells, strict=True)]
+    width = max(len(upper), len(cells))  # a spreadsheet's row loses its empty trailing cells
+    pad = [""] * width
+    return [f"{a} {b}".strip() for a, b in zip((upper + pad)[:width], (cells + pad)[:width], strict=True)]
 
 
 def _last_lines(lines: list[str], count: int) -> list[str]:
@@ -155,7 +160,8 @@ def _last_lines(lines: list[str], count: int) -> list[str]:
 
 
 def _tabular(row: _Row) -> bool:
-    return len(row.cells) >= 3 or bool(_AMOUNT.search(row.text) or _MONTH.search(row.text))
+    """A table's row: delimited cells, an amount, a month, or a Gantt's marks (a ผด.02 without its budgets)."""
+    return len(row.cells) >= 3 or bool(_AMOUNT.search(row.text) or _MONTH.search(row.text) or _MARK.search(row.text))
 
 
 def _value(kind: str, text: str) -> bool:
@@ -219,8 +225,6 @@ def _timeline(headers: str) -> str | None:
     return "quarters" if key.count("ไตรมาส") >= 4 else None
 
 
-# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
-_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
 UNDRAWN_TH = (
     "ระยะเวลาของโครงการแสดงเป็นแถบใต้คอลัมน์เดือนของตาราง ซึ่งอ่านจากเอกสารนี้ไม่ได้"
     " / the period of each project is drawn under the table's month columns, which could not be read from it"
