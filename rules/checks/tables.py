@@ -34,19 +34,30 @@ _SEQ = re.compile(r"^\s*([0-9๐-๙]{1,3})(?:[.)](?![0-9๐-๙])\s*|\s*\|\s*|\
 _STOP = re.compile(r"^\s*(ส่วนที่|รวม|หมายเหตุ|\(?ลงชื่อ|ประกาศ\s*ณ|ณ\s*วันที่)")  # ends a wrapped table row
 # Lines of a plan's or report's tables that are no project: strategies and budget categories (their own tables).
 _NOT_PROJECT = r"(?:ยุทธศาสตร์|การพัฒนา|การบริหารจัดการ|ด้าน|แผนงาน|งาน\s|งบ|หมวด|รวม)"
+# A quantity is no amount: "ขุดลอกความยาว 1,200 เมตร", "ผู้เข้าร่วม 1,500 คน" (a plan without budgets stays one).
+_QUANTITY = (
+    r"(?!\s*(?:เมตร|ม\.(?!\s?ค\.)|กม\.|กิโลเมตร|ตร\.\s?ม|ตารางเมตร|ไร่|คน|ราย(?!ละเอียด|งาน|ได้|จ่าย)|ครัวเรือน|แห่ง"
+    r"|จุด|ชุด|เครื่อง|ลิตร|เล่ม|ชิ้น))"
+)
 _AMOUNT = re.compile(
-    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])(?:\d{3,}\.\d{2}|0\.00)(?![\d.])|\d{3,}\s*บาท"
+    r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])(?:\d{3,}\.\d{2}|0\.00)(?![\d.]))"
+    + _QUANTITY
+    + r"|\d{3,}\s*บาท"
 )
 _MONTH = re.compile(
     r"(ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|"
     r"ธ\.\s?ค\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ไตรมาส)"
 )
+# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
+_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
 _MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 _TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
 # A number that a narrow cell wrapped over lines ("๒\n,๔๘๗,๐๐๐\n.๐๐", "๐-๔๐๕๕-\n๖๑๐๐๐-๑๒-๓"): one number again.
 _WRAPPED_NUMBER = re.compile(r"(?<=[0-9๐-๙])\n(?=[,.][0-9๐-๙])|(?<=[0-9๐-๙][,\-])\n(?=[0-9๐-๙])")
 _HEADER_LINES, _TIMELINE_LINES = 15, 60  # lines above a table read as its header; a Gantt's months wrap more
+_HEADER_CHARS = 300  # characters (spaces aside) at least read as the header, however many lines they wrap over
+_FRAGMENT = 4  # a line this short (in characters) is a piece of a wrapped cell, not a line of the header
 
 
 @dataclass
@@ -73,7 +84,8 @@ def _lines(source: Source) -> list[list[str]]:
         rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
     else:
         text = _WRAPPED_NUMBER.sub("", source.text)
-        rows = [re.split(r"\s*[|\t]\s*", line.strip()) for line in text.splitlines()]
+        # Leading tabs are empty cells (a spreadsheet's second header row: "\t\t(บาท)\tกลาง"), kept for alignment.
+        rows = [re.split(r"[ \u00a0]*[|\t][ \u00a0]*", line.strip(" \u00a0\r")) for line in text.splitlines()]
     return [cells for cells in rows if any(cells)]
 
 
@@ -90,6 +102,7 @@ def _table(source: Source) -> tuple[list[_Row], str, str]:
     headers: list[str] = []
     timelines: list[str] = []
     header_cells: list[str] | None = None
+    header_line = -1  # where in `above` the last header line was, to join a header's stacked lines
     expected, run, open_row = 0, 0, False
     for cells in _lines(source):
         text = " | ".join(cells).translate(THAI_DIGITS)
@@ -100,15 +113,16 @@ def _table(source: Source) -> tuple[list[_Row], str, str]:
         if starts and (number == 1 or (number == expected and rows)):
             if number == 1:
                 run += 1
-                headers.append(" ".join(above[-_HEADER_LINES:]))
-                timelines.append(" ".join(above[-_TIMELINE_LINES:]))
+                headers.append(" ".join(_last_lines(above, _HEADER_LINES)))
+                timelines.append(" ".join(_last_lines(above, _TIMELINE_LINES)))
             header = header_cells if header_cells and len(header_cells) == len(cells) else None
             rows.append(_Row(number, text, cells, " | ".join(cells), header, run))
-            expected, above, open_row = number + 1, [], len(cells) < 3
+            expected, above, open_row, header_line = number + 1, [], len(cells) < 3, -1
             continue
         above.append(text)
         if len(cells) >= 3 and not _AMOUNT.search(text):
-            header_cells = cells
+            header_cells = _stack(header_cells, cells) if header_line == len(above) - 1 else cells
+            header_line = len(above)
         if _STOP.match(text) or len(cells) >= 3:
             open_row = False
         elif open_row and rows and len(rows[-1].text) < 600:
@@ -122,8 +136,32 @@ def _table(source: Source) -> tuple[list[_Row], str, str]:
     return [r for r in rows if r.run in tables], " ".join(headers), " ".join(timelines)
 
 
+def _stack(upper: list[str] | None, cells: list[str]) -> list[str]:
+    """A header line under another: a header of two or three rows (a spreadsheet's wrapped or merged header cells,
+    "เลขประจำตัว" over "ผู้เสียภาษี") names each column by its cells joined."""
+    if upper is None:
+        return cells
+    width = max(len(upper), len(cells))  # a spreadsheet's row loses its empty trailing cells
+    pad = [""] * width
+    return [f"{a} {b}".strip() for a, b in zip((upper + pad)[:width], (cells + pad)[:width], strict=True)]
+
+
+def _last_lines(lines: list[str], count: int) -> list[str]:
+    """The last `count` lines, not counting the fragments a narrow cell wraps off a word ("ดำเนินกา" / "ร",
+    "พ.ย" / "."), and at least the last _HEADER_CHARS characters: a header whose cells wrap line by line (the
+    months of a spreadsheet's Gantt, one per line) keeps its column names ("งบประมาณ" / "(บาท)") in the window."""
+    taken, chars = 0, 0
+    for start in range(len(lines) - 1, -1, -1):
+        size = len(match_key(lines[start]))
+        taken, chars = taken + (size >= _FRAGMENT), chars + size
+        if taken > count and chars > _HEADER_CHARS:
+            return lines[start + 1 :]
+    return lines
+
+
 def _tabular(row: _Row) -> bool:
-    return len(row.cells) >= 3 or bool(_AMOUNT.search(row.text) or _MONTH.search(row.text))
+    """A table's row: delimited cells, an amount, a month, or a Gantt's marks (a ผด.02 without its budgets)."""
+    return len(row.cells) >= 3 or bool(_AMOUNT.search(row.text) or _MONTH.search(row.text) or _MARK.search(row.text))
 
 
 def _value(kind: str, text: str) -> bool:
@@ -187,8 +225,6 @@ def _timeline(headers: str) -> str | None:
     return "quarters" if key.count("ไตรมาส") >= 4 else None
 
 
-# What a Gantt's month cells hold when the period is written rather than drawn (a whole row of them: ■ ■ ■).
-_MARK = re.compile(r"[■□▪▫▬━─―←→↔⟵⟶⟷✓✔✗●○◆◇►◄▶◀★☆*]")
 UNDRAWN_TH = (
     "ระยะเวลาของโครงการแสดงเป็นแถบใต้คอลัมน์เดือนของตาราง ซึ่งอ่านจากเอกสารนี้ไม่ได้"
     " / the period of each project is drawn under the table's month columns, which could not be read from it"
