@@ -23,6 +23,7 @@ from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
+from rules.checks.posts import post_links
 from rules.site import SiteData
 from rules.sources import Bundle, Source, document_source, page_source, unreadable
 from rules.words import vocabulary
@@ -32,7 +33,6 @@ MAX_INDEX_CANDIDATES = 40
 MAX_LINKED_DOCUMENTS = 40
 MAX_LINKED_PAGES = 8
 MAX_POSTS = 8  # posts followed from a news list whose entries carry no date (the newest come first)
-_POST_TITLE_LETTERS = 12  # a post's title: Thai consonants in its link label ("ติดต่อเรา" is no post)
 MAX_KEYWORD_TARGETS = 8
 NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is another page's business
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
@@ -300,7 +300,7 @@ class Discovery:
         """Add what an evidence page links to: its documents, and sub-pages whose label names the item (and,
         one level further, theirs), so that components spread over several files are found."""
         words = [match_key(w) for w in item.discovery]
-        documents = pages = posts = 0
+        documents = pages = 0
         for link in page.links:
             off_site = link.external or not in_scope(link.url, self.site.start_url)
             if off_site and not is_hosted_document(link.url):  # a Drive/Docs file was fetched like the site's own
@@ -318,23 +318,17 @@ class Discovery:
                 bundle.add(sub)
                 if level < 2 and sub.kind == "page" and sub.readable:
                     self._expand(bundle, sub, item, level + 1)
-            elif posts < MAX_POSTS and self._is_post(link, item) and not bundle.has(link.url):
-                posts += 1  # a news list of titles only: each post's date is on the post (rules/checks/posts.py)
-                bundle.add(self._source(link.url, "linked", link.label))
+        if any(_reads_posts(c) for c in item.components):
+            self._add_posts(bundle, page)
 
-    def _is_post(self, link: Link, item: ItemDef) -> bool:
-        """A post of a list an item is judged by (news, activities): a crawled page linked from the content (not the
-        menu) under a title of some words, for an item with a dated_posts component."""
-        if link.nav or not any(_reads_posts(c) for c in item.components):
-            return False
-        page = self.site.page(link.url)
-        titled = len(re.findall(r"[\u0e01-\u0e2e]", link.label)) >= _POST_TITLE_LETTERS
-        return (
-            titled
-            and page is not None
-            and page.error is None
-            and link.url.rstrip("/") != self.site.start_url.rstrip("/")
-        )
+    def _add_posts(self, bundle: Bundle, page: Source) -> None:
+        """The posts of a news list whose entries carry no date: each post's date is on the post, and the item is
+        judged by dated posts (rules/checks/posts.py). Only crawled pages: one not fetched says nothing."""
+        home = self.site.start_url.rstrip("/")
+        labels = {link.url: link.label for link in page.links}
+        posts = [u for u in post_links(page.html, page.url) if u.rstrip("/") != home and not bundle.has(u)]
+        for url in [u for u in posts if (p := self.site.page(u)) is not None and p.error is None][:MAX_POSTS]:
+            bundle.add(self._source(url, "linked", labels.get(url, "")))
 
     def _names_item(self, link: Link, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.parse import fold
 from crawler.thaitext import match_key
+from crawler.urls import normalize
 from rules.catalog import ComponentDef
 from rules.checks.base import Context, Finding, Hit, _found, _is_named, check
 from rules.sources import Bundle, Source
@@ -99,6 +100,35 @@ def _marked_up_date(tree: LexborHTMLParser) -> str | None:
     meta = tree.css_first('meta[property="article:published_time"]')
     value = (meta.attributes.get("content") or "")[:10] if meta is not None else ""
     return value if any(s.kind == "day" for s in find_dates(value)) else None
+
+
+_ASIDE = re.compile(r"sidebar|side-bar|widget|menu|navbar", re.IGNORECASE)
+_TITLE_LETTERS = 12  # Thai consonants in a post's title ("ติดต่อเรา" and "หน้าหลัก" are no posts)
+
+
+def post_links(html: str, base: str) -> list[str]:
+    """The posts a list page links, in its order: links in the page's content (not its header, footer, menus or
+    sidebars, which every page of the site repeats) whose text is a title of some words. A news list of titles
+    only carries no date; each post carries its own."""
+    urls: list[str] = []
+    for anchor in LexborHTMLParser(html).css("a[href]"):
+        label = fold(anchor.text(separator=" "))
+        if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_layout(anchor):
+            continue
+        url = normalize(anchor.attributes.get("href") or "", base)
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _in_layout(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        named = f"{parent.attributes.get('id') or ''} {parent.attributes.get('class') or ''}"
+        if parent.tag in _CHROME or parent.tag == "aside" or _ASIDE.search(named):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _in_chrome(node: LexborNode) -> bool:

@@ -113,7 +113,26 @@ def _title_list(paths: list[str]) -> str:
     items = "".join(
         f'<tr><td><a href="{p}">{t}</a></td><td>อ่าน 120</td></tr>' for p, t in zip(paths, TITLES, strict=True)
     )
-    return page_html(f"<h1>ข่าวประชาสัมพันธ์</h1><table class='category'><tr><th>หัวข้อ</th><th>ฮิต</th></tr>{items}</table>")
+    # The ITA sidebar comes first and its entries are long titles too: every page of the site repeats it.
+    side = "".join(f'<li><a href="{p}">{t}</a></li>' for p, t in ITA_SIDEBAR.items())
+    table = f"<table class='category'><tr><th>หัวข้อ</th><th>ฮิต</th></tr>{items}</table>"
+    return page_html(f"<div id='left-sidebar'><ul>{side}</ul></div><h1>ข่าวประชาสัมพันธ์</h1>{table}")
+
+
+ITA_SIDEBAR = {
+    f"/ita/o{n}.html": f"O{n} {title}"
+    for n, title in [
+        (13, "แผนการบริหารและพัฒนาทรัพยากรบุคคล"),
+        (14, "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี"),
+        (15, "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม"),
+        (16, "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต"),
+        (17, "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+        (18, "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+        (19, "การเปิดโอกาสให้เกิดการมีส่วนร่วม"),
+        (21, "การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ"),
+        (23, "แผนปฏิบัติการป้องกันการทุจริต"),
+    ]
+}
 
 
 def page_html(content: str) -> str:
@@ -134,7 +153,8 @@ def _list_site(style: str, dates: list[str]):  # type: ignore[no-untyped-def]
     )
     make = _cms_post if style == "cms" else _wp_post
     posts = {p: make(t, d) for p, t, d in zip(paths, TITLES, dates, strict=True)}
-    return k.site(pages={"/news/index.html": _title_list(paths), **posts}), paths
+    ita = {p: page_html(f"<h1>{t}</h1><p>อยู่ระหว่างปรับปรุงข้อมูล</p>") for p, t in ITA_SIDEBAR.items()}
+    return k.site(pages={"/news/index.html": _title_list(paths), **posts, **ita}), paths
 
 
 @pytest.mark.parametrize(("style", "dates"), [("cms", CMS_2569), ("wp", WP_2569)])
