@@ -22,7 +22,8 @@ from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
-from rules.catalog import Catalog, ItemDef
+from rules.catalog import Catalog, ItemDef, components
+from rules.checks.posts import post_links
 from rules.site import SiteData
 from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Bundle, Source, document_source, page_source, unreadable
 from rules.words import vocabulary
@@ -31,6 +32,7 @@ INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโป�
 MAX_INDEX_CANDIDATES = 40
 MAX_LINKED_DOCUMENTS = 40
 MAX_LINKED_PAGES = 8
+MAX_POSTS = 8  # posts followed from a news list whose entries carry no date (the newest come first)
 MAX_KEYWORD_TARGETS = 8
 NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is another page's business
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
@@ -323,12 +325,29 @@ class Discovery:
                 bundle.add(sub)
                 if level < 2 and sub.kind == "page" and sub.readable:
                     self._expand(bundle, sub, item, level + 1)
+        if any(_reads_posts(c) for c in item.components):
+            self._add_posts(bundle, page)
+
+    def _add_posts(self, bundle: Bundle, page: Source) -> None:
+        """The posts of a news list whose entries carry no date: each post's date is on the post, and the item is
+        judged by dated posts (rules/checks/posts.py). Only crawled pages: one not fetched says nothing."""
+        home = self.site.start_url.rstrip("/")
+        labels = {link.url: link.label for link in page.links}
+        posts = [u for u in post_links(page.html, page.url) if u.rstrip("/") != home and not bundle.has(u)]
+        for url in [u for u in posts if (p := self.site.page(u)) is not None and p.error is None][:MAX_POSTS]:
+            bundle.add(self._source(url, "linked", labels.get(url, "")))
 
     def _names_item(self, link: Link, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""
         if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
             return False
         return code in self._names(link.label) or any(w in match_key(link.label) for w in words)
+
+
+@lru_cache(maxsize=128)
+def _reads_posts(component: str) -> bool:
+    found = components().get(component)
+    return found is not None and found.check == "dated_posts"
 
 
 def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]

@@ -27,7 +27,7 @@ from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
 from rules.site import SiteData
 from rules.sources import DATE_SOURCES_TH, LINK_DEAD_TH, Bundle, Source
-from rules.thaidates import DateSpan, find_dates
+from rules.thaidates import DateSpan, find_dates, table_months
 
 NOT_IMPLEMENTED_TH = "ยังไม่รองรับการตรวจข้อนี้ (อยู่ระหว่างพัฒนา) / not implemented"
 
@@ -294,7 +294,10 @@ def _month_spans(source: Source) -> list[DateSpan]:
 def _all_month_spans(source: Source) -> list[DateSpan]:
     """Every month a document shows data for (`months_anywhere`): a table with a row per month, such as
     complaint statistics, names its months in the body."""
-    found = find_dates(" ".join((source.link_text, source.title))) + source.body_dates()  # body: OCR-safe
+    titled = find_dates(" ".join((source.link_text, source.title)))
+    named = next((s.fiscal_year for s in titled if s.fiscal_year), None)  # the rows' year may be only in the title
+    rows = table_months(source.text, named, thai_digits=not source.ocr_digits_untrusted)  # months without a year
+    found = titled + source.body_dates() + rows  # body: OCR-safe
     return [s for s in found if s.kind in ("month", "range", "quarter", "half_year")]
 
 

@@ -275,10 +275,21 @@ def _thai_date_atom(m: re.Match[str]) -> _Atom | None:
     end = m.end() if year is not None else m.end("mon")  # an implausible "year" is left out of the match
     day = int(m["day"]) if m["day"] else None
     day1 = int(m["day1"]) if m["day1"] else None
+    if m["day"] and day1 is None and _count_cell(m, day or 0):
+        return _Atom(m.start("mon"), end, "cal", month=month, year=year)  # the month heads the next table row
     for d in (day, day1):
         if d is not None and not _day_exists(d, month, year):
             return _invalid(m, _NO_SUCH_DAY)
     return _Atom(m.start(), end, "cal", day=day, day1=day1, month=month, year=year)
+
+
+def _count_cell(m: re.Match[str], day: int) -> bool:
+    """True when the number before a month is the last cell of the table row above, not a day: 0 is never a
+    day, and a number over 31 that follows other numbers ("ตุลาคม 2568 12 45 พฤศจิกายน 2568") is a count.
+    Web pages join table cells with spaces, so a row of counts runs into the next row's month."""
+    if day == 0:
+        return True
+    return day > 31 and re.search(r"\d[ \u00a0]+$", m.string[max(0, m.start() - 12) : m.start()]) is not None
 
 
 def _numeric_atom(m: re.Match[str]) -> _Atom | None:
@@ -560,6 +571,89 @@ def scan_dates(text: str) -> DateScan:
         builder.add(atom)
     spans = sorted(builder.spans, key=lambda s: s.pos)
     return DateScan(spans, sorted(builder.invalid, key=lambda d: d.pos))
+
+
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+_ROW_REACH = 60  # characters after a month where its row's cells are
+
+
+def table_months(text: str, fiscal_year: int | None = None, *, thai_digits: bool = True) -> list[DateSpan]:
+    """Months written without a year, placed as a reader of a monthly table places them.
+
+    A table with one row per month writes the year once: in its heading ("สถิติ… ประจำปีงบประมาณ พ.ศ. 2569":
+    ต.ค.–ธ.ค. are of 2568, ม.ค.–ก.ย. of 2569) or on its first row ("ตุลาคม 2568", then "พฤศจิกายน",
+    "ธันวาคม", "มกราคม": a month earlier in the calendar than the one above it is of the next year). Each such
+    month is placed by the nearest dated thing before it, else by `fiscal_year` (one a title names). Only months
+    that head a row count: something other than another month follows them (a list of month names, such as a
+    drop-down, is not data). With `thai_digits` False (text read by OCR), anchors in Thai digits are not used.
+    find_dates() never returns these: out of a table, a month without a year cannot be placed.
+    """
+    norm = thai_digits_to_arabic(text)
+    atoms = _place_periods(norm, _join_ranges(norm, _atoms(norm)))
+    anchor: tuple[str, int, int] | None = ("fy", fiscal_year, 0) if fiscal_year else None
+    placed: list[DateSpan] = []
+    for i, atom in enumerate(atoms):
+        if not thai_digits and _THAI_DIGIT.search(text[atom.start : atom.end]):
+            continue
+        year = _row_year(norm, atoms, i, anchor)
+        if year is None:
+            anchor = _anchor_of(atom) or anchor
+            continue
+        assert atom.month is not None
+        span = DateSpan(date(year, atom.month, 1), last_day_of_month(year, atom.month), "month", "", 0)
+        placed.append(replace(span, text=text[atom.start : atom.end], pos=atom.start))
+        anchor = ("month", year, atom.month)
+    return placed
+
+
+def _row_year(norm: str, atoms: list[_Atom], i: int, anchor: tuple[str, int, int] | None) -> int | None:
+    """The CE year of the month heading row `atoms[i]` of a monthly table, or None when the atom is no such month.
+    A count that ran into the month ("1 0 1 กุมภาพันธ์ 2569") made it a day: it is the month's row all the same."""
+    atom = atoms[i]
+    if atom.role != "cal" or atom.day1 is not None or atom.month is None:
+        return None
+    if not _yearless(norm, atom, anchor):
+        after_count = atom.day is not None and re.search(r"\d[ \u00a0]+$", norm[max(0, atom.start - 8) : atom.start])
+        return atom.year if after_count else None
+    following = atoms[i + 1].start if i + 1 < len(atoms) else len(norm)
+    if anchor is None or not norm[atom.end : min(following, atom.end + _ROW_REACH)].strip():
+        return None  # nothing to place it by, or a bare list of month names (a drop-down), not a row of data
+    return _year_in(anchor, atom.month)
+
+
+def _yearless(norm: str, atom: _Atom, anchor: tuple[str, int, int] | None) -> bool:
+    """A month without a year; or, in a table whose year is known, one followed by a two-digit number that is not
+    that year: the row's first count ("มีนาคม 45 44 1" in a table of 2569 is not March 2545)."""
+    if atom.year is None:
+        return True
+    if anchor is None or not re.search(r"(?<!\d)\d\d$", norm[atom.start : atom.end]):
+        return False
+    known = anchor[1] - BE_OFFSET if anchor[0] == "fy" else anchor[1]
+    return abs(atom.year - known) > 1
+
+
+def _year_in(anchor: tuple[str, int, int], month: int) -> int:
+    """The CE year of a yearless `month` that follows `anchor` (a fiscal year, or the month above it)."""
+    what, number, above = anchor
+    if what == "fy":
+        return number - BE_OFFSET - (1 if month >= 10 else 0)
+    return number + (1 if month < above else 0)
+
+
+def _anchor_of(atom: _Atom) -> tuple[str, int, int] | None:
+    """What a dated atom tells about the year of the months after it: a month with its year, or a fiscal year."""
+    if atom.role == "cal" and atom.year is not None and atom.month is not None:
+        return ("month", atom.year, atom.month)
+    if atom.role == "pair" and atom.pair is not None:
+        left, right = atom.pair
+        if right.month is not None:
+            return ("month", _inherit_years(left, right)[1], right.month)
+    if atom.role == "period" and atom.fiscal_year is not None:
+        return ("fy", atom.fiscal_year, 0)
+    if atom.role == "span" and atom.span is not None and not atom.span.era_only:
+        fy = _fiscal_year_named(atom)
+        return ("fy", fy, 0) if fy is not None else None
+    return None
 
 
 def find_dates(text: str) -> list[DateSpan]:

@@ -4,7 +4,8 @@ Rules:
 - not_whole_law: fails when the duties are only given as the whole act: a copy of the law, or a page that
   links the act and states no duty itself.
 - signed_by_top_executive: fails when the announcement's signature block names someone other than the
-  top executive (นายก…, or whoever acts for them).
+  top executive (นายก…, or whoever acts for them), or when a document read from its own text layer names no
+  signer at all after its date. Undecided when the signer cannot be read (OCR'd text, a web page).
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ _TOP = [
 ]
 _OTHER = ["ปลัดองค์การบริหารส่วนตำบล", "ปลัดเทศบาล", "ปลัดอบต", "รองปลัด", "รองนายก", "ผู้อำนวยการ", "หัวหน้าสำนักปลัด", "ปลัด"]
 _SIGN_MARK = re.compile(r"(ประกาศ\s*ณ\s*วันที่|สั่ง\s*ณ\s*วันที่|ลงชื่อ|ลงนาม)")
+# A signature block names a person: "(นายสมชาย ใจดี)", "ลงชื่อ", "ว่าที่ร้อยตรี…", "ดร.…".
+_SIGNER_NAME = re.compile(r"ลงชื่อ|ลงนาม|\(\s*(นาย|นาง|น\.ส\.|ว่าที่|ดร\.|พ\.|ร\.|จ\.|ส\.)|^\s*(นาย|นาง)\S+\s+\S+\s*$", re.M)
+_UNSIGNED_TH = "ไม่ปรากฏชื่อและตำแหน่งผู้ลงนามท้ายประกาศ"
 
 
 @rule("signed_by_top_executive")
@@ -90,4 +94,8 @@ def _signer(source: Source) -> RuleVerdict:
     other = next((o for o in _OTHER if match_key(o) in key), None)
     if other:
         return RuleVerdict(False, f"ผู้ลงนาม: {snippet(tail, other, 40)}")
+    if source.kind == "document" and not source.ocr_digits_untrusted and not _SIGNER_NAME.search(tail):
+        # The whole text was read from the file's own text layer and names no one after its date: the announcement
+        # is not signed. (OCR may have missed a signature block, and a web page may show it as an image.)
+        return RuleVerdict(False, _UNSIGNED_TH)
     return RuleVerdict(None)

@@ -18,8 +18,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.parse import fold
 from crawler.thaitext import match_key
+from crawler.urls import normalize
 from rules.catalog import ComponentDef
-from rules.checks.base import Context, Finding, Hit, _found, _heading, _is_named, check
+from rules.checks.base import Context, Finding, Hit, _found, _is_named, check
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
 
@@ -48,19 +49,86 @@ def _posts(source: Source) -> list[_Post]:
         if len(text) > 600 or len(re.findall(r"[\u0e01-\u0e2e]", text)) < 15 or _in_chrome(node):
             continue
         spans = [s for s in find_dates(text) if s.kind in ("day", "month")]
-        if spans:
-            kept[node.mem_id] = (node, text, _post_date(node) or spans[-1].text)
+        own = _post_date(node) if spans or node.css_first("time[datetime]") is not None else None
+        if own or spans:
+            kept[node.mem_id] = (node, text, own or spans[-1].text)
     inner = [entry for entry in kept.values() if not any(_is_inside(o, entry[0]) for o, _, _ in kept.values())]
     posts = [_Post(text, date_text, _first_href(node, source.url)) for node, text, date_text in inner]
-    if posts:
-        return posts
-    heading = _heading(source.html)
-    at = source.text.find(heading[:30]) if heading else -1
-    if at >= 0:
-        spans = [s for s in find_dates(source.text[at : at + len(heading) + 300]) if s.kind == "day"]
-        if spans:
-            return [_Post(heading, spans[0].text, source.url)]
-    return []
+    return posts or _single_post(tree, source.url)
+
+
+_AFTER_HEADING = 300  # a post's date is written within this many characters after its title
+
+
+def _single_post(tree: LexborHTMLParser, url: str) -> list[_Post]:
+    """The page itself as one post: its title (the last h1 outside the site's header, as the site's name is often
+    an h1 too; else its first h2) and the date written under it ("วันที่ 10 มกราคม 2569 …", "เขียนโดย … วันพฤหัสบดีที่
+    15 มกราคม 2569") or the date its theme marks up (<time datetime>, article:published_time)."""
+    h1 = [n for n in tree.css("h1") if not _in_chrome(n)]
+    h2 = [n for n in tree.css("h2") if not _in_chrome(n)]
+    node = h1[-1] if h1 else h2[0] if h2 else None
+    if node is None:
+        return []
+    title = fold(node.text(separator=" "))
+    date_text = _marked_up_date(tree) or _date_after(node, title)
+    return [_Post(title, date_text, url)] if date_text and title else []
+
+
+def _date_after(node: LexborNode, title: str) -> str | None:
+    """The first day date in the text that follows the heading, within its section (climbing out of a wrapper
+    that holds only the heading)."""
+    container = node.parent
+    while container is not None:
+        text = fold(container.text(separator=" "))
+        at = text.find(title)
+        after = text[at + len(title) : at + len(title) + _AFTER_HEADING] if at >= 0 else ""
+        if len(after.strip()) >= 20 or container.tag == "body":
+            spans = [s for s in find_dates(after) if s.kind == "day"]
+            return spans[0].text if spans else None
+        container = container.parent
+    return None
+
+
+def _marked_up_date(tree: LexborHTMLParser) -> str | None:
+    """The publication date a theme marks up for machines: WordPress' <time datetime="2026-01-15T09:00:00+07:00">
+    (its text may be in English, which the date parser does not read) or the article:published_time meta tag."""
+    for node in tree.css("time[datetime]"):
+        if not _in_chrome(node):
+            value = (node.attributes.get("datetime") or "")[:10]
+            if any(s.kind == "day" for s in find_dates(value)):
+                return value
+    meta = tree.css_first('meta[property="article:published_time"]')
+    value = (meta.attributes.get("content") or "")[:10] if meta is not None else ""
+    return value if any(s.kind == "day" for s in find_dates(value)) else None
+
+
+_ASIDE = re.compile(r"sidebar|side-bar|widget|menu|navbar", re.IGNORECASE)
+_TITLE_LETTERS = 12  # Thai consonants in a post's title ("ติดต่อเรา" and "หน้าหลัก" are no posts)
+
+
+def post_links(html: str, base: str) -> list[str]:
+    """The posts a list page links, in its order: links in the page's content (not its header, footer, menus or
+    sidebars, which every page of the site repeats) whose text is a title of some words. A news list of titles
+    only carries no date; each post carries its own."""
+    urls: list[str] = []
+    for anchor in LexborHTMLParser(html).css("a[href]"):
+        label = fold(anchor.text(separator=" "))
+        if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_layout(anchor):
+            continue
+        url = normalize(anchor.attributes.get("href") or "", base)
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _in_layout(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        named = f"{parent.attributes.get('id') or ''} {parent.attributes.get('class') or ''}"
+        if parent.tag in _CHROME or parent.tag == "aside" or _ASIDE.search(named):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _in_chrome(node: LexborNode) -> bool:
@@ -84,6 +152,10 @@ def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
 def _post_date(node: LexborNode) -> str | None:
     """The post's own date: an element of the post that holds nothing but a date ("2 ก.พ. 2569",
     "วันที่ 2 ก.พ. 2569"), not a date inside its title ("ชำระภาษี… ภายใน 30 เมษายน 2569")."""
+    for child in node.css("time[datetime]"):
+        value = (child.attributes.get("datetime") or "")[:10]
+        if any(s.kind == "day" for s in find_dates(value)):
+            return value  # the theme's machine-readable date (its text may be "January 15, 2026")
     for child in node.css("span, time, small, td, p, div, em"):
         text = fold(child.text(separator=" "))
         spans = find_dates(text) if len(text) <= 40 else []

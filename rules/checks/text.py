@@ -6,7 +6,11 @@
 - phrase_groups: passes when every group has a phrase present (with `same_source`, all in one source);
   fails naming the groups that are absent (`group_labels`). Sources containing a `skip_if` phrase (e.g. a
   month without purchases) are not required to have the groups; a source titled with an `exclude_titled`
-  phrase is not considered (the announcement is not the activity).
+  phrase is not considered (the announcement is not the activity); with `exclude_named`, neither is a source whose
+  name (title, link, heading or a document's first lines) names one of those phrases and none of the first group's
+  (the announcement "ประกาศ… เรื่อง เจตนารมณ์…" is not an activity; "กิจกรรมประกาศเจตนารมณ์" is). With
+  `one_statement`, one statement (a heading, paragraph, list item, link or cell of a page; two lines of a document;
+  the title) must name a phrase of every group.
 - pattern: passes when a regular expression ("@phone" for the shared phone pattern) matches a source's text
   (Thai digits read as Arabic), or,
   with `mailto`, when a page links a mailto: address. Thai digits in OCR'd text do not count (OCR misreads
@@ -22,11 +26,13 @@ from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborHTMLParser
+
 from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_whole_law, _titled, check, snippet
+from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_named, _is_whole_law, _titled, check, snippet
 from rules.sources import NUMBER_SOURCES_TH, OCR_THAI_DIGITS_TH, Bundle, Source
 
 
@@ -53,7 +59,16 @@ def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Find
     labels: list[str] = component.params.get("group_labels") or [g[0] for g in groups]
     skip_if = component.params.get("skip_if", [])
     exclude = component.params.get("exclude_titled", [])
-    sources = [s for s in bundle.readable if not _titled(s, exclude) and not (skip_if and _found(s, skip_if))]
+    named: list[str] = component.params.get("exclude_named", [])
+    sources = [
+        s
+        for s in bundle.readable
+        if not _titled(s, exclude)
+        and not (named and _is_named(s, named, groups[0]))
+        and not (skip_if and _found(s, skip_if))
+    ]
+    if component.params.get("one_statement"):
+        sources = [s for s in sources if _together(s, groups)]
     if component.params.get("same_source"):
         return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []))
     hits, missing = [], []
@@ -64,6 +79,33 @@ def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Find
         else:
             missing.append(label)
     return Finding(present=bool(sources) and not missing, hits=hits, missing_parts=missing if sources else labels)
+
+
+_STATEMENTS = "title, h1, h2, h3, h4, h5, h6, p, li, a, td, th, dt, dd, figcaption, caption, blockquote"
+_CONTAINERS = "ul, ol, table, p, div"  # a list item or cell holding these is a menu or a layout, not one statement
+
+
+def _together(source: Source, groups: list[list[str]]) -> bool:
+    """True when one statement names a phrase of every group: an element of a page (a heading, a paragraph, a
+    list item, a link, a cell, a caption), two consecutive lines of a document, the source's title or the link to
+    it ("กิจกรรมรณรงค์ … No Gift Policy"). A menu's "ข่าวประชาสัมพันธ์" beside a list of the policy's documents is
+    not one."""
+    return any(all(any(match_key(p) in key for p in group) for group in groups) for key in _statement_keys(source))
+
+
+def _statement_keys(source: Source) -> list[str]:
+    texts = [source.title, source.link_text]
+    if source.html:
+        tree = LexborHTMLParser(source.html)
+        texts += [
+            n.text(separator=" ")
+            for n in tree.css(_STATEMENTS)
+            if n.tag not in ("li", "td", "th", "dd") or n.css_first(_CONTAINERS) is None
+        ]
+    else:
+        lines = [line for line in source.text.splitlines() if line.strip()]
+        texts += [" ".join(pair) for pair in zip(lines, [*lines[1:], ""], strict=True)]
+    return [match_key(t) for t in texts if t]
 
 
 def _groups_in_one_source(

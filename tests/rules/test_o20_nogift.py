@@ -14,10 +14,12 @@ from tests.rules.sitebuilder import (
     DATA_GAP,
     RULE_GAP,
     TIME_GAP,
+    Read,
     assert_only_gap,
     assert_pass,
     build_site,
     component,
+    fixture,
     item,
 )
 
@@ -114,3 +116,93 @@ def test_an_unsigned_announcement_page_is_not_passed_by_its_footer() -> None:
     result = item(site, "O20")
     assert component(result, "nogift.announcement") == "unknown"
     assert result.status == "unknown" and "rule undecided" in (result.unknown_reason or "")
+
+
+UNSIGNED = "ไม่ปรากฏชื่อและตำแหน่งผู้ลงนามท้ายประกาศ"
+ANNOUNCEMENT_2569 = "/files/ita/2569/nogift-announcement-2569.pdf"
+
+
+def _unsigned_municipal(signature: str = "") -> str:
+    return fixture("o20_announcement_word.txt", signature=signature)
+
+
+def _unsigned_koksawang() -> str:
+    text = k.nogift_announcement()
+    return text[: text.index("(ลงชื่อ)")]  # ends at "ประกาศ ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๘"
+
+
+@pytest.mark.parametrize("text", [_unsigned_koksawang(), _unsigned_municipal()], ids=["sao", "municipality-word"])
+def test_an_announcement_whose_text_layer_names_no_signer_breaks_the_rule(text: str) -> None:
+    result = item(k.site(k.o20(), documents={ANNOUNCEMENT_2569: text}), "O20")
+    message = assert_only_gap(result, "rule", "nogift.announcement", RULE_GAP)
+    assert "ไม่ได้ลงนามโดยผู้บริหารสูงสุด" in message and UNSIGNED in message
+
+
+@pytest.mark.parametrize("text", [_unsigned_koksawang(), _unsigned_municipal()], ids=["sao", "municipality-word"])
+def test_an_unsigned_looking_announcement_read_by_ocr_stays_unknown(text: str) -> None:
+    # OCR may have lost the signature block (a stamp, a handwritten signature over the name).
+    scanned = Read(text, extractor="pdftotext+tesseract")
+    result = item(k.site(k.o20(), documents={ANNOUNCEMENT_2569: scanned}), "O20")
+    assert component(result, "nogift.announcement") == "unknown"
+
+
+def test_a_signer_named_without_a_known_title_is_undecided_not_unsigned() -> None:
+    text = _unsigned_municipal("(นายวิชัย ศรีสุข)\nประธานคณะทำงานส่งเสริมคุณธรรม")
+    result = item(k.site(k.o20(), documents={ANNOUNCEMENT_2569: text}), "O20")
+    assert component(result, "nogift.announcement") == "unknown"
+
+
+def test_the_municipal_announcement_signed_by_the_mayor_passes() -> None:
+    text = _unsigned_municipal("(นายประเสริฐ มั่นคง)\nนายกเทศมนตรีตำบลโคกสว่าง")
+    assert_pass(item(k.site(k.o20(), documents={ANNOUNCEMENT_2569: text}), "O20"), COMPONENTS)
+
+
+# --- the activity is not the announcement ---------------------------------------------------------------------
+ACTIVITY = "กิจกรรมการสร้างวัฒนธรรม No Gift Policy"
+HOLDER = "/ita/nogift-2569.html"
+REPORT = "/files/ita/2569/nogift-report-6m-2569.pdf"
+
+
+def _holder(entries: str) -> str:
+    """The item's page on a district-portal theme: a sidebar menu of news and photo albums (its words are activity
+    words, about nothing in particular), then the documents."""
+    return f"""<html><head><title>No Gift Policy - อบต.โคกสว่าง</title></head><body>
+<div id="sidebar"><h3>เมนูหลัก</h3><a href="/news/">ข่าวประชาสัมพันธ์</a> <a href="/gallery/">ภาพกิจกรรม</a>
+<a href="/training/">ข่าวการฝึกอบรม</a></div>
+<div id="content"><h2>การขับเคลื่อนนโยบาย No Gift Policy</h2><ol>{entries}</ol></div>
+<div id="foot">องค์การบริหารส่วนตำบลโคกสว่าง โทร 0-4341-4123</div></body></html>"""
+
+
+DOCS = (
+    f'<li><a href="{ANNOUNCEMENT_2569}">ประกาศ อบต.โคกสว่าง เรื่อง เจตนารมณ์การไม่รับของขวัญ (No Gift Policy) ปี 2569</a></li>'
+    f'<li><a href="{REPORT}">รายงานผลการดำเนินการตามนโยบาย No Gift Policy รอบ 6 เดือน</a></li>'
+)
+
+
+def test_a_page_listing_the_announcement_among_menus_of_activities_is_not_an_activity() -> None:
+    result = item(k.site(k.o20(), pages={HOLDER: _holder(DOCS)}), "O20")
+    assert_only_gap(result, "data", "nogift.activity", DATA_GAP + ACTIVITY)
+
+
+def test_an_announcement_that_publicises_itself_is_not_an_activity() -> None:
+    # "…เพื่อสร้างวัฒนธรรมองค์กร… จึงประชาสัมพันธ์ให้ทราบโดยทั่วกัน": the announcement's own words, not an activity.
+    text = _unsigned_municipal("(นายประเสริฐ มั่นคง)\nนายกเทศมนตรีตำบลโคกสว่าง").replace(
+        "จึงประกาศมาเพื่อทราบโดยทั่วกัน",
+        "เพื่อสร้างวัฒนธรรมองค์กรที่ไม่รับของขวัญ จึงประชาสัมพันธ์ให้ทราบโดยทั่วกัน และขอความร่วมมือผู้มาติดต่อราชการงดให้ของขวัญ",
+    )
+    site = k.site(k.o20(), pages={HOLDER: _holder(DOCS)}, documents={ANNOUNCEMENT_2569: text})
+    assert_only_gap(item(site, "O20"), "data", "nogift.activity", DATA_GAP + ACTIVITY)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a ceremony of declaring the intent is an activity, named as one
+        '<li><a href="/gallery/2568-11-nogift.html">ภาพกิจกรรมประกาศเจตนารมณ์ No Gift Policy ของผู้บริหารและพนักงาน'
+        " วันที่ 3 พฤศจิกายน 2568</a></li>",
+        "<li>ประชุมชี้แจงแนวทางปฏิบัติตามนโยบายไม่รับของขวัญแก่พนักงาน เมื่อวันที่ 8 ธันวาคม 2568</li>",
+    ],
+    ids=["declaration-ceremony", "briefing-meeting"],
+)
+def test_an_activity_named_on_the_items_page_counts(entry: str) -> None:
+    assert_pass(item(k.site(k.o20(), pages={HOLDER: _holder(DOCS + entry)}), "O20"), COMPONENTS)

@@ -131,3 +131,25 @@ def test_o26_seed_002_report_passes_for_its_year() -> None:
     site = k.site(documents={k.INTEGRITY_REPORT: fixture("o26_seed002_phatai.txt")}, index={})
     items, _ = evaluate_site(site, load_catalog(2569), 2567, date(2024, 5, 15), {"O26": [url(k.INTEGRITY_REPORT)]})
     assert_pass(next(i for i in items if i.code == "O26"), O26)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "o25_analysis_table.txt",  # a table: ผลการวิเคราะห์ | ประเด็นที่ต้องปรับปรุง/พัฒนา, then แนวทางการนำผลการประเมินไปปรับปรุง
+        "o25_analysis_swot.txt",  # จุดแข็ง / จุดอ่อน / สิ่งที่ต้องปรับปรุงและแนวทางแก้ไข
+    ],
+)
+def test_o25_analyses_in_other_wordings_pass(name: str) -> None:
+    assert_pass(item(k.site(documents={k.ITA_ANALYSIS: k.text_document(name)}), "O25"), O25)
+
+
+@pytest.mark.parametrize(("name", "part"), [("o25_ita_analysis.txt", "improve"), ("o25_analysis_swot.txt", "improve")])
+def test_o25_weaknesses_without_what_to_improve_is_a_data_gap(name: str, part: str) -> None:
+    # The indicator "การปรับปรุงการทำงาน (EIT)" in the scores table is not something the agency will improve.
+    subs = {"ita_year": "2568", "fy": "2569", "p1": "ต.ค. 2568 – มี.ค. 2569", "p2": "ต.ค. 2568 – ก.ย. 2569"}
+    text = k.text_document(name, drop={part}, **(subs if name == "o25_ita_analysis.txt" else {}))
+    result = item(k.site(documents={k.ITA_ANALYSIS: text}), "O25")
+    assert k.assert_one_gap(result, "data", "integrity.analysis", DATA_GAP + ANALYSIS).endswith(
+        "(ประเด็นที่ต้องพัฒนาหรือปรับปรุง)"
+    )

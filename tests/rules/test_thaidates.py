@@ -18,6 +18,7 @@ from rules.thaidates import (
     find_invalid_dates,
     parse_date,
     scan_dates,
+    table_months,
     thai_digits_to_arabic,
 )
 
@@ -314,3 +315,47 @@ def test_spans_are_ordered_non_overlapping_and_quote_the_source() -> None:
 
 def test_parse_date_none_when_nothing() -> None:
     assert parse_date("ช่องทางการร้องเรียน") is None
+
+
+# --- monthly tables ----------------------------------------------------------------------------------------
+# A web page joins a table's cells with spaces: the counts of one row run into the next row's month.
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("ตุลาคม 2568 0 0 0 พฤศจิกายน 2568 0 0 0", ["ตุลาคม 2568", "พฤศจิกายน 2568"]),
+        ("มกราคม ๒๕๖๙ ๑๒ ๔๕ กุมภาพันธ์ ๒๕๖๙ ๓ ๓", ["มกราคม ๒๕๖๙", "กุมภาพันธ์ ๒๕๖๙"]),
+    ],
+)
+def test_a_count_before_a_month_is_not_its_day(text: str, months: list[str]) -> None:
+    result = scan_dates(text)
+    assert [s.text for s in result.spans] == months
+    assert result.invalid == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fiscal_year", "expected"),
+    [
+        # the year in the heading only: October-December belong to the year before the fiscal year
+        (
+            "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ ต.ค. ๐ ๐ พ.ย. ๑ ๑ ธ.ค. - - ม.ค. ๒ ๑",
+            None,
+            ["2025-10", "2025-11", "2025-12", "2026-01"],
+        ),
+        # the year on the first row only: a month earlier in the calendar than the one above is of the next year
+        ("ตุลาคม 2568 1 1 0 พฤศจิกายน 0 0 0 ธันวาคม 0 0 0 มกราคม 2 2 0", None, ["2025-11", "2025-12", "2026-01"]),
+        # the year in the title (given), rows in the body; a count that looks like a short year is a count
+        ("เดือน ทั้งหมด กุมภาพันธ์ 3 3 มีนาคม 45 44", 2569, ["2026-02", "2026-03"]),
+        # a count that ran into the month made it a day; it is still the month's row
+        ("มกราคม 2569 1 0 1 กุมภาพันธ์ 2569 0 0 0", None, ["2026-02"]),
+    ],
+)
+def test_table_months_are_placed_as_a_reader_places_them(
+    text: str, fiscal_year: int | None, expected: list[str]
+) -> None:
+    assert [f"{s.start:%Y-%m}" for s in table_months(text, fiscal_year)] == expected
+
+
+def test_table_months_are_not_read_from_a_list_of_month_names_or_without_a_year() -> None:
+    assert table_months("ปีงบประมาณ 2569 เลือกเดือน ตุลาคม พฤศจิกายน ธันวาคม มกราคม") == []
+    assert table_months("ตุลาคม 1 1 พฤศจิกายน 0 0") == []  # no year anywhere: nothing to place them by
+    assert find_dates("ประจำปีงบประมาณ 2569 ตุลาคม 1 1") == [find_dates("ประจำปีงบประมาณ 2569")[0]]
