@@ -26,6 +26,12 @@ _NAV_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _LINKING = "a[href], area[href], frame[src], iframe[src], embed[src], object[data]"
+# An address in an onclick handler: window.open('…'), location.href = '…', location.assign('…'), self.location='…'.
+_ONCLICK_URL = re.compile(
+    r"""(?:window\.open|location\.(?:assign|replace)|location(?:\.href)?\s*=)\s*\(?\s*['"]([^'"]+)['"]""", re.IGNORECASE
+)
+_JUMP_MENU = re.compile(r"location|window\.open|jump|this\.value|options\[", re.IGNORECASE)  # a select that navigates
+_ADDRESS = re.compile(r"^(?:https?://|/|\.{0,2}/?[\w\-]+(?:/|\.(?:php|html?|aspx?|jsp|pdf)\b))", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _HEADING_LEVELS = 6  # ancestors searched for a heading before an embedded viewer
 _HEADING_SIBLINGS = 12  # earlier siblings searched at each level
@@ -338,6 +344,7 @@ def _links(tree: LexborHTMLParser, base: str, navigation: list[LexborNode]) -> l
         if not (labels["text"] or labels["title"]) and _embeds_document(node.tag, target):
             labels["title"] = _nearest_heading(node)
         links.append(Link(url=target, source=node.tag, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
+    links += _script_links(tree, resolve, alts, in_nav)
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH_URL.search(node.attributes.get("content") or "")
@@ -345,6 +352,34 @@ def _links(tree: LexborHTMLParser, base: str, navigation: list[LexborNode]) -> l
             if target:
                 links.append(Link(url=target, source="meta_refresh"))
     return links
+
+
+def _script_links(tree: LexborHTMLParser, resolve: _Resolver, alts: dict[int, str], in_nav: set[int]) -> list[Link]:
+    """Links a visitor clicks that live in script attributes rather than in href: buttons, cells and banners with
+    onclick="location.href='…'" or window.open('…') (Thai municipal themes use them for menu tiles and ITA
+    banners), and jump menus (<select onchange="…location…"> whose options hold addresses). No browser is needed
+    to read them: the address is written in the attribute."""
+    links: list[Link] = []
+    for node in tree.css("[onclick]"):
+        match = _ONCLICK_URL.search(node.attributes.get("onclick") or "")
+        target = resolve(match.group(1)) if match else None
+        if target is not None:
+            labels = _labels(node, alts.get(node.mem_id, "") or _inner_alt(node))
+            links.append(Link(url=target, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
+    for select in tree.css("select[onchange]"):
+        if not _JUMP_MENU.search(select.attributes.get("onchange") or ""):
+            continue
+        for option in select.css("option[value]"):
+            value = (option.attributes.get("value") or "").strip()
+            target = resolve(value) if _ADDRESS.match(value) else None
+            if target is not None:
+                links.append(Link(url=target, text=fold(option.text())))
+    return links
+
+
+def _inner_alt(node: LexborNode) -> str:
+    """Alt texts of the pictures inside a clickable tile (an image banner with no text of its own)."""
+    return " ".join(alt for img in node.css("img[alt]") if (alt := fold(img.attributes.get("alt"))))
 
 
 class _Resolver:

@@ -149,3 +149,38 @@ def test_pages_with_their_own_links_are_not_shells_but_script_built_parts_are_no
     assert shell_flags(f"{LAYOUT_MENU}<h1>ประกาศจัดซื้อจัดจ้าง</h1>{table}") == (False, True)
     # No script at all: a short page is just short.
     assert shell_flags("<h1>ติดต่อเรา</h1><p>โทร 0-4341-4123</p>") == (False, False)
+
+
+# --- links written in script attributes -------------------------------------------------------------------------
+
+
+def test_onclick_tiles_banners_and_buttons_are_links() -> None:
+    """A legacy table theme: menu cells and image banners that navigate with onclick (no href at all)."""
+    links = links_by_url("""<body><table class="menu"><tr>
+        <td onclick="location.href='index.php?name=page&amp;file=page&amp;op=17'">โครงสร้างส่วนราชการ</td>
+        <td onClick="javascript:self.location='/ita/2569.php'" title="ITA 2569"><img src="ita.png" alt="OIT 2569"></td>
+        <td onclick="toggleMenu(3)">เมนูย่อย</td></tr></table>
+        <button type="button" onclick="window.open('/uploads/nogift-2569.pdf', '_blank')">ประกาศ No Gift Policy</button>
+        <a href="javascript:void(0)" onclick="window.open('webboard/index.php')">กระดานถาม-ตอบ</a>
+    </body>""")
+    assert links["http://www.nakhlang.go.th/th/index.php?name=page&file=page&op=17"].text == "โครงสร้างส่วนราชการ"
+    banner = links["http://www.nakhlang.go.th/ita/2569.php"]
+    assert banner.title == "ITA 2569" and banner.img_alt == "OIT 2569"
+    assert links["http://www.nakhlang.go.th/uploads/nogift-2569.pdf"].text == "ประกาศ No Gift Policy"
+    assert links["http://www.nakhlang.go.th/th/webboard/index.php"].label == "กระดานถาม-ตอบ"
+    assert len(links) == 4  # toggleMenu(3) and javascript:void(0) name no address
+
+
+def test_jump_menu_options_are_links() -> None:
+    """The "เว็บลิงก์" drop-down of Thai government sites: options that hold addresses, in two scripting styles."""
+    links = links_by_url("""<body>
+        <select onchange="window.location=this.value"><option value="">-- หน่วยงานที่เกี่ยวข้อง --</option>
+          <option value="https://www.nacc.go.th/">สำนักงาน ป.ป.ช.</option><option value="/egp/index.php">ประกาศ e-GP</option>
+        </select>
+        <select name="go" onChange="MM_jumpMenu('parent',this,0)"><option value="news.php?cat=3">ข่าวจัดซื้อจัดจ้าง</option></select>
+        <select onchange="filter(this.value)"><option value="2569">2569</option></select>
+    </body>""")
+    assert links["https://www.nacc.go.th/"].text == "สำนักงาน ป.ป.ช."
+    assert links["http://www.nakhlang.go.th/egp/index.php"].text == "ประกาศ e-GP"
+    assert links["http://www.nakhlang.go.th/th/news.php?cat=3"].text == "ข่าวจัดซื้อจัดจ้าง"
+    assert len(links) == 3  # a filter's value "2569" is no address

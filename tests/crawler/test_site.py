@@ -188,3 +188,21 @@ def test_redirect_to_an_already_crawled_page_is_not_fetched_again(server: LocalS
     server.routes["/index.php"] = redirect("/", 301)
     crawl(server.url(), respect_robots=False, concurrency=1)
     assert server.count("/") == 1
+
+
+def test_pages_behind_onclick_tiles_and_jump_menus_are_crawled(server: LocalServer) -> None:
+    """A legacy theme whose ITA tile navigates by onclick and whose procurement page sits in a jump menu: both
+    are fetched, with the files they link, without a browser."""
+    server.routes["/"] = page(
+        "<table><tr><td onclick=\"location.href='index.php?name=ita&op=2569'\">ITA 2569</td></tr></table>"
+        '<select onchange="window.location=this.value"><option value="">เลือก</option>'
+        '<option value="main.php?m=procure&id=7">สรุปผลการจัดซื้อจัดจ้าง</option></select>'
+    )
+    server.routes["/index.php?name=ita&op=2569"] = page('<a href="/files/o1.pdf">O1 โครงสร้าง</a>', "ITA 2569")
+    server.routes["/main.php?m=procure&id=7"] = page("<p>สรุปผลการจัดซื้อจัดจ้าง ตุลาคม 2568</p>", "จัดซื้อจัดจ้าง")
+    server.routes["/files/o1.pdf"] = pdf_reply(make_pdf(["Structure"]))
+    _, sink = crawl(server.url("/"), fast_settings(render="off"))
+    fetched = {p.url for p in sink.pages} | {d.url for d in sink.documents}
+    assert server.url("/index.php?name=ita&op=2569") in fetched
+    assert server.url("/main.php?m=procure&id=7") in fetched
+    assert server.url("/files/o1.pdf") in fetched
