@@ -18,6 +18,7 @@ from eval.zoo.doc import Doc, to_html, to_pdf
 from . import content as hc
 
 ORDER = [f"O{i}" for i in range(1, 27)]
+PLANTED: dict[str, dict[str, Ev]] = {}  # site -> its evidence with URLs (to list URLs when writing truth by hand)
 Layout = Callable[[str, str], str]
 
 
@@ -230,6 +231,7 @@ def h_tessaban_big(site: Site) -> Agency:
     site.page("/", layout("หน้าหลัก", home))
     site.page("/index.php", layout("หน้าหลัก", home))
     robots(site)
+    PLANTED[site.name] = ev
     return a
 
 
@@ -338,6 +340,7 @@ def h_abt_wix_like(site: Site) -> Agency:
     site.page("/", layout("หน้าแรก", f'<h1>ยินดีต้อนรับสู่เว็บไซต์ {a.full}</h1><img src="/images/org-chart.png" alt="">'
                           '<p><a href="/ita-2569">ITA 2569</a> | <a href="/news">ข่าวสารล่าสุด</a></p>'))
     robots(site)
+    PLANTED[site.name] = ev
     return a
 
 
@@ -493,6 +496,7 @@ def h_abt_blogger_style(site: Site) -> Agency:
          "".join(snippet(p) for p in posts[10:20]))
     site.add("/robots.txt", "User-agent: Mediapartners-Google\nDisallow: \n\nUser-agent: *\nDisallow: /search\n"
              "Allow: /\n\nSitemap: /sitemap.xml\n", "text/plain")
+    PLANTED[site.name] = ev
     return a
 
 
@@ -576,6 +580,7 @@ def h_tessaban_noita(site: Site) -> Agency:
         f'<p><a href="{ev["O4"].urls[s]}">{esc(d.title)}</a></p>' for s, d, _ in ev["O4"].docs)
         + '<p><a href="/news.php">ข่าวทั้งหมด</a></p>'))
     robots(site)
+    PLANTED[site.name] = ev
     return a
 
 
