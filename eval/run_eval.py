@@ -164,24 +164,43 @@ def compare(site: str, truth: dict[str, TruthItem], result: dict | None) -> Site
 # ----- running ---------------------------------------------------------------------------------------------
 
 
-def _source_hash() -> str:
+@dataclass
+class Suite:
+    """A set of sites: the zoo (default) or the held-out set (--holdout, eval/holdout/)."""
+
+    truth: Path  # <truth>/<name>/truth.toml
+    homepages: Path
+    build: Path
+    module: str  # has SITES and generate(name, root)
+    sources: tuple[str, ...]  # folders under eval/ whose *.py the build depends on
+
+
+ZOO = Suite(HERE / "sites", HERE / "homepages", BUILD / "sites", "eval.zoo.sites", ("zoo",))
+HOLDOUT = Suite(
+    HERE / "holdout" / "sites", HERE / "holdout" / "homepages", BUILD / "holdout", "eval.holdout.sites", ("zoo", "holdout")
+)
+
+
+def _source_hash(suite: Suite = ZOO) -> str:
     h = hashlib.sha256()
-    for p in sorted((HERE / "zoo").glob("*.py")):
-        h.update(p.read_bytes())
+    for d in suite.sources:
+        for p in sorted((HERE / d).glob("*.py")):
+            h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
-def ensure_built(names: list[str], force: bool = False) -> None:
+def ensure_built(names: list[str], force: bool = False, suite: Suite = ZOO) -> None:
     """Generate the sites whose build is missing or older than the generators."""
-    from eval.zoo.sites import generate
+    import importlib
 
-    stamp = _source_hash()
+    generate = importlib.import_module(suite.module).generate
+    stamp = _source_hash(suite)
     for name in names:
-        out = BUILD / "sites" / name
+        out = suite.build / name
         mark = out / ".stamp"
         if force or not mark.exists() or mark.read_text() != stamp:
             t = time.monotonic()
-            generate(name, BUILD / "sites")
+            generate(name, suite.build)
             mark.write_text(stamp)
             print(f"  built {name} ({time.monotonic() - t:.1f} s)", flush=True)
 
@@ -230,12 +249,14 @@ def _homepage(dir_: Path) -> Iterator[str]:
             yield s.url
 
 
-def run_sites(names: list[str], workdir: Path, timeout: float, keep: Path | None) -> list[SiteFigures]:
+def run_sites(
+    names: list[str], workdir: Path, timeout: float, keep: Path | None, suite: Suite = ZOO
+) -> list[SiteFigures]:
     figures = []
     for name in names:
-        truth = load_truth(HERE / "sites" / name / "truth.toml")
+        truth = load_truth(suite.truth / name / "truth.toml")
         t = time.monotonic()
-        with serve(BUILD / "sites" / name) as s:
+        with serve(suite.build / name) as s:
             result, err = scan(s.url, workdir, name, timeout)
         f = compare(name, truth, result)
         f.error, f.seconds = err, round(time.monotonic() - t, 1)
@@ -256,10 +277,10 @@ class HomeFigures:
     error: str | None = None
 
 
-def run_homepages(names: list[str], workdir: Path, timeout: float) -> list[HomeFigures]:
+def run_homepages(names: list[str], workdir: Path, timeout: float, suite: Suite = ZOO) -> list[HomeFigures]:
     out = []
     for name in names:
-        d = HERE / "homepages" / name
+        d = suite.homepages / name
         truth = tomllib.loads((d / "truth.toml").read_text("utf-8"))["links"]
         with _homepage(d) as url:
             result, err = scan(url, workdir, f"home-{name}", timeout)
@@ -353,6 +374,7 @@ def report(figs: list[SiteFigures], homes: list[HomeFigures]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fast", action="store_true", help=f"only {', '.join(FAST)} and one saved home page")
+    ap.add_argument("--holdout", action="store_true", help="the held-out sites and home pages of eval/holdout/ instead")
     ap.add_argument("--sites", help="comma-separated site names (default: all)")
     ap.add_argument("--no-homepages", action="store_true")
     ap.add_argument("--rebuild", action="store_true", help="generate the sites even when up to date")
@@ -367,22 +389,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-silent-passes", type=int)
     args = ap.parse_args(argv)
 
-    from eval.zoo.sites import SITES
+    import importlib
 
-    names = args.sites.split(",") if args.sites else (FAST if args.fast else list(SITES))
+    suite = HOLDOUT if args.holdout else ZOO
+    SITES = importlib.import_module(suite.module).SITES
+    names = args.sites.split(",") if args.sites else (FAST if args.fast and not args.holdout else list(SITES))
     unknown = [n for n in names if n not in SITES]
     if unknown:
         ap.error(f"unknown site(s): {', '.join(unknown)}")
-    homes = sorted(p.name for p in (HERE / "homepages").iterdir() if (p / "truth.toml").exists())
+    homes = sorted(p.name for p in suite.homepages.iterdir() if (p / "truth.toml").exists()) if suite.homepages.exists() else []
     if args.no_homepages:
         homes = []
     elif args.fast:
         homes = homes[:1]
-    print(f"zoo: {len(names)} site(s), {len(homes)} saved home page(s)", flush=True)
-    ensure_built(names, args.rebuild)
+    print(f"{'holdout' if args.holdout else 'zoo'}: {len(names)} site(s), {len(homes)} saved home page(s)", flush=True)
+    ensure_built(names, args.rebuild, suite)
     with tempfile.TemporaryDirectory(prefix="oit-eval-") as tmp:
-        figs = run_sites(names, Path(tmp), args.timeout, args.keep_results)
-        home_figs = run_homepages(homes, Path(tmp), args.timeout)
+        figs = run_sites(names, Path(tmp), args.timeout, args.keep_results, suite)
+        home_figs = run_homepages(homes, Path(tmp), args.timeout, suite)
     data = report(figs, home_figs)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
