@@ -25,7 +25,7 @@ eval: setup
 	.venv/bin/python -m eval.run_eval --json build/eval/figures.json
 
 eval-fast: setup
-	.venv/bin/python -m eval.run_eval --fast --json build/eval/figures-fast.json
+	.venv/bin/python -m eval.run_eval --fast --wanted --json build/eval/figures-fast.json
 
 clean:
 	rm -rf oit-demo oit-reports oit.sqlite .pytest_cache

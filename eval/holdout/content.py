@@ -44,17 +44,16 @@ def contact_page(a: Agency, qa: str, qa_url: str = "") -> Doc:
     doc = Doc(f"ข้อมูลการติดต่อ {a.short}", D(2025, 10, 2))
     doc.raw(f"<p><b>ที่ตั้ง</b> {a.address}</p>")
     doc.raw(f"<p><b>โทร.</b> {a.phone} ต่อ 101 <b>แฟกซ์</b> {a.phone} ต่อ 108</p>")
-    doc.raw(f'<p><b>E-mail :</b> {a.email.replace("@", "[at]")}</p>')
+    doc.raw(f"<p><b>E-mail :</b> {a.email.replace('@', '[at]')}</p>")
     doc.raw(f'<p><b>Facebook Fanpage :</b> <a href="{a.facebook}" target="_blank">{a.short}</a></p>')
     doc.raw(
-        '<p><a href="https://maps.app.goo.gl/Hx7qPq2bN1aK9zLs8" target="_blank">'
-        "ดูแผนที่ตั้งสำนักงานบน Google Maps</a></p>"
+        '<p><a href="https://maps.app.goo.gl/Hx7qPq2bN1aK9zLs8" target="_blank">ดูแผนที่ตั้งสำนักงานบน Google Maps</a></p>'
     )
     if qa == "webboard":
         doc.raw(f'<p><b>ถาม-ตอบ :</b> ฝากคำถามถึงเจ้าหน้าที่ได้ที่ <a href="{qa_url}">กระดานสนทนา (Webboard)</a></p>')
     elif qa == "line":
         doc.raw(
-            '<p><b>Q&amp;A :</b> สอบถามเจ้าหน้าที่ผ่านไลน์ออฟฟิเชียล '
+            "<p><b>Q&amp;A :</b> สอบถามเจ้าหน้าที่ผ่านไลน์ออฟฟิเชียล "
             '<a href="https://lin.ee/k3Qx9Ab">เพิ่มเพื่อน LINE @banluang</a> ตอบทุกวันในเวลาราชการ</p>'
         )
     else:  # only a number: an assessor does not count it as a two-way Q&A channel

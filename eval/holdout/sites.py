@@ -41,13 +41,26 @@ def inline_html(e: Ev) -> str:
 
 
 def doc_list(e: Ev, label: Callable[[Doc], str] | None = None) -> str:
-    return "<ul>" + "".join(
-        f'<li><a href="{esc(e.urls[s])}">{esc(label(d) if label else d.title)}</a></li>' for s, d, _ in e.docs
-    ) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(
+            f'<li><a href="{esc(e.urls[s])}">{esc(label(d) if label else d.title)}</a></li>' for s, d, _ in e.docs
+        )
+        + "</ul>"
+    )
 
 
-def reword(a: Agency, ev: dict[str, Ev], qa: str, qa_url: str, form_url: str, google: bool = False,
-           eservice_stats: bool = True, complaint_action: str = "/complaint/send", photo: bool = True) -> None:
+def reword(
+    a: Agency,
+    ev: dict[str, Ev],
+    qa: str,
+    qa_url: str,
+    form_url: str,
+    google: bool = False,
+    eservice_stats: bool = True,
+    complaint_action: str = "/complaint/send",
+    photo: bool = True,
+) -> None:
     """The pages an agency writes in its own words, replacing the zoo's wordings."""
     if "O2" in ev:
         ev["O2"].inline = [hc.exec_table(a, photo=photo)]
@@ -64,7 +77,13 @@ def reword(a: Agency, ev: dict[str, Ev], qa: str, qa_url: str, form_url: str, go
 def webboard_pages(site: Site, a: Agency, layout: Layout, base: str, topic: Callable[[int], str]) -> None:
     """A real web board: topic list, topics with replies from the agency, a form to post a question."""
     topics = [
-        (12, "สอบถามเรื่องการขออนุญาตก่อสร้างอาคาร", "ชาวบ้านชุมชน 3", "ต้องติดต่อกองช่าง เตรียมแบบแปลนและสำเนาโฉนด", "15 ม.ค. 2569"),
+        (
+            12,
+            "สอบถามเรื่องการขออนุญาตก่อสร้างอาคาร",
+            "ชาวบ้านชุมชน 3",
+            "ต้องติดต่อกองช่าง เตรียมแบบแปลนและสำเนาโฉนด",
+            "15 ม.ค. 2569",
+        ),
         (15, "ไฟกิ่งหน้าบ้านดับหลายวันแล้วครับ", "นายเอ", "รับเรื่องแล้ว ช่างไฟฟ้าจะเข้าซ่อมภายในวันพฤหัสบดีนี้", "3 ก.พ. 2569"),
         (19, "เบี้ยยังชีพผู้สูงอายุเข้าบัญชีวันไหนคะ", "ลูกหลาน", "โอนเข้าบัญชีภายในวันที่ 10 ของทุกเดือนค่ะ", "9 มี.ค. 2569"),
     ]
@@ -104,29 +123,46 @@ def webboard_pages(site: Site, a: Agency, layout: Layout, base: str, topic: Call
 
 # ----- 1. เทศบาลเมือง on a custom PHP CMS ---------------------------------------------------------------
 
+
 def _big_code(n: int) -> str:
     """The index's codes as typed by hand: O.1, o-2, ข้อ 3, O4, O.5 ..."""
     return [f"O.{n}", f"o-{n}", f"ข้อ {n}", f"O{n}"][(n - 1) % 4]
 
 
 BIG_TITLES = {
-    "O1": "โครงสร้างหน่วยงาน", "O2": "ข้อมูลผู้บริหาร", "O3": "ข้อมูลการติดต่อ / ช่องทางถาม-ตอบ",
-    "O4": "ข่าวประชาสัมพันธ์", "O5": "แผนพัฒนาท้องถิ่น", "O6": "แผนการดำเนินงานประจำปี 2569",
-    "O7": "รายงานผลการดำเนินงานประจำปี", "O8": "คู่มือการปฏิบัติงานของเจ้าหน้าที่", "O9": "คู่มือสำหรับประชาชน",
-    "O10": "E-Service", "O11": "สรุปผลการจัดซื้อจัดจ้างรายเดือน", "O12": "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี",
-    "O13": "แผนการบริหารและพัฒนาทรัพยากรบุคคล", "O14": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล",
-    "O15": "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "O16": "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต",
-    "O17": "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", "O18": "สถิติเรื่องร้องเรียนการทุจริต",
-    "O19": "การเปิดโอกาสให้มีส่วนร่วม", "O20": "No Gift Policy", "O21": "การประเมินความเสี่ยงการทุจริต",
-    "O22": "รายงานผลการจัดการความเสี่ยงการทุจริต", "O23": "แผนปฏิบัติการป้องกันการทุจริต",
-    "O24": "รายงานผลการดำเนินการป้องกันการทุจริต", "O25": "การนำผลการประเมิน ITA ไปพัฒนาองค์กร",
+    "O1": "โครงสร้างหน่วยงาน",
+    "O2": "ข้อมูลผู้บริหาร",
+    "O3": "ข้อมูลการติดต่อ / ช่องทางถาม-ตอบ",
+    "O4": "ข่าวประชาสัมพันธ์",
+    "O5": "แผนพัฒนาท้องถิ่น",
+    "O6": "แผนการดำเนินงานประจำปี 2569",
+    "O7": "รายงานผลการดำเนินงานประจำปี",
+    "O8": "คู่มือการปฏิบัติงานของเจ้าหน้าที่",
+    "O9": "คู่มือสำหรับประชาชน",
+    "O10": "E-Service",
+    "O11": "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
+    "O12": "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี",
+    "O13": "แผนการบริหารและพัฒนาทรัพยากรบุคคล",
+    "O14": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล",
+    "O15": "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
+    "O16": "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต",
+    "O17": "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต",
+    "O18": "สถิติเรื่องร้องเรียนการทุจริต",
+    "O19": "การเปิดโอกาสให้มีส่วนร่วม",
+    "O20": "No Gift Policy",
+    "O21": "การประเมินความเสี่ยงการทุจริต",
+    "O22": "รายงานผลการจัดการความเสี่ยงการทุจริต",
+    "O23": "แผนปฏิบัติการป้องกันการทุจริต",
+    "O24": "รายงานผลการดำเนินการป้องกันการทุจริต",
+    "O25": "การนำผลการประเมิน ITA ไปพัฒนาองค์กร",
     "O26": "รายงานผลการส่งเสริมคุณธรรมและความโปร่งใส",
 }
 
 
 def h_tessaban_big(site: Site) -> Agency:
-    a = make_agency("h_tessaban_big", "muang", "ท่าข้าม", "พุนพิน", "สุราษฎร์ธานี", "84130", 201, "thakhamcity.go.th",
-                    thai_digits=True)
+    a = make_agency(
+        "h_tessaban_big", "muang", "ท่าข้าม", "พุนพิน", "สุราษฎร์ธานี", "84130", 201, "thakhamcity.go.th", thai_digits=True
+    )
     site.charset, site.header_charset = "cp874", False
     ev = standard(a, {"no_ref_price": True, "dead_O21": True, "integrity_year": 2567, "absent": ["O22"]})
     reword(a, ev, "webboard", "index.php?name=webboard&file=board", "index.php?name=eservice&file=request", photo=False)
@@ -137,7 +173,7 @@ def h_tessaban_big(site: Site) -> Agency:
         e = ev[code]
         e.page = "/main.php?m=news&cat=1" if code == "O4" else f"/index.php?name=page&file=page&op={17 + i}"
         e.urls = {}
-        for k, (s, d, f) in enumerate(e.docs):
+        for k, (s, _d, f) in enumerate(e.docs):
             if f == "html":
                 e.urls[s] = f"/main.php?m=news&id={5521 + i * 9 + k}"
             else:
@@ -146,26 +182,42 @@ def h_tessaban_big(site: Site) -> Agency:
 
     def left_menu() -> str:
         groups = [
-            ("ข้อมูลเทศบาล", [("ประวัติความเป็นมา", "index.php?name=page&file=page&op=1"),
-                              ("วิสัยทัศน์/พันธกิจ", "index.php?name=page&file=page&op=2"),
-                              ("โครงสร้างส่วนราชการ", ev["O1"].page), ("คณะผู้บริหาร", ev["O2"].page),
-                              ("สมาชิกสภาเทศบาล", "index.php?name=page&file=page&op=5")]),
-            ("แผนงาน/งบประมาณ", [("แผนพัฒนาท้องถิ่น", ev["O5"].page), ("แผนการดำเนินงาน", ev["O6"].page),
-                                  ("ผลการดำเนินงาน", ev["O7"].page)]),
-            ("บริการประชาชน", [("คู่มือประชาชน", ev["O9"].page), ("E-Service", ev["O10"].page),
-                               ("ติดต่อเทศบาล", ev["O3"].page)]),
+            (
+                "ข้อมูลเทศบาล",
+                [
+                    ("ประวัติความเป็นมา", "index.php?name=page&file=page&op=1"),
+                    ("วิสัยทัศน์/พันธกิจ", "index.php?name=page&file=page&op=2"),
+                    ("โครงสร้างส่วนราชการ", ev["O1"].page),
+                    ("คณะผู้บริหาร", ev["O2"].page),
+                    ("สมาชิกสภาเทศบาล", "index.php?name=page&file=page&op=5"),
+                ],
+            ),
+            (
+                "แผนงาน/งบประมาณ",
+                [("แผนพัฒนาท้องถิ่น", ev["O5"].page), ("แผนการดำเนินงาน", ev["O6"].page), ("ผลการดำเนินงาน", ev["O7"].page)],
+            ),
+            (
+                "บริการประชาชน",
+                [("คู่มือประชาชน", ev["O9"].page), ("E-Service", ev["O10"].page), ("ติดต่อเทศบาล", ev["O3"].page)],
+            ),
             ("ITA", [("การเปิดเผยข้อมูลสาธารณะ (OIT)", ita)]),
         ]
         rows = []
         for g, links in groups:
             rows.append(f'<tr><td class="menuhead" bgcolor="#1e5aa8"><font color="white"><b>{g}</b></font></td></tr>')
             rows += [f'<tr><td class="menu">&raquo; <a href="{h.lstrip("/")}">{t}</a></td></tr>' for t, h in links]
-        rows.append('<tr><td class="menu">&raquo; <a href="#" onclick="window.open(\'http://mail.thakhamcity.go.th\','
-                    '\'_blank\');return false;">เช็คอีเมล์</a></td></tr>')
-        rows.append('<tr><td class="menu">&raquo; <a href="javascript:void(0)" onclick="window.open(\'index.php?'
-                    'name=gallery&file=list\')">ภาพกิจกรรม</a></td></tr>')
-        rows.append('<tr><td><button type="button" onclick="location.href=\'index.php?name=page&file=page&op=9\'">'
-                    'ดาวน์โหลดแบบฟอร์ม</button></td></tr>')
+        rows.append(
+            '<tr><td class="menu">&raquo; <a href="#" onclick="window.open(\'http://mail.thakhamcity.go.th\','
+            "'_blank');return false;\">เช็คอีเมล์</a></td></tr>"
+        )
+        rows.append(
+            '<tr><td class="menu">&raquo; <a href="javascript:void(0)" onclick="window.open(\'index.php?'
+            "name=gallery&file=list')\">ภาพกิจกรรม</a></td></tr>"
+        )
+        rows.append(
+            '<tr><td><button type="button" onclick="location.href=\'index.php?name=page&file=page&op=9\'">'
+            "ดาวน์โหลดแบบฟอร์ม</button></td></tr>"
+        )
         rows.append(
             '<tr><td><select name="weblink" onchange="if(this.value!=\'\')window.open(this.value)">'
             '<option value="">--- เว็บลิงก์ ---</option><option value="https://www.nacc.go.th">สำนักงาน ป.ป.ช.</option>'
@@ -197,25 +249,39 @@ def h_tessaban_big(site: Site) -> Agency:
     for e in ev.values():
         write_docs(site, a, e, layout)
         if e.code == "O4":
-            body = "<h1>ข่าวประชาสัมพันธ์</h1><table>" + "".join(
-                f'<tr><td>{zc._d(a, d.date)}</td><td><a href="{e.urls[s]}">{esc(d.title)}</a></td></tr>'
-                for s, d, _ in e.docs
-            ) + "</table>"
+            body = (
+                "<h1>ข่าวประชาสัมพันธ์</h1><table>"
+                + "".join(
+                    f'<tr><td>{zc._d(a, d.date)}</td><td><a href="{e.urls[s]}">{esc(d.title)}</a></td></tr>'
+                    for s, d, _ in e.docs
+                )
+                + "</table>"
+            )
         else:
             body = f"<h1>{esc(e.label)}</h1>" + inline_html(e)
             if e.docs:
                 body += "<p>เอกสารที่เกี่ยวข้อง</p>" + doc_list(e)
         site.page(e.page, layout(e.label, body))
-    webboard_pages(site, a, layout, "/index.php?name=webboard&file=board",
-                   lambda i: f"/index.php?name=webboard&file=read&id={i}")
-    site.page("/index.php?name=eservice&file=request", layout("ยื่นคำร้องออนไลน์", hc.local_form("index.php?name=eservice&file=save")))
+    webboard_pages(
+        site, a, layout, "/index.php?name=webboard&file=board", lambda i: f"/index.php?name=webboard&file=read&id={i}"
+    )
+    site.page(
+        "/index.php?name=eservice&file=request",
+        layout("ยื่นคำร้องออนไลน์", hc.local_form("index.php?name=eservice&file=save")),
+    )
     rows = []
     for n, code in enumerate(ORDER, 1):
         title = esc(BIG_TITLES[code])
         cell = f'<a href="{ev[code].page.lstrip("/")}">{title}</a>' if code in ev else f"{title} (อยู่ระหว่างดำเนินการ)"
         rows.append(f'<tr><td align="center">{_big_code(n)}</td><td>{cell}</td></tr>')
-    site.page(ita, layout("OIT 2569", "<h2>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปี 2569</h2>"
-                          '<table border="1" cellpadding="4"><tr><th>ข้อ</th><th>รายการ</th></tr>' + "".join(rows) + "</table>"))
+    site.page(
+        ita,
+        layout(
+            "OIT 2569",
+            "<h2>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปี 2569</h2>"
+            '<table border="1" cellpadding="4"><tr><th>ข้อ</th><th>รายการ</th></tr>' + "".join(rows) + "</table>",
+        ),
+    )
     for op, t in [(1, "ประวัติความเป็นมา"), (2, "วิสัยทัศน์/พันธกิจ"), (5, "สมาชิกสภาเทศบาล"), (9, "แบบฟอร์มต่างๆ")]:
         site.page(f"/index.php?name=page&file=page&op={op}", layout(t, f"<h1>{t}</h1><p>อยู่ระหว่างปรับปรุงข้อมูล</p>"))
     site.page("/index.php?name=gallery&file=list", layout("ภาพกิจกรรม", "<h1>ภาพกิจกรรม</h1>"))
@@ -225,9 +291,12 @@ def h_tessaban_big(site: Site) -> Agency:
         f'alt="ITAS" border="0"></a> <a href="{ev["O20"].page.lstrip("/")}"><img src="/images/banner/nogift.jpg" '
         'alt="No Gift Policy" border="0"></a></p>'
     )
-    home = banners + "<h3>ข่าวประชาสัมพันธ์</h3><ul>" + "".join(
-        f'<li><a href="{ev["O4"].urls[s].lstrip("/")}">{esc(d.title)}</a></li>' for s, d, _ in ev["O4"].docs
-    ) + '</ul><p><a href="main.php?m=news&cat=1">อ่านข่าวทั้งหมด</a></p>'
+    home = (
+        banners
+        + "<h3>ข่าวประชาสัมพันธ์</h3><ul>"
+        + "".join(f'<li><a href="{ev["O4"].urls[s].lstrip("/")}">{esc(d.title)}</a></li>' for s, d, _ in ev["O4"].docs)
+        + '</ul><p><a href="main.php?m=news&cat=1">อ่านข่าวทั้งหมด</a></p>'
+    )
     site.page("/", layout("หน้าหลัก", home))
     site.page("/index.php", layout("หน้าหลัก", home))
     robots(site)
@@ -238,36 +307,62 @@ def h_tessaban_big(site: Site) -> Agency:
 # ----- 2. a small อบต. on a Wix-like builder: one long ITA page of accordions ---------------------------------
 
 OFFICIAL = {
-    "O1": "โครงสร้างและอำนาจหน้าที่", "O2": "ข้อมูลผู้บริหาร", "O3": "ข้อมูลการติดต่อและช่องทางการสอบถาม",
-    "O4": "ข่าวประชาสัมพันธ์", "O5": "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน", "O6": "แผนการดำเนินงานและการใช้งบประมาณประจำปี",
-    "O7": "รายงานผลการดำเนินงานประจำปี", "O8": "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่",
+    "O1": "โครงสร้างและอำนาจหน้าที่",
+    "O2": "ข้อมูลผู้บริหาร",
+    "O3": "ข้อมูลการติดต่อและช่องทางการสอบถาม",
+    "O4": "ข่าวประชาสัมพันธ์",
+    "O5": "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน",
+    "O6": "แผนการดำเนินงานและการใช้งบประมาณประจำปี",
+    "O7": "รายงานผลการดำเนินงานประจำปี",
+    "O8": "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่",
     "O9": "คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการหรือผู้มาติดต่อ",
     "O10": "ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)",
-    "O11": "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน", "O12": "รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
-    "O13": "หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล", "O14": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล",
-    "O15": "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "O16": "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "O17": "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "O18": "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "O19": "ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน", "O20": "การขับเคลื่อนนโยบาย No Gift Policy",
+    "O11": "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน",
+    "O12": "รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
+    "O13": "หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล",
+    "O14": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล",
+    "O15": "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
+    "O16": "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O17": "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O18": "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O19": "ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน",
+    "O20": "การขับเคลื่อนนโยบาย No Gift Policy",
     "O21": "การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ",
-    "O22": "รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต", "O23": "แผนปฏิบัติการป้องกันการทุจริต",
-    "O24": "รายงานผลการดำเนินการป้องกันการทุจริต", "O25": "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
+    "O22": "รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต",
+    "O23": "แผนปฏิบัติการป้องกันการทุจริต",
+    "O24": "รายงานผลการดำเนินการป้องกันการทุจริต",
+    "O25": "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
     "O26": "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
 }
 GROUPS = [
-    ("9.1 ข้อมูลพื้นฐาน", ORDER[0:4]), ("9.2 การบริหารงาน", ORDER[4:10]), ("9.3 การจัดซื้อจัดจ้าง", ORDER[10:12]),
-    ("9.4 การบริหารและพัฒนาทรัพยากรบุคคล", ORDER[12:15]), ("9.5 การจัดการเรื่องร้องเรียน/การมีส่วนร่วม", ORDER[15:19]),
-    ("10.1 การป้องกันการทุจริต", ORDER[19:24]), ("10.2 มาตรการภายใน", ORDER[24:26]),
+    ("9.1 ข้อมูลพื้นฐาน", ORDER[0:4]),
+    ("9.2 การบริหารงาน", ORDER[4:10]),
+    ("9.3 การจัดซื้อจัดจ้าง", ORDER[10:12]),
+    ("9.4 การบริหารและพัฒนาทรัพยากรบุคคล", ORDER[12:15]),
+    ("9.5 การจัดการเรื่องร้องเรียน/การมีส่วนร่วม", ORDER[15:19]),
+    ("10.1 การป้องกันการทุจริต", ORDER[19:24]),
+    ("10.2 มาตรการภายใน", ORDER[24:26]),
 ]
 
 
 def h_abt_wix_like(site: Site) -> Agency:
     a = make_agency("h_abt_wix_like", "abt", "ดอนตะโก", "เมืองราชบุรี", "ราชบุรี", "70000", 202, "dontako.go.th")
-    ev = standard(a, {"skr_months": [m for m in zc.FY_MONTHS if m != (2026, 1)], "nogift_signer": "none",
-                      "absent": ["O14", "O24"]})
+    ev = standard(
+        a,
+        {"skr_months": [m for m in zc.FY_MONTHS if m != (2026, 1)], "nogift_signer": "none", "absent": ["O14", "O24"]},
+    )
     reword(a, ev, "phone", "", "/e-service-form", complaint_action="/_api/forms/submit")
     ev["O7"].docs = [("annual-report-2568", zc.annual_report(a, problems=False), "pdf")]
-    pages = {"O1": "/about-us", "O2": "/team", "O3": "/contact", "O4": "/news", "O10": "/e-service",
-             "O16": "/blank-4", "O17": "/blank-5", "O18": "/blank-6"}
+    pages = {
+        "O1": "/about-us",
+        "O2": "/team",
+        "O3": "/contact",
+        "O4": "/news",
+        "O10": "/e-service",
+        "O16": "/blank-4",
+        "O17": "/blank-5",
+        "O18": "/blank-6",
+    }
     for code, e in ev.items():
         e.page = pages.get(code, "/ita-2569")
         e.urls = {
@@ -276,8 +371,15 @@ def h_abt_wix_like(site: Site) -> Agency:
         }
     nav = "".join(
         f'<li class="wixui-dropdown-menu__item"><a data-testid="linkElement" href="{h}"><p>{t}</p></a></li>'
-        for t, h in [("หน้าแรก", "/"), ("เกี่ยวกับเรา", "/about-us"), ("ผู้บริหาร", "/team"), ("ข่าวสาร", "/news"),
-                     ("ITA 2569", "/ita-2569"), ("บริการออนไลน์", "/e-service"), ("ติดต่อเรา", "/contact")]
+        for t, h in [
+            ("หน้าแรก", "/"),
+            ("เกี่ยวกับเรา", "/about-us"),
+            ("ผู้บริหาร", "/team"),
+            ("ข่าวสาร", "/news"),
+            ("ITA 2569", "/ita-2569"),
+            ("บริการออนไลน์", "/e-service"),
+            ("ติดต่อเรา", "/contact"),
+        ]
     )
 
     def layout(title: str, body: str) -> str:
@@ -314,11 +416,15 @@ def h_abt_wix_like(site: Site) -> Agency:
                 continue
             e = ev[code]
             if e.page != "/ita-2569":
-                rows.append(f'<div class="ita-row"><p class="font_8">{title}</p><a class="btn" href="{e.page}">'
-                            f"{'คลิกที่นี่' if code == 'O4' else 'รายละเอียด'}</a></div>")
+                rows.append(
+                    f'<div class="ita-row"><p class="font_8">{title}</p><a class="btn" href="{e.page}">'
+                    f"{'คลิกที่นี่' if code == 'O4' else 'รายละเอียด'}</a></div>"
+                )
             elif len(e.docs) == 1:
-                rows.append(f'<div class="ita-row"><p class="font_8">{title}</p><a class="btn" href="{e.urls[e.docs[0][0]]}" '
-                            'target="_blank">ดาวน์โหลด</a></div>')
+                rows.append(
+                    f'<div class="ita-row"><p class="font_8">{title}</p><a class="btn" href="{e.urls[e.docs[0][0]]}" '
+                    'target="_blank">ดาวน์โหลด</a></div>'
+                )
             else:
                 subs = "".join(
                     f'<div class="ita-sub"><p class="font_9">- {esc(d.title[:60])}</p><a class="btn" href="{e.urls[s]}" '
@@ -335,10 +441,22 @@ def h_abt_wix_like(site: Site) -> Agency:
                 f"this.nextElementSibling.style.display=='none'?'block':'none'\">ตัวชี้วัดย่อยที่ {gname} ▼</button>"
                 f'<div class="acc-panel" style="display:none">{inner}</div></div>'
             )
-    site.page("/ita-2569", layout("ITA 2569", "<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปี 2569</h1>"
-                                  "<p>คลิกที่หัวข้อเพื่อดูรายละเอียดของแต่ละตัวชี้วัด</p>" + "".join(sections)))
-    site.page("/", layout("หน้าแรก", f'<h1>ยินดีต้อนรับสู่เว็บไซต์ {a.full}</h1><img src="/images/org-chart.png" alt="">'
-                          '<p><a href="/ita-2569">ITA 2569</a> | <a href="/news">ข่าวสารล่าสุด</a></p>'))
+    site.page(
+        "/ita-2569",
+        layout(
+            "ITA 2569",
+            "<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปี 2569</h1>"
+            "<p>คลิกที่หัวข้อเพื่อดูรายละเอียดของแต่ละตัวชี้วัด</p>" + "".join(sections),
+        ),
+    )
+    site.page(
+        "/",
+        layout(
+            "หน้าแรก",
+            f'<h1>ยินดีต้อนรับสู่เว็บไซต์ {a.full}</h1><img src="/images/org-chart.png" alt="">'
+            '<p><a href="/ita-2569">ITA 2569</a> | <a href="/news">ข่าวสารล่าสุด</a></p>',
+        ),
+    )
     robots(site)
     PLANTED[site.name] = ev
     return a
@@ -347,16 +465,30 @@ def h_abt_wix_like(site: Site) -> Agency:
 # ----- 3. an อบต. on Blogger: posts by date, labels, ?m=1 duplicates ------------------------------------------
 
 BLOG_LABEL = {
-    "O1": "โครงสร้างและอำนาจหน้าที่ อบต.", "O2": "คณะผู้บริหาร อบต.", "O3": "ติดต่อ อบต. / ถาม-ตอบ",
-    "O5": "แผนพัฒนาท้องถิ่น (พ.ศ.2566-2570)", "O6": "แผนการดำเนินงาน ประจำปีงบประมาณ 2569",
-    "O7": "รายงานผลการดำเนินงาน ปีงบประมาณ 2568", "O8": "คู่มือการปฏิบัติงาน งานจัดเก็บภาษี",
-    "O9": "คู่มือสำหรับประชาชน เบี้ยยังชีพผู้สูงอายุ", "O10": "บริการ E-Service", "O11": "ผลการจัดซื้อจัดจ้าง สขร.1",
-    "O12": "สรุปผลการจัดซื้อจัดจ้าง ประจำปี 2568", "O13": "แผนพัฒนาบุคลากร", "O14": "ผลการบริหารทรัพยากรบุคคล ปี 2568",
-    "O15": "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น", "O16": "คู่มือการจัดการเรื่องร้องเรียนการทุจริต",
-    "O17": "ร้องเรียนการทุจริตออนไลน์", "O18": "สถิติเรื่องร้องเรียนการทุจริต", "O19": "การมีส่วนร่วมของประชาชน",
-    "O20": "No Gift Policy ปีงบประมาณ 2569", "O21": "ประเมินความเสี่ยงการทุจริต ปี 2569",
-    "O22": "รายงานผลการจัดการความเสี่ยง ปี 2568", "O23": "แผนปฏิบัติการป้องกันการทุจริต",
-    "O24": "รายงานผลการป้องกันการทุจริต ปี 2568", "O25": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    "O1": "โครงสร้างและอำนาจหน้าที่ อบต.",
+    "O2": "คณะผู้บริหาร อบต.",
+    "O3": "ติดต่อ อบต. / ถาม-ตอบ",
+    "O5": "แผนพัฒนาท้องถิ่น (พ.ศ.2566-2570)",
+    "O6": "แผนการดำเนินงาน ประจำปีงบประมาณ 2569",
+    "O7": "รายงานผลการดำเนินงาน ปีงบประมาณ 2568",
+    "O8": "คู่มือการปฏิบัติงาน งานจัดเก็บภาษี",
+    "O9": "คู่มือสำหรับประชาชน เบี้ยยังชีพผู้สูงอายุ",
+    "O10": "บริการ E-Service",
+    "O11": "ผลการจัดซื้อจัดจ้าง สขร.1",
+    "O12": "สรุปผลการจัดซื้อจัดจ้าง ประจำปี 2568",
+    "O13": "แผนพัฒนาบุคลากร",
+    "O14": "ผลการบริหารทรัพยากรบุคคล ปี 2568",
+    "O15": "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น",
+    "O16": "คู่มือการจัดการเรื่องร้องเรียนการทุจริต",
+    "O17": "ร้องเรียนการทุจริตออนไลน์",
+    "O18": "สถิติเรื่องร้องเรียนการทุจริต",
+    "O19": "การมีส่วนร่วมของประชาชน",
+    "O20": "No Gift Policy ปีงบประมาณ 2569",
+    "O21": "ประเมินความเสี่ยงการทุจริต ปี 2569",
+    "O22": "รายงานผลการจัดการความเสี่ยง ปี 2568",
+    "O23": "แผนปฏิบัติการป้องกันการทุจริต",
+    "O24": "รายงานผลการป้องกันการทุจริต ปี 2568",
+    "O25": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     "O26": "รายงานผลการส่งเสริมคุณธรรมและความโปร่งใส ปี 2568",
 }
 
@@ -402,16 +534,22 @@ def h_abt_blogger_style(site: Site) -> Agency:
             title = f"O{n} {BLOG_LABEL[code]}" if n % 2 == 0 else f"{BLOG_LABEL[code]} (ITA 2569)"
             posts.append((d, e.page, title, ["ITA2569"]))
     posts.sort(key=lambda p: p[0], reverse=True)
-    labels = {"ITA2569": [p for p in posts if "ITA2569" in p[3]],
-              "ข่าวประชาสัมพันธ์": [p for p in posts if "ข่าวประชาสัมพันธ์" in p[3]],
-              "กิจกรรม": [p for p in posts if "กิจกรรม" in p[3]]}
+    labels = {
+        "ITA2569": [p for p in posts if "ITA2569" in p[3]],
+        "ข่าวประชาสัมพันธ์": [p for p in posts if "ข่าวประชาสัมพันธ์" in p[3]],
+        "กิจกรรม": [p for p in posts if "กิจกรรม" in p[3]],
+    }
     months = sorted({(p[0].year, p[0].month) for p in posts}, reverse=True)
     sidebar = (
         '<aside class="sidebar"><div class="widget Label"><h2>ป้ายกำกับ</h2><ul>'
-        + "".join(f'<li><a dir="ltr" href="/search/label/{quote(k)}">{k}</a> ({len(v)})</li>' for k, v in labels.items())
+        + "".join(
+            f'<li><a dir="ltr" href="/search/label/{quote(k)}">{k}</a> ({len(v)})</li>' for k, v in labels.items()
+        )
         + '</ul></div><div class="widget BlogArchive"><h2>คลังบทความของบล็อก</h2><ul>'
-        + "".join(f'<li><a href="/{y}/{m:02d}/">{zc.MONTHS[m - 1] if hasattr(zc, "MONTHS") else m} {y}</a></li>'
-                  for y, m in months)
+        + "".join(
+            f'<li><a href="/{y}/{m:02d}/">{zc.MONTHS[m - 1] if hasattr(zc, "MONTHS") else m} {y}</a></li>'
+            for y, m in months
+        )
         + "</ul></div></aside>"
     )
     tabs = (
@@ -433,11 +571,14 @@ def h_abt_blogger_style(site: Site) -> Agency:
         )
         site.page(url, desk)
         mob_body = re.sub(r'href="(/(?!uploads/)[^"]*)"', lambda m: f'href="{_mobile(m.group(1))}"', body)
-        site.page(_mobile(url), (
-            f'<!DOCTYPE html><html><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">'
-            f'<title>{a.full}: {esc(title)}</title></head><body class="mobile"><h1><a href="/?m=1">{a.full}</a></h1>'
-            f'{mob_body}<a href="{url}">ดูเวอร์ชันเว็บ</a></body></html>'
-        ))
+        site.page(
+            _mobile(url),
+            (
+                f'<!DOCTYPE html><html><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">'
+                f'<title>{a.full}: {esc(title)}</title></head><body class="mobile"><h1><a href="/?m=1">{a.full}</a></h1>'
+                f'{mob_body}<a href="{url}">ดูเวอร์ชันเว็บ</a></body></html>'
+            ),
+        )
 
     def post_html(d: dt.date, title: str, content: str, labs: list[str]) -> str:
         return (
@@ -449,8 +590,10 @@ def h_abt_blogger_style(site: Site) -> Agency:
         )
 
     def snippet(p) -> str:
-        return (f'<div class="post-outer"><h3 class="post-title"><a href="{p[1]}">{esc(p[2])}</a></h3>'
-                f'<div class="post-snippet">{zc._d(a, p[0])}</div><a class="jump-link" href="{p[1]}">อ่านเพิ่มเติม »</a></div>')
+        return (
+            f'<div class="post-outer"><h3 class="post-title"><a href="{p[1]}">{esc(p[2])}</a></h3>'
+            f'<div class="post-snippet">{zc._d(a, p[0])}</div><a class="jump-link" href="{p[1]}">อ่านเพิ่มเติม »</a></div>'
+        )
 
     images(site, a)
     doc_post = {}
@@ -466,8 +609,12 @@ def h_abt_blogger_style(site: Site) -> Agency:
             continue
         content = inline_html(e)
         if e.docs:
-            content += "".join(f'<p>ดาวน์โหลดไฟล์ : <a href="{e.urls[s]}">{esc(d.title)}</a></p>' if f != "html"
-                               else f'<p>อ่าน : <a href="{e.urls[s]}">{esc(d.title)}</a></p>' for s, d, f in e.docs)
+            content += "".join(
+                f'<p>ดาวน์โหลดไฟล์ : <a href="{e.urls[s]}">{esc(d.title)}</a></p>'
+                if f != "html"
+                else f'<p>อ่าน : <a href="{e.urls[s]}">{esc(d.title)}</a></p>'
+                for s, d, f in e.docs
+            )
         d = next(p[0] for p in posts if p[1] == e.page)
         page(e.page, BLOG_LABEL[code], post_html(d, next(p[2] for p in posts if p[1] == e.page), content, ["ITA2569"]))
     for url, doc in doc_post.items():
@@ -476,26 +623,49 @@ def h_abt_blogger_style(site: Site) -> Agency:
     for lab, ps in labels.items():
         base = "/search/label/" + quote(lab)
         for start in range(0, len(ps), 20):
-            chunk = ps[start:start + 20]
-            url = base if start == 0 else (f"{base}?updated-max={ps[start - 1][0].isoformat()}T09:00:00%2B07:00"
-                                           f"&max-results=20&start={start}&by-date=false")
+            chunk = ps[start : start + 20]
+            url = (
+                base
+                if start == 0
+                else (
+                    f"{base}?updated-max={ps[start - 1][0].isoformat()}T09:00:00%2B07:00"
+                    f"&max-results=20&start={start}&by-date=false"
+                )
+            )
             more = ""
             if start + 20 < len(ps):
-                more = (f'<a class="blog-pager-older-link" href="{base}?updated-max={chunk[-1][0].isoformat()}T09:00:00'
-                        f'%2B07:00&max-results=20&start={start + 20}&by-date=false">บทความที่เก่ากว่า</a>')
-            page(url, f"ป้ายกำกับ {lab}", f'<div class="status-msg">แสดงโพสต์ที่มีป้ายกำกับ <b>{lab}</b></div>'
-                 + "".join(snippet(p) for p in chunk) + more)
+                more = (
+                    f'<a class="blog-pager-older-link" href="{base}?updated-max={chunk[-1][0].isoformat()}T09:00:00'
+                    f'%2B07:00&max-results=20&start={start + 20}&by-date=false">บทความที่เก่ากว่า</a>'
+                )
+            page(
+                url,
+                f"ป้ายกำกับ {lab}",
+                f'<div class="status-msg">แสดงโพสต์ที่มีป้ายกำกับ <b>{lab}</b></div>'
+                + "".join(snippet(p) for p in chunk)
+                + more,
+            )
     for y, m in months:
         page(f"/{y}/{m:02d}/", f"{m}/{y}", "".join(snippet(p) for p in posts if (p[0].year, p[0].month) == (y, m)))
-    page("/p/e-service-form.html", "แบบคำร้องออนไลน์",
-         hc.local_form("https://www.blogger.com/contact-form.do"))
-    page("/", "หน้าแรก", "".join(snippet(p) for p in posts[:10])
-         + '<a class="blog-pager-older-link" href="/search?updated-max=2026-01-01T09:00:00%2B07:00&max-results=10">'
-         "บทความที่เก่ากว่า</a>")
-    page("/search?updated-max=2026-01-01T09:00:00%2B07:00&max-results=10", "บทความที่เก่ากว่า",
-         "".join(snippet(p) for p in posts[10:20]))
-    site.add("/robots.txt", "User-agent: Mediapartners-Google\nDisallow: \n\nUser-agent: *\nDisallow: /search\n"
-             "Allow: /\n\nSitemap: /sitemap.xml\n", "text/plain")
+    page("/p/e-service-form.html", "แบบคำร้องออนไลน์", hc.local_form("https://www.blogger.com/contact-form.do"))
+    page(
+        "/",
+        "หน้าแรก",
+        "".join(snippet(p) for p in posts[:10])
+        + '<a class="blog-pager-older-link" href="/search?updated-max=2026-01-01T09:00:00%2B07:00&max-results=10">'
+        "บทความที่เก่ากว่า</a>",
+    )
+    page(
+        "/search?updated-max=2026-01-01T09:00:00%2B07:00&max-results=10",
+        "บทความที่เก่ากว่า",
+        "".join(snippet(p) for p in posts[10:20]),
+    )
+    site.add(
+        "/robots.txt",
+        "User-agent: Mediapartners-Google\nDisallow: \n\nUser-agent: *\nDisallow: /search\n"
+        "Allow: /\n\nSitemap: /sitemap.xml\n",
+        "text/plain",
+    )
     PLANTED[site.name] = ev
     return a
 
@@ -521,32 +691,65 @@ def h_tessaban_noita(site: Site) -> Agency:
         e.urls = {}
         for k, (s, d, f) in enumerate(e.docs):
             stamp = d.date.strftime("%Y%m%d")
-            e.urls[s] = (f"/news_detail.php?nid={410 + i * 5 + k}" if f == "html"
-                         else f"/uploads/files/{stamp}{hashlib.md5(s.encode()).hexdigest()[:6]}.pdf")
+            e.urls[s] = (
+                f"/news_detail.php?nid={410 + i * 5 + k}"
+                if f == "html"
+                else f"/uploads/files/{stamp}{hashlib.md5(s.encode()).hexdigest()[:6]}.pdf"
+            )
     P = {c: ev[c].page for c in ev}
     menus = [
         ("หน้าหลัก", "/", []),
-        ("ศูนย์ข้อมูลข่าวสาร", "#", [("โครงสร้างองค์กร", P["O1"]), ("ทำเนียบผู้บริหาร", P["O2"]),
-                                     ("แผนพัฒนาท้องถิ่น", P["O5"]), ("แผนการดำเนินงาน", P["O6"]),
-                                     ("ผลการดำเนินงานประจำปี", P["O7"]), ("คู่มือปฏิบัติงาน", P["O8"])]),
+        (
+            "ศูนย์ข้อมูลข่าวสาร",
+            "#",
+            [
+                ("โครงสร้างองค์กร", P["O1"]),
+                ("ทำเนียบผู้บริหาร", P["O2"]),
+                ("แผนพัฒนาท้องถิ่น", P["O5"]),
+                ("แผนการดำเนินงาน", P["O6"]),
+                ("ผลการดำเนินงานประจำปี", P["O7"]),
+                ("คู่มือปฏิบัติงาน", P["O8"]),
+            ],
+        ),
         ("งานพัสดุ", "#", [("ประกาศจัดซื้อจัดจ้าง / สขร.1", P["O11"]), ("รายงานผลการจัดซื้อจัดจ้างประจำปี", P["O12"])]),
-        ("การบริหารงานบุคคล", "#", [("แผนพัฒนาบุคลากร", P["O13"]), ("รายงานผลการบริหารงานบุคคล", P["O14"]),
-                                    ("ประมวลจริยธรรม", P["O15"])]),
+        (
+            "การบริหารงานบุคคล",
+            "#",
+            [("แผนพัฒนาบุคลากร", P["O13"]), ("รายงานผลการบริหารงานบุคคล", P["O14"]), ("ประมวลจริยธรรม", P["O15"])],
+        ),
         ("คู่มือประชาชน", P["O9"], []),
         ("E-Service", P["O10"], []),
-        ("ต่อต้านการทุจริต", "#", [("ประกาศเจตนารมณ์ No Gift", P["O20"]), ("ประเมินความเสี่ยงการทุจริต", P["O21"]),
-                                    ("รายงานการจัดการความเสี่ยง", P["O22"]), ("แผนป้องกันการทุจริต", P["O23"]),
-                                    ("ผลการป้องกันการทุจริต", P["O24"]), ("มาตรการส่งเสริมคุณธรรม", P["O25"]),
-                                    ("ผลการส่งเสริมคุณธรรม", P["O26"])]),
-        ("ช่องทางร้องเรียนการทุจริต", "#", [("แนวทางจัดการเรื่องร้องเรียน", P["O16"]),
-                                            ("แจ้งเรื่องร้องเรียนการทุจริต", P["O17"]), ("สถิติเรื่องร้องเรียน", P["O18"])]),
+        (
+            "ต่อต้านการทุจริต",
+            "#",
+            [
+                ("ประกาศเจตนารมณ์ No Gift", P["O20"]),
+                ("ประเมินความเสี่ยงการทุจริต", P["O21"]),
+                ("รายงานการจัดการความเสี่ยง", P["O22"]),
+                ("แผนป้องกันการทุจริต", P["O23"]),
+                ("ผลการป้องกันการทุจริต", P["O24"]),
+                ("มาตรการส่งเสริมคุณธรรม", P["O25"]),
+                ("ผลการส่งเสริมคุณธรรม", P["O26"]),
+            ],
+        ),
+        (
+            "ช่องทางร้องเรียนการทุจริต",
+            "#",
+            [("แนวทางจัดการเรื่องร้องเรียน", P["O16"]), ("แจ้งเรื่องร้องเรียนการทุจริต", P["O17"]), ("สถิติเรื่องร้องเรียน", P["O18"])],
+        ),
         ("ถาม-ตอบ (Q&A)", "/webboard/", []),
         ("ติดต่อเรา", P["O3"], []),
     ]
     nav = "".join(
         f'<li class="nav-item{" dropdown" if sub else ""}"><a class="nav-link" href="{h}">{esc(t)}</a>'
-        + ("<ul class='dropdown-menu'>" + "".join(f'<li><a class="dropdown-item" href="{u}">{esc(x)}</a></li>' for x, u in sub)
-           + "</ul>" if sub else "") + "</li>"
+        + (
+            "<ul class='dropdown-menu'>"
+            + "".join(f'<li><a class="dropdown-item" href="{u}">{esc(x)}</a></li>' for x, u in sub)
+            + "</ul>"
+            if sub
+            else ""
+        )
+        + "</li>"
         for t, h, sub in menus
     )
 
@@ -571,14 +774,26 @@ def h_tessaban_noita(site: Site) -> Agency:
         else:
             body = f"<h1>{esc(e.label)}</h1>" + inline_html(e)
             if e.docs:
-                body += '<table class="table"><tr><th>เอกสาร</th><th>ไฟล์</th></tr>' + "".join(
-                    f'<tr><td>{esc(d.title)}</td><td><a href="{e.urls[s]}"><img src="/assets/pdf.png" alt="PDF"> '
-                    "ดาวน์โหลด</a></td></tr>" for s, d, _ in e.docs) + "</table>"
+                body += (
+                    '<table class="table"><tr><th>เอกสาร</th><th>ไฟล์</th></tr>'
+                    + "".join(
+                        f'<tr><td>{esc(d.title)}</td><td><a href="{e.urls[s]}"><img src="/assets/pdf.png" alt="PDF"> '
+                        "ดาวน์โหลด</a></td></tr>"
+                        for s, d, _ in e.docs
+                    )
+                    + "</table>"
+                )
         site.page(e.page, layout(e.label, body))
     webboard_pages(site, a, layout, "/webboard/", lambda i: f"/webboard/topic.php?id={i}")
-    site.page("/", layout("หน้าหลัก", "<h2>ข่าวประชาสัมพันธ์</h2>" + "".join(
-        f'<p><a href="{ev["O4"].urls[s]}">{esc(d.title)}</a></p>' for s, d, _ in ev["O4"].docs)
-        + '<p><a href="/news.php">ข่าวทั้งหมด</a></p>'))
+    site.page(
+        "/",
+        layout(
+            "หน้าหลัก",
+            "<h2>ข่าวประชาสัมพันธ์</h2>"
+            + "".join(f'<p><a href="{ev["O4"].urls[s]}">{esc(d.title)}</a></p>' for s, d, _ in ev["O4"].docs)
+            + '<p><a href="/news.php">ข่าวทั้งหมด</a></p>',
+        ),
+    )
     robots(site)
     PLANTED[site.name] = ev
     return a
