@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README): `make demo` and `make test`.
-.PHONY: setup demo test lint bench eval eval-fast clean
+.PHONY: setup demo test lint bench eval eval-holdout eval-fast clean
 
 setup:
 	@tools/bootstrap.sh
@@ -23,6 +23,9 @@ bench: setup
 # The zoo (eval/README.md): generated sites on other platforms, scanned and compared with hand-written truth.
 eval: setup
 	.venv/bin/python -m eval.run_eval --json build/eval/figures.json
+
+eval-holdout: setup
+	.venv/bin/python -m eval.run_eval --holdout --json build/eval/figures-holdout.json
 
 eval-fast: setup
 	.venv/bin/python -m eval.run_eval --fast --wanted --json build/eval/figures-fast.json
