@@ -16,6 +16,8 @@ fields are reported with its status and no gap of their own.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -283,7 +285,7 @@ def _month_spans(source: Source) -> list[DateSpan]:
     for where, found in (
         ("link_text", lambda: find_dates(source.link_text)),
         ("title", lambda: find_dates(source.title)),
-        ("text", lambda: source.body_dates(source.text[:600])),  # without Thai-digit dates when OCR'd
+        ("text", lambda: _data_months(source.body_dates(source.text[:600]), source.text)),  # OCR-safe
     ):
         spans = [s for s in found() if s.kind in ("month", "range", "quarter", "half_year")]
         if spans:
@@ -297,8 +299,28 @@ def _all_month_spans(source: Source) -> list[DateSpan]:
     titled = find_dates(" ".join((source.link_text, source.title)))
     named = next((s.fiscal_year for s in titled if s.fiscal_year), None)  # the rows' year may be only in the title
     rows = table_months(source.text, named, thai_digits=not source.ocr_digits_untrusted)  # months without a year
-    found = titled + source.body_dates() + rows  # body: OCR-safe
+    body = _data_months(source.body_dates(), source.text)  # OCR-safe
+    listed = [s for s in body + rows if s.kind == "month"]
+    if len({(s.start.year, s.start.month) for s in listed}) >= 2:
+        # A table by month covers the months it lists, whatever period its heading or title names ("รอบ 6 เดือน",
+        # "ต.ค. 2568 - มี.ค. 2569"): a heading of the half-year over rows for October-December misses three.
+        return listed
+    found = titled + body + rows
     return [s for s in found if s.kind in ("month", "range", "quarter", "half_year")]
+
+
+_LIST_GAP = re.compile(r"[\s,;|/()]*")  # what separates the months of a bare list
+
+
+def _data_months(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    """`spans` less the months of a bare list, where nothing but spaces separates one month from the next: a blog's
+    archive widget ("มีนาคม 2026 กุมภาพันธ์ 2026 …") or a drop-down names months, it holds no data for them."""
+    months = [s for s in spans if s.kind == "month"]
+    listed: set[int] = set()
+    for a, b in itertools.pairwise(months):
+        if _LIST_GAP.fullmatch(text[a.pos + len(a.text) : b.pos]):
+            listed |= {a.pos, b.pos}
+    return [s for s in spans if s.kind != "month" or s.pos not in listed]
 
 
 # --- fields (sub-components) --------------------------------------------------------------------------

@@ -122,6 +122,9 @@ def _day_exists(day: int, month: int, year_ce: int | None) -> bool:
 
 _SP = r"[ \u00a0]*"  # spaces inside one date; tabs and newlines usually separate table cells
 _S1 = r"[ \u00a0]?"
+# After an era ("พ.ศ.") or a fiscal-year word the year may wrap onto the next line of a PDF's text layer (a narrow
+# column, a Word line wrap): "ประจำปีงบประมาณ พ.ศ.\n2568". Neither word ends a table cell, so one break is read.
+_WRAP = r"[ \u00a0]*\n?[ \u00a0]*"
 _THAI_CONSONANT = r"\u0E01-\u0E2E"
 _THAI_LETTER = r"\u0E01-\u0E4E"
 _DASH = r"(?:-|–|—)"
@@ -181,7 +184,7 @@ _THAI_DATE = re.compile(
     rf"(?:(?:{_NOT_AFTER_NUMBER}(?P<day1>\d{{1,2}}){_SP}(?:{_DASH}|ถึง){_SP})?"
     rf"{_NOT_AFTER_NUMBER}(?P<day>\d{{1,2}}){_SP}(?:เดือน{_SP})?)?"
     + _month_pattern()
-    + rf"(?:{_SP}(?:ปี{_SP})?(?:{_era('era')}{_SP})?(?P<year>\d{{4}}|\d{{2}}){_YEAR_END})?"
+    + rf"(?:{_SP}(?:ปี{_SP})?(?:{_era('era')}{_WRAP})?(?P<year>\d{{4}}|\d{{2}}){_YEAR_END})?"
 )
 # d/m/yyyy, d-m-yy, d.m.yyyy (the dotted form only with four-digit years: "1.2.10" is a section number)
 _NUMERIC = re.compile(
@@ -192,7 +195,7 @@ _ISO = re.compile(r"(?<![\d/.,\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-
 # ปึ is a real typo (seed 001); a line break may split "ประจำปี" from "งบประมาณ" in PDF text.
 _FY_WORD = rf"(?:ประจ(?:ำ|ํา){_SP})?ป[ีึ]\s*(?:ของ{_SP})?งบ(?:ประมาณ|{_SP}ฯ)?|งบประมาณ"
 _FISCAL_YEAR = re.compile(
-    rf"(?P<pre>{_FY_WORD}){_SP}(?:{_era('era')}{_SP})?(?P<y1>\d{{4}}|\d{{2}}){_YEAR_END}"
+    rf"(?P<pre>{_FY_WORD}){_WRAP}(?:{_era('era')}{_WRAP})?(?P<y1>\d{{4}}|\d{{2}}){_YEAR_END}"
     rf"(?:{_SP}(?:{_DASH}|ถึง){_SP}(?:ป[ีึ]{_SP}(?:งบประมาณ{_SP})?)?(?:{_era('era2')}{_SP})?"
     rf"(?P<y2>\d{{4}}){_YEAR_END})?"
 )
@@ -201,7 +204,7 @@ _YEAR_RANGE = re.compile(
     rf"{_SP}(?:{_DASH}|ถึง){_SP}(?:ปี{_SP})?(?:{_era('era2')}{_SP})?(?P<y2>\d{{4}})(?![\d\-]){_YEAR_END}"
 )
 _YEAR = re.compile(
-    rf"(?:(?P<pre>ประจ(?:ำ|ํา){_SP}ปี|ปี){_SP}(?:{_era('era')}{_SP})?|{_era('era2')}{_SP})"
+    rf"(?:(?P<pre>ประจ(?:ำ|ํา){_SP}ปี|ปี){_SP}(?:{_era('era')}{_SP})?|{_era('era2')}{_WRAP})"
     rf"(?<!\d)(?P<y>\d{{4}}){_YEAR_END}"
 )
 _QUARTER = re.compile(rf"ไตรมาส{_SP}(?:ที่{_SP})?(?P<q>\d)(?!\d)(?:{_SP}/{_SP}(?P<y>\d{{4}}|\d{{2}}){_YEAR_END})?")
@@ -646,6 +649,10 @@ def _anchor_of(atom: _Atom) -> tuple[str, int, int] | None:
         return ("month", atom.year, atom.month)
     if atom.role == "pair" and atom.pair is not None:
         left, right = atom.pair
+        # A range heads the table of its months ("ระหว่างเดือน ตุลาคม 2568 ถึง มีนาคม 2569", then rows "ต.ค.",
+        # "พ.ย.", …): its rows start at its first month.
+        if left.month is not None:
+            return ("month", _inherit_years(left, right)[0], left.month)
         if right.month is not None:
             return ("month", _inherit_years(left, right)[1], right.month)
     if atom.role == "period" and atom.fiscal_year is not None:

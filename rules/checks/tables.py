@@ -54,7 +54,12 @@ _MONTH_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "ม�
 _TAX_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _EMPTY_CELL = re.compile(r"^[\s\-–—.]*$|^ไม่มี$")
 # A number that a narrow cell wrapped over lines ("๒\n,๔๘๗,๐๐๐\n.๐๐", "๐-๔๐๕๕-\n๖๑๐๐๐-๑๒-๓"): one number again.
-_WRAPPED_NUMBER = re.compile(r"(?<=[0-9๐-๙])\n(?=[,.][0-9๐-๙])|(?<=[0-9๐-๙][,\-])\n(?=[0-9๐-๙])")
+# Also a hyphenated number (a tax id 1-4-5-2-1) wrapped before a hyphen: "๓-๔๑๐๑-๐๐๒๓๔-๕๖\n-๗".
+_WRAPPED_NUMBER = re.compile(
+    r"(?<=[0-9๐-๙])\n(?=[,.][0-9๐-๙])|(?<=[0-9๐-๙][,\-])[ \u00a0]*\n[ \u00a0]*(?=[0-9๐-๙])"
+    r"|(?<=-[0-9๐-๙])[ \u00a0]*\n[ \u00a0]*(?=-[0-9๐-๙])|(?<=-[0-9๐-๙]{2})[ \u00a0]*\n[ \u00a0]*(?=-[0-9๐-๙])"
+    r"|(?<=-[0-9๐-๙]{4})[ \u00a0]*\n[ \u00a0]*(?=-[0-9๐-๙])|(?<=-[0-9๐-๙]{5})[ \u00a0]*\n[ \u00a0]*(?=-[0-9๐-๙])"
+)
 _HEADER_LINES, _TIMELINE_LINES = 15, 60  # lines above a table read as its header; a Gantt's months wrap more
 _HEADER_CHARS = 300  # characters (spaces aside) at least read as the header, however many lines they wrap over
 _FRAGMENT = 4  # a line this short (in characters) is a piece of a wrapped cell, not a line of the header
