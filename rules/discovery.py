@@ -36,6 +36,7 @@ MAX_POSTS = 8  # posts followed from a news list whose entries carry no date (th
 MAX_KEYWORD_TARGETS = 8
 NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is another page's business
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
+CODED_AGREES = 0.75  # a coded label whose words the item's vocabulary explains this much is the item's
 SLUG_ONLY = 0.4  # a link whose label names nothing (an image banner) but whose URL has the item's slug
 MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
 _TITLE_TAIL = re.compile(r"\s+[-|:–]+\s+.*$")  # "โครงสร้าง - องค์การบริหารส่วนตำบล..." -> "โครงสร้าง"
@@ -96,6 +97,7 @@ class Discovery:
         # scored against all items once, so that every item's look over all links is a dictionary lookup.
         self.vocabulary = vocabulary(catalog)
         self._named: dict[str, dict[str, float]] = {}
+        self._codes: dict[str, str | None] = {}  # label -> the O-code it carries (asked by each item)
         self._link_names = [(link, self._names(link.label)) for link in self._links]
         self._nav_urls = {link.url for link in self._links if link.nav}
         self._named_urls = {link.url for link, names in self._link_names if names}  # some label of it names an item
@@ -148,6 +150,10 @@ class Discovery:
                 index.rows.setdefault(code, []).append(IndexRow(code, text, links))
             elif links and len(text) < 300:
                 index.untagged.append(IndexRow("", text, links))
+        for row in _structural_rows(tree, page.final_url):
+            # Accordions, tabs, card grids, headings over link lists: rows a tr/li reading does not see.
+            if not any(r.links for r in index.rows.get(row.code, [])):
+                index.rows[row.code] = [r for r in index.rows.get(row.code, []) if r.links] + [row]
         for node in tree.css("a[href]"):
             label = fold(node.text(separator=" "))
             code = parse_code(label)
@@ -201,7 +207,15 @@ class Discovery:
 
     def _rows_titled(self, item: ItemDef) -> list[IndexRow]:
         assert self.index is not None
-        rows = [r for tagged in self.index.rows.values() for r in tagged] + self.index.untagged
+        # A row whose code is another item's and whose title agrees with that item is that item's evidence, however
+        # many of this item's words it shares ("O18 สถิติเรื่องร้องเรียนการทุจริต" is not O17's complaint channel).
+        items = {i.code: i for i in self.catalog.items}
+        rows = [
+            r
+            for code, tagged in self.index.rows.items()
+            for r in tagged
+            if code == item.code or code not in items or not self._title_score(r.text, items[code])
+        ] + self.index.untagged
         scored = [(self._title_score(r.text, item), r) for r in rows]
         best = max((score for score, _ in scored), default=0)
         return [r for score, r in scored if best and score == best and r.links]
@@ -211,6 +225,11 @@ class Discovery:
         """How strongly a row's text names the item: its full title counts most, each keyword once."""
         key = match_key(text)
         return (3 if match_key(item.title) in key else 0) + sum(1 for w in item.discovery if match_key(w) in key)
+
+    def _code_of(self, label: str) -> str | None:
+        if label not in self._codes:
+            self._codes[label] = parse_code(label)
+        return self._codes[label]
 
     def _names(self, label: str) -> dict[str, float]:
         named = self._named.get(label)
@@ -265,8 +284,12 @@ class Discovery:
         """The link's score for the item: its label's words; with the item's code, more; a label that names no
         item at all (an image banner, "คลิกที่นี่") may still be the item's by its URL's slug."""
         score = names.get(item.code, 0.0)
-        if score and parse_code(link.label) == item.code:
-            score += CODE_BONUS
+        if self._code_of(link.label) == item.code and (not names or item.code in names):
+            # The code and title words together: "o8 คู่มือเจ้าหน้าที่" is O8 although its two words are too few to
+            # name O8 alone; a code whose words name another item is another year's numbering.
+            agrees = self.vocabulary.explains(link.label, item.code)
+            if score or agrees >= CODED_AGREES:
+                score = max(score, agrees) + CODE_BONUS
         if not names and slugs and link.url not in self._named_urls and _url_hits(link.url, slugs):
             score = SLUG_ONLY
         return score
@@ -350,12 +373,89 @@ def _reads_posts(component: str) -> bool:
     return found is not None and found.check == "dated_posts"
 
 
+def _structural_rows(tree: LexborHTMLParser, base: str) -> list[IndexRow]:
+    """Index rows read from the page's structure, whatever it is built of: each element whose own text carries
+    an O-code (a <summary>, a tab or toggle title, a card heading, a <span class="code">) heads a row, and the
+    row is the smallest container around it that holds links and no other item's code. Where the title stands
+    apart from its links (a toggle whose panel is elsewhere, a heading over the list that follows it), the row
+    takes the panel the toggle points to (href="#id", data-bs-target, aria-controls) or the following siblings
+    up to the next code."""
+    body = tree.body
+    if body is None:
+        return []
+    heads = [
+        (node, code)
+        for node in body.traverse()
+        if node.tag not in _NOT_TEXT and (code := parse_code(fold(node.text(deep=False)).strip()))
+    ]
+    codes_in: dict[int, set[str]] = {}  # element -> the codes of the row heads inside it
+    for node, code in heads:
+        up = node
+        while up is not None:
+            codes_in.setdefault(up.mem_id, set()).add(code)
+            up = up.parent
+    rows = []
+    for node, code in heads:
+        top, links = _row_container(node, codes_in, base)
+        if not links:
+            links = _panel_links(tree, node, top, base) or _following_links(top, codes_in, base)
+        rows.append(IndexRow(code, fold(top.text(separator=" ")), links))
+    return rows
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "body", "html"})
+_PANEL_ATTRIBUTES = ("data-bs-target", "data-target", "aria-controls", "href")
+
+
+def _row_container(node, codes_in: dict[int, set[str]], base: str):  # type: ignore[no-untyped-def]
+    """The smallest ancestor of a row head with links of its own and no other item's code (and its links), or the
+    largest such ancestor without links (the row's title part) and no links."""
+    while True:
+        links = _row_links(node, base)
+        if links:
+            return node, links
+        parent = node.parent
+        if parent is None or parent.tag in _NOT_TEXT or len(codes_in.get(parent.mem_id, ())) > 1:
+            return node, []
+        node = parent
+
+
+def _panel_links(tree: LexborHTMLParser, head, top, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    """The links of the panel a toggle or tab title points to by id (Bootstrap collapse, tabs, Elementor)."""
+    toggles = [head, *head.css("[data-bs-target], [data-target], [aria-controls], a[href^='#']")]
+    node = head
+    while node is not None and node.mem_id != top.mem_id:
+        node = node.parent
+        toggles.append(node)
+    for toggle in toggles:
+        for name in _PANEL_ATTRIBUTES:
+            value = (toggle.attributes.get(name) or "").strip() if toggle is not None else ""
+            target = value.lstrip("#")
+            if target and (name != "href" or value.startswith("#")) and re.fullmatch(r"[\w\-:.]+", target):
+                panel = tree.css_first(f'[id="{target}"]')
+                if panel is not None:
+                    return _row_links(panel, base)
+    return []
+
+
+def _following_links(top, codes_in: dict[int, set[str]], base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    """The links of the elements after a heading, up to the next one that carries a code (a heading over a
+    list, a table row spanning the title over sub-rows, a flat jQuery-style accordion)."""
+    links: list[Link] = []
+    node = top.next
+    while node is not None and node.mem_id not in codes_in:
+        if node.is_element_node:
+            links.extend(_row_links(node, base))
+        node = node.next
+    return links
+
+
 def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
     anchors = [node] if node.tag == "a" else node.css("a[href]")
     links = []
     for anchor in anchors:
         url = normalize(anchor.attributes.get("href") or "", base)
-        if url:
+        if url and url != base:  # a toggle's href="?" is the index page itself, never a row's evidence
             alt = " ".join(fold(i.attributes.get("alt")) for i in anchor.css("img[alt]"))
             links.append(Link(url=url, text=fold(anchor.text(separator=" ")), img_alt=alt.strip()))
     return links

@@ -179,6 +179,17 @@ class Vocabulary:
         item = next((i for i in self.items if i.code == code), None)
         return sum(self.weight[w] for w in content_words(label) & item.words) if item else 0.0
 
+    def explains(self, label: str, code: str) -> float:
+        """The share of the label's words the item's vocabulary has (unknown words counting half): for a label that
+        also carries the item's code ("o8 คู่มือเจ้าหน้าที่", "O22 รายงานความเสี่ยง"), words that agree with the item
+        are enough, although too few to name it on their own."""
+        words = content_words(label)
+        item = next((i for i in self.items if i.code == code), None)
+        if not words or item is None:
+            return 0.0
+        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        return len(words & item.words) / size
+
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
         scored = {code: s for code, s in self.scores(label).items() if s >= MIN_SCORE}

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from rules.discovery import parse_code
+from rules.catalog import load_catalog
+from rules.discovery import Discovery, parse_code
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import evaluate, fixture, item, page, url
+from tests.rules.sitebuilder import YEAR, build_site, evaluate, fixture, home, item, page, url
 
 ALL_ITEMS = (k.o1(), k.o2(), k.o3(), k.o10(), k.o11(), k.o20())
 IMPLEMENTED = ["O1", "O2", "O3", "O10", "O11", "O20"]
@@ -210,3 +211,89 @@ def test_without_index_or_labels_the_url_names_the_item() -> None:
     result = item(site, "O20")
     assert url("/nogift-policy/") in [e.url for e in result.evidence]
     assert result.status == "pass", result.gaps
+
+
+_STRUCTURE_EXPECTED = {
+    "O1": "/about/structure.html",
+    "O2": "/about/executives.html",
+    "O3": "/contact.html",
+    "O10": "/eservice/index.html",
+    "O11": "/procurement/monthly-2569.html",
+    "O20": "/ita/nogift-2569.html",
+}
+
+
+@pytest.mark.parametrize(
+    ("fixture_name", "title"),
+    [
+        # Bootstrap pills/tabs: the code and title on the tab, the "ดูเอกสาร" button in a pane found by its id.
+        ("ita2569_bootstrap_tabs.html", "OIT 2569"),
+        # WordPress blocks: a heading "o1 ..." over a paragraph or table whose only link says "รายละเอียด".
+        ("ita2569_headings.html", "ITA 2569"),
+        # Elementor toggles (title and hidden panel in one item) and a card grid (code on the card, title below).
+        ("ita2569_cards.html", "ITA 2569"),
+    ],
+)
+def test_index_rows_are_read_from_the_page_structure(fixture_name: str, title: str) -> None:
+    index = {k.INDEX_2569: page(fixture_name, title)}
+    results, notes = evaluate(k.site(*ALL_ITEMS, index=index))
+    assert notes[0].startswith("หน้า ITA ปี 2569"), notes
+    for code, path in _STRUCTURE_EXPECTED.items():
+        first = results[code].evidence[0]
+        assert (first.url, first.found_via) == (url(path), "ita_index"), code
+
+
+def test_a_structural_row_without_a_link_takes_no_other_rows_link() -> None:
+    # "o4 ข่าวประชาสัมพันธ์" heads a "-" paragraph: the next heading's E-Service link is not O4's.
+    index = {k.INDEX_2569: page("ita2569_headings.html", "ITA 2569")}
+    results, notes = evaluate(k.site(*ALL_ITEMS, index=index))
+    assert all(e.url != url("/eservice/index.html") for e in results["O4"].evidence)
+    assert any(n.startswith("O4: หน้า ITA มีหัวข้อนี้แต่ไม่มีลิงก์") for n in notes), notes
+
+
+def _menu_targets(menu: list[tuple[str, str]], code: str) -> list[str]:
+    """The menu targets of an item on a site that is its home page alone (nothing behind the links is read)."""
+    discovery = Discovery(build_site({"/": home([("หน้าแรก", "/"), *menu])}), load_catalog(YEAR), YEAR, {})
+    found = [c for c in discovery.candidates(discovery.catalog.item(code)) if c.found_via == "menu"]  # type: ignore[arg-type]
+    return found[0].urls if found else []
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # A bilingual อบต. theme's "OIT" submenu: lower-case code and two or three words of the title.
+        {"O8": "o8 คู่มือเจ้าหน้าที่", "O22": "o22 รายงานความเสี่ยง", "O26": "o26 รายงานผลคุณธรรม"},
+        # A เทศบาล sidebar: dotted codes in Thai digits, English and Thai mixed.
+        {"O8": "O.๘ คู่มือ เจ้าหน้าที่", "O22": "O.๒๒ รายงานผล ความเสี่ยง", "O26": "O.๒๖ รายงานผล ITA คุณธรรม"},
+    ],
+)
+def test_menu_label_with_code_and_a_few_agreeing_words_is_the_items(labels: dict[str, str]) -> None:
+    paths = {"O8": "/download/cat/15", "O22": "/download/cat/30", "O26": "/download/cat/34"}
+    # Decoys: labels without a code that share words with the items.
+    decoys = [("คู่มือประชาชน", "/download/cat/16"), ("รายงานผลการดำเนินงาน", "/download/cat/14")]
+    menu = [(labels[code], paths[code]) for code in paths] + decoys
+    for code, path in paths.items():
+        assert _menu_targets(menu, code)[:1] == [url(path)], code
+
+
+def test_menu_code_whose_words_name_another_item_is_another_years_numbering() -> None:
+    # "O22 แผนปฏิบัติการป้องกันการทุจริต": the words are O23's (2568's numbering), so it is O23's and not O22's.
+    menu = [("O22 แผนปฏิบัติการป้องกันการทุจริต", "/download/cat/31")]
+    assert url("/download/cat/31") not in _menu_targets(menu, "O22")
+    assert _menu_targets(menu, "O23")[:1] == [url("/download/cat/31")]
+
+
+@pytest.mark.parametrize(
+    "fixture_name",
+    [
+        "ita2569_blog_label.html",  # a Blogger label page: the channel's post has no code, the stats post has O18
+        "ita2569_table_untagged.html",  # a table whose channel row has no code and the O18 row shares its words
+    ],
+)
+def test_another_items_coded_row_is_not_taken_by_title(fixture_name: str) -> None:
+    index = {k.INDEX_2569: page(fixture_name, "ITA 2569")}
+    results, _ = evaluate(k.site(k.o16(), k.o17(), k.o18(), k.o19(), k.o21(), k.o22(), index=index))
+    assert results["O17"].evidence[0].url == url(k.COMPLAINT_PAGE)
+    assert all(e.url != url(k.COMPLAINT_STATS) for e in results["O17"].evidence)
+    assert results["O17"].status == "pass", results["O17"].gaps
+    assert results["O18"].evidence[0].url == url(k.COMPLAINT_STATS)
