@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.models import Link, Page
 from crawler.parse import parse_html
-from crawler.thaitext import THAI_DIGITS, match_key, normalize_thai
+from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
 from rules.thaidates import DateSpan, find_dates
 
 DATE_SOURCES_TH = {
@@ -57,6 +57,12 @@ class Source:
     def key(self) -> str:
         """Match key of everything readable here (title, text and the label that led here)."""
         return match_key(" ".join((self.title, self.link_text, self.text)))
+
+    @cached_property
+    def loose(self) -> str:
+        """The key without tone marks, for text read by OCR: Tesseract drops Thai marks above the line
+        ("ขั้นตอน" -> "ขันตอน", "ที่ดิน" -> "ทีดิน"), which would hide every phrase that carries one."""
+        return loose_key(" ".join((self.title, self.link_text, self.text)))
 
     @cached_property
     def body_key(self) -> str:

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from crawler.models import Link
 from crawler.parse import fold
 from crawler.quality import words
-from crawler.thaitext import match_key
+from crawler.thaitext import loose_key, match_key
 from rules.catalog import ComponentDef
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
@@ -129,7 +129,13 @@ def _found(source: Source, phrases: list[str], ignore: list[str] | tuple[str, ..
     key = source.key
     for phrase in ignore:
         key = key.replace(match_key(phrase), "|")
-    return [p for p in phrases if match_key(p) in key]
+    found = [p for p in phrases if match_key(p) in key]
+    if found or not source.ocr_digits_untrusted:
+        return found
+    loose = source.loose  # OCR'd text: its tone marks are unreliable, so phrases are compared without them
+    for phrase in ignore:
+        loose = loose.replace(loose_key(phrase), "|")
+    return [p for p in phrases if loose_key(p) in loose]
 
 
 def _titled(source: Source, phrases: list[str]) -> bool:
