@@ -25,11 +25,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, match_key
+from crawler.thaitext import THAI_DIGITS, loose_key, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
 from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_named, _is_whole_law, _titled, check, snippet
@@ -70,7 +71,8 @@ def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Find
     if component.params.get("one_statement"):
         sources = [s for s in sources if _together(s, groups)]
     if component.params.get("same_source"):
-        return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []))
+        outside = bool(component.params.get("content_outside_names"))
+        return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []), outside)
     hits, missing = [], []
     for group, label in zip(groups, labels, strict=True):
         group_hits = [Hit(s, snippet(s.text, _found(s, group)[0])) for s in sources if _found(s, group)]
@@ -109,12 +111,21 @@ def _statement_keys(source: Source) -> list[str]:
 
 
 def _groups_in_one_source(
-    sources: list[Source], groups: list[list[str]], labels: list[str], prefer: list[str]
+    sources: list[Source], groups: list[list[str]], labels: list[str], prefer: list[str], outside: bool = False
 ) -> Finding:
+    """Every group in one source. With `outside` (a report or plan: `content_outside_names`), the groups after
+    the first, which say what the document holds, count only in its text outside the names of things: its
+    title, the label that led to it and the labels of its own links. A page that only names the report and
+    links the file ("รายงานผลการจัดการความเสี่ยง … ตามเอกสารแนบ") is not the report; the file is judged instead."""
     best_missing = labels
     hits = []
     for source in sources:
-        missing = [label for group, label in zip(groups, labels, strict=True) if not _found(source, group)]
+        body = _outside_names(source) if outside else None
+        missing = [
+            label
+            for i, (group, label) in enumerate(zip(groups, labels, strict=True))
+            if not (_found(source, group) if body is None or i == 0 else _in_body(source, body, group))
+        ]
         if not missing:
             first = _found(source, groups[-1])[0]
             hits.append(Hit(source, snippet(source.text or source.link_text, first)))
@@ -123,6 +134,27 @@ def _groups_in_one_source(
     # Sources that also carry a preferred phrase (e.g. "ประกาศเจตนารมณ์") come first.
     hits.sort(key=lambda h: not _found(h.source, prefer) if prefer else False)
     return Finding(present=bool(hits), hits=hits, missing_parts=[] if hits else best_missing)
+
+
+def _keyer(source: Source) -> Callable[[str], str]:
+    return loose_key if source.ocr_digits_untrusted else match_key  # OCR drops tone marks (checks/base.py _found)
+
+
+def _outside_names(source: Source) -> str:
+    """The key of the source's text with the labels of its links cut out (title and the label that led here are
+    not in `text`)."""
+    key_of = _keyer(source)
+    key = key_of(source.text)
+    for link in source.links:
+        label = key_of(link.label)
+        if len(label) >= 6:  # short labels ("PDF", "ดาวน์โหลด") name nothing, and may be part of a sentence
+            key = key.replace(label, "|")
+    return key
+
+
+def _in_body(source: Source, body: str, phrases: list[str]) -> bool:
+    key_of = _keyer(source)
+    return any(key_of(p) in body for p in phrases)
 
 
 @check("pattern")
