@@ -34,6 +34,7 @@ MAX_LINKED_DOCUMENTS = 40
 MAX_LINKED_PAGES = 8
 MAX_POSTS = 8  # posts followed from a news list whose entries carry no date (the newest come first)
 MAX_KEYWORD_TARGETS = 8
+DATED_LIST = 3  # dates on a news list from which its entries count as dated (rules/checks/posts.py reads them)
 NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is another page's business
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
 CODED_AGREES = 0.75  # a coded label whose words the item's vocabulary explains this much is the item's
@@ -348,17 +349,26 @@ class Discovery:
                 bundle.add(sub)
                 if level < 2 and sub.kind == "page" and sub.readable:
                     self._expand(bundle, sub, item, level + 1)
-        if any(_reads_posts(c) for c in item.components):
-            self._add_posts(bundle, page)
+        if level == 1 and any(_reads_posts(c) for c in item.components):
+            self._add_posts(bundle, page)  # the evidence page's own list: its sub-pages' lists are other sections
 
     def _add_posts(self, bundle: Bundle, page: Source) -> None:
         """The posts of a news list whose entries carry no date: each post's date is on the post, and the item is
         judged by dated posts (rules/checks/posts.py). Only crawled pages: one not fetched says nothing."""
+        if len(page.body_dates()) >= DATED_LIST:
+            return  # the list dates its own entries: the posts add nothing, and each one costs a stored page
         home = self.site.start_url.rstrip("/")
         labels = {link.url: link.label for link in page.links}
-        posts = [u for u in post_links(page.html, page.url) if u.rstrip("/") != home and not bundle.has(u)]
-        for url in [u for u in posts if (p := self.site.page(u)) is not None and p.error is None][:MAX_POSTS]:
-            bundle.add(self._source(url, "linked", labels.get(url, "")))
+        added = 0
+        for url in post_links(page.html, page.url):
+            if added >= MAX_POSTS:
+                break  # each look-up reads a stored page: stop at the posts that will be judged
+            if url.rstrip("/") == home or bundle.has(url):
+                continue
+            stored = self.site.page(url)
+            if stored is not None and stored.error is None:
+                bundle.add(self._source(url, "linked", labels.get(url, "")))
+                added += 1
 
     def _names_item(self, link: Link, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""
