@@ -12,7 +12,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.traps import ALIKE_PER_PATTERN, PAGES_ALIKE, TOO_DEEP, describe_skips, fingerprint, url_pattern
-from rules.fiscal import THAI_MONTHS  # the calendar pages are written as Thai sites write months
+from rules.fiscal import ENGLISH_MONTHS, THAI_MONTHS  # calendar pages name months as Thai sites do
 from tests.crawler.support import Hit, LocalServer, Reply, crawl, make_pdf, page, pdf_reply
 
 # A file with a text layer long enough to be read without OCR.
@@ -204,21 +204,6 @@ def test_joomla_articles_alike_but_each_with_its_file_are_crawled_in_full(server
 
 
 # --- real traps, bounded and named -----------------------------------------------------------------------------
-
-ENGLISH_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _neighbours(month: int, year: int) -> tuple[tuple[int, int], tuple[int, int]]:
