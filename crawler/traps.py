@@ -18,6 +18,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from crawler.models import SkippedUrl
+from crawler.urls import first_urls
 
 # Pages that repeat an earlier page of their pattern before the pattern is held back. High enough that a real
 # series of look-alike evidence pages (a monthly report per month) that links nothing new is fetched for
@@ -141,7 +142,7 @@ def describe_skips(skipped: list[SkippedUrl], unlisted: int, named: int = 3) -> 
         by_reason.setdefault(entry.reason, []).append(unquote(entry.url))  # Thai addresses read as Thai
     lines = []
     for reason, urls in by_reason.items():
-        shown = ", ".join(urls[:named]) + (", …" if len(urls) > named else "")
+        shown = first_urls(urls, named)
         thai = REASONS_TH.get(reason, reason)
         lines.append(f"ไม่ได้เปิด {len(urls)} URL เพราะ{thai} / {len(urls)} URLs not fetched ({reason}): {shown}")
     if unlisted:

@@ -158,6 +158,11 @@ def is_hosted_document(url: str) -> bool:
     return host.endswith("-docs.googleusercontent.com")
 
 
+def first_urls(urls: list[str], shown: int = 3) -> str:
+    """The first few of `urls` for a message a person reads (findings, unknown reasons), "…" when there are more."""
+    return ", ".join(urls[:shown]) + (", …" if len(urls) > shown else "")
+
+
 def should_skip(url: str) -> bool:
     """Media and assets the rules never read."""
     return extension(url) in SKIP_EXTENSIONS

@@ -22,6 +22,7 @@ from crawler.engine import Crawler
 from crawler.models import CrawlResult, Document, Link, Page
 from crawler.render import RENDER_OFF, BrowserUnavailable, browser_missing
 from crawler.shells import ShellMemory
+from crawler.urls import first_urls
 from oit.models import ItemResult
 from oit.storage import PageRow, RenderPatternRow, ScanStore, ScreenshotRow, now
 from rules.sources import NEEDS_BROWSER_TH
@@ -99,22 +100,18 @@ def _unread_reason(crawl: CrawlResult, why: str) -> str:
     """Thai first: which pages could not be read as a browser shows them, and why."""
     parts_th, parts_en = [], []
     if crawl.needs_browser:
-        parts_th.append(f"หน้า {_some(crawl.needs_browser)} สร้างเนื้อหาด้วย JavaScript")
+        parts_th.append(f"หน้า {first_urls(crawl.needs_browser)} สร้างเนื้อหาด้วย JavaScript")
         parts_en.append("these pages build their content with JavaScript")
     if crawl.scripted_nav:
         url, signs = next(iter(crawl.scripted_nav.items()))
         parts_th.append(
-            f"เมนูนำทางของหน้า {_some(list(crawl.scripted_nav))} สร้างด้วยสคริปต์ (หน้า {url}: {_signs_th(signs)})"
+            f"เมนูนำทางของหน้า {first_urls(list(crawl.scripted_nav))} สร้างด้วยสคริปต์ (หน้า {url}: {_signs_th(signs)})"
         )
         parts_en.append(f"the menus of these pages are built by scripts ({url}: {_signs_en(signs)})")
     return (
         f"{BROWSER_NEEDED_TH}: {' และ'.join(parts_th)} แต่แสดงผลด้วยเบราว์เซอร์ไม่ได้ จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล ({why})"
         f" / needs a browser: {'; '.join(parts_en)}, and they could not be rendered, so absence is not proven"
     )
-
-
-def _some(urls: list[str]) -> str:
-    return ", ".join(urls[:3]) + (" …" if len(urls) > 3 else "")
 
 
 def _signs_th(signs: list[str]) -> str:

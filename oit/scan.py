@@ -19,13 +19,14 @@ from crawler.models import CrawlResult, SkippedUrl
 from crawler.settings import CrawlSettings
 from crawler.thaitext import match_key
 from crawler.traps import REASONS_TH, describe_skips
-from crawler.urls import normalize
+from crawler.urls import first_urls, normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
 from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
 from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import ItemDef, load_catalog
+from rules.discovery import parse_code
 from rules.evaluate import evaluate_site
 from rules.fiscal import assessment_year_for, fiscal_year_bounds
 from rules.score import apply_gains, estimate
@@ -204,7 +205,7 @@ def _unknown_if_skipped(item: ItemResult, definition: ItemDef | None, skipped: l
     named = [s for s in skipped if _names_item(s, definition)]
     if not named:
         return item
-    urls = ", ".join(unquote(s.url) for s in named[:3]) + (", …" if len(named) > 3 else "")
+    urls = first_urls([unquote(s.url) for s in named])
     reasons = sorted({s.reason for s in named})
     thai = ", ".join(REASONS_TH.get(r, r) for r in reasons)
     return item.model_copy(
@@ -224,7 +225,7 @@ def _names_item(skipped: SkippedUrl, definition: ItemDef) -> bool:
     words = [match_key(w) for w in (definition.title, *definition.discovery)]
     if any(w and (w in label or w in match_key(address)) for w in words):
         return True
-    if re.search(rf"(?<![a-z0-9]){definition.code}(?![0-9])", skipped.label, re.IGNORECASE):
+    if parse_code(skipped.label) == definition.code:  # "O12", "o๑๒", "ข้อ 12": read as discovery reads codes
         return True
     return any(slug.lower() in address for slug in definition.url_words)
 

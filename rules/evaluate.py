@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from crawler.urls import first_urls
 from oit.models import ComponentResult, EvidenceRef, Gap, ItemResult
 from rules import checks as _checks  # noqa: F401  (registers the checks)
 from rules.catalog import Catalog, ComponentDef, ItemDef, components
@@ -133,7 +134,7 @@ def _unread_reasons(bundle: Bundle) -> str:
     urls: dict[str, list[str]] = {}
     for source in (s for s in bundle.sources if s.error):
         urls.setdefault(source.error or "", []).append(source.url)
-    return "; ".join(f"{reason} ({', '.join(u[:3])}{', …' if len(u) > 3 else ''})" for reason, u in urls.items())
+    return "; ".join(f"{reason} ({first_urls(u)})" for reason, u in urls.items())
 
 
 def judge_component(component: ComponentDef, item: ItemDef, bundle: Bundle, ctx: Context) -> ComponentOutcome:
@@ -445,7 +446,7 @@ def _dead_links(item: ItemDef, result: ItemResult, bundle: Bundle) -> ItemResult
 
 
 def _dead_link_gap(dead: list[Source]) -> Gap:
-    urls = ", ".join(s.url for s in dead[:3]) + (f" และอีก {len(dead) - 3} ลิงก์" if len(dead) > 3 else "")
+    urls = first_urls([s.url for s in dead])
     statuses = "; ".join(dict.fromkeys((s.dead or "").split(" / ")[0] for s in dead))
     return Gap(
         kind="rule",
