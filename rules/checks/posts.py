@@ -113,7 +113,7 @@ def post_links(html: str, base: str) -> list[str]:
     urls: list[str] = []
     for anchor in LexborHTMLParser(html).css("a[href]"):
         label = fold(anchor.text(separator=" "))
-        if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_layout(anchor):
+        if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_chrome(anchor, sidebars=True):
             continue
         url = normalize(anchor.attributes.get("href") or "", base)
         if url and url not in urls:
@@ -121,20 +121,17 @@ def post_links(html: str, base: str) -> list[str]:
     return urls
 
 
-def _in_layout(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        named = f"{parent.attributes.get('id') or ''} {parent.attributes.get('class') or ''}"
-        if parent.tag in _CHROME or parent.tag == "aside" or _ASIDE.search(named):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _in_chrome(node: LexborNode) -> bool:
+def _in_chrome(node: LexborNode, sidebars: bool = False) -> bool:
+    """Inside the site's header, footer or menus, which every page repeats; with `sidebars`, inside its sidebars
+    and widgets too (a list page's own posts are in neither)."""
     parent = node.parent
     while parent is not None:
         if parent.tag in _CHROME:
+            return True
+        if sidebars and (
+            parent.tag == "aside"
+            or _ASIDE.search(f"{parent.attributes.get('id') or ''} {parent.attributes.get('class') or ''}")
+        ):
             return True
         parent = parent.parent
     return False
