@@ -184,6 +184,22 @@ def test_a_crawl_reads_its_pages_beside_a_trickling_page_and_pdf(trickling: Tric
     assert trickling.sent["/files/plan.pdf"] < len(PDF) // 4
 
 
+def test_a_slow_redirect_note_or_error_page_costs_one_deadline(trickling: TrickleServer) -> None:
+    """Unused bodies are read only to keep the connection: when they trickle, the answer is known all the same."""
+    note = b"<html><body>" + "ย้ายไปที่หน้าใหม่ ".encode() * 100 + b"</body></html>"
+    head = "HTTP/1.1 {} \r\nLocation: /news.html\r\nRetry-After: 0\r\nContent-Length: {}\r\n\r\n"
+    trickling.routes["/old.html"] = Trickle(head.format("301 Moved", len(note)).encode(), note)
+    trickling.routes["/busy.html"] = Trickle(head.format("503 Busy", len(note)).encode(), note)
+    trickling.routes["/news.html"] = answer(f"<html><body>{NEWS}</body></html>".encode())
+    moved = fetch(settings(), trickling.url(), trickling.url("/old.html"))
+    assert moved.status == 200 and moved.final_url == trickling.url("/news.html")
+    assert "ประกาศผลการจัดซื้อจัดจ้าง".encode() in moved.body
+    busy = fetch(settings(retries=2), trickling.url(), trickling.url("/busy.html"))
+    assert busy.status == 503  # retried as a 503 is, each attempt within its deadline
+    assert trickling.requests["/old.html"] == 1 and trickling.requests["/busy.html"] == 3
+    assert per_request_bytes(trickling, "/busy.html") < len(note) // 4
+
+
 def test_a_trickling_robots_txt_ends_at_the_deadline(trickling: TrickleServer) -> None:
     trickling.routes["/robots.txt"] = answer(b"User-agent: *\nDisallow: /admin/\n" * 50, "text/plain", slow=True)
     trickling.routes["/"] = answer(f"<html><body>{NEWS}</body></html>".encode())
