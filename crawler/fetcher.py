@@ -8,6 +8,7 @@ the page after a warning.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 from collections.abc import Callable, Mapping
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from crawler.inflate import ACCEPT_ENCODING, CorruptEncoding, Decoder, UnsupportedEncoding
 from crawler.netguard import AddressGuard, BlockedAddress
 from crawler.politeness import Gates, retry_after_seconds
 from crawler.settings import CrawlSettings
@@ -65,7 +67,8 @@ class Fetcher:
         self.guard = AddressGuard(start_url)
         self._dead_hosts: dict[str, str] = {}
         self.tls_failed_hosts: set[str] = set()
-        headers = {"User-Agent": settings.agent(), "Accept-Language": "th,en;q=0.5"}
+        # Accept-Encoding names only the codings crawler.inflate decodes (httpx would add br when brotli is installed).
+        headers = {"User-Agent": settings.agent(), "Accept-Language": "th,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING}
         limits = httpx.Limits(max_connections=max(4, settings.concurrency * 2), max_keepalive_connections=32)
         timeout = httpx.Timeout(settings.timeout)
         self._client = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout)
@@ -160,20 +163,34 @@ class Fetcher:
     async def _get_once(self, url: str, max_bytes: int, headers: dict[str, str] | None = None) -> FetchResult:
         host = urlsplit(url).hostname or ""
         client = self._insecure if host in self.tls_failed_hosts else self._client
+        progress = _Progress()
         try:
-            return await self._stream(client, url, max_bytes, client is self._insecure, headers)
+            # httpx's timeout is per read: a server sending a byte a second never trips it. This deadline covers
+            # the whole request (connect, headers, body), so `timeout` is what the settings say, seconds per request.
+            async with asyncio.timeout(self.settings.timeout):
+                return await self._stream(client, url, max_bytes, client is self._insecure, headers, progress)
         except httpx.ConnectError as exc:
             if _is_certificate_error(exc) and client is self._client:
                 self.tls_failed_hosts.add(host)
                 return await self._get_once(url, max_bytes, headers)
             return _connect_failure(url, exc)
-        except httpx.TimeoutException:
-            return _failed(url, url, "หมดเวลารอการตอบกลับ / timed out")
+        except (TimeoutError, httpx.TimeoutException):
+            return _timed_out(url, progress, self.settings.timeout)
+        except UnsupportedEncoding as exc:
+            return _unreadable(progress, url, f"ไม่รองรับการบีบอัดแบบ {exc.coding} / unsupported content encoding")
+        except CorruptEncoding:
+            return _unreadable(progress, url, "ข้อมูลที่บีบอัดเสียหาย / corrupt compressed body")
         except (httpx.HTTPError, ssl.SSLError, OSError) as exc:
             return _failed(url, url, f"อ่านข้อมูลไม่สำเร็จ / transfer failed: {type(exc).__name__}")
 
     async def _stream(
-        self, client: httpx.AsyncClient, url: str, max_bytes: int, tls_error: bool, headers: dict[str, str] | None
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        max_bytes: int,
+        tls_error: bool,
+        headers: dict[str, str] | None,
+        progress: _Progress,
     ) -> FetchResult:
         wire = self._wire_url(url)
         async with client.stream("GET", wire, headers=headers) as response:
@@ -185,19 +202,64 @@ class Fetcher:
                 headers={k.lower(): v for k, v in response.headers.items()},
                 tls_error=tls_error,
             )
+            progress.result = result
             if response.is_redirect or response.status_code >= 400:  # any 3xx (304 too), errors
                 await _drain(response)
                 return result
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    result.truncated = True
-                    break
-            result.body = b"".join(chunks)[:max_bytes]
+            progress.reading_body = True
+            codings = response.headers.get_list("content-encoding", split_commas=True)
+            result.body, result.truncated = await _read_body(response, Decoder(codings), max_bytes)
             return result
+
+
+@dataclass
+class _Progress:
+    """How far a request got before its deadline: the response head, and whether its body was being read."""
+
+    result: FetchResult | None = None
+    reading_body: bool = False
+
+
+async def _read_body(response: httpx.Response, decoder: Decoder, max_bytes: int) -> tuple[bytes, bool]:
+    """The decoded body up to `max_bytes`, and whether there was more. Raw bytes count too: a stream that
+    decodes to nothing must not run on."""
+    chunks: list[bytes] = []
+    size = raw_size = 0
+    async for raw in response.aiter_raw():
+        raw_size += len(raw)
+        for piece in decoder.feed(raw):
+            chunks.append(piece)
+            size += len(piece)
+            if size > max_bytes:
+                return b"".join(chunks)[:max_bytes], True
+        if raw_size > max_bytes:
+            return b"".join(chunks)[:max_bytes], True
+    for piece in decoder.finish():
+        chunks.append(piece)
+        size += len(piece)
+        if size > max_bytes:
+            return b"".join(chunks)[:max_bytes], True
+    return b"".join(chunks), False
+
+
+def _timed_out(url: str, progress: _Progress, seconds: float) -> FetchResult:
+    head = progress.result
+    if head is not None and not progress.reading_body:
+        return head  # only the unused body of a redirect or an error page was slow: the answer is known
+    error = f"หมดเวลารอการตอบกลับ ({seconds:g} วินาที) / timed out after {seconds:g} s"
+    if head is None:
+        return _failed(url, url, error)  # nothing or only part of the head came: retried like any network error
+    # The status line came and the body trickled: the server is up but too slow, and asking again would only
+    # wait out another deadline. Kept as that status with an error, which is not retried.
+    return FetchResult(url=url, final_url=head.final_url, status=head.status, content_type=head.content_type,
+                       headers=head.headers, tls_error=head.tls_error, error=error)  # fmt: skip
+
+
+def _unreadable(progress: _Progress, url: str, error: str) -> FetchResult:
+    """A response whose body cannot be decoded: its head is kept, without a body, and it is not retried."""
+    head = progress.result or FetchResult(url=url, final_url=url)
+    head.body, head.truncated, head.error = b"", False, error
+    return head
 
 
 async def _drain(response: httpx.Response, limit: int = DRAIN_LIMIT) -> None:

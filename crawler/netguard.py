@@ -17,6 +17,16 @@ class BlockedAddress(Exception):
     """Raised when a URL's host resolves to an address the crawler may not reach."""
 
 
+def _ip_literal(host: str) -> str | None:
+    """The address an IP-literal host names (an IPv6 zone id dropped), or None for a host name."""
+    address = host.split("%")[0]
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
+
+
 def is_private(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%")[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
@@ -42,6 +52,9 @@ class AddressGuard:
             raise BlockedAddress(reason)
 
     async def _resolve(self, host: str) -> str | None:
+        literal = _ip_literal(host)
+        if literal is not None:  # judged as written: a zone id ("fe80::1%25eth0") makes getaddrinfo fail
+            return f"{host} is the private address {literal}" if is_private(literal) else None
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError):

@@ -59,26 +59,48 @@ SKIP_EXTENSIONS = (
 
 
 def normalize(href: str, base: str | None = None) -> str | None:
-    """Absolute canonical form of a link, or None when it is not a web URL (mailto:, javascript:, …)."""
+    """Absolute canonical form of a link, or None when it is not a web URL (mailto:, javascript:, …) or cannot be
+    one (a port of 99999, "http://[oops/", control characters in the host). Never raises: a page may link anything,
+    and one bad link must cost only itself."""
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    url = urljoin(base, href) if base else href
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
-        return None
-    host = parts.hostname.lower().rstrip(".")
     try:
-        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not parts.hostname:
+            return None
+        host = _canonical_host(parts.hostname, parts.netloc)
         port = parts.port
     except (UnicodeError, ValueError):
+        return None
+    if host is None:
         return None
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     path = _SESSION_IN_PATH.sub("", parts.path) or "/"
     path = quote(unquote(path), safe=_SAFE_PATH)
     query = _clean_query(parts.query)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+_HOST_NAME = re.compile(r"[a-z0-9_-]{1,63}(\.[a-z0-9_-]{1,63})*")  # DNS: labels of 63 bytes at most, 253 in all
+
+
+def _canonical_host(hostname: str, netloc: str) -> str | None:
+    """Lower-case ASCII host as it is written in a URL: IDNA for Thai domain names, brackets around an IPv6 literal
+    (urlsplit's `hostname` drops them; without them "::1:8080" is no address at all); None for anything else."""
+    host = hostname.lower().rstrip(".")
+    if ":" in host:
+        after = netloc.rpartition("]")[2]
+        if after and not after.startswith(":"):
+            return None  # "[::1]x": urlsplit reads the address and drops the rest
+        address, _, zone = host.partition("%")
+        ipaddress.IPv6Address(address)  # ValueError when it is not one
+        return f"[{address}%{zone}]" if zone else f"[{address}]"
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    return host if len(host) <= 253 and _HOST_NAME.fullmatch(host) else None
 
 
 def _clean_query(query: str) -> str:
@@ -93,7 +115,7 @@ def site_key(url: str) -> str:
     """Host and port with a leading "www." removed: the host and its www twin are one site."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    host = host.removeprefix("www.")
+    host = f"[{host}]" if ":" in host else host.removeprefix("www.")
     port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
     # http and https on their default ports are the same site (sites redirect between them).
     return host if port in (80, 443) else f"{host}:{port}"

@@ -74,7 +74,7 @@ class LocalServer:
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         self._turns: dict[str, int] = {}
-        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
+        self._httpd = (_IPv6Server if ":" in host else ThreadingHTTPServer)((host, 0), _handler_for(self))
         self._httpd.daemon_threads = True
         if tls is not None:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True,
@@ -95,7 +95,8 @@ class LocalServer:
         self._httpd.server_close()
 
     def url(self, path: str = "/") -> str:
-        return f"{self.scheme}://{self.host}:{self.port}{path}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     # --- request log -------------------------------------------------------------------------------
 
@@ -139,6 +140,10 @@ class LocalServer:
                 self._turns[key] = turn + 1
             return route[min(turn, len(route) - 1)]
         return route(hit)
+
+
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6  # LocalServer(host="::1")
 
 
 def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:

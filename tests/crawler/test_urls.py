@@ -76,6 +76,47 @@ class TestNormalize:
     def test_bad_port_is_none(self) -> None:
         assert normalize("http://a.go.th:99999/") is None
 
+    @pytest.mark.parametrize(("href", "url"), [
+        ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+        ("http://[::1]/", "http://[::1]/"),
+        ("HTTP://[::1]:80/ITA?a=1#top", "http://[::1]/ITA?a=1"),  # default port dropped, like a host name's
+        ("https://[2001:DB8::A]:8443/ข่าว", "https://[2001:db8::a]:8443/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7"),
+        ("http://[fe80::1%25eth0]/", "http://[fe80::1%25eth0]/"),  # RFC 6874 zone id
+        ("http://[::ffff:10.0.0.1]/", "http://[::ffff:10.0.0.1]/"),
+        ("http://user:secret@[::1]:9/", "http://[::1]:9/"),
+        ("//[::1]/x", "http://[::1]/x"),  # scheme-relative, against an http page
+    ])  # fmt: skip
+    def test_ipv6_literals_keep_their_brackets(self, href: str, url: str) -> None:
+        assert normalize(href, "http://a.go.th/news/") == url
+        assert normalize(url) == url  # canonical: normalising again changes nothing
+
+    @pytest.mark.parametrize("href", [
+        "http://a.go.th:99999/", "http://a.go.th:-1/", "http://a.go.th:1e5/", "http://a.go.th:80:80/",
+        "http://[oops/", "http://[::1/", "http://[1.2.3.4]/", "http://[::1]x/", "http://[zz::1]/",
+        "http://a\x00b.go.th/", "http://a b.go.th/", "http://a.go.th\x7f/", "http://%E0%B8%81.go.th/",
+        "http://./", "http://:80/", "http://" + "9" * 5000 + ":" + "9" * 5000 + "/",
+    ])  # fmt: skip
+    def test_links_that_cannot_be_urls_are_none_never_an_exception(self, href: str) -> None:
+        assert normalize(href, "http://a.go.th/") is None
+
+    def test_every_character_in_every_part_of_a_url_gives_a_url_or_none(self) -> None:
+        """No href raises: each is a canonical URL (normalising it again changes nothing) or None."""
+        templates = ["http://a{}b.go.th/", "http://[{}]/", "http://[::1{}]/", "http://[::1]{}/", "http://a.go.th:{}/",
+                     "http://a.go.th:8{}0/", "http://a.go.th/{}?q={}#{}", "{}//a.go.th/", "http{}://a.go.th/"]  # fmt: skip
+        for code in [*range(0x80), 0xA0, 0x0E01, 0x200B, 0xFF0E, 0xFFFF]:
+            for template in templates:
+                href = template.replace("{}", chr(code))
+                url = normalize(href, "http://a.go.th/ita/")
+                assert url is None or normalize(url) == url, (href, url)
+
+    def test_ipv6_sites_have_their_own_scope(self) -> None:
+        assert site_key("http://[::1]:8080/") == "[::1]:8080"
+        assert site_key("https://[::1]/x") == site_key("http://[::1]/")
+        assert in_scope("http://[::1]:8080/ita", "http://[::1]:8080/")
+        assert not in_scope("http://[::1]:8080/x", "http://127.0.0.1:8080/")
+        assert not in_scope("http://[::1]:8081/x", "http://[::1]:8080/")
+        assert not in_scope("http://[::2]/", "http://[::1]/", allow_subdomains=True)
+
 
 class TestScope:
     def test_www_twin_is_the_same_site(self) -> None:
