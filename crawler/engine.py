@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from crawler.decode import decode_html
 from crawler.documents import DocumentText, extract_text, kind_of
+from crawler.failures import failure_reason
 from crawler.fetcher import Fetcher, FetchResult
 from crawler.frontier import Frontier, Request, names_evidence, names_ita
 from crawler.models import CrawlResult, Document, Link, Page
@@ -55,6 +56,7 @@ from crawler.viewers import document_url, drive_confirm_url
 
 _LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>", re.IGNORECASE)
 MAX_SITEMAP_FILES = 5
+SITEMAP_SHARE = 0.25  # of max_duration: the longest the sitemaps are read before the crawl starts without them
 # Pictures linked (not shown) under an evidence label are documents: org charts, scanned announcements.
 DOCUMENT_IMAGES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
 MAX_LISTED = 200  # pages named in CrawlResult.needs_browser / .scripted / .scripted_nav
@@ -163,6 +165,11 @@ class Crawler:
         self._must_ask: set[str] = set()  # always_ask and the pages near the home page, for one crawl
         self._patterns = PatternWatch()  # what each URL pattern's pages did: traps are judged by it
         self._ita_pages: set[str] = set()  # URLs linked under an ITA label: every link on them is followed
+        # When the crawl must end (time.monotonic(), the event loop's clock): robots.txt, sitemaps, pages, documents
+        # and the second pass all stop at it. A scan sets it from its own start, leaving time to judge and store
+        # (oit/scan.py); left None, run() ends max_duration after it starts.
+        self.deadline: float | None = None
+        self._deadline = 0.0
 
     async def run(self, start_url: str, extra_urls: list[str] | None = None) -> CrawlResult:
         """Crawl the site at `start_url`; `extra_urls` (declared evidence URLs) are fetched as well."""
@@ -179,13 +186,32 @@ class Crawler:
         self._must_ask = set(self.always_ask)
         if self._revisits is not None and self.settings.revisit_max_days > 0:
             self._must_ask |= near_home(self._revisits, start, self.settings.revisit_depth)
+        self._deadline = self.deadline if self.deadline is not None else started + self.settings.max_duration
+        during: tuple[str, str] | None = _SEEDING
         try:
-            await self._seed(start, extra_urls or [])
-            await self._run_workers()
+            # robots.txt and sitemaps inside the time limit too: a server that trickles them must not hold the scan.
+            async with asyncio.timeout_at(self._deadline):
+                await self._seed(start, extra_urls or [])
+                during = None
+                await self._run_workers()
+        except TimeoutError:
+            self._time_up(during)
         finally:
             await self._end_pass()
         self._finish(started)
         return self.result
+
+    @property
+    def ends_at(self) -> float:
+        """When the crawl's time is up (time.monotonic()): later passes and the screenshots stop at it too."""
+        return self._deadline
+
+    def _time_up(self, during: tuple[str, str] | None = None) -> None:
+        """The time limit cut the crawl: items not found may simply not have been reached (oit/scan.py)."""
+        th, en = during or ("", "")
+        self.result.stopped_reason = self.result.stopped_reason or (
+            f"หมดเวลาที่กำหนด {self.settings.max_duration:g} วินาที{th} / time limit ({self.settings.max_duration:g} s){en}"
+        )
 
     async def _seed(self, start: str, extra_urls: list[str]) -> None:
         host = urlsplit(start).hostname or ""
@@ -197,14 +223,22 @@ class Crawler:
                 target = document_url(target) or target  # a declared viewer or share link: the file it shows
                 self._frontier.push(target, 1, label="config", is_document=looks_like_document(target))
         if self.settings.read_sitemaps:
-            await self._read_sitemaps(start)
+            # A sitemap only adds URLs the links may reach anyway: it gets a share of the time, not the crawl's time.
+            bound = SITEMAP_SHARE * self.settings.max_duration
+            try:
+                async with asyncio.timeout(bound):
+                    await self._read_sitemaps(start)
+            except TimeoutError:
+                self.result.findings.append(
+                    f"อ่าน sitemap ไม่เสร็จภายใน {bound:g} วินาที จึงเก็บข้อมูลตามลิงก์ต่อ"
+                    f" / sitemaps not read within {bound:g} s; crawling on by links"
+                )
 
     async def _run_workers(self) -> None:
+        """Fetch until the frontier is empty; the caller's deadline (asyncio.timeout_at) cancels the workers."""
         workers = [asyncio.create_task(self._worker()) for _ in range(self.settings.concurrency)]
         try:
-            await asyncio.wait_for(self._frontier.join(), self.settings.max_duration)
-        except TimeoutError:
-            self.result.stopped_reason = f"หมดเวลาที่กำหนด {self.settings.max_duration:.0f} วินาที / time limit"
+            await self._frontier.join()
         finally:
             for worker in workers:
                 worker.cancel()
@@ -333,8 +367,9 @@ class Crawler:
             self.sink.add_page(page)  # an alias: readers follow final_url to the page stored under it
             return
         if fetched.error or (fetched.status or 0) >= 400:
-            page.error = fetched.error or f"HTTP {fetched.status}"
+            page.error = _fetch_error(fetched)
             self.result.errors += 1
+            self._note_failure(request, fetched)
             if request.depth == 0:
                 self.result.start_error = page.error
             self.sink.add_page(page)
@@ -449,6 +484,9 @@ class Crawler:
         first pass fetched is not fetched again. `sink` receives the rendered pages in place of the
         fetched ones (a database must replace the rows it stored)."""
         started = time.monotonic()
+        if started >= self._deadline:  # no time left: the first pass used it all
+            self._time_up(_SECOND_PASS)
+            return self.result
         self.sink = sink or self.sink
         self._render_anyway = set(urls)
         self._open_pass(Fetcher(self.settings, self._start, self._connect_to, gates=self._fetcher.gates))
@@ -457,7 +495,10 @@ class Crawler:
         for url in urls:
             self._frontier.requeue(url, 1, "render")
         try:
-            await self._run_workers()
+            async with asyncio.timeout_at(self._deadline):  # the same deadline as the first pass: no new budget
+                await self._run_workers()
+        except TimeoutError:
+            self._time_up(_SECOND_PASS)
         finally:
             await self._end_pass()
         self.result.duration_s = round(self.result.duration_s + time.monotonic() - started, 3)
@@ -590,7 +631,19 @@ class Crawler:
 
     def _is_ita_index(self, page: Page) -> bool:
         """The ITA index page: linked under an ITA label, or titled or headed so. All its links are followed."""
-        return page.url in self._ita_pages or names_ita(page.title) or any(names_ita(h) for h in page.headings[:3])
+        index = page.url in self._ita_pages or names_ita(page.title) or any(names_ita(h) for h in page.headings[:3])
+        if index and page.url not in self.result.ita_index_pages and len(self.result.ita_index_pages) < MAX_LISTED:
+            self.result.ita_index_pages.append(page.url)  # what failed links from it may have held (oit/scan.py)
+        return index
+
+    def _note_failure(self, request: Request, fetched: FetchResult) -> None:
+        """A URL asked for and not read (refused, timed out): recorded with its link so that no item it may hold is
+        called missing (crawler/failures.py). Dead links (404/410) are findings of their own, not failures."""
+        reason = failure_reason(fetched.status, fetched.error, off_site=fetched.redirected_off_site is not None)
+        if reason is None:
+            return
+        if not record_skip(self.result.failed, request.url, request.label, reason, request.referrer or ""):
+            self.result.failed_unlisted += 1
 
     async def _handle_document(
         self, request: Request, fetched: FetchResult, kind: str | None, known: Known | None = None
@@ -607,8 +660,9 @@ class Crawler:
             link_texts=[request.label] if request.label else [],
         )
         if fetched.error or (fetched.status or 0) >= 400:
-            doc.error = fetched.error or f"HTTP {fetched.status}"
+            doc.error = _fetch_error(fetched)
             self.result.errors += 1
+            self._note_failure(request, fetched)
         elif fetched.truncated:
             doc.error = "ไฟล์ใหญ่เกินกำหนด / document larger than the size limit"
         elif kind is None:
@@ -689,6 +743,18 @@ class Crawler:
                 f" / invalid TLS certificate on {host}"
             )
         self.result.findings.extend(self._robots.notes)
+
+
+_SEEDING = (" ระหว่างอ่าน robots.txt และ sitemap", " while reading robots.txt and sitemaps")
+_SECOND_PASS = (" ระหว่างการแสดงผลรอบที่สองด้วยเบราว์เซอร์", " during the second, rendered pass")
+
+
+def _fetch_error(fetched: FetchResult) -> str:
+    """Why a fetch gave nothing to read, with the HTTP status when the server answered one (Thai / English)."""
+    status = fetched.status or 0
+    if status >= 400:
+        return f"HTTP {status}: {fetched.error}" if fetched.error else f"HTTP {status}"
+    return fetched.error or f"HTTP {status}"
 
 
 def _scripted_navigation(url: str, gained: int) -> str:

@@ -97,11 +97,14 @@ class Document(BaseModel):
 
 
 class SkippedUrl(BaseModel):
-    """A URL found on the site and not fetched (crawler/traps.py): what linked it, under which label, and why."""
+    """A URL found on the site and not read: not fetched (crawler/traps.py), or fetched and refused or failed
+    (crawler/failures.py). What linked it, under which label, and why."""
 
     url: str
     label: str = ""
-    reason: str  # a key of crawler.traps.REASONS_TH ("pages alike", "deeper than max_depth", a hard guard)
+    # Not fetched: a key of crawler.traps.REASONS_TH ("pages alike", "deeper than max_depth", a hard guard). Failed:
+    # "HTTP 429", "HTTP 503", or the fetch error (Thai / English), e.g. a timeout.
+    reason: str
     referrer: str = ""
 
 
@@ -137,3 +140,9 @@ class CrawlResult(BaseModel):
     # while a skipped URL's label or address names it is unknown (oit/scan.py).
     skipped: dict[str, SkippedUrl] = Field(default_factory=dict)
     skipped_unlisted: int = 0
+    # URLs fetched and not read (crawler/failures.py): refused (429, 503, other 4xx/5xx but the dead links 404/410),
+    # timed out, broken off. Listed and counted like `skipped`; an item missing while one of them may hold it is
+    # unknown with the reason (oit/scan.py).
+    failed: dict[str, SkippedUrl] = Field(default_factory=dict)
+    failed_unlisted: int = 0
+    ita_index_pages: list[str] = Field(default_factory=list)  # pages read as the ITA index (every link followed)

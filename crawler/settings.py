@@ -28,7 +28,9 @@ class CrawlSettings(BaseModel):
     max_depth: int = Field(8, ge=0)
     max_page_bytes: int = Field(5_000_000, ge=1000)
     max_document_bytes: int = Field(40_000_000, ge=1000)
-    max_duration: float = Field(1800.0, gt=0, description="seconds for the whole crawl")
+    max_duration: float = Field(
+        1800.0, gt=0, description="seconds for the whole scan: robots.txt, sitemaps, crawl, documents, rendering, rules"
+    )
     max_ocr_pages: int = Field(300, ge=0, description="scanned pages OCR'd in one scan (0 turns OCR off)")
     max_ocr_pages_per_document: int = Field(20, ge=0, description="OCR'd pages per document (its first ones)")
     extract_timeout: float = Field(

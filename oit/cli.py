@@ -6,8 +6,15 @@ site, bad arguments), with the reason in Thai and English.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -17,7 +24,7 @@ from rich.markup import escape
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.models import ScanResult
-from oit.scan import ScanError, ScanRequest, run_scan, today_in_bangkok
+from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from reports.console import CrawlProgress, print_summary
 from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
@@ -85,11 +92,47 @@ def write_reports(
 
 
 def _scan(config: Config, request: ScanRequest) -> ScanResult:
+    terms: list[int] = []  # SIGTERMs received
     try:
-        with CrawlProgress(err) as progress:
+        with _stoppable(config, terms), CrawlProgress(err) as progress:
             return run_scan(config, request, progress.update)
     except (ScanError, CatalogError) as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM: the scan row says "failed", its pages are kept
+        err.print(f"[bold red]{escape(STOPPED_TH_EN)}[/]", highlight=False)
+        raise typer.Exit(code=143 if terms else 130) from None
+
+
+@contextmanager
+def _stoppable(config: Config, terms: list[int]) -> Iterator[None]:
+    """SIGTERM stops a scan as Ctrl+C does: the crawl is cancelled, the scan row marked failed and its pages kept.
+    Should that take longer than `[schedule] stop_timeout`, the process marks its scan failed and leaves."""
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        terms.append(signum)
+        threading.Thread(target=_leave_after, args=(config,), daemon=True).start()
+        handler = signal.getsignal(signal.SIGINT)
+        if not callable(handler):
+            raise KeyboardInterrupt
+        handler(signal.SIGINT, frame)  # Python's raises KeyboardInterrupt; asyncio's, while the crawl runs, cancels it
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only (a scan run from a worker thread)
+        return
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _leave_after(config: Config) -> None:
+    time.sleep(config.schedule.stop_timeout)
+    from oit.storage import fail_own_scans, open_engine
+
+    with suppress(Exception):  # leaving matters more than the record; the next scan marks it crashed anyway
+        fail_own_scans(open_engine(config.database_url), STOPPED_TH_EN)
+    os._exit(143)
 
 
 @app.command()
@@ -302,7 +345,6 @@ def schedule(
 ) -> None:
     """สแกนตามเวลาที่ตั้งไว้ทุกเว็บไซต์ใน config.toml / run the nightly scans (until SIGTERM), or once with --once."""
     import logging
-    import signal
 
     from oit import schedule as nightly
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -181,14 +182,22 @@ async def take_screenshots(engine: Engine, scan_id: int, crawler: Crawler, items
             pages.setdefault(first, []).append(item.code)
     if not settings.screenshots or settings.render == "off" or not pages:
         return []
+    shots: dict[str, bytes] = {}
+    notes = []
     try:
-        shots = await _shoot(crawler, list(pages))
+        async with asyncio.timeout_at(crawler.ends_at):  # the scan's time limit: what is taken by then is kept
+            await _shoot(crawler, list(pages), shots)
     except BrowserUnavailable as exc:
         return [f"ถ่ายภาพหน้าจอไม่ได้ / no screenshots: {exc}"]
+    except TimeoutError:
+        notes.append(
+            f"ถ่ายภาพหน้าจอได้ {len(shots)} จาก {len(pages)} ภาพก่อนหมดเวลาที่กำหนด"
+            f" / {len(shots)} of {len(pages)} screenshots taken before the time limit"
+        )
     with Session(engine) as session, session.begin():
         for url, image in shots.items():
             session.add(ScreenshotRow(scan_id=scan_id, url=url, codes=pages[url], image=image, taken=now()))
-    return [f"ภาพหน้าจอหลักฐาน {len(shots)} ภาพ / {len(shots)} evidence screenshots stored"]
+    return [f"ภาพหน้าจอหลักฐาน {len(shots)} ภาพ / {len(shots)} evidence screenshots stored", *notes]
 
 
 def _evidence_page(item: ItemResult) -> str | None:
@@ -198,13 +207,12 @@ def _evidence_page(item: ItemResult) -> str | None:
     return next(found, None)
 
 
-async def _shoot(crawler: Crawler, urls: list[str]) -> dict[str, bytes]:
-    shots = {}
+async def _shoot(crawler: Crawler, urls: list[str], shots: dict[str, bytes]) -> None:
+    """Into `shots`, one by one: those taken stay when the time limit stops the rest."""
     for url in urls:
         image = await crawler.screenshot(url)
         if image:
             shots[url] = image
-    return shots
 
 
 def screenshots(engine: Engine, scan_id: int) -> list[Screenshot]:

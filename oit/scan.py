@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,11 +16,13 @@ from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from crawler.engine import Crawler, Progress
+from crawler.failures import describe_failures
+from crawler.frontier import names_ita
 from crawler.models import CrawlResult, SkippedUrl
 from crawler.settings import CrawlSettings
 from crawler.thaitext import match_key
 from crawler.traps import REASONS_TH, describe_skips
-from crawler.urls import first_urls, normalize
+from crawler.urls import first_urls, looks_like_document, normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
 from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
@@ -32,6 +35,14 @@ from rules.fiscal import assessment_year_for, fiscal_year_bounds
 from rules.score import apply_gains, estimate
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+# Of a scan's max_duration, the share kept back from the crawl (and its second pass and screenshots) so that judging
+# and storing the result still happen inside it: judging is CPU-bound and bounded (~2.5 s on a 2,000-page site).
+JUDGE_RESERVE = 0.1
+MAX_JUDGE_RESERVE = 60.0  # seconds
+# When at least this share of the pages the crawl asked for could not be read (and at least MIN_FAILED_PAGES), the
+# site was not really crawled (a rate limit, a failing server): no item can be proven missing.
+FAILED_SHARE = 0.5
+MIN_FAILED_PAGES = 3
 
 
 class ScanError(Exception):
@@ -74,6 +85,7 @@ def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
 
 
 def run_scan(config: Config, request: ScanRequest, progress: Progress | None = None) -> ScanResult:
+    began = time.monotonic()  # max_duration counts from here: robots.txt, sitemaps, crawl, second pass, screenshots
     start = normalize(request.url)
     if start is None:
         raise ScanError(f"URL ไม่ถูกต้อง: {request.url} / not an http(s) URL")
@@ -84,7 +96,9 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     engine = open_engine(config.database_url)
     store = ScanStore(engine, start, request.site.name if request.site else None, year, as_of)
     try:
-        crawler = Crawler(crawl_settings(config, request), store, progress)
+        settings = crawl_settings(config, request)
+        crawler = Crawler(settings, store, progress)
+        crawler.deadline = began + settings.max_duration - min(MAX_JUDGE_RESERVE, JUDGE_RESERVE * settings.max_duration)
         crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
         # Asked for in every scan, whatever the revisit policy says (crawler/revisit.py): where changes matter.
@@ -103,6 +117,8 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
             items = [_unknown_if_missing(i, crawl.stopped_reason) for i in items]
         skipped = list(crawl.skipped.values())
         items = [_unknown_if_skipped(i, catalog.item(i.code), skipped) for i in items]
+        blanket = _unread_index(crawl, [d for d in (catalog.item(i.code) for i in items) if d])
+        items = [_unknown_if_failed(i, catalog.item(i.code), list(crawl.failed.values()), blanket) for i in items]
         score = estimate(items, catalog.subindicator_confidence)
         items = apply_gains(items, score)
         fy_start, fy_end = fiscal_year_bounds(year)
@@ -136,7 +152,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         )
         return result
     except BaseException as exc:
-        store.fail(str(exc) or type(exc).__name__)
+        store.fail(failure_text(exc))
         raise
 
 
@@ -154,6 +170,8 @@ async def _crawl_and_judge(
         store.flush()
         if crawl.start_error or start in crawl.robots_disallowed:
             raise ScanError(_cannot_start(start, crawl.start_error))
+        if crawl.pages == 0 and crawl.stopped_reason:  # the time limit struck before the home page was read
+            raise ScanError(_cannot_start(start, crawl.stopped_reason))
         items, notes = judge()
         if await second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts
             items, notes = judge()
@@ -161,6 +179,16 @@ async def _crawl_and_judge(
         save_patterns(store.engine, start, crawler.shell_memory)
         notes += await take_screenshots(store.engine, store.scan_id, crawler, items)  # when switched on
     return crawl, items, notes
+
+
+STOPPED_TH_EN = "การสแกนถูกสั่งหยุดก่อนเสร็จ (Ctrl+C หรือ SIGTERM) / the scan was stopped before it finished"
+
+
+def failure_text(exc: BaseException) -> str:
+    """What the scan row says when a scan ends without a result (Thai / English when it was stopped)."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit) and not isinstance(exc.args[0] if exc.args else None, str):
+        return STOPPED_TH_EN  # Ctrl+C, SIGTERM (oit/cli.py); a stop that says why (oit schedule) keeps its words
+    return str(exc) or type(exc).__name__
 
 
 _GENERIC_TITLE = re.compile(r"^(หน้าหลัก|หน้าแรก|home|homepage|welcome|ยินดีต้อนรับ.*)$", re.IGNORECASE)
@@ -219,6 +247,59 @@ def _unknown_if_skipped(item: ItemResult, definition: ItemDef | None, skipped: l
     )
 
 
+Unread = tuple[str, list[SkippedUrl]]  # why any item may sit behind failed pages (Thai / English), and which
+
+
+def _unknown_if_failed(
+    item: ItemResult, definition: ItemDef | None, failed: list[SkippedUrl], blanket: Unread | None
+) -> ItemResult:
+    """An item found missing while pages that may hold it could not be read (refused, timed out; crawler/failures.py)
+    is unknown, with the HTTP reason and the URLs: those whose label or address name it, or, when the ITA index page
+    or most of the site could not be read (`blanket`), those."""
+    if item.status != "missing" or definition is None or not failed:
+        return item
+    entries = [f for f in failed if _names_item(f, definition)]
+    what = f"{len(entries)} URL ที่อาจเป็นหลักฐานของข้อนี้ / {len(entries)} URLs that may hold this item"
+    if not entries and blanket:
+        what, entries = blanket
+    if not entries:
+        return item
+    urls = first_urls([unquote(f.url) for f in entries])
+    reasons = sorted({f.reason for f in entries})
+    th, en = ", ".join(r.split(" / ")[0] for r in reasons), ", ".join(r.split(" / ")[-1] for r in reasons)
+    what_th, what_en = what.split(" / ", 1)
+    return item.model_copy(
+        update={
+            "status": "unknown",
+            "gaps": [],
+            "unknown_reason": f"เปิด {what_th} ไม่ได้ ({th}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+            f" / {what_en} could not be read ({en}), so absence is not proven: {urls}",
+        }
+    )
+
+
+def _unread_index(crawl: CrawlResult, definitions: list[ItemDef]) -> Unread | None:
+    """Why any item may sit behind the pages that failed, or None: the ITA index page failed (a page linked under
+    an ITA label or at an ITA address, or a page linked from the ITA index that names no single item: the year's own
+    index), or most of the pages and files the crawl asked for did."""
+    index = set(crawl.ita_index_pages)
+    failed = list(crawl.failed.values())
+    indexes = [f for f in failed if not looks_like_document(f.url) and _may_be_index(f, index, definitions)]
+    if indexes:
+        return "หน้ารวมข้อมูล ITA / the ITA index page", indexes
+    count = len(failed) + crawl.failed_unlisted
+    if count >= MIN_FAILED_PAGES and count >= FAILED_SHARE * (crawl.pages + crawl.documents):
+        return f"หน้าเว็บและไฟล์ {count} รายการ (ส่วนใหญ่ของเว็บไซต์) / {count} pages and files (most of the site)", failed
+    return None
+
+
+def _may_be_index(entry: SkippedUrl, index: set[str], definitions: list[ItemDef]) -> bool:
+    """Named like the ITA index ("ITA 2569", /ita/), or linked from it, and naming no single item ("O12" at
+    /ita/2569/12.html is that item's page: only that item waits for it)."""
+    named = names_ita(entry.label) or names_ita(unquote(entry.url)) or entry.referrer in index
+    return named and not any(_names_item(entry, d) for d in definitions)
+
+
 def _names_item(skipped: SkippedUrl, definition: ItemDef) -> bool:
     """The skipped link's label or address carries one of the item's words, its code, or one of its URL slugs."""
     label, address = match_key(skipped.label), unquote(skipped.url).lower()
@@ -235,4 +316,5 @@ def _findings(crawl: CrawlResult, notes: list[str]) -> list[str]:
     if crawl.stopped_reason:
         out.append(f"การเก็บข้อมูลหยุดก่อนครบ: {crawl.stopped_reason}")
     out += describe_skips(list(crawl.skipped.values()), crawl.skipped_unlisted)  # no "missing" hides a skip
+    out += describe_failures(list(crawl.failed.values()), crawl.failed_unlisted)  # nor a refusal or a timeout
     return out + notes

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import zlib
 from collections.abc import Hashable
 from datetime import UTC, date, datetime, timedelta
@@ -57,6 +58,9 @@ from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
 
 BATCH_SIZE = 50
+# Rows are written at least this often, however few arrived: a scan stopped or killed loses the pages of the last few
+# seconds at most, not a whole batch of slow pages (a slow site brings a page every few seconds).
+FLUSH_SECONDS = 5.0
 WAL_CHECKPOINT_PAGES = 16384  # SQLite's write-ahead log is checkpointed after this many pages (4 kB each)
 
 
@@ -308,6 +312,19 @@ def mark_crashed(engine: Engine) -> list[int]:
         return [scan.id for scan in dead]
 
 
+def fail_own_scans(engine: Engine, error: str) -> None:
+    """Mark this process's running scans failed: the last step of a process that must leave before they end."""
+    me = _owner()
+    with engine.begin() as conn:
+        conn.execute(
+            update(ScanRow)
+            .where(
+                ScanRow.state == "running", ScanRow.owner_host == me["owner_host"], ScanRow.owner_pid == me["owner_pid"]
+            )
+            .values(state="failed", finished_at=now(), error=error)
+        )
+
+
 # --- a page's links, stored with it so that an unchanged page is not parsed again -----------------------------
 _LINK_FIELDS = ("url", "text", "title", "img_alt", "source", "external", "nav")
 
@@ -418,6 +435,7 @@ class ScanStore:
         self._docs: list[dict] = []
         self._links: list[dict] = []
         self._link_keys: set[tuple[str, str]] = set()
+        self._flushed = time.monotonic()
 
     # --- the crawler's sink ---------------------------------------------------------------------------
     def add_page(self, page: Page) -> None:
@@ -428,8 +446,7 @@ class ScanStore:
         self._pages.append(row)
         for link in page.links:
             self._add_link(link, page.url)
-        if len(self._pages) >= BATCH_SIZE:
-            self.flush()
+        self._flush_due(self._pages)
 
     def add_external(self, link: Link, from_url: str) -> None:
         self._add_link(link, from_url)
@@ -438,8 +455,7 @@ class ScanStore:
         row = document.model_dump()
         row["scan_id"] = self.scan_id
         self._docs.append(row)
-        if len(self._docs) >= BATCH_SIZE:
-            self.flush()
+        self._flush_due(self._docs)
 
     # --- the previous scan (crawler.revisit.RevisitSink) -------------------------------------------------
     def known(self, url: str) -> Known | None:
@@ -466,8 +482,7 @@ class ScanStore:
             if id(link) not in self._links_added:  # interned: the site menu is recorded once, not per page
                 self._links_added.add(id(link))
                 self._add_link(link, page.url)
-        if len(self._reused) >= BATCH_SIZE:
-            self.flush()
+        self._flush_due(self._reused)
 
     def _close_reader(self) -> None:
         if self._reader is not None:
@@ -593,7 +608,13 @@ class ScanStore:
             }
         )
 
+    def _flush_due(self, batch: list[dict]) -> None:
+        """Write the buffered rows when a batch is full or the last write is FLUSH_SECONDS old."""
+        if len(batch) >= BATCH_SIZE or time.monotonic() - self._flushed >= FLUSH_SECONDS:
+            self.flush()
+
     def flush(self) -> None:
+        self._flushed = time.monotonic()
         with self.engine.begin() as conn:
             if self._pages:
                 conn.execute(insert(PageRow), self._pages)
@@ -642,7 +663,12 @@ class ScanStore:
             )
 
     def fail(self, error: str) -> None:
+        """The scan ended without a result: the pages it read are kept (written now), the row says why."""
         self._close_reader()
+        try:
+            self.flush()
+        except Exception:  # the database itself may be what failed: the state below matters more
+            self._pages, self._docs, self._links, self._reused = [], [], [], []
         with self.engine.begin() as conn:
             conn.execute(
                 update(ScanRow).where(ScanRow.id == self.scan_id).values(state="failed", finished_at=now(), error=error)
