@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from oit.models import ItemResult, ScanResult
 from tests.crawler.support import Hit, Reply
 from tests.oit.faulty_sites import PLANTED, TOO_MANY, UNAVAILABLE, Trickle, by_code, demo_site, scan, small_site
@@ -148,11 +146,6 @@ def test_one_page_held_past_the_timeout_leaves_the_rest_of_the_report_intact(tmp
     assert line.startswith("1 หน้าและไฟล์เปิดไม่ได้: หมดเวลารอการตอบกลับ (1)")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a trickling response ends at the request timeout only with the fetcher's total deadline (issue 13, case 1"
-    " per request, crawler/fetcher.py, another branch); until then this trickle holds the fetch to max_duration",
-)
 def test_one_trickling_page_errors_after_its_deadline_and_only_its_item_is_unknown(tmp_path: Path) -> None:
     """Case 2 as the issue met it: the executives' page trickles one byte every half second."""
     (pages, _) = o2()
