@@ -20,6 +20,7 @@ from crawler.failures import failure_reason
 from crawler.fetcher import Fetcher, FetchResult
 from crawler.frontier import Frontier, Request, names_evidence, names_ita
 from crawler.models import CrawlResult, Document, Link, Page
+from crawler.nesting import NOTE as DEEP_NESTING
 from crawler.ocr import OcrBudget
 from crawler.parse import ParsedPage, parse_html
 from crawler.render import RENDER_OFF, BrowserUnavailable, Rendered, Renderer
@@ -386,6 +387,9 @@ class Crawler:
             return
         html, page.encoding = decode_html(fetched.body, fetched.content_type, self.settings.encoding)
         parsed = parse_html(html, fetched.final_url)
+        if parsed.bounded_html:  # nested too deeply to read whole: keep what was read, so rules re-read it cheaply
+            html = parsed.bounded_html
+            self.result.findings.append(f"{DEEP_NESTING} ({request.url})")
         html, parsed = await self._rendered(request, fetched.final_url, html, parsed)
         page.title, page.headings, page.text, page.html = parsed.title, parsed.headings, parsed.text, html
         page.links, page.images = parsed.links, parsed.images

@@ -12,6 +12,7 @@ from typing import ClassVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.models import Image, Link
+from crawler.nesting import bound_nesting
 from crawler.urls import looks_like_document, normalize
 from crawler.viewers import document_url
 
@@ -74,6 +75,7 @@ _MENU_LOAD = re.compile(
 _MENU_TARGET = re.compile(rf"(?:getElementById|querySelector(?:All)?|\$)\s*\(\s*{_MENU_ELEMENT}", re.IGNORECASE)
 _MAX_SIGNS = 6
 _MENU_LEVELS = 6  # ancestors looked at for an enclosing menu
+_ALT_LEVELS = 12  # ancestors looked at for the link around a picture (a banner's <a><div><figure><img>)
 _SCRIPT_FILE = re.compile(r"([^/?#]+)\.m?js(?:$|[?#])", re.IGNORECASE)
 
 
@@ -101,12 +103,16 @@ class ParsedPage:
     # The page's template: its script files and navigation containers. Pages of one layout share it, so the
     # crawler renders one page per layout to compare links (crawler/engine.py).
     layout: str = ""
+    # The markup that was read, when the page nested its elements too deeply to read whole (crawler/nesting.py):
+    # its deepest tags dropped. Kept instead of the page's own, so that every later reader is bounded too.
+    bounded_html: str = ""
 
 
 def parse_html(html: str, url: str) -> ParsedPage:
-    tree = LexborHTMLParser(html)
+    bounded = bound_nesting(html)
+    tree = LexborHTMLParser(bounded.html)
     base = _base_url(tree, url)
-    page = ParsedPage(title=fold(_first_text(tree, "title")))
+    page = ParsedPage(title=fold(_first_text(tree, "title")), bounded_html=bounded.html if bounded.dropped else "")
     page.script_count = len(tree.css("script"))
     navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
     page.links = _links(tree, base, navigation)
@@ -120,7 +126,7 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.layout = _layout(tree, navigation, page.nav_signs)
     for node in tree.css(_INVISIBLE):
         node.decompose()
-    for node in navigation:
+    for node in _outermost(navigation):  # a menu inside one goes with it
         node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
@@ -327,20 +333,43 @@ def _base_url(tree: LexborHTMLParser, url: str) -> str:
 def _navigation(tree: LexborHTMLParser) -> list[LexborNode]:
     """Menu and breadcrumb elements, outermost first; never one that holds the main content."""
     found = []
+    holders = _holders(tree, "main, article, h1")
     for node in tree.css(_NAV_CANDIDATES):
         if node.tag not in ("nav",) and (node.attributes.get("role") or "") != "navigation":
             names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
             if not _NAV_TOKEN.search(names):
                 continue
-        if node.css_first("main, article, h1") is None:
+        if node.mem_id not in holders:
             found.append(node)
     return found
+
+
+def _holders(tree: LexborHTMLParser, selector: str) -> set[int]:
+    """The elements that hold a match of `selector`: one walk up from each match, stopping where an earlier walk
+    passed, so that a page of nested menus costs one pass rather than one search of the page per menu."""
+    holders: set[int] = set()
+    for node in tree.css(selector):
+        parent = node.parent
+        while parent is not None and parent.mem_id not in holders:
+            holders.add(parent.mem_id)
+            parent = parent.parent
+    return holders
+
+
+def _outermost(navigation: list[LexborNode]) -> list[LexborNode]:
+    """The menus not inside another (a submenu's links are its menu's): each element is looked at once."""
+    outer, inside = [], set()
+    for node in navigation:  # document order: a menu comes before the menus inside it
+        if node.mem_id not in inside:
+            outer.append(node)
+            inside.update(inner.mem_id for inner in node.css("*"))
+    return outer
 
 
 def _links(tree: LexborHTMLParser, base: str, navigation: list[LexborNode]) -> list[Link]:
     links: list[Link] = []
     alts = _image_alts(tree)
-    in_nav = {a.mem_id for nav in navigation for a in nav.css("a[href]")}
+    in_nav = {a.mem_id for nav in _outermost(navigation) for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     for node in tree.css(_LINKING):
         href = node.attributes.get("href") or node.attributes.get("src") or node.attributes.get("data")
@@ -459,11 +488,11 @@ def _image_alts(tree: LexborHTMLParser) -> dict[int, str]:
     for area in tree.css("area[alt]"):
         alts[area.mem_id] = fold(area.attributes.get("alt"))
     for img in tree.css("a img[alt]"):
-        anchor = img.parent
-        while anchor is not None and anchor.tag != "a":
-            anchor = anchor.parent
+        anchor, level = img.parent, 0
+        while anchor is not None and anchor.tag != "a" and level < _ALT_LEVELS:
+            anchor, level = anchor.parent, level + 1
         alt = fold(img.attributes.get("alt"))
-        if anchor is not None and alt:
+        if anchor is not None and anchor.tag == "a" and alt:
             alts[anchor.mem_id] = f"{alts.get(anchor.mem_id, '')} {alt}".strip()
     return alts
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -20,11 +21,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy.engine import Engine
 
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.models import ScanResult
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
+from oit.storage import StorageError
 from reports.console import CrawlProgress, print_summary
 from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
@@ -63,6 +66,45 @@ def _parse_date(value: str | None) -> date | None:
         raise _fail(f"--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) / must be YYYY-MM-DD: {value!r}") from None
 
 
+def _engine(config: Config) -> Engine:
+    from oit.storage import open_engine
+
+    try:
+        return open_engine(config.database_url)
+    except StorageError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _check_outputs(files: dict[str, Path | None], folders: dict[str, Path | None]) -> None:
+    """Before a scan: every report file and folder named (by option or setting) can be written, so that an hour's
+    scan does not end in a path it cannot write. Missing folders are fine: the report writers create them."""
+    wanted = [(name, path, False) for name, path in files.items() if path is not None]
+    wanted += [(name, path, True) for name, path in folders.items() if path is not None]
+    for name, path, folder in wanted:
+        why = _unwritable(path.absolute(), folder)
+        if why is not None:
+            raise _fail(f"{name} {path}: {why}")
+
+
+def _unwritable(path: Path, folder: bool) -> str | None:
+    """Why `path` (a report file, or a folder for reports) cannot be written, Thai / English; None when it can."""
+    if path.exists() and path.is_dir() != folder:
+        if folder:
+            return "เป็นไฟล์ ไม่ใช่โฟลเดอร์ / is a file, not a folder"
+        return "เป็นโฟลเดอร์ ต้องเป็นชื่อไฟล์ / is a folder, not a file name"
+    ancestor = path if folder else path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        return f"{ancestor} เป็นไฟล์ ไม่ใช่โฟลเดอร์ / {ancestor} is a file, not a folder"
+    try:  # the one sure test, whoever runs oit (root passes every permission check, but not a read-only disk)
+        with tempfile.TemporaryFile(dir=ancestor):
+            pass
+    except OSError as exc:
+        return f"เขียนในโฟลเดอร์ {ancestor} ไม่ได้ ({exc.strerror}) / cannot write in {ancestor}"
+    return None
+
+
 def write_reports(
     result: ScanResult,
     json_path: Path | None,
@@ -83,9 +125,8 @@ def write_reports(
     history, diff, shots = [], None, {}
     if config is not None:
         from oit.reporting import evidence_screenshots, scan_context
-        from oit.storage import open_engine
 
-        engine = open_engine(config.database_url)
+        engine = _engine(config)
         history, diff = scan_context(engine, result)
         shots = evidence_screenshots(engine, result)  # empty unless the crawl setting `screenshots` is on
     return write_all(result, paths, history, diff, shots)
@@ -96,7 +137,7 @@ def _scan(config: Config, request: ScanRequest) -> ScanResult:
     try:
         with _stoppable(config, terms), CrawlProgress(err) as progress:
             return run_scan(config, request, progress.update)
-    except (ScanError, CatalogError) as exc:
+    except (ScanError, CatalogError, StorageError) as exc:
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM: the scan row says "failed", its pages are kept
         err.print(f"[bold red]{escape(STOPPED_TH_EN)}[/]", highlight=False)
@@ -179,6 +220,9 @@ def scan(
         delay=delay,
         revisit=quick,
     )
+    named = {"--json": json_out, "--html": html_out, "--xlsx": xlsx_out, "--csv": csv_out, "--md": md_out}
+    default_dir = None if any(named.values()) else Path(config.report.dir)
+    _check_outputs(named, {"[report] dir": default_dir})
     result = _scan(config, request)
     written = write_reports(
         result,
@@ -204,6 +248,7 @@ def demo(
     from oit.demo.server import expected, serve
 
     config = _load(config_path)
+    _check_outputs({}, {"--out": out})
     os.environ.setdefault("OIT_DATABASE", f"sqlite:///{(out / 'demo.sqlite').resolve()}")
     out.mkdir(parents=True, exist_ok=True)
     planted = expected()
@@ -287,11 +332,10 @@ def history(
 ) -> None:
     """แสดงประวัติการสแกนของเว็บไซต์ / list a site's scans (Bangkok time, score, gaps)."""
     from oit.history import list_scans
-    from oit.storage import open_engine
     from reports.history_console import print_history
 
     config = _load(config_path)
-    engine = open_engine(config.database_url)
+    engine = _engine(config)
     print_history(list_scans(engine, _site_url(config, engine, site), limit), console)
 
 
@@ -307,11 +351,10 @@ def diff(
 ) -> None:
     """เปรียบเทียบการสแกนสองครั้ง / what changed between two scans: new and fixed gaps, evidence, unknown items."""
     from oit.history import diff_scans, get_scan, latest_done
-    from oit.storage import open_engine
     from reports.history_console import print_diff
 
     config = _load(config_path)
-    engine = open_engine(config.database_url)
+    engine = _engine(config)
     url = _site_url(config, engine, site)
     new = get_scan(engine, to_id) if to_id is not None else latest_done(engine, url)
     old = get_scan(engine, from_id) if from_id is not None else None
@@ -381,10 +424,12 @@ def report(
 ) -> None:
     """สร้างรายงานของการสแกนที่เก็บไว้อีกครั้ง หรือหน้ารวมทุกเว็บไซต์ / render a stored scan again, or the fleet index."""
     from oit.history import load_result
-    from oit.storage import open_engine
 
     config = _load(config_path)
-    engine = open_engine(config.database_url)
+    named = {"--json": json_out, "--html": html_out, "--xlsx": xlsx_out, "--csv": csv_out, "--md": md_out}
+    folder = out or (None if any(named.values()) else Path(config.report.dir))
+    _check_outputs(named, {"--out" if out else "[report] dir": folder})
+    engine = _engine(config)
     if target.strip().lower() == "fleet":
         from oit.reporting import build_fleet
 
@@ -433,7 +478,7 @@ def recheck(
                              site=configured)  # fmt: skip
     try:
         done = run_recheck(config, request)
-    except (ScanError, CatalogError) as exc:
+    except (ScanError, CatalogError, StorageError) as exc:
         raise _fail(str(exc)) from None
     before = STATUS_TH[done.before.status] if done.before else "-"
     console.print(

@@ -14,11 +14,13 @@ the previous scan's row inside the database instead of being parsed and compress
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 import zlib
 from collections.abc import Hashable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -48,8 +50,8 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from crawler.documents import DocumentText
@@ -215,15 +217,61 @@ class RenderPatternRow(Base):
     learned: Mapped[datetime] = mapped_column(DateTime)
 
 
-def open_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    import oit.alerts  # noqa: F401  (defines the alert-state tables on Base, created with the others)
+class StorageError(Exception):
+    """The database cannot be opened. The message is for the user, Thai first."""
 
-    Base.metadata.create_all(engine)
-    _add_missing_columns(engine)
+
+def open_engine(url: str) -> Engine:
+    """The database at `url` (OIT_DATABASE, else [database] url), its tables created or brought up to date.
+    Raises StorageError, naming the setting and the value, when the URL or the file cannot be used."""
+    try:
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        import oit.alerts  # noqa: F401  (defines the alert-state tables on Base, created with the others)
+
+        Base.metadata.create_all(engine)
+        _add_missing_columns(engine)
+    except (ArgumentError, ImportError, DBAPIError) as exc:
+        raise StorageError(_unopenable(url, exc)) from exc
     return engine
+
+
+def _unopenable(url: str, exc: Exception) -> str:
+    setting = "OIT_DATABASE" if os.environ.get("OIT_DATABASE") == url else "[database] url"
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = url
+    if isinstance(exc, NoSuchModuleError):
+        why = "ไม่รู้จักชนิดฐานข้อมูลนี้ (ใช้ sqlite:///ไฟล์.sqlite) / unknown database kind"
+    elif isinstance(exc, ArgumentError):
+        why = "ไม่ใช่ URL ของฐานข้อมูล (เช่น sqlite:///oit.sqlite) / not a database URL"
+    elif isinstance(exc, ImportError):
+        why = f"ไม่ได้ติดตั้งไดรเวอร์ฐานข้อมูล {exc.name or ''} / the database driver is not installed"
+    else:
+        why = f"เปิดหรือสร้างฐานข้อมูลไม่ได้ ({getattr(exc, 'orig', exc)}) / cannot open or create the database"
+        why += _sqlite_folder(url)
+    return f"{setting} = {shown}: {why}"
+
+
+def _sqlite_folder(url: str) -> str:
+    """What is wrong with the folder of an SQLite file (sqlite does not say): missing, or a file."""
+    try:
+        database = make_url(url).database if url.startswith("sqlite") else None
+    except ArgumentError:
+        return ""
+    if not database or database == ":memory:":
+        return ""
+    folder = Path(database).absolute().parent
+    ancestor = folder
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        return f"; {ancestor} เป็นไฟล์ ไม่ใช่โฟลเดอร์ / {ancestor} is a file, not a folder"
+    if ancestor != folder:
+        return f"; ไม่มีโฟลเดอร์ {folder} / the folder {folder} does not exist"
+    return ""
 
 
 def _add_missing_columns(engine: Engine) -> None:
