@@ -35,7 +35,7 @@ class CrawlSettings(BaseModel):
         300.0, gt=0, description="seconds to read the text of one document (PDF, Office, OCR of an image)"
     )
     worker_memory_mb: int = Field(
-        640,
+        512,
         ge=256,
         le=65536,
         description="address space of each process that reads a document (PDF text, OCR): a file needing more"

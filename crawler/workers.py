@@ -32,7 +32,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-DEFAULT_MEMORY_MB = 640  # measured: OCR of a scanned A4 page peaks at ~310 MB of address space, poppler ~150 MB
+DEFAULT_MEMORY_MB = 512  # measured: OCR of a scanned A4 page peaks at ~310 MB of address space, poppler ~150 MB
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PRELOAD = ["crawler.forkserver_boot"]  # imported by the fork server: OCR, pdfium and poppler, and its watcher
 

@@ -108,9 +108,9 @@ def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path:
 def busy_site() -> dict[str, Reply]:
     """An อบต. site with scanned announcements (OCR workers) and an ITA index built by a script (Chromium)."""
     scan = (FIXTURES / "nogift-scan.pdf").read_bytes()
-    links = "".join(f'<a href="/docs/{n}.pdf">ประกาศเจตนารมณ์ ฉบับที่ {n}</a>' for n in range(12))
+    links = "".join(f'<a href="/docs/{n}.pdf">ประกาศเจตนารมณ์ ฉบับที่ {n}</a>' for n in range(3))
     routes = {"/": page(f'<h1>องค์การบริหารส่วนตำบลตัวอย่าง</h1>{links}<a href="/ita/index.html">ITA 2569</a>')}
-    routes.update({f"/docs/{n}.pdf": pdf_reply(scan + f"\n%{n}\n".encode()) for n in range(12)})  # 12 files
+    routes.update({f"/docs/{n}.pdf": pdf_reply(scan + f"\n%{n}\n".encode()) for n in range(3)})
     routes["/ita/index.html"] = Reply(
         body='<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ITA 2569</title></head><body>'
         '<div id="app"><table id="ita"><tbody></tbody></table></div><script src="/ita/app.js"></script></body></html>'
