@@ -16,7 +16,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from crawler import pdftext
-from crawler.guards import pdf_reason
+from crawler.guards import Unreadable, pdf_reason
 from crawler.ocr import OcrBudget, PdfOcr, ocr_pdf_pages
 from crawler.office import actual_kind, read_other
 from crawler.pdftext import MAX_PDF_PAGES, TextLayer, read_text_layer
@@ -97,9 +97,13 @@ async def extract_text(body: bytes, kind: str, budget: OcrBudget | None = None) 
 async def _pdf_text(body: bytes, budget: OcrBudget | None) -> DocumentText:
     if not body.startswith(b"%PDF"):
         return DocumentText(error="ไฟล์ PDF เสียหายหรือไม่ใช่ PDF / not a valid PDF")
-    encrypted = pdf_reason(body)
-    if encrypted:
-        return DocumentText(error=encrypted)
+    if b"/Encrypt" in body:  # opening it parses its cross-reference streams: in a worker, like every PDF reader
+        try:
+            encrypted = await pdftext.in_worker(pdf_reason, body)
+        except Unreadable as exc:
+            return DocumentText(error=str(exc))
+        if encrypted:
+            return DocumentText(error=encrypted)
     program = None if pdftext.HAVE_BINDING else shutil.which("pdftotext")  # which() costs ~0.25 ms a file
     layer = await read_text_layer(body, MAX_PDF_PAGES, program)
     if layer.error:
@@ -108,7 +112,7 @@ async def _pdf_text(body: bytes, budget: OcrBudget | None) -> DocumentText:
     need = [i for i, q in enumerate(judged) if q.needs_ocr]
     ocr = await ocr_pdf_pages(body, need, budget) if need else PdfOcr()
     result = _combine(layer, judged, ocr)
-    result.timeline_rows = await asyncio.to_thread(pdftext.timeline_rows, body, layer.pages)
+    result.timeline_rows = await pdftext.timeline_rows_in_worker(body, layer.pages)
     return result
 
 

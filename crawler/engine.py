@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from crawler import workers
 from crawler.decode import decode_html
 from crawler.documents import DocumentText, extract_text, kind_of
 from crawler.failures import failure_reason
@@ -181,6 +182,7 @@ class Crawler:
         self.result = CrawlResult(start_url=start)
         self._start = start
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
+        workers.set_memory_limit(self.settings.worker_memory_mb)  # for the document readers' processes
         self._frontier = Frontier()
         self._patterns, self._ita_pages = PatternWatch(), set()
         self._open_pass(Fetcher(self.settings, start, self._connect_to))

@@ -8,8 +8,10 @@ reason, Thai first, that the item's "unknown" verdict shows; None when the file 
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
+import zlib
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -19,6 +21,9 @@ MAX_PART_RATIO = 200  # unpacked/packed for parts over RATIO_FROM_BYTES; XML com
 RATIO_FROM_BYTES = 5_000_000
 MAX_ZIP_ENTRIES = 10_000
 MAX_IMAGE_PIXELS = 50_000_000  # a 300-dpi A3 scan is ~35 million pixels; decoding costs 3-4 bytes each
+
+DEFLATE_MAX_RATIO = 1032  # the most one byte of deflate data can inflate to
+INFLATE_STEP = 1 << 20  # bytes inflated at a time while counting: the check holds no more than this
 
 ENCRYPTED = "ไฟล์ถูกเข้ารหัส ต้องใช้รหัสผ่านจึงจะเปิดได้ / encrypted: a password is needed to open it"
 
@@ -77,6 +82,42 @@ def pdf_reason(data: bytes) -> str | None:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             return ENCRYPTED
     return None  # other failures are the extractor's to report
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def pdf_inflation(data: bytes, limit: int) -> int | None:
+    """How far past `limit` the PDF's Flate streams other than images inflate (counted as they are inflated, up
+    to just past `limit`, without keeping the bytes); None when they stay within it. pdfium holds a page's whole
+    content stream: a 3 MB file whose stream inflates to 3 GiB would need that much memory to open the page, and
+    poppler minutes of CPU to walk it. Images are left out: pdfium decodes them to their declared size."""
+    if len(data) * DEFLATE_MAX_RATIO <= limit:
+        return None  # the common case: too small to reach the limit whatever it holds
+    view, total = memoryview(data), 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - 2048) : match.start()]
+        head = head[head.rfind(b" obj") + 1 :]  # the stream's own dictionary
+        if b"/FlateDecode" not in head or b"/Image" in head:
+            continue
+        total += _inflated(view[match.end() :], limit - total + 1)
+        if total > limit:
+            return total
+    return None
+
+
+def _inflated(data: memoryview, most: int) -> int:
+    """Bytes a zlib stream at the start of `data` inflates to, counting up to `most`; 0 when it is not zlib."""
+    inflater, total, pos = zlib.decompressobj(), 0, 0
+    try:
+        while pos < len(data) and not inflater.eof and total < most:
+            total += len(inflater.decompress(data[pos : pos + 65536], INFLATE_STEP))
+            pos += 65536
+            while inflater.unconsumed_tail and total < most:
+                total += len(inflater.decompress(inflater.unconsumed_tail, INFLATE_STEP))
+    except zlib.error:
+        pass  # a broken or non-zlib stream: the readers report it their way
+    return total
 
 
 def image_reason(data: bytes) -> str | None:

@@ -7,7 +7,8 @@ Pages scanned sideways or upside down are turned upright first (Tesseract's orie
 tesseract-ocr-osd; see _recognise for when it runs).
 
 Workers are started with forkserver (the crawler has threads; fork would risk deadlocks), so a script that
-OCRs must keep its top-level code under `if __name__ == "__main__":`, as `oit` does.
+OCRs must keep its top-level code under `if __name__ == "__main__":`, as `oit` does. Each runs under a memory
+limit and dies with the scan (crawler/workers.py); a page that needs more memory is reported as such.
 
 What OCR reads is not trusted for numbers: Debian's Thai model cannot output ๔ ๖ ๗ ๘ ๙, so a year printed in
 Thai digits comes back wrong (๒๕๖๙ -> ๒๕๐๕). Callers mark such text (Document.ocr_digits_untrusted) and take
@@ -24,24 +25,25 @@ import atexit
 import importlib.util
 import io
 import math
-import multiprocessing
 import os
 import re
-import sys
 import tempfile
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from crawler import workers
 from crawler.thaitext import normalize_thai
 
 LANG = "tha+eng"  # "tha" alone is ~20 % faster but misreads English phrases such as "No Gift Policy"
 DPI = 300
 MIN_SCAN_DPI = 200  # a scan coarser than this is still enlarged to it: Thai marks need the pixels
 MAX_PIXELS = 36_000_000  # an A2 page at 300 dpi; larger pages are rendered at a lower resolution
+MAX_PAGE_POINTS = 14_400  # 200 inches, PDF's largest page side (ISO 32000-1, annex C): a larger box is not a page
 MIN_IMAGE_SIDE = 1600  # smaller images are enlarged 2x: Thai marks need ~20 px of x-height
 PAGE_TIMEOUT = 90.0  # seconds a page may take in a worker (a normal page takes 1-2 s)
 POOL_START_TIMEOUT = 30.0
@@ -240,14 +242,25 @@ def _page_dpi(page: Any) -> float:
     return min(DPI, max(MIN_SCAN_DPI, max(found))) if found else DPI
 
 
+class PageRefused(Exception):
+    """A page that is not rendered, with the reason (Thai / English)."""
+
+
 def _ocr_pdf_page(path: str, index: int) -> tuple[str, float | None]:
-    """Render one page (300 dpi, or its scan's own resolution) and OCR it (in a worker)."""
+    """Render one page (300 dpi, or its scan's own resolution) and OCR it (in a worker, under its memory limit:
+    loading a page reads its whole content stream)."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(path)
     try:
         page = pdf[index]
-        scale = _render_scale(*page.get_size(), _page_dpi(page))
+        width, height = page.get_size()
+        if max(width, height) > MAX_PAGE_POINTS:  # the bitmap is bounded anyway (_render_scale), its text is not
+            raise PageRefused(
+                f"หน้า {index + 1} ใหญ่ผิดปกติ ({width:.0f}×{height:.0f} พอยต์) จึงไม่อ่านด้วย OCR"
+                f" / page {index + 1} is too large to render ({width:.0f}×{height:.0f} pt, PDF allows 14400)"
+            )
+        scale = _render_scale(width, height, _page_dpi(page))
         image = page.render(scale=scale, grayscale=True).to_pil()
         page.close()
     finally:
@@ -309,12 +322,17 @@ async def ocr_image_async(data: bytes, budget: OcrBudget | None = None) -> OcrRe
         return OcrResult(error=reason)
     if budget is not None and not budget.grant(1):
         return OcrResult(error=OCR_OFF if budget.off else OVER_BUDGET)
+    pool = _pool()
     try:
-        future = _pool().submit(_ocr_image_bytes, data)
+        future = pool.submit(_ocr_image_bytes, data)
         text, confidence = await asyncio.wait_for(asyncio.wrap_future(future), PAGE_TIMEOUT + POOL_START_TIMEOUT)
     except TimeoutError:
-        _restart_pool()
+        _restart_pool(pool)
         return OcrResult(error=TIMED_OUT)
+    except (MemoryError, BrokenProcessPool) as exc:  # the image needed more memory than allowed, or crashed OCR
+        reason = workers.failure_reason(pool, exc)
+        _restart_pool(pool)
+        return OcrResult(error=reason)
     except Exception as exc:
         return OcrResult(error=f"อ่านไฟล์ภาพไม่ได้ / unreadable image: {exc}"[:300])
     return _image_result(text, confidence)
@@ -355,50 +373,76 @@ async def ocr_pdf_pages(body: bytes, pages: list[int], budget: OcrBudget | None 
 
 
 async def _run_pages(path: str, pages: list[int], result: PdfOcr) -> None:
-    pool, workers = _pool(), pool_workers()
-    futures = {index: pool.submit(_ocr_pdf_page, path, index) for index in pages}
-    waiting = [asyncio.wrap_future(f) for f in futures.values()]
-    limit = POOL_START_TIMEOUT + PAGE_TIMEOUT * math.ceil(len(pages) / workers)
-    try:
-        _, pending = await asyncio.wait(waiting, timeout=limit)
-    finally:  # also when the scan's time is up: pages still queued are dropped, not OCR'd for nobody
-        for future in futures.values():
-            future.cancel()
-    if pending:  # a worker is stuck on a page: only killing it frees the core
-        for wrapper in pending:
-            wrapper.cancel()
-        _restart_pool()
-    confidences = []
-    for index, future in futures.items():
-        text, confidence, error = _outcome(future)
-        if error:
-            result.skipped.append(index)
-            result.error = result.error or error
-            result.transient = True
-            continue
-        result.texts[index] = tidy(text)
-        if confidence is not None:
-            confidences.append(confidence)
+    confidences: list[float] = []
+    broken = await _ocr_batch(path, pages, result, confidences, retry=True)
+    if broken:  # a worker died under one of these pages, or under another document's page beside them
+        await _ocr_batch(path, broken, result, confidences, retry=False)
     result.skipped.sort()
     result.confidence = round(sum(confidences) / len(confidences), 3) if confidences else None
 
 
-def _outcome(future: Future[tuple[str, float | None]]) -> tuple[str, float | None, str | None]:
-    if not future.done():
-        future.cancel()
-        return "", None, TIMED_OUT
+async def _ocr_batch(path: str, pages: list[int], result: PdfOcr, confidences: list[float], retry: bool) -> list[int]:
+    """OCR `pages` in the pool, adding what was read to `result`. A worker that dies (a page needing more memory
+    than allowed, a crash) fails every page in flight with it: with `retry` those pages are returned, to be tried
+    once more in a fresh pool, where only the page to blame fails again."""
+    pool, size = _pool(), pool_workers()
+    futures = {index: pool.submit(_ocr_pdf_page, path, index) for index in pages}
+    waiting = [asyncio.wrap_future(f) for f in futures.values()]
+    limit = POOL_START_TIMEOUT + PAGE_TIMEOUT * math.ceil(len(pages) / size)
     try:
-        text, confidence = future.result()
-    except Exception as exc:  # a broken page, or a worker killed under it
-        return "", None, f"อ่านด้วย OCR ไม่สำเร็จ / OCR failed: {exc!r}"[:300]
-    return text, confidence, None
+        done, pending = await asyncio.wait(waiting, timeout=limit)
+    finally:  # also when the scan's time is up: pages still queued are dropped, not OCR'd for nobody
+        for future in futures.values():
+            future.cancel()
+    for wrapper in done:  # read here from the pool's own futures; marked as seen for asyncio
+        if not wrapper.cancelled():
+            wrapper.exception()
+    broken = []
+    for index, future in futures.items():
+        if retry and _broke(future):
+            broken.append(index)
+            continue
+        text, confidence, error, transient = _outcome(pool, future)
+        if error:
+            result.skipped.append(index)
+            result.error = result.error or error
+            result.transient = result.transient or transient
+            continue
+        result.texts[index] = tidy(text)
+        if confidence is not None:
+            confidences.append(confidence)
+    if pending or any(_broke(f) for f in futures.values()):  # a worker stuck on a page (only killing it frees
+        for wrapper in pending:  # the core), or dead: the pool starts afresh
+            wrapper.cancel()
+        _restart_pool(pool)
+    return broken
+
+
+def _broke(future: Future[tuple[str, float | None]]) -> bool:
+    return future.done() and not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
+
+
+def _outcome(
+    pool: ProcessPoolExecutor, future: Future[tuple[str, float | None]]
+) -> tuple[str, float | None, str | None, bool]:
+    """(text, confidence, error, whether another try may read it) of one page."""
+    if not future.done() or future.cancelled():
+        future.cancel()
+        return "", None, TIMED_OUT, True
+    exc = future.exception()
+    if isinstance(exc, PageRefused):
+        return "", None, str(exc), False
+    if isinstance(exc, MemoryError | BrokenProcessPool):
+        reason = workers.failure_reason(pool, exc)
+        return "", None, reason, not workers.is_memory(reason)
+    if exc is not None:  # a broken page
+        return "", None, f"อ่านด้วย OCR ไม่สำเร็จ / OCR failed: {exc!r}"[:300], True
+    text, confidence = future.result()
+    return text, confidence, None, False
 
 
 # --- the pool ---------------------------------------------------------------------------------------------------
-_POOL: ProcessPoolExecutor | None = None
-_POOL_SIZE = 0
 _WANTED_WORKERS: int | None = None
-_POOL_LOCK = threading.Lock()
 
 
 def cpu_count() -> int:
@@ -416,46 +460,23 @@ def set_workers(workers: int | None) -> None:
     """Use this many OCR processes from now on (None: one per core). The benchmark compares 1 and 2."""
     global _WANTED_WORKERS
     _WANTED_WORKERS = workers
-    if _POOL is not None and pool_workers() != _POOL_SIZE:
-        shutdown()
+
+
+# Memory-limited, and dying with the scan (crawler/workers.py); one Tesseract per worker.
+_POOL = workers.Pool(pool_workers, _init_worker, lambda: (tessdata_dir(),))
 
 
 def _pool() -> ProcessPoolExecutor:
-    global _POOL, _POOL_SIZE
-    with _POOL_LOCK:
-        if _POOL is None:
-            _POOL_SIZE = pool_workers()
-            _POOL = ProcessPoolExecutor(_POOL_SIZE, _mp_context(), initializer=_init_worker, initargs=(tessdata_dir(),))
-        return _POOL
+    return _POOL.get()
 
 
-def _mp_context() -> multiprocessing.context.BaseContext:
-    # Not fork: the crawler runs threads (asyncio.to_thread), and forking a threaded process can deadlock.
-    if sys.platform.startswith("linux"):
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["crawler.ocr", "pypdfium2"])  # each worker starts from an imported copy
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _restart_pool() -> None:
-    """Kill the workers (one is hung) and let the next OCR start a fresh pool."""
-    global _POOL
-    with _POOL_LOCK:
-        pool, _POOL = _POOL, None
-    if pool is None:
-        return
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()  # ProcessPoolExecutor has no public way to stop a running task before Python 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
+def _restart_pool(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers (one is hung or dead) and let the next OCR start a fresh pool."""
+    _POOL.restart(pool)
 
 
 def shutdown() -> None:
-    global _POOL
-    with _POOL_LOCK:
-        pool, _POOL = _POOL, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+    _POOL.shutdown()
 
 
 atexit.register(shutdown)

@@ -23,19 +23,26 @@ import atexit
 import importlib.util
 import io
 import re
-import threading
+import signal
+import subprocess
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from crawler.ocr import _mp_context, cpu_count
+from crawler import workers
+from crawler.guards import Unreadable, pdf_inflation
+from crawler.ocr import cpu_count
 from crawler.thaitext import normalize_thai
 
 PDFTOTEXT_TIMEOUT = 60.0
 MAX_PDF_PAGES = 300
+T = TypeVar("T")
 
 # pypdfium2 ends lines with CRLF and writes U+FFFE both for a hyphen that breaks a word across lines ("e-bidding")
 # and for a glyph it has no Unicode for; pdftotext does neither.
@@ -56,15 +63,15 @@ HAVE_BINDING = importlib.util.find_spec("pdftotext") is not None
 
 
 async def read_text_layer(body: bytes, max_pages: int = MAX_PDF_PAGES, pdftotext: str | None = None) -> TextLayer:
-    """The text layer of a PDF: poppler (the binding in a worker process, else the program at `pdftotext`),
-    else pypdfium2 (in a thread). When the binding fails, the program would fail the same way: pypdfium2,
-    another parser, gets the next try."""
-    if HAVE_BINDING:
-        layer: TextLayer | None = await _poppler_in_worker(body, max_pages)
-    else:
-        layer = await _pdftotext(pdftotext, body, max_pages) if pdftotext else None
-    if layer is None or layer.error:
-        layer = await asyncio.to_thread(pdfium_text, body, max_pages)
+    """The text layer of a PDF: poppler (the binding, else the program at `pdftotext`), else pypdfium2. All of them
+    read the file in a worker, under its memory limit: the scan process never walks a PDF's content. When poppler
+    fails, the program would fail the same way: pypdfium2, another parser, gets the next try, unless the file
+    needs more memory than allowed (pypdfium2 would need more still: it holds whole streams)."""
+    reader = _poppler_pages if HAVE_BINDING else (partial(_program_pages, pdftotext) if pdftotext else None)
+    limit = workers.memory_limit()
+    layer = await in_worker_layer(reader, body, max_pages, limit) if reader else None
+    if layer is None or (layer.error and not workers.is_memory(layer.error)):
+        layer = await in_worker_layer(pdfium_text, body, max_pages, limit)
     if layer.error is None:
         layer.pages = [normalize_page(p) for p in layer.pages]
     return layer
@@ -75,98 +82,106 @@ def normalize_page(text: str) -> str:
     return normalize_thai(_NOT_TEXT.sub("", text))
 
 
-async def _pdftotext(program: str, body: bytes, max_pages: int) -> TextLayer:
-    args = [program, "-raw", "-enc", "UTF-8", "-l", str(max_pages), "-", "-"]
-    proc = await asyncio.create_subprocess_exec(
-        *args, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
-    try:
-        out, err = await asyncio.wait_for(proc.communicate(body), PDFTOTEXT_TIMEOUT)
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
-        return TextLayer(error="อ่านไฟล์ PDF นานเกินกำหนด / PDF text extraction timed out")
-    if proc.returncode != 0:
-        return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {err.decode(errors='replace')[:200]}")
-    return _split_pages(out.decode("utf-8", errors="replace"), max_pages, body)
+def _too_big(body: bytes, memory_mb: int) -> TextLayer | None:
+    """A file whose streams inflate past half a worker's memory (guards.pdf_inflation) is not walked: opening a
+    page holds its whole content stream."""
+    inflated = pdf_inflation(body, memory_mb * 1024 * 1024 // 2)
+    if inflated is None:
+        return None
+    return TextLayer(error=workers.memory_reason(memory_mb, f"a stream inflates past {inflated >> 20} MB"))
 
 
-# --- poppler in worker processes -----------------------------------------------------------------------------
-def _poppler_pages(body: bytes, max_pages: int) -> tuple[list[str], int, str | None]:
-    """(page texts, page count, error) in raw order; runs in a worker."""
+# --- readers, run in worker processes ------------------------------------------------------------------------
+def _poppler_pages(body: bytes, max_pages: int, memory_mb: int = workers.DEFAULT_MEMORY_MB) -> TextLayer:
+    """The text in raw order, through poppler's binding."""
     import pdftotext  # the binding, not this module
 
+    if refused := _too_big(body, memory_mb):
+        return refused
     try:
         pdf = pdftotext.PDF(io.BytesIO(body), raw=True)
         count = len(pdf)
         # Like the program, poppler ends every page with a form feed: pages are kept apart by the caller.
-        return [pdf[i].removesuffix("\f") for i in range(min(count, max_pages))], count, None
+        return TextLayer([pdf[i].removesuffix("\f") for i in range(min(count, max_pages))], count, "pdftotext")
     except pdftotext.Error as exc:
-        return [], 0, str(exc)
+        return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {str(exc)[:200]}")
 
 
-async def _poppler_in_worker(body: bytes, max_pages: int) -> TextLayer:
-    for attempt in (1, 2):  # a pool broken by another file's crash is restarted once
+def _program_pages(program: str, body: bytes, max_pages: int, memory_mb: int = workers.DEFAULT_MEMORY_MB) -> TextLayer:
+    """The text through the `pdftotext` program, started from the worker so that it inherits its memory limit."""
+    if refused := _too_big(body, memory_mb):
+        return refused
+    args = [program, "-raw", "-enc", "UTF-8", "-l", str(max_pages), "-", "-"]
+    try:
+        done = subprocess.run(args, input=body, capture_output=True, timeout=PDFTOTEXT_TIMEOUT - 5, check=False)
+    except subprocess.TimeoutExpired:
+        return TextLayer(error=TIMED_OUT)
+    if done.returncode in (-signal.SIGABRT, -signal.SIGKILL):  # what an allocation failing under the limit does
+        return TextLayer(error=workers.memory_reason(memory_mb))
+    if done.returncode != 0:
+        return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {done.stderr.decode(errors='replace')[:200]}")
+    return _split_pages(done.stdout.decode("utf-8", errors="replace"), max_pages, body)
+
+
+# --- worker processes ------------------------------------------------------------------------------------------
+TIMED_OUT = "อ่านไฟล์ PDF นานเกินกำหนด / PDF text extraction timed out"
+# One worker per core, so that one file's text is read beside another's quality gate; memory-limited and dying
+# with the scan like the OCR workers (crawler/workers.py).
+_POOL = workers.Pool(cpu_count)
+
+
+def _pool() -> ProcessPoolExecutor:
+    return _POOL.get()
+
+
+def _restart_pool(pool: ProcessPoolExecutor) -> None:
+    _POOL.restart(pool)
+
+
+def shutdown() -> None:
+    _POOL.shutdown()
+
+
+atexit.register(shutdown)
+
+
+async def in_worker(fn: Callable[..., T], *args: object) -> T:
+    """fn(*args) in a worker. Raises Unreadable with the reason when the worker ran out of memory, crashed or took
+    longer than PDFTOTEXT_TIMEOUT. A pool broken by a worker's death (maybe under another file) is restarted and
+    the task tried once more: a file that kills its worker again is the one to blame."""
+    for attempt in (1, 2):
         pool = _pool()
         try:
-            future = pool.submit(_poppler_pages, body, max_pages)  # raises at once when the pool is already broken
-            pages, count, error = await asyncio.wait_for(asyncio.wrap_future(future), PDFTOTEXT_TIMEOUT)
-        except BrokenProcessPool:
-            _restart_pool(pool)
-            if attempt == 2:
-                return TextLayer(error="อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: poppler crashed")
-            continue
+            future = pool.submit(fn, *args)
+            return await asyncio.wait_for(asyncio.wrap_future(future), PDFTOTEXT_TIMEOUT)
+        except (BrokenProcessPool, MemoryError) as exc:
+            reason = workers.failure_reason(pool, exc)
+            if isinstance(exc, BrokenProcessPool):
+                _restart_pool(pool)
+            if attempt == 2 or isinstance(exc, MemoryError):
+                raise Unreadable(reason) from exc
         except TimeoutError:
             if not future.done():  # a worker stuck on this file: only killing it frees the core
                 _restart_pool(pool)
-            return TextLayer(error="อ่านไฟล์ PDF นานเกินกำหนด / PDF text extraction timed out")
+            raise Unreadable(TIMED_OUT) from None
         except asyncio.CancelledError:  # the scan's own limits: a running worker would still hold its core
             if not future.done():
                 _restart_pool(pool)
             raise
-        except Exception as exc:  # e.g. a MemoryError in the worker: this file is unreadable, the next one is read
-            return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {exc!r}"[:300])
-        if error:
-            return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {error[:200]}")
-        return TextLayer(pages=pages, page_count=count, extractor="pdftotext")
     raise AssertionError("unreachable")
 
 
-_POOL: ProcessPoolExecutor | None = None
-_POOL_LOCK = threading.Lock()
-
-
-def _pool() -> ProcessPoolExecutor:
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is None:
-            # One worker per core, so that one file's text is read beside another's quality gate; started like the
-            # OCR workers (forkserver: the crawler runs threads, and forking a threaded process can deadlock).
-            _POOL = ProcessPoolExecutor(cpu_count(), _mp_context())
-        return _POOL
-
-
-def _restart_pool(pool: ProcessPoolExecutor) -> None:
-    """Kill the workers of `pool` (one is hung or dead); the next file starts a fresh pool. A pool that another
-    file has already replaced is left alone."""
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is pool:
-            _POOL = None
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()  # ProcessPoolExecutor has no public way to stop a running task before Python 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def shutdown() -> None:
-    global _POOL
-    with _POOL_LOCK:
-        pool, _POOL = _POOL, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-atexit.register(shutdown)
+async def in_worker_layer(
+    reader: Callable[..., TextLayer], body: bytes, max_pages: int = MAX_PDF_PAGES, memory_mb: int | None = None
+) -> TextLayer:
+    """What `reader` makes of the file in a worker; its failure (memory, crash, timeout) as the layer's error."""
+    memory_mb = memory_mb or workers.memory_limit()
+    try:
+        return await in_worker(reader, body, max_pages, memory_mb)
+    except Unreadable as exc:
+        return TextLayer(error=str(exc))
+    except Exception as exc:  # the reader's own failure on this file: the next file is read
+        return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {exc!r}"[:300])
 
 
 # --- the pdftotext program ----------------------------------------------------------------------------------
@@ -190,7 +205,9 @@ def _page_count(body: bytes) -> int | None:
         pdf.close()
 
 
-def pdfium_text(body: bytes, max_pages: int = MAX_PDF_PAGES) -> TextLayer:
+def pdfium_text(body: bytes, max_pages: int = MAX_PDF_PAGES, memory_mb: int = workers.DEFAULT_MEMORY_MB) -> TextLayer:
+    if refused := _too_big(body, memory_mb):
+        return refused
     try:
         pdf = pypdfium2.PdfDocument(body)
     except pypdfium2.PdfiumError as exc:
@@ -224,6 +241,16 @@ _BORDER = 2.0  # points: a path thinner than this in either direction is a cell 
 def _has_month_header(text: str) -> bool:
     key = re.sub(r"\s+", "", text)
     return sum(m in key for m in _MONTH_ABBR) >= _HEADER_MONTHS
+
+
+async def timeline_rows_in_worker(body: bytes, pages: list[str]) -> int | None:
+    """timeline_rows in a worker (it opens pages: the scan process never does), for the files with a Gantt."""
+    if not any(_has_month_header(text) for text in pages):
+        return None
+    try:
+        return await in_worker(timeline_rows, body, pages)
+    except Unreadable:
+        return None
 
 
 def timeline_rows(body: bytes, pages: list[str]) -> int | None:

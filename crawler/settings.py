@@ -36,6 +36,13 @@ class CrawlSettings(BaseModel):
     extract_timeout: float = Field(
         300.0, gt=0, description="seconds to read the text of one document (PDF, Office, OCR of an image)"
     )
+    worker_memory_mb: int = Field(
+        512,
+        ge=256,
+        le=65536,
+        description="address space of each process that reads a document (PDF text, OCR): a file needing more"
+        " is reported unknown, not read (crawler/workers.py)",
+    )
     max_redirects: int = Field(10, ge=0, le=30)
     allow_subdomains: bool = False
     read_sitemaps: bool = True

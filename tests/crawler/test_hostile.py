@@ -4,19 +4,31 @@ first), and never stops the scan. Real files: committed fixtures (hostile_*) or 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
+import json
+import os
 import struct
+import subprocess
+import sys
+import threading
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import openpyxl
+import psutil
+import pytest
 
 from crawler.documents import extract_text
 from crawler.guards import ENCRYPTED, zip_reason
 from crawler.ocr import DEFAULT_PAGES_PER_DOCUMENT
 from crawler.pdftext import MAX_PDF_PAGES
+from crawler.workers import MEMORY_TH
 from tests.crawler.support import LocalServer, Reply, crawl, make_pdf, page, pdf_reply
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
@@ -103,6 +115,79 @@ def many_page_pdf(count: int) -> bytes:
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (1: the catalog), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def flate_bomb(unit: bytes, size: int) -> bytes:
+    """A zlib stream of `unit` repeated to `size` bytes, a thousandth of that long, made in a second: one 1 MiB
+    block compressed after a full flush (which forgets the history) gives the same bytes every time."""
+    block = unit * ((1 << 20) // len(unit))
+    deflate = zlib.compressobj(9)
+    first = deflate.compress(block) + deflate.flush(zlib.Z_FULL_FLUSH)
+    again = deflate.compress(block) + deflate.flush(zlib.Z_FULL_FLUSH)
+    count, adler = size // len(block), 1
+    for _ in range(count):
+        adler = zlib.adler32(block, adler)
+    return first + again * (count - 1) + b"\x03\x00" + adler.to_bytes(4, "big")  # an empty final block
+
+
+def one_page_pdf(content: bytes, filters: bytes = b"/FlateDecode", box: tuple[int, int] = (595, 842)) -> bytes:
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R >>" % box
+    stream = b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters) + content + b"\nendstream"
+    return pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, stream])
+
+
+GIB = 1 << 30
+
+
+@cache
+def content_bomb(unit: bytes) -> bytes:
+    """A 3-4 MB file whose page content inflates to 3 GiB of `unit`: path operators, or blank space."""
+    return one_page_pdf(flate_bomb(unit, 3 * GIB))
+
+
+def nested_bomb() -> bytes:
+    """The 3 GiB of path operators compressed twice ([/FlateDecode /FlateDecode]): a look at the outer layer sees
+    4 MB, so only the workers' memory limit stops pdfium."""
+    return one_page_pdf(zlib.compress(flate_bomb(b"0 0 m ", 3 * GIB), 1), b"[/FlateDecode /FlateDecode]")
+
+
+@contextmanager
+def peak_memory() -> Iterator[list[int]]:
+    """The highest resident memory of this process and all its children together (workers, fork server), sampled
+    every 20 ms while the block runs: [bytes]."""
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        me = psutil.Process()
+        while not done.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):  # ended between listing and reading
+                    total += process.memory_info().rss
+            peak[0] = max(peak[0], total)
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        sampler.join()
 
 
 def big_xlsx(rows: int) -> bytes:
@@ -192,7 +277,90 @@ def test_xlsx_with_a_runaway_sheet_dimension() -> None:
     assert result.error is None and "ท้ายสุด" in result.text
 
 
+@pytest.mark.parametrize("unit", [b"0 0 m ", b" " * 64], ids=["path operators", "blank space"])
+def test_pdf_inflating_to_gigabytes_is_unknown_within_a_gigabyte(unit: bytes) -> None:
+    """A PDF of a few MB whose content stream inflates to 3 GiB: reported "needs more memory", with the scan's
+    processes together under 1 GB (pdfium alone took 4.1 GB to open the page); the next PDF is read as usual."""
+    bomb = content_bomb(unit)
+    assert len(bomb) < 5_000_000
+    with peak_memory() as peak:
+        result = bounded_read(bomb, "pdf", cpu_limit=10)
+        after = read(make_pdf(["No Gift Policy 2569"]), "pdf")
+    assert (
+        result.error is not None and result.error.startswith(MEMORY_TH) and "more memory than allowed" in result.error
+    )
+    assert result.text == ""
+    assert peak[0] < 1 << 30
+    assert after.error is None and "No Gift Policy 2569" in after.text
+
+
+READ_NESTED_BOMB = """
+import asyncio, json, sys
+from crawler import ocr, pdftext
+from crawler.documents import extract_text
+from tests.crawler.support import make_pdf
+from tests.crawler.test_hostile import nested_bomb
+
+async def main():
+    bomb = nested_bomb()
+    layer = await pdftext.in_worker_layer(pdftext.pdfium_text, bomb)
+    scanned = await ocr.ocr_pdf_pages(bomb, [0]) if ocr.available() else None
+    after = await extract_text(make_pdf(["No Gift Policy 2569"]), "pdf")
+    print(json.dumps([layer.error, scanned and [scanned.error, scanned.skipped, scanned.transient], after.text]))
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_worker_memory_limit_stops_what_no_check_sees(tmp_path: Path) -> None:
+    """Content compressed twice: only pdfium, in a worker, finds the 3 GiB; the worker's memory limit stops it, the
+    file is reported, and the pool is started afresh for the next PDF. Read for its text and for OCR, by a fresh
+    process standing for a scan (this test process carries the other tests' memory), measured with its helpers."""
+    script = tmp_path / "read_bomb.py"
+    script.write_text(READ_NESTED_BOMB)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")]),
+    }
+    reader = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, env=env)
+    peak = 0
+    while reader.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            me = psutil.Process(reader.pid)
+            peak = max(peak, sum(p.memory_info().rss for p in [me, *me.children(recursive=True)] if p.is_running()))
+        time.sleep(0.02)
+    out, _ = reader.communicate(timeout=60)
+    layer_error, scanned, after = json.loads(out.decode().splitlines()[-1])
+    assert layer_error.startswith(MEMORY_TH) and "more memory than allowed" in layer_error
+    if scanned is not None:
+        error, skipped, transient = scanned
+        assert error.startswith(MEMORY_TH) and skipped == [0]
+        assert not transient  # the same file needs the same memory next time: the result may be kept
+    assert "No Gift Policy 2569" in after
+    assert peak < 1 << 30
+
+
+def test_a_page_larger_than_pdf_allows_is_not_rendered() -> None:
+    """A page of 200,000 x 200,000 points (PDF allows 14,400) with no text: OCR refuses it with the reason."""
+    huge = one_page_pdf(zlib.compress(b"q 1 0 0 1 0 0 cm Q"), box=(200_000, 200_000))
+    result = bounded_read(huge, "pdf", cpu_limit=10)
+    assert result.error is not None and "page 1 is too large to render (200000×200000 pt" in result.error
+
+
 # --- through a crawl ---------------------------------------------------------------------------------------
+
+
+def test_a_gigabyte_pdf_bomb_on_a_site_is_unknown_and_the_next_pdf_is_read(server: LocalServer) -> None:
+    server.routes["/"] = page('<a href="/files/plan.pdf">แผนการจัดซื้อจัดจ้าง</a> <a href="/files/nogift.pdf">ประกาศ</a>')
+    server.routes["/files/plan.pdf"] = pdf_reply(content_bomb(b" " * 64))
+    server.routes["/files/nogift.pdf"] = pdf_reply(make_pdf(["No Gift Policy 2569"]))
+    with peak_memory() as peak:
+        _, sink = crawl(server.url(), concurrency=1)
+    docs = {d.url.removeprefix(server.url("")): d for d in sink.documents}
+    assert (docs["/files/plan.pdf"].error or "").startswith(MEMORY_TH)
+    assert docs["/files/nogift.pdf"].readable and "No Gift Policy 2569" in docs["/files/nogift.pdf"].text
+    assert peak[0] < 1 << 30
 
 
 def test_a_site_full_of_hostile_files_is_scanned_to_the_end(server: LocalServer) -> None:

@@ -14,12 +14,14 @@ import time
 from datetime import date
 from pathlib import Path
 
+import psutil
 import pytest
 
 from oit.storage import CRASHED_TH_EN, ScanRow, ScanStore, open_engine
-from tests.crawler.support import LocalServer, Reply, page
+from tests.crawler.support import LocalServer, Reply, page, pdf_reply
 
 OIT = [sys.executable, "-m", "oit"]
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
 NEWS = 300
 
 
@@ -101,3 +103,67 @@ def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path:
         states = dict(conn.execute(ScanRow.__table__.select().with_only_columns(ScanRow.id, ScanRow.state)).all())
     assert reused.crashed == [dead.scan_id]
     assert states == {live.scan_id: "running", dead.scan_id: "crashed", reused.scan_id: "running"}
+
+
+def busy_site() -> dict[str, Reply]:
+    """An อบต. site with scanned announcements (OCR workers) and an ITA index built by a script (Chromium)."""
+    scan = (FIXTURES / "nogift-scan.pdf").read_bytes()
+    links = "".join(f'<a href="/docs/{n}.pdf">ประกาศเจตนารมณ์ ฉบับที่ {n}</a>' for n in range(3))
+    routes = {"/": page(f'<h1>องค์การบริหารส่วนตำบลตัวอย่าง</h1>{links}<a href="/ita/index.html">ITA 2569</a>')}
+    routes.update({f"/docs/{n}.pdf": pdf_reply(scan + f"\n%{n}\n".encode()) for n in range(3)})
+    routes["/ita/index.html"] = Reply(
+        body='<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ITA 2569</title></head><body>'
+        '<div id="app"><table id="ita"><tbody></tbody></table></div><script src="/ita/app.js"></script></body></html>'
+    )
+    routes["/ita/app.js"] = Reply(
+        body="document.querySelector('#ita tbody').innerHTML = '<tr><td>O1</td><td>โครงสร้าง</td></tr>';",
+        content_type="text/javascript",
+    )
+    return routes
+
+
+def descendants(pid: int) -> dict[int, psutil.Process]:
+    try:
+        return {p.pid: p for p in psutil.Process(pid).children(recursive=True)}
+    except psutil.NoSuchProcess:
+        return {}
+
+
+def alive(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def test_helper_processes_end_with_a_scan_killed_by_sigkill(tmp_path: Path) -> None:
+    """OCR and text workers, the fork server, multiprocessing's resource tracker and Chromium: none outlives a
+    scan killed with SIGKILL (they kept running for good, holding memory, before)."""
+    db = tmp_path / "history.sqlite"
+    seen: dict[int, psutil.Process] = {}
+    with LocalServer(busy_site()) as server:
+        scan = oit_scan(server.url("/"), db, tmp_path)
+        try:
+            deadline = time.monotonic() + 120  # a guard against a hang only
+            while time.monotonic() < deadline and scan.poll() is None:
+                seen.update(descendants(scan.pid))
+                names = " ".join(" ".join(p.cmdline()) for p in seen.values() if alive(p))
+                workers = sum("forkserver" in " ".join(p.cmdline()) for p in seen.values() if alive(p))
+                if workers >= 3 and "resource_tracker" in names and "chromium" in names:
+                    break  # the fork server and at least two of its workers, the tracker, the browser
+                time.sleep(0.05)
+            else:
+                pytest.fail(f"the helper processes did not all start (exit code {scan.poll()})")
+            seen.update(descendants(scan.pid))
+        finally:
+            os.kill(scan.pid, signal.SIGKILL)
+            scan.wait(30)
+    assert scan.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 30  # bounded poll: they go within a second or so
+    while time.monotonic() < deadline and any(alive(p) for p in seen.values()):
+        time.sleep(0.1)
+    left = {pid: " ".join(p.cmdline())[:90] for pid, p in seen.items() if alive(p)}
+    for process in seen.values():  # not to leave them on the machine when the test fails
+        if alive(process):
+            process.kill()
+    assert left == {}

@@ -1,0 +1,16 @@
+"""Imported by multiprocessing's fork server only (crawler.workers.PRELOAD), never by the scan process.
+
+The fork server forks every worker, so what it imports each worker starts with: OCR, pdfium and poppler. And it
+must not outlive the scan that started it (crawler/workers.py, "Lifetime"): from import on it watches its parent.
+"""
+
+import contextlib
+
+from crawler import ocr, pdftext, workers
+
+with contextlib.suppress(ImportError):
+    import pdftotext  # noqa: F401  poppler's binding, used by pdftext's workers
+
+workers.watch_parent()
+
+__all__ = ["ocr", "pdftext"]
