@@ -10,12 +10,14 @@ reason and the URL (oit/scan.py), never "missing".
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 from crawler.models import SkippedUrl
 from crawler.urls import first_urls
 
 DEAD_STATUSES = (404, 410)
+_DETAIL = re.compile(r"\s*\([^)]*\)|\s+after [\d.]+ ?s\b")  # "(2 วินาที)", "after 2 s"
 
 
 def failure_reason(status: int | None, error: str | None, off_site: bool = False) -> str | None:
@@ -27,8 +29,9 @@ def failure_reason(status: int | None, error: str | None, off_site: bool = False
         return f"HTTP {status}"
     if not error:
         return None
-    thai, _, english = error.partition(" / ")
-    # "connection failed: [Errno 104] …": the detail varies from URL to URL; the kind of failure groups them.
+    thai, _, english = (_DETAIL.sub("", part) for part in error.partition(" / "))
+    # "connection failed: [Errno 104] …", "timed out after 2 s": the detail varies from URL to URL (or only repeats
+    # the setting); the kind of failure groups them.
     return f"{thai.split(':')[0].strip()} / {english.split(':')[0].strip()}" if english else thai.split(":")[0]
 
 
