@@ -126,7 +126,9 @@ def killed_with_workers(server: FaultServer, workdir: Path, expect: Expect, craw
     json_path = workdir / "r.json"
     args = ["scan", server.url(), "--year", "2569", "--as-of", "2026-05-15", "--json", str(json_path)]
     proc = ScanProcess([*args, "--config", str(write_config(workdir, crawl))], workdir)
-    proc.wait_until(lambda: len(proc.tree()) >= 3, "helper processes started")
+    proc.wait_until(
+        lambda: len(proc.tree()) >= 4, "workers started"
+    )  # the scan, resource tracker, fork server, a worker
     proc.kill()
     return [proc.finish(json_path)]
 
