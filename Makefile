@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README): `make demo` and `make test`.
-.PHONY: setup demo test lint bench eval eval-holdout eval-fast clean
+.PHONY: setup demo test faults lint bench eval eval-holdout eval-fast clean
 
 setup:
 	@tools/bootstrap.sh
@@ -10,6 +10,11 @@ demo: setup
 test: setup
 	.venv/bin/python -m pytest -q
 	.venv/bin/ruff check .
+
+# The fault matrix (README "Hostile and broken servers"): real scans of a misbehaving demo site, bounded work.
+# `make test` runs it too (it is part of tests/).
+faults: setup
+	.venv/bin/python -m pytest -q tests/faults
 
 lint: setup
 	.venv/bin/ruff check .
