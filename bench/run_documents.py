@@ -323,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         "text_worker_rss_mb": text_workers_rss,
     }
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 
 
