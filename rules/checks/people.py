@@ -49,7 +49,7 @@ _BACKGROUND_PHOTO = re.compile(
 
 
 # Page chrome that is no person's card, though an unclosed card swallows it: menus, sidebars, the footer. A page's
-# <header> and <footer> are chrome; an article's own (HTML5's header of the article) are part of it.
+# <header> and <footer> are chrome; those of an article or a section (HTML5's header of a section) are its own.
 _CHROME_TAGS = frozenset(("nav", "aside"))
 _NOT_SHOWN = frozenset(("script", "style", "noscript", "template", "select", "head"))  # never a card's text
 _SECTION_CHROME = frozenset(("header", "footer"))
@@ -185,7 +185,7 @@ def _read(tree: LexborHTMLParser) -> _Page:
             if not item.chrome:
                 open_spans.pop()
             continue
-        node, depth, in_article = item
+        node, depth, in_section = item
         tag = node.tag or ""
         if tag == "-text":
             if text := fold(node.text_content).translate(THAI_DIGITS):
@@ -202,7 +202,7 @@ def _read(tree: LexborHTMLParser) -> _Page:
             pieces.append(alt)
             size += len(alt) + 1
         # Chrome is read too (an unclosed menu or top bar holds the rest of the page), to be left out of cards.
-        if (chrome_node := _is_chrome(node, in_article)) or tag in _CARD_TAG_SET:
+        if (chrome_node := _is_chrome(node, in_section)) or tag in _CARD_TAG_SET:
             span = _Span(node, size, depth, open_spans[-1] if open_spans else None, chrome_node)
             (chrome if span.chrome else spans).append(span)
             if not span.chrome:
@@ -211,7 +211,7 @@ def _read(tree: LexborHTMLParser) -> _Page:
         children = []
         child = node.child
         while child is not None:
-            children.append((child, depth + 1, in_article or tag == "article"))
+            children.append((child, depth + 1, in_section or tag in ("article", "section")))
             child = child.next
         stack.extend(reversed(children))
     text = " ".join(pieces) + " "
@@ -232,8 +232,8 @@ def _marks(node: LexborNode) -> str:
     return ""
 
 
-def _is_chrome(node: LexborNode, in_article: bool) -> bool:
-    if node.tag in _CHROME_TAGS or (node.tag in _SECTION_CHROME and not in_article):
+def _is_chrome(node: LexborNode, in_section: bool) -> bool:
+    if node.tag in _CHROME_TAGS or (node.tag in _SECTION_CHROME and not in_section):
         return True
     names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".split()
     return any(_CHROME_NAME.match(n) for n in names)
@@ -349,7 +349,7 @@ def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
 def _anonymous(node: LexborNode) -> bool:
     """An element that names nobody and no position: a photo's or a phone's own paragraph, not another card nor
     the page's footer."""
-    if _is_chrome(node, in_article=False):
+    if _is_chrome(node, in_section=False):
         return False
     text = _card_text(node)
     return len(text) <= _MAX_CARD_TEXT and not _NAME.search(text) and not _PERSON_POSITION.search(text)
