@@ -17,6 +17,7 @@ Real executive pages are laid out in many ways; the card of a person is read fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -35,7 +36,7 @@ _POSITION = re.compile(r"(นายก|รองนายก|ปลัด|รอ
 # One match per person's title, to tell one person's card from a list ("หัวหน้าสำนักปลัด" is one title).
 _PERSON_POSITION = re.compile(r"(หัวหน้าสำนักปลัด|เลขานุการนายก|รองนายก|นายก|รองปลัด|(?<!สำนัก)ปลัด|ผู้อำนวยการ|หัวหน้า|ประธานสภา)")
 _CHANNEL = re.compile(rf"({PHONE}|@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}|line\s?id|ไลน์)", re.IGNORECASE)
-_CARD_TAGS = "div, li, td, article, section, figure, tr, p"
+_CARD_TAG_SET = frozenset(("div", "li", "td", "article", "section", "figure", "tr", "p"))
 _MAX_CARD_TEXT = 500  # characters: more is a list or a whole page, not one person's card
 # Where lazy-loading scripts and themes keep the real photo while src holds a placeholder.
 _IMG_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
@@ -47,6 +48,21 @@ _BACKGROUND_PHOTO = re.compile(
 )
 
 
+# Page chrome that is no person's card, though an unclosed card swallows it: menus, sidebars, the footer. A page's
+# <header> and <footer> are chrome; those of an article or a section (HTML5's header of a section) are its own.
+_CHROME_TAGS = frozenset(("nav", "aside"))
+_NOT_SHOWN = frozenset(("script", "style", "noscript", "template", "select", "head"))  # never a card's text
+_SECTION_CHROME = frozenset(("header", "footer"))
+_CHROME_NAME = re.compile(
+    r"^(?:(?:site|page|main|global)[-_]?)?(?:footer|sidebar|side[-_]?bar|navbar|nav|menu|topbar|top[-_]?bar"
+    r"|breadcrumbs?)(?:[-_](?:wrap(?:per)?|area|bottom|top|inner|container|widgets?|links|menu|nav))?$",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word: what the opening of a card (its photo, a number) has none of
+
+Ranges = list[tuple[int, int]]
+
+
 @dataclass
 class Card:
     name: str
@@ -55,15 +71,185 @@ class Card:
     has_contact: bool
 
 
+@dataclass
+class _Span:
+    """An element and where its text lies in the page's text (see _Page)."""
+
+    node: LexborNode
+    start: int
+    depth: int
+    parent: _Span | None  # the nearest candidate element it is nested in
+    chrome: bool = False
+    end: int = 0
+    key: str = ""  # the person the element opens with: its first name, with no word before it
+    opens_card: bool = False  # the outermost element that opens with that person
+    card: _Span | None = None  # the element that opened the card it lies in (itself, or one it is nested in)
+
+
+@dataclass
+class _Page:
+    """The page read once, in document order: each element's text, photos and contact links are a range of
+    offsets into one text, so no element is walked twice however deeply the page nests."""
+
+    text: str
+    spans: list[_Span]  # the candidate card elements, in document order
+    chrome: list[_Span]  # menus, sidebars, the page's header and footer, in document order
+    photos: list[int]  # offsets of the portraits (an <img>, a CSS background)
+    contacts: list[int]  # offsets of the tel: and mailto: links
+    words: list[tuple[int, int]]  # where the runs of letters start and end
+
+    def read(self, ranges: Ranges) -> str:
+        return fold(" ".join(self.text[a:b] for a, b in ranges))
+
+    def holds(self, marks: list[int], ranges: Ranges) -> bool:
+        return any((i := bisect_left(marks, a)) < len(marks) and marks[i] < b for a, b in ranges)
+
+    def has_words(self, start: int, end: int) -> bool:
+        i = bisect_left(self.words, (end,)) - 1
+        return i >= 0 and self.words[i][1] > start
+
+
+@dataclass
+class _Candidate:
+    span: _Span
+    ranges: Ranges  # the element's own text: without the chrome (and the other people's cards) nested in it
+    text: str
+
+
 def executive_cards(html: str) -> list[Card]:
     """One card per person: the outermost element that holds exactly one name and a position.
+
+    A page that leaves its closing tags out (</div>, </main>) nests its cards into one another: card 1 holds
+    card 2, which holds card 3, and the last one the footer, while a browser shows them one after another. A
+    person whose name no element holds alone is then read from the element that opens with their name (or with
+    the photo before it), without the cards of other people and the page's chrome nested in it.
 
     When no element pairs a name with a position, the people are still listed, by name only (a gallery of
     names) or by position only (photos captioned with titles): those cards come back with the missing part
     empty, so that each part (name, position, photo, contact) is judged on its own."""
-    tree = LexborHTMLParser(html)
-    nodes = [(n, t) for n in tree.css(_CARD_TAGS) if len(t := _card_text(n)) <= _MAX_CARD_TEXT]
-    return _named_cards(nodes, need_position=True) or _named_cards(nodes, need_position=False) or _titled_cards(nodes)
+    page = _read(LexborHTMLParser(html))
+    whole = [c for s in page.spans if (c := _candidate(page, s, _without(page, s, page.chrome)))]
+    openings = sorted([s for s in page.spans if s.opens_card] + page.chrome, key=lambda s: (s.start, s.depth))
+    own = [
+        c
+        for s in openings
+        if not s.chrome and len(ranges := _without(page, s, openings)) > 1 and (c := _candidate(page, s, ranges))
+    ]
+    return (
+        _named_cards(page, whole, own, need_position=True)
+        or _named_cards(page, whole, own, need_position=False)
+        or _titled_cards([(c.span.node, c.text) for c in whole])
+    )
+
+
+def _candidate(page: _Page, span: _Span, ranges: Ranges) -> _Candidate | None:
+    """The element as a card, when its text is short enough for one (its length bounds the folded text's)."""
+    if sum(b - a for a, b in ranges) > 2 * _MAX_CARD_TEXT or len(text := page.read(ranges)) > _MAX_CARD_TEXT:
+        return None
+    return _Candidate(span, ranges, text)
+
+
+def _without(page: _Page, span: _Span, cuts: list[_Span]) -> Ranges:
+    """The ranges of the element's text without the elements of `cuts` nested in it (chrome, and the cards of
+    other people): `cuts` is in document order, outer elements first. Reading stops past a card's length."""
+    ranges, at, kept = [], span.start, 0
+    j = bisect_left(cuts, span.start, key=lambda s: s.start)
+    while j < len(cuts) and cuts[j].start < span.end and kept <= 2 * _MAX_CARD_TEXT:
+        cut = cuts[j]
+        if cut.depth <= span.depth or cut.end > span.end or (cut.key == span.key and not cut.chrome):
+            j += 1  # the element itself, one it is nested in, or the same person's
+            continue
+        ranges.append((at, cut.start))
+        kept += cut.start - at
+        at = max(at, cut.end)
+        j = bisect_left(cuts, at, lo=j + 1, key=lambda s: s.start)  # past all that is nested in the cut
+    ranges.append((at, span.end))
+    return ranges
+
+
+def _read(tree: LexborHTMLParser) -> _Page:
+    """The page's text in document order (alt texts in place of their images) and its elements."""
+    pieces: list[str] = []
+    size = 0
+    spans: list[_Span] = []
+    chrome: list[_Span] = []
+    photos: list[int] = []
+    contacts: list[int] = []
+    open_spans: list[_Span] = []
+    root = tree.body or tree.root
+    stack: list[tuple[LexborNode, int, bool] | _Span] = [(root, 0, False)] if root is not None else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Span):  # the element's end: all inside it has been read
+            item.end = size
+            if not item.chrome:
+                open_spans.pop()
+            continue
+        node, depth, in_section = item
+        tag = node.tag or ""
+        if tag == "-text":
+            if text := fold(node.text_content).translate(THAI_DIGITS):
+                pieces.append(text)
+                size += len(text) + 1
+            continue
+        if tag.startswith("-") or tag in _NOT_SHOWN:
+            continue
+        if marks := _marks(node):
+            (photos if marks == "photo" else contacts).append(size)
+        alt = fold(node.attributes.get("alt") or "").translate(THAI_DIGITS) if tag == "img" else ""
+        if alt or marks:
+            # A photo or a link takes a character of its own, so that an element holding only it is not empty.
+            pieces.append(alt)
+            size += len(alt) + 1
+        # Chrome is read too (an unclosed menu or top bar holds the rest of the page), to be left out of cards.
+        if (chrome_node := _is_chrome(node, in_section)) or tag in _CARD_TAG_SET:
+            span = _Span(node, size, depth, open_spans[-1] if open_spans else None, chrome_node)
+            (chrome if span.chrome else spans).append(span)
+            if not span.chrome:
+                open_spans.append(span)
+            stack.append(span)
+        children = []
+        child = node.child
+        while child is not None:
+            children.append((child, depth + 1, in_section or tag in ("article", "section")))
+            child = child.next
+        stack.extend(reversed(children))
+    text = " ".join(pieces) + " "
+    page = _Page(text, spans, chrome, photos, contacts, [m.span() for m in _LETTERS.finditer(text)])
+    _find_openings(page)
+    return page
+
+
+def _marks(node: LexborNode) -> str:
+    """What the element marks: "photo" (an <img> portrait, a CSS background photo), "contact" (a tel: or mailto:
+    link), or nothing."""
+    if node.tag == "img":
+        return "photo" if _is_photo(node) else ""
+    if _BACKGROUND_PHOTO.search(node.attributes.get("style") or ""):
+        return "photo"
+    if node.tag == "a" and (node.attributes.get("href") or "").startswith(("tel:", "mailto:")):
+        return "contact"
+    return ""
+
+
+def _is_chrome(node: LexborNode, in_section: bool) -> bool:
+    if node.tag in _CHROME_TAGS or (node.tag in _SECTION_CHROME and not in_section):
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".split()
+    return any(_CHROME_NAME.match(n) for n in names)
+
+
+def _find_openings(page: _Page) -> None:
+    """Mark the elements that open a person's card: the outermost element whose first name comes before any
+    word (after a photo, a number or nothing). Cards nested by missing closing tags each open this way."""
+    names = [(m.start(), m.end(), _name_key(m.group(0))) for m in _NAME.finditer(page.text)]
+    starts = [n[0] for n in names]
+    for span in page.spans:
+        i = bisect_left(starts, span.start)
+        if i < len(names) and names[i][1] <= span.end and not page.has_words(span.start, names[i][0]):
+            span.key = names[i][2]
+            span.opens_card = span.parent is None or span.parent.key != span.key
+        span.card = span if span.opens_card else span.parent.card if span.parent else None
 
 
 def _card_text(node: LexborNode) -> str:
@@ -81,22 +267,33 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-def _named_cards(nodes: list[tuple[LexborNode, str]], need_position: bool) -> list[Card]:
-    by_name: dict[str, tuple[int, Card]] = {}
-    for node, text in nodes:
-        position = _POSITION.search(text)
-        if len(_names(text)) != 1 or (need_position and not position):
+def _named_cards(page: _Page, whole: list[_Candidate], own: list[_Candidate], need_position: bool) -> list[Card]:
+    """Per person, the outermost element holding their name alone (with a position when `need_position`); for
+    a person no element holds alone (cards nested by missing closing tags), their card's own part."""
+    found = _by_name(page, whole, need_position)
+    for key, chosen in _by_name(page, own, need_position).items():
+        found.setdefault(key, chosen)
+    return [card for _, _, card in sorted(found.values(), key=lambda f: f[1])]
+
+
+def _by_name(page: _Page, candidates: list[_Candidate], need_position: bool) -> dict[str, tuple[int, int, Card]]:
+    by_name: dict[str, tuple[int, int, Card]] = {}
+    for c in candidates:
+        position = _POSITION.search(c.text)
+        if len(_names(c.text)) != 1 or (need_position and not position):
             continue
-        name = _NAME.search(text).group(0)  # type: ignore[union-attr]
-        size = len(node.html or "")
-        photo = _has_photo(node) or _photo_beside(node)
-        card = Card(
-            name, position.group(0) if position else "", photo, _has_contact(node, text) or _contact_after(node)
-        )
+        name = _NAME.search(c.text).group(0)  # type: ignore[union-attr]
         key = _name_key(name)
-        if key not in by_name or size > by_name[key][0]:
-            by_name[key] = (size, card)
-    return [card for _, card in by_name.values()]
+        if c.span.card is not None and c.span.card.key != key:
+            continue  # the tail of another person's card that holds the next one (its closing tag left out)
+        size = sum(b - a for a, b in c.ranges)
+        if key in by_name and size <= by_name[key][0]:
+            continue  # an element inside a larger card of the same person
+        node = c.span.node
+        photo = page.holds(page.photos, c.ranges) or _photo_beside(node)
+        contact = bool(_CHANNEL.search(c.text)) or page.holds(page.contacts, c.ranges) or _contact_after(node)
+        by_name[key] = (size, c.span.start, Card(name, position.group(0) if position else "", photo, contact))
+    return by_name
 
 
 def _titled_cards(nodes: list[tuple[LexborNode, str]]) -> list[Card]:
@@ -150,7 +347,10 @@ def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
 
 
 def _anonymous(node: LexborNode) -> bool:
-    """An element that names nobody and no position: a photo's or a phone's own paragraph, not another card."""
+    """An element that names nobody and no position: a photo's or a phone's own paragraph, not another card nor
+    the page's footer."""
+    if _is_chrome(node, in_section=False):
+        return False
     text = _card_text(node)
     return len(text) <= _MAX_CARD_TEXT and not _NAME.search(text) and not _PERSON_POSITION.search(text)
 
