@@ -105,7 +105,11 @@ class LocalServer:
         with self._lock:
             return [h for h in self.hits if h.path == path]
 
-    def count(self, path: str) -> int:
+    def count(self, path: str | None = None) -> int:
+        """Requests for `path` (query ignored), or all requests."""
+        if path is None:
+            with self._lock:
+                return len(self.hits)
         return len(self.hits_for(path))
 
     def times(self, path: str | None = None) -> list[float]:
@@ -141,6 +145,30 @@ class LocalServer:
             return route[min(turn, len(route) - 1)]
         return route(hit)
 
+    # --- answering: hooks a misbehaving server overrides ---------------------------------------------------
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        """How a request is answered: by default the routed `Reply`, after its delay, written whole."""
+        hit = self._record(handler.path, {k.lower(): v for k, v in handler.headers.items()})
+        reply = self._reply_for(hit)
+        if reply.delay and self.stopping.wait(reply.delay):
+            return
+        body = reply.payload()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
+            handler.send_response(reply.status)
+            if reply.content_type:
+                handler.send_header("Content-Type", reply.content_type)
+            for name, value in reply.headers.items():
+                handler.send_header(name, value)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            self.write_body(handler, reply, body)
+
+    def write_body(self, handler: BaseHTTPRequestHandler, reply: Reply, body: bytes) -> None:
+        """How a reply's body goes out once its headers are sent: by default all of it, in 64 KiB writes."""
+        for start in range(0, len(body), 65536):
+            handler.wfile.write(body[start : start + 65536])
+
 
 class _IPv6Server(ThreadingHTTPServer):
     address_family = socket.AF_INET6  # LocalServer(host="::1")
@@ -149,24 +177,12 @@ class _IPv6Server(ThreadingHTTPServer):
 def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
+        # headers and body go out in separate writes (a trickle's single bytes one by one): no 40 ms
+        # delayed-ACK stall
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
-            hit = server._record(self.path, {k.lower(): v for k, v in self.headers.items()})
-            reply = server._reply_for(hit)
-            if reply.delay and server.stopping.wait(reply.delay):
-                return
-            body = reply.payload()
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
-                self.send_response(reply.status)
-                if reply.content_type:
-                    self.send_header("Content-Type", reply.content_type)
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                for start in range(0, len(body), 65536):
-                    self.wfile.write(body[start : start + 65536])
+            server.answer(self)
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -234,6 +250,12 @@ def make_pdf(lines: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length " + str(len(text)).encode() + b" >>\nstream\n" + text + b"\nendstream",
     ]
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; object 1 is the catalog), with its cross-reference table and
+    trailer. The comment line of high bytes after the header marks the file as binary, as real writers do."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -241,8 +263,7 @@ def make_pdf(lines: list[str]) -> bytes:
         out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 

@@ -29,7 +29,7 @@ from crawler.guards import ENCRYPTED, zip_reason
 from crawler.ocr import DEFAULT_PAGES_PER_DOCUMENT
 from crawler.pdftext import MAX_PDF_PAGES
 from crawler.workers import MEMORY_TH
-from tests.crawler.support import LocalServer, Reply, crawl, make_pdf, page, pdf_reply
+from tests.crawler.support import LocalServer, Reply, crawl, make_pdf, page, pdf_of, pdf_reply
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
 DOCX = (FIXTURES / "announcement-nogift-2569.docx").read_bytes()
@@ -105,30 +105,7 @@ def many_page_pdf(count: int) -> bytes:
     ]
     page_object = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
     objects += [page_object] * count
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
-def pdf_of(objects: list[bytes]) -> bytes:
-    """A PDF of these objects (1: the catalog), with its cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def flate_bomb(unit: bytes, size: int) -> bytes:

@@ -6,8 +6,9 @@ answered by a `Fault` instead: a function that gets the raw exchange (the parsed
 answer normally, late, a byte at a time, not at all, or by resetting the connection. Each kind of misbehaviour
 below is one small named function, so a matrix row reads as "this path, this fault".
 
-Why not tests/crawler/support.py's LocalServer: its handler always writes a whole reply at once, and these
-faults need the socket (a trickle, a reset, headers that never end). Its `Reply` and `Hit` are reused.
+A FaultServer is tests/crawler/support.py's LocalServer (socket, threads, request log) with its `answer` hook
+replaced: LocalServer always writes a whole `Reply` at once, and these faults need the socket (a trickle, a
+reset, headers that never end). Its `Reply` and `Hit` are reused.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ import mimetypes
 import socket
 import struct
 import threading
-import time
 import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from oit.demo.server import site_dir
-from tests.crawler.support import Hit, Reply
+from tests.crawler.support import Hit, LocalServer, Reply, pdf_of
 
 SITE = site_dir()
 STATUS_TEXT = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found", 429: "Too Many Requests",
@@ -76,64 +76,25 @@ class Exchange:
 Fault = Callable[[Exchange], None]
 
 
-class FaultServer:
+class FaultServer(LocalServer):
     """The demo site on a free port of `host`, with `faults` (path -> Fault) answering their paths instead.
 
     Every answer closes its connection (`Connection: close`), so one fault never holds up another request."""
 
     def __init__(self, faults: dict[str, Fault] | None = None, host: str = "127.0.0.1") -> None:
+        super().__init__(host=host)
         self.faults: dict[str, Fault] = dict(faults or {})
-        self.hits: list[Hit] = []
         self.sent: Counter[str] = Counter()  # bytes written per path (head and body): how far a trickle got
-        self.stopping = threading.Event()
-        self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self.host, self.port = host, self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)  # fmt: skip
 
-    def __enter__(self) -> FaultServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stopping.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
-
-    def count(self, path: str | None = None) -> int:
-        """Requests for `path` (query ignored), or all requests."""
-        with self._lock:
-            return sum(1 for h in self.hits if path is None or h.path == path)
-
-    def _answer(self, exchange: Exchange) -> None:
-        path = exchange.hit.path
-        fault = self.faults.get(exchange.hit.target) or self.faults.get(path)
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        """The request goes to its path's fault (an exact target, a path, or a `prefix*`), else the demo file."""
+        hit = self._record(handler.path, {k.lower(): v for k, v in handler.headers.items()})
+        exchange = Exchange(handler, hit, self)
+        fault = self.faults.get(hit.target) or self.faults.get(hit.path)
         if fault is None:
-            fault = next((f for p, f in self.faults.items() if p.endswith("*") and path.startswith(p[:-1])), None)
+            fault = next((f for p, f in self.faults.items() if p.endswith("*") and hit.path.startswith(p[:-1])), None)
         (fault or demo_file)(exchange)
-
-
-def _handler_for(server: FaultServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # a trickle's single bytes go out one by one
-
-        def do_GET(self) -> None:
-            hit = Hit(target=self.path, headers={k.lower(): v for k, v in self.headers.items()}, at=time.monotonic())
-            with server._lock:
-                server.hits.append(hit)
-            server._answer(Exchange(self, hit, server))
-            self.close_connection = True
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    return Handler
+        handler.close_connection = True
 
 
 # --- the site as it should be -----------------------------------------------------------------------------
@@ -274,16 +235,7 @@ def inflating_pdf(inflated: int) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_of(objects)
 
 
 @functools.cache

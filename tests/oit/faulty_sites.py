@@ -6,9 +6,7 @@ gaps in oit/demo/expected.toml) and a small อบต. built from the rule tests
 
 from __future__ import annotations
 
-import contextlib
 import mimetypes
-import ssl
 from dataclasses import dataclass
 from datetime import date
 from http.server import BaseHTTPRequestHandler
@@ -39,42 +37,15 @@ class Trickle(Reply):
 class FaultyServer(LocalServer):
     """A LocalServer whose `Trickle` replies trickle."""
 
-    def __init__(self, routes: dict[str, Route] | None = None) -> None:
-        super().__init__(routes)
-        self._httpd.RequestHandlerClass = _trickling_handler(self)
-
-
-def _trickling_handler(server: FaultyServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            hit = server._record(self.path, {k.lower(): v for k, v in self.headers.items()})
-            reply = server._reply_for(hit)
-            if reply.delay and server.stopping.wait(reply.delay):
+    def write_body(self, handler: BaseHTTPRequestHandler, reply: Reply, body: bytes) -> None:
+        if not isinstance(reply, Trickle):
+            super().write_body(handler, reply, body)
+            return
+        for n in range(len(body)):
+            if self.stopping.wait(reply.interval):
                 return
-            body = reply.payload()
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
-                self.send_response(reply.status)
-                if reply.content_type:
-                    self.send_header("Content-Type", reply.content_type)
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if not isinstance(reply, Trickle):
-                    self.wfile.write(body)
-                    return
-                for n in range(len(body)):
-                    if server.stopping.wait(reply.interval):
-                        return
-                    self.wfile.write(body[n : n + 1])
-                    self.wfile.flush()
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    return Handler
+            handler.wfile.write(body[n : n + 1])
+            handler.wfile.flush()
 
 
 def demo_file(hit: Hit, root: Path | None = None) -> Reply:
