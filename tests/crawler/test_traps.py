@@ -312,7 +312,7 @@ def test_menus_the_ita_index_and_evidence_labels_are_followed_past_a_held_patter
         return page('<a href="/?p=1">ข่าว</a><a href="/ita">ITA 2569</a><a href="/late">ข่าวประชาสัมพันธ์</a>')
 
     def held(hit: Hit) -> Reply:
-        deadline = time.monotonic() + 10  # answers once the empty posts have been held back
+        deadline = time.monotonic() + 40  # answers once the empty posts have been held back (40 s: a hang guard only)
         while time.monotonic() < deadline and sum("?p=" in t for t in server.targets()) < ALIKE_PER_PATTERN + 1:
             threading.Event().wait(0.02)
         if hit.path == "/ita":
@@ -326,7 +326,9 @@ def test_menus_the_ita_index_and_evidence_labels_are_followed_past_a_held_patter
     server.routes["/ita"] = held
     server.routes["/late"] = held
     # Three workers: two wait in /ita and /late while the third runs through the empty posts.
-    result, sink = crawl(server.url(), respect_robots=False, max_depth=1000, concurrency=3)
+    # The waiting requests must not time out first, however slow a loaded machine runs the chain of posts.
+    result, sink = crawl(server.url(), respect_robots=False, max_depth=1000, concurrency=3, timeout=60.0,
+                         max_duration=120.0)  # fmt: skip
     assert all(fetched(sink, f"/?p={n}", server) for n in (500, 600, 700))
     assert not fetched(sink, "/?p=900", server)
     assert result.skipped[server.url("/?p=900")].reason == PAGES_ALIKE
@@ -349,7 +351,7 @@ def test_a_url_held_back_and_then_reached_another_way_leaves_the_list(server: Lo
     """/deep is first met too deep (under /a/x), then linked from /b, which answers only after that."""
 
     def late(hit: Hit) -> Reply:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 40  # a hang guard only
         while time.monotonic() < deadline and server.count("/y.pdf") == 0:  # queued after /deep was held
             threading.Event().wait(0.02)
         return page('<a href="/deep">ลึก</a>')
@@ -359,6 +361,6 @@ def test_a_url_held_back_and_then_reached_another_way_leaves_the_list(server: Lo
     server.routes["/x"] = page('<a href="/deep">ลึก</a><a href="/y.pdf">y</a>')
     server.routes["/b"] = late
     server.default = pdf_reply(PDF)
-    result, _ = crawl(server.url(), respect_robots=False, max_depth=2, concurrency=2)
+    result, _ = crawl(server.url(), respect_robots=False, max_depth=2, concurrency=2, timeout=60.0, max_duration=120.0)
     assert server.count("/deep") == 1
     assert server.url("/deep") not in result.skipped
