@@ -345,7 +345,8 @@ def plan_site(n_pages: int, rng: random.Random, vocab: Vocab) -> list[PageSpec]:
         tree = [order[j] for j in range(4 * k + 1, min(4 * k + 5, n_pages))]
         want = rng.randint(5, 15)
         extra: list[int] = []
-        while len(tree) + len(extra) < min(want, n_pages - 1):
+        # At most n - 2: the home page and the page itself are never drawn (n - 1 hung sites under 17 pages).
+        while len(tree) + len(extra) < min(want, n_pages - 2):
             cand = rng.randrange(1, n_pages)
             if cand != idx and cand not in tree and cand not in extra:
                 extra.append(cand)

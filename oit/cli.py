@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
+from oit.memtrace import mark
 from oit.models import ScanResult
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from oit.storage import StorageError
@@ -234,6 +235,7 @@ def scan(
         md_path=md_out,
         config=config,
     )
+    mark("reports")
     print_summary(result, console, written)
 
 

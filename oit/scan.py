@@ -25,6 +25,7 @@ from crawler.traps import REASONS_TH, describe_skips
 from crawler.urls import first_urls, looks_like_document, normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
+from oit.memtrace import mark
 from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
 from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
@@ -85,6 +86,7 @@ def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
 
 
 def run_scan(config: Config, request: ScanRequest, progress: Progress | None = None) -> ScanResult:
+    mark("imports")
     began = time.monotonic()  # max_duration counts from here: robots.txt, sitemaps, crawl, second pass, screenshots
     start = normalize(request.url)
     if start is None:
@@ -105,6 +107,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
         crawler.always_ask = {*extra, *store.previous_evidence()}
         site = StoredSite(engine, store.scan_id, start)
         judge = partial(evaluate_site, site, catalog, year, as_of, declared)
+        mark("setup")
         crawl, items, notes = asyncio.run(_crawl_and_judge(crawler, store, start, extra, judge))
         name = request.site.name if request.site else _home_title(site, start)
         if crawl.not_asked:
@@ -150,6 +153,7 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
             unchanged=crawl.unchanged,
             not_asked=crawl.not_asked,
         )
+        mark("finish")
         return result
     except BaseException as exc:
         store.fail(failure_text(exc))
@@ -167,12 +171,15 @@ async def _crawl_and_judge(
     one browser serves the crawl, the second pass and the screenshots (a browser cannot outlive its loop)."""
     async with crawler.one_browser():
         crawl = await crawler.run(start, extra)
+        mark("crawl")
         store.flush()
+        mark("flush")
         if crawl.start_error or start in crawl.robots_disallowed:
             raise ScanError(_cannot_start(start, crawl.start_error))
         if crawl.pages == 0 and crawl.stopped_reason:  # the time limit struck before the home page was read
             raise ScanError(_cannot_start(start, crawl.stopped_reason))
         items, notes = judge()
+        mark("judge")
         if await second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts
             items, notes = judge()
         items, notes = browser_verdicts(items, crawl), [*notes, *browser_notes(crawl)]
