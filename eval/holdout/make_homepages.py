@@ -28,6 +28,20 @@ def filler(prefix: str, n: int, url: str) -> str:
     )
 
 
+def nav(menu: list[tuple[str, str, list[tuple[str, str]]]], cls: str) -> str:
+    """A menu as nested lists, each entry (label, href, [(sub label, sub href)]): desktop and mobile copies alike."""
+    return (
+        f'<ul class="{cls}">'
+        + "".join(
+            f'<li><a href="{h}">{t}</a>'
+            + ("<ul>" + "".join(f'<li><a href="{u}">{x}</a></li>' for x, u in sub) + "</ul>" if sub else "")
+            + "</li>"
+            for t, h, sub in menu
+        )
+        + "</ul>"
+    )
+
+
 def tessaban_nakhon() -> str:
     ita = {  # sidebar ITA block: code -> (text, href)
         "O1": ("O1", "/ita2569/detail.php?no=1"),
@@ -92,18 +106,6 @@ def tessaban_nakhon() -> str:
         ("Contact ติดต่อเรา", "/ita2569/detail.php?no=3", []),
     ]
 
-    def nav(cls: str) -> str:
-        return (
-            f'<ul class="{cls}">'
-            + "".join(
-                f'<li><a href="{h}">{t}</a>'
-                + ("<ul>" + "".join(f'<li><a href="{u}">{x}</a></li>' for x, u in sub) + "</ul>" if sub else "")
-                + "</li>"
-                for t, h, sub in menu
-            )
-            + "</ul>"
-        )
-
     icons = (
         '<div class="quick-icons"><a href="/eservice/"><img src="/images/icon/e-service.png" alt="E-Service บริการออนไลน์"></a>'
         '<a href="/complaint/corruption.php"><img src="/images/icon/anti-corruption.png" alt="แจ้งเรื่องร้องเรียนการทุจริต"></a>'
@@ -127,8 +129,8 @@ def tessaban_nakhon() -> str:
     return (
         '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>เทศบาลนครนครเขื่อนแก้ว Nakhon Khuean Kaeo City Municipality</title>'
         '</head><body><a class="skip" href="#main">ข้ามไปยังเนื้อหา</a>'
-        f'<header><a href="/"><img src="/images/logo.png" alt="เทศบาลนครนครเขื่อนแก้ว"></a>{nav("desktop-menu")}'
-        f'<button class="hamburger" title="เมนู Menu"></button><nav class="offcanvas mobile-menu">{nav("mobile-nav")}</nav></header>'
+        f'<header><a href="/"><img src="/images/logo.png" alt="เทศบาลนครนครเขื่อนแก้ว"></a>{nav(menu, "desktop-menu")}'
+        f'<button class="hamburger" title="เมนู Menu"></button><nav class="offcanvas mobile-menu">{nav(menu, "mobile-nav")}</nav></header>'
         f'{icons}<div class="row"><main id="main"><h2>ข่าวประชาสัมพันธ์</h2><ul>{filler("", 110, "/news/detail.php?id={i}")}</ul>'
         f"<h2>ประกาศจัดซื้อจัดจ้าง</h2><ul>{filler('[e-GP] ', 60, '/egp/detail.php?id={i}')}</ul>"
         f"<h2>ภาพกิจกรรม</h2><ul>{filler('ภาพ ', 30, '/gallery/album.php?id={i}')}</ul></main>"
@@ -184,18 +186,6 @@ def abt_bilingual() -> str:
         ("Contact", "/th/page/contact", []),
     ]
 
-    def nav(cls: str) -> str:
-        return (
-            f'<ul class="{cls}">'
-            + "".join(
-                f'<li><a href="{h}">{t}</a>'
-                + ("<ul>" + "".join(f'<li><a href="{u}">{x}</a></li>' for x, u in sub) + "</ul>" if sub else "")
-                + "</li>"
-                for t, h, sub in menu
-            )
-            + "</ul>"
-        )
-
     tiles = (
         '<section class="tiles"><a href="/th/eservice"><img src="/uploads/tiles/eservice.png" alt="E-Service ยื่นคำร้องออนไลน์"></a>'
         '<a href="/th/page/nogift"><img src="/uploads/tiles/nogift2569.jpg" alt="No Gift Policy 2569"></a>'
@@ -216,7 +206,7 @@ def abt_bilingual() -> str:
     return (
         '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>อบต.หนองแขม | Nong Khaem SAO</title></head><body>'
         f'<div class="lang"><a href="/th">TH</a> | <a href="/en">EN</a></div><header><img src="/uploads/logo.png" alt="Nong Khaem SAO">'
-        f'<nav class="d-none d-lg-block">{nav("menu-desktop")}</nav><nav class="d-lg-none">{nav("menu-mobile")}</nav></header>'
+        f'<nav class="d-none d-lg-block">{nav(menu, "menu-desktop")}</nav><nav class="d-lg-none">{nav(menu, "menu-mobile")}</nav></header>'
         f"{tiles}<main><h2>News ข่าวสาร</h2>{news}<h2>Downloads ดาวน์โหลด</h2><ul>{dl}</ul></main>"
         f'<div class="banners">{ext}</div><footer>© 2026 องค์การบริหารส่วนตำบลหนองแขม All Rights Reserved | '
         '<a href="/th/page/privacy">Privacy Policy นโยบายความเป็นส่วนตัว</a> | <a href="/th/sitemap">Sitemap</a></footer></body></html>'
