@@ -66,15 +66,7 @@ def test_list_index_with_codes_written_every_way_is_read() -> None:
     index = {k.INDEX_2569: page("ita2569_list.html", "การเปิดเผยข้อมูลสาธารณะ OIT ปี ๒๕๖๙")}
     results, notes = evaluate(k.site(*ALL_ITEMS, index=index))
     assert notes[0].startswith("หน้า ITA ปี 2569")
-    expected = {
-        "O1": "/about/structure.html",
-        "O2": "/about/executives.html",
-        "O3": "/contact.html",
-        "O10": "/eservice/index.html",
-        "O11": "/procurement/monthly-2569.html",
-        "O20": "/ita/nogift-2569.html",
-    }
-    for code, path in expected.items():
+    for code, path in _STRUCTURE_EXPECTED.items():
         first = results[code].evidence[0]
         assert (first.url, first.found_via) == (url(path), "ita_index"), code
     assert results["O20"].status == "pass"
