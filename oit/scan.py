@@ -218,18 +218,20 @@ def _cannot_start(start: str, error: str | None) -> str:
     return f"robots.txt ของ {start} ไม่อนุญาตให้เก็บข้อมูลหน้าแรก / robots.txt disallows the home page"
 
 
-def _unknown_if_missing(item, reason: str):  # type: ignore[no-untyped-def]
+def _unknown_if_missing(item: ItemResult, reason: str) -> ItemResult:
     """Evidence that was not found in a crawl cut short may simply not have been reached."""
     if item.status != "missing":
         return item
-    return item.model_copy(
-        update={
-            "status": "unknown",
-            "gaps": [],
-            "unknown_reason": f"การเก็บข้อมูลสิ้นสุดก่อนครบทุกหน้า ({reason}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
-            " / the crawl stopped early, so absence is not proven",
-        }
+    return _unknown(
+        item,
+        f"การเก็บข้อมูลสิ้นสุดก่อนครบทุกหน้า ({reason}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+        " / the crawl stopped early, so absence is not proven",
     )
+
+
+def _unknown(item: ItemResult, reason: str) -> ItemResult:
+    """The item as "unknown" for `reason` (Thai / English): absence not proven, so no gaps either."""
+    return item.model_copy(update={"status": "unknown", "gaps": [], "unknown_reason": reason})
 
 
 def _unknown_if_skipped(item: ItemResult, definition: ItemDef | None, skipped: list[SkippedUrl]) -> ItemResult:
@@ -243,14 +245,11 @@ def _unknown_if_skipped(item: ItemResult, definition: ItemDef | None, skipped: l
     urls = first_urls([unquote(s.url) for s in named])
     reasons = sorted({s.reason for s in named})
     thai = ", ".join(REASONS_TH.get(r, r) for r in reasons)
-    return item.model_copy(
-        update={
-            "status": "unknown",
-            "gaps": [],
-            "unknown_reason": f"ไม่ได้เปิด {len(named)} URL ที่อาจเป็นหลักฐานของข้อนี้ ({thai}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
-            f" / {len(named)} URLs that may hold this item were not fetched ({', '.join(reasons)}),"
-            f" so absence is not proven: {urls}",
-        }
+    return _unknown(
+        item,
+        f"ไม่ได้เปิด {len(named)} URL ที่อาจเป็นหลักฐานของข้อนี้ ({thai}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+        f" / {len(named)} URLs that may hold this item were not fetched ({', '.join(reasons)}),"
+        f" so absence is not proven: {urls}",
     )
 
 
@@ -275,13 +274,10 @@ def _unknown_if_failed(
     reasons = sorted({f.reason for f in entries})
     th, en = ", ".join(r.split(" / ")[0] for r in reasons), ", ".join(r.split(" / ")[-1] for r in reasons)
     what_th, what_en = what.split(" / ", 1)
-    return item.model_copy(
-        update={
-            "status": "unknown",
-            "gaps": [],
-            "unknown_reason": f"เปิด {what_th} ไม่ได้ ({th}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
-            f" / {what_en} could not be read ({en}), so absence is not proven: {urls}",
-        }
+    return _unknown(
+        item,
+        f"เปิด {what_th} ไม่ได้ ({th}) จึงยังสรุปไม่ได้ว่าไม่มีข้อมูล"
+        f" / {what_en} could not be read ({en}), so absence is not proven: {urls}",
     )
 
 
