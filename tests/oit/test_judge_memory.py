@@ -17,12 +17,13 @@ from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
 from tests.rules.sitebuilder import AS_OF, BASE, YEAR, build_site, home, page
 
-WORDS = (
+_PROSE = (  # the words bench/make_site.py draws its pages from, and a few more
     "องค์การบริหารส่วนตำบล เทศบาล ประกาศ ข่าวประชาสัมพันธ์ โครงการ กิจกรรม งบประมาณ จัดซื้อจัดจ้าง ราคากลาง ประชาชน"
     " บริการ สำนักปลัด กองคลัง กองช่าง การศึกษา สาธารณสุข ผู้สูงอายุ เบี้ยยังชีพ ภาษีที่ดินและสิ่งปลูกสร้าง ถนน"
     " คอนกรีตเสริมเหล็ก หมู่ที่ ตำบล อำเภอ จังหวัด ประจำปีงบประมาณ ตุลาคม พฤศจิกายน ธันวาคม มกราคม การประชุม สภา"
     " คณะกรรมการ ลำดับ ขยะ น้ำประปา ไฟฟ้า สวนสาธารณะ ตลาด วัด โรงเรียน ศูนย์พัฒนาเด็กเล็ก อาสาสมัคร ป่าชุมชน"
-).split()
+)
+WORDS = _PROSE.split()
 NEWS_PAGES = 400  # x 20 related links: ~8,000 distinct labels
 MENU = [
     ("โครงสร้างส่วนราชการ", "/structure.html"),
