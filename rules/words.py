@@ -137,7 +137,7 @@ def _affix_free(word: str) -> str:
     return _GLUED.get(word, word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # menus repeat on every page and hit; a text site's random labels never would
 def content_words(text: str) -> frozenset[str]:
     """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
     data = _data()
@@ -219,7 +219,19 @@ class Vocabulary:
 
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
-        scored = {code: s for code, s in self.scores(label).items() if s >= MIN_SCORE}
+        words = content_words(label)
+        if not words:
+            return {}
+        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        touched = {id(i): i for w in words for i in self._by_word.get(w, [])}
+        # A score is at most the share of the label the item's words explain (its phrase share is at most 1): an item
+        # below MIN_SCORE by that alone is not scored phrase by phrase. Most labels of a text site (random "related"
+        # links) touch items with a word or two and stop here.
+        scored = {
+            item.code: s
+            for item in touched.values()
+            if len(words & item.words) / size >= MIN_SCORE and (s := self._score(words, size, item)) >= MIN_SCORE
+        }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
 

@@ -24,10 +24,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawler.models import Link
 from crawler.parse import fold
 from crawler.thaitext import loose_key, match_key
 from rules.catalog import ComponentDef
+from rules.site import SiteLinks
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
 from rules.words import cut
@@ -59,7 +59,7 @@ class RuleVerdict:
 class Context:
     fiscal_year: int  # BE
     as_of: date
-    site_links: list[Link] = field(default_factory=list)
+    site_links: SiteLinks = field(default_factory=SiteLinks)  # streamed from the store: filter with .where
 
 
 Check = Callable[[ComponentDef, Bundle, Context], Finding]
