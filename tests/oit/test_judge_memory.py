@@ -11,10 +11,10 @@ import random
 import tracemalloc
 from datetime import date
 
-from crawler.quality import words
 from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
+from rules.words import cut
 from tests.rules.sitebuilder import AS_OF, BASE, YEAR, build_site, home, page
 
 _PROSE = (  # the words bench/make_site.py draws its pages from, and a few more
@@ -74,7 +74,7 @@ def test_judging_a_site_of_random_link_labels_is_bounded(tmp_path):
     memory = text_site()
     site = stored(memory, tmp_path)
     assert len({link.label for link in memory.links()}) > 4000  # the text site's random "related" labels
-    words("ทดสอบ")  # the word list is loaded once per process: not what this test bounds
+    cut("ทดสอบ")  # the word list is loaded once per process: not what this test bounds
     load_catalog(YEAR)
     tracemalloc.start()
     try:
