@@ -11,7 +11,9 @@ The words are cut by newmm, the maximal-matching segmenter the thresholds were m
 Rust port) when installed, else pythainlp's own, pure Python, ~5 times slower (~1.8 ms a page, which was half the
 cost of reading a born-digital PDF). Both give the same shares on every fixture and demo page (83 pages, 0 apart).
 The dictionary is loaded on the first judgement, not with the crawler: a scan that meets no Thai PDF should not
-pay for it (pythainlp's word trie costs ~0.3 s and ~60 MB).
+pay for it (pythainlp's word list and nlpo3's trie of it cost ~0.3 s and ~70 MB). Nothing else uses it: labels
+and snippets are cut over the rules' own words (rules/words.py `cut`). `FULL_DICTIONARY_USES` counts the
+uses, so that tests can check that judging a site's pages never reaches for it.
 """
 
 from __future__ import annotations
@@ -106,13 +108,6 @@ def dictionary_share(text: str) -> tuple[int, float | None]:
     return total, known / total
 
 
-def words(text: str) -> list[str] | None:
-    """`text` cut into words by the gate's newmm (the pieces join back into `text`); None without pythainlp.
-    Snippets use it to cut Thai text, which runs for many words without a space, between whole words."""
-    dictionary = _dictionary()
-    return None if dictionary is None else dictionary[0](text)
-
-
 def overall_share(pages: Iterable[PageQuality]) -> float | None:
     """The dictionary share of a whole document, weighted by words; None when no page could be judged."""
     judged = [p for p in pages if p.dict_share is not None]
@@ -126,10 +121,13 @@ def overall_share(pages: Iterable[PageQuality]) -> float | None:
 _EXTRA_WORDS = ("หจก", "บจก", "สขร", "คสล", "อปท", "อบต", "อบจ", "กทม", "ปปช", "ปปท", "สตง", "รพสต")
 
 _LOCK = threading.Lock()  # the gate runs in worker threads: build the trie once
+FULL_DICTIONARY_USES = 0  # times the whole dictionary was asked for in this process (loaded on the first)
 
 
 def _dictionary() -> tuple[Callable[[str], list[str]], frozenset[str]] | None:
+    global FULL_DICTIONARY_USES
     with _LOCK:
+        FULL_DICTIONARY_USES += 1
         return _load_dictionary()
 
 

@@ -91,7 +91,7 @@ def match_key(text: str) -> str:
     return _short_key(text) if len(text) < 300 else _key(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # menu labels and phrases repeat; 42,000 one-off "related" labels need not stay
 def _short_key(text: str) -> str:
     return _key(text)
 

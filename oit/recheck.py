@@ -33,6 +33,7 @@ from rules.checks import Context
 from rules.discovery import Discovery
 from rules.evaluate import evaluate_item
 from rules.score import apply_gains, estimate
+from rules.site import SiteLinks
 
 
 @dataclass
@@ -159,7 +160,7 @@ def _never_fetched(site: StoredSite, catalog: Catalog, item: ItemDef, year: int,
 def _evaluate(site: StoredSite, catalog: Catalog, item: ItemDef, year: int, as_of: date, declared: dict) -> ItemResult:
     """The item judged as a full scan judges it (discovery sees the whole catalog), and only that item."""
     discovery = Discovery(site, catalog, year, declared)
-    ctx = Context(fiscal_year=year, as_of=as_of, site_links=site.links())
+    ctx = Context(fiscal_year=year, as_of=as_of, site_links=SiteLinks(site.iter_links))
     return evaluate_item(item, discovery.candidates(item), ctx)
 
 

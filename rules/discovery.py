@@ -24,7 +24,7 @@ from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_li
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
 from rules.checks.posts import post_links
-from rules.site import SiteData
+from rules.site import SiteData, SiteLink
 from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Bundle, Source, document_source, page_source, unreadable
 from rules.words import vocabulary
 
@@ -39,6 +39,7 @@ NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is anoth
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
 CODED_AGREES = 0.75  # a coded label whose words the item's vocabulary explains this much is the item's
 SLUG_ONLY = 0.4  # a link whose label names nothing (an image banner) but whose URL has the item's slug
+MAX_UNNAMED_CACHED = 4096  # labels remembered as naming nothing (menus repeat; random labels do not)
 MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
 _TITLE_TAIL = re.compile(r"\s+[-|:–]+\s+.*$")  # "โครงสร้าง - องค์การบริหารส่วนตำบล..." -> "โครงสร้าง"
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -87,18 +88,17 @@ class Discovery:
         self.year = year
         self.declared = declared
         self.notes: list[str] = []
-        self._links = site.links()
         self._summaries = site.page_summaries()  # read once: every item's discovery looks at the same pages
-        # Match keys of every link label and page title, made once: each of the 26 items looks at all of them.
-        self._link_keys = [(link, match_key(link.label)) for link in self._links]
         self._summary_keys = [
             (url, title, match_key(" ".join([title, *headings]))) for url, title, headings in self._summaries
         ]
-        # Which items each link label and page title names, by its words (rules/words.py): each label is cut and
-        # scored against all items once, so that every item's look over all links is a dictionary lookup.
+        # Which items each link label and page title names, by its words (rules/words.py): each distinct label is
+        # cut and scored against all items once, and only the links that can matter to some item are kept.
         self.vocabulary = vocabulary(catalog)
-        self._named: dict[str, dict[str, float]] = {}
+        self._named: dict[str, dict[str, float]] = {}  # label -> the items it names (labels that name one)
+        self._named_none: set[str] = set()  # labels known to name nothing (bounded: a cache, not the site)
         self._codes: dict[str, str | None] = {}  # label -> the O-code it carries (asked by each item)
+        self._links = self._kept_links(site)
         self._link_names = [(link, self._names(link.label)) for link in self._links]
         self._nav_urls = {link.url for link in self._links if link.nav}
         self._named_urls = {link.url for link, names in self._link_names if names}  # some label of it names an item
@@ -106,6 +106,34 @@ class Discovery:
             (url, title, self._page_names(title, headings)) for url, title, headings in self._summaries
         ]
         self.index = self._find_index()
+
+    def _kept_links(self, site: SiteData) -> list[SiteLink]:
+        """The site's links that can matter to some item, in site order: a label that names an item, carries an
+        O-code or an ITA index word, or a URL with an item's slug. On a text-heavy site (20 random "related" links a
+        page) that is a few hundred of ~42,000; the rest would score 0 for every item and are never held."""
+        index_words = [match_key(w) for w in INDEX_WORDS]
+        telling: set[str] = set()
+        for label in site.link_labels():
+            if label and (self._names(label) or parse_code(label) or any(w in match_key(label) for w in index_words)):
+                telling.add(label)
+        slugs = _slug_phrases([w for item in self.catalog.items for w in item.url_words])
+        slug_hit: dict[str, bool] = {}  # per URL, for this pass only: a menu URL comes with many labels
+        kept: list[SiteLink] = []
+        by_slug: dict[str, int] = {}  # URL -> where its one link known by the slug alone is kept
+        for link in site.iter_links():
+            hit = slug_hit.get(link.url)
+            if hit is None:
+                hit = slug_hit[link.url] = bool(_url_hits(link.url, slugs))
+            if link.label in telling or link.nav:
+                kept.append(link)
+            elif hit and link.url not in by_slug:
+                by_slug[link.url] = len(kept)
+                kept.append(link)
+            elif hit and link.label > kept[by_slug[link.url]].label:
+                # Labels that name nothing all score the same by the URL's slug, and a URL keeps its greatest
+                # (score, label) (_keyword_targets): one such link a URL, in the first one's place, says it all.
+                kept[by_slug[link.url]] = link
+        return kept
 
     # --- the ITA index page ---------------------------------------------------------------------------
     def _find_index(self) -> IndexPage | None:
@@ -131,8 +159,8 @@ class Discovery:
         for url, _, key in self._summary_keys:
             if any(w in key for w in words):
                 found[url] = None
-        for link, key in self._link_keys:
-            if not link.external and any(w in key for w in words):
+        for link in self._links:
+            if not link.external and any(w in match_key(link.label) for w in words):
                 found[link.url] = None
         return [u for u in found if not looks_like_document(u)][:MAX_INDEX_CANDIDATES]
 
@@ -140,7 +168,7 @@ class Discovery:
         page = self.site.page(url)
         if page is None or page.error or not page.html:
             return None
-        labels = " ".join(link.label for link in self._links if link.url == url)
+        labels = " ".join(self.site.labels_to(url))
         index = IndexPage(url=url, year=_year_of(" ".join([page.title, *page.headings, labels, page.text[:400]])))
         tree = LexborHTMLParser(page.html)
         for row in tree.css("tr, li"):
@@ -234,8 +262,13 @@ class Discovery:
 
     def _names(self, label: str) -> dict[str, float]:
         named = self._named.get(label)
-        if named is None:
-            named = self._named[label] = self.vocabulary.names(label) if label else {}
+        if named is not None or label in self._named_none:
+            return named or {}
+        named = self.vocabulary.names(label) if label else {}
+        if named:
+            self._named[label] = named
+        elif len(self._named_none) < MAX_UNNAMED_CACHED:
+            self._named_none.add(label)  # menus repeat on every page; random labels need not be remembered
         return named
 
     def _page_names(self, title: str, headings: list[str]) -> dict[str, float]:
@@ -281,7 +314,7 @@ class Discovery:
         )
         return [(url, label, "") for url, label, _ in ranked[:MAX_KEYWORD_TARGETS]]
 
-    def _link_score(self, link: Link, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
+    def _link_score(self, link: SiteLink, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
         """The link's score for the item: its label's words; with the item's code, more; a label that names no
         item at all (an image banner, "คลิกที่นี่") may still be the item's by its URL's slug."""
         score = names.get(item.code, 0.0)

@@ -28,7 +28,7 @@ from rules.catalog import Catalog, ComponentDef, ItemDef, components
 from rules.checks import CHECKS, RULES, Context, Finding, Hit
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
-from rules.site import SiteData
+from rules.site import SiteData, SiteLinks
 from rules.sources import DATE_SOURCES_TH, LINK_DEAD_TH, Bundle, Source
 from rules.thaidates import DateSpan, find_dates, table_months
 
@@ -48,7 +48,7 @@ def evaluate_site(
 ) -> tuple[list[ItemResult], list[str]]:
     """Every item of the catalog, in catalog order, plus notes about discovery."""
     discovery = Discovery(site, catalog, year, declared or {})
-    ctx = Context(fiscal_year=year, as_of=as_of, site_links=discovery._links)
+    ctx = Context(fiscal_year=year, as_of=as_of, site_links=SiteLinks(site.iter_links))
     results = []
     for item in catalog.items:
         if not item.implemented:

@@ -2,23 +2,56 @@
 
 The engine never touches the network: it reads a SiteData. A real scan reads it from the database
 (oit.storage.StoredSite); tests and small tools can use MemorySite over a crawler MemorySink.
+
+Links are streamed, never held: a site of 2,000 text pages with "related" links has ~42,000 distinct (url, label)
+pairs, and the engine keeps only the few hundred whose label or URL can name an item (rules/discovery.py).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple, Protocol
 
 from crawler.models import Document, Link, Page
+
+
+class SiteLink(NamedTuple):
+    """One unique (url, label) link of the site, as light as a tuple: what discovery and the checks read of it."""
+
+    url: str
+    label: str
+    external: bool = False
+    nav: bool = False  # in the site's menu (known for a MemorySite; the store does not keep it)
 
 
 class SiteData(Protocol):
     start_url: str
 
     def page_summaries(self) -> list[tuple[str, str, list[str]]]: ...  # (url, title, headings) readable pages
-    def links(self) -> list[Link]: ...  # unique (target, label) pairs of the whole site
+    def link_labels(self) -> Iterable[str]: ...  # the distinct labels of the site's links, each once
+    def iter_links(self) -> Iterable[SiteLink]: ...  # unique (url, label) pairs of the whole site, streamed
+    def labels_to(self, url: str) -> list[str]: ...  # every label a link to `url` carries
     def page(self, url: str) -> Page | None: ...  # with html; a failed fetch comes back with .error
     def document(self, url: str) -> Document | None: ...
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]: ...
+
+
+class SiteLinks:
+    """Every link of the site for the checks (a web board linked from any page), read from the site on each pass;
+    what a check keeps of them is remembered per filter, so a pass over the site is made once per filter."""
+
+    def __init__(self, source: Callable[[], Iterable[SiteLink]] | Iterable[SiteLink] = ()) -> None:
+        self._source = source
+        self._kept: dict[Callable[[str, str], bool], list[SiteLink]] = {}
+
+    def __iter__(self) -> Iterator[SiteLink]:
+        return iter(self._source() if callable(self._source) else self._source)
+
+    def where(self, keep: Callable[[str, str], bool]) -> list[SiteLink]:
+        """The links for which keep(url, label) holds, in site order."""
+        if keep not in self._kept:
+            self._kept[keep] = [link for link in self if keep(link.url, link.label)]
+        return self._kept[keep]
 
 
 class MemorySite:
@@ -37,6 +70,15 @@ class MemorySite:
     def links(self) -> list[Link]:
         return self._links
 
+    def link_labels(self) -> Iterable[str]:
+        return dict.fromkeys(link.label for link in self._links)
+
+    def iter_links(self) -> Iterator[SiteLink]:
+        return (SiteLink(link.url, link.label, link.external, link.nav) for link in self._links)
+
+    def labels_to(self, url: str) -> list[str]:
+        return [link.label for link in self._links if link.url == url]
+
     def page(self, url: str) -> Page | None:
         page = self._pages.get(url)
         if page is not None and not page.html and page.error is None and page.final_url != url:
@@ -47,7 +89,7 @@ class MemorySite:
         document = self._documents.get(url)
         if document is None:
             return None
-        labels = [link.label for link in self._links if link.url == url and link.label]
+        labels = [label for label in self.labels_to(url) if label]
         return document.model_copy(update={"link_texts": list(dict.fromkeys([*document.link_texts, *labels]))})
 
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]:

@@ -15,21 +15,26 @@ The product is the label's score for the item. A label names the items whose sco
 the best item's: one link may serve several items when its words fit each (O11 and O12), and a generic link
 ("ข่าวประชาสัมพันธ์ ทั้งหมด", "หน้าแรก") names at most the one item it is about.
 
-Cutting uses newmm (crawler.quality.words: nlpo3 over pythainlp's word list, loaded once per process); every
-label is cut once (memoised), and each catalog's vocabulary is built once.
+Cutting uses newmm (nlpo3) over the vocabulary's own words (rules/label_words.txt, made by
+tools/make_label_words.py: what newmm over pythainlp's whole dictionary cuts the vocabulary's phrases into), not
+over the whole dictionary: only those words can match, the phrases are cut exactly as the whole dictionary cuts
+them, and the trie costs ~0.5 MB instead of ~70 MB (pythainlp's 62,000 words and nlpo3's trie of them) in the
+scan process. A run of words the list lacks stays one unknown piece between known words, cut where a known word
+starts (newmm's clusters: never a mark without its letter). Every label is cut once (memoised), and each
+catalog's vocabulary is built once.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from crawler.quality import words as newmm
 from crawler.thaitext import THAI_DIGITS, normalize_thai
 from rules.catalog import Catalog, ItemDef
 
@@ -82,6 +87,30 @@ def _pieces() -> frozenset[str]:
     return frozenset(found - data.stop)
 
 
+_LABEL_DICT = "oit-label-words"
+_LOCK = threading.Lock()  # discovery and checks may run in threads: load the trie once
+
+
+def cut(text: str) -> list[str]:
+    """`text` cut into words by newmm over the vocabulary's words (the pieces join back into `text`; unknown runs
+    stay whole between known words). Labels are cut with it, and gap snippets end at its bounds."""
+    with _LOCK:
+        segment = _segmenter()
+    return segment(text) if segment else [text]
+
+
+@cache
+def _segmenter() -> Callable[[str], list[str]] | None:
+    try:
+        import nlpo3
+    except ImportError:  # a dependency; without it a label's run is one word
+        return None
+    listing = resources.files("rules").joinpath("label_words.txt")
+    with resources.as_file(listing) as path:
+        nlpo3.load_dict(str(path), _LABEL_DICT)  # a name already loaded is kept, not replaced
+    return lambda text: nlpo3.segment(text, dict_name=_LABEL_DICT)
+
+
 def _raw_words(text: str) -> list[str]:
     """Aliases as their token, the rest cut by newmm, affixes การ/ความ taken off, stop words kept."""
     data = _data()
@@ -95,9 +124,7 @@ def _raw_words(text: str) -> list[str]:
         if not _HAS_LETTER.search(run):
             continue  # numbers: years, item numbers
         # One letter alone is a cut abbreviation (ต. of ต.บ้านโพธิ์) or ฯ: no meaning to match on.
-        out.extend(
-            _affix_free(piece) for piece in (newmm(run) or [run]) if len(piece) > 1 and _HAS_LETTER.search(piece)
-        )
+        out.extend(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
     return out
 
 
@@ -110,7 +137,7 @@ def _affix_free(word: str) -> str:
     return _GLUED.get(word, word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # menus repeat on every page and hit; a text site's random labels never would
 def content_words(text: str) -> frozenset[str]:
     """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
     data = _data()
@@ -192,7 +219,19 @@ class Vocabulary:
 
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
-        scored = {code: s for code, s in self.scores(label).items() if s >= MIN_SCORE}
+        words = content_words(label)
+        if not words:
+            return {}
+        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        touched = {id(i): i for w in words for i in self._by_word.get(w, [])}
+        # A score is at most the share of the label the item's words explain (its phrase share is at most 1): an item
+        # below MIN_SCORE by that alone is not scored phrase by phrase. Most labels of a text site (random "related"
+        # links) touch items with a word or two and stop here.
+        scored = {
+            item.code: s
+            for item in touched.values()
+            if len(words & item.words) / size >= MIN_SCORE and (s := self._score(words, size, item)) >= MIN_SCORE
+        }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
 

@@ -24,13 +24,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawler.models import Link
 from crawler.parse import fold
-from crawler.quality import words
 from crawler.thaitext import loose_key, match_key
 from rules.catalog import ComponentDef
+from rules.site import SiteLinks
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
+from rules.words import cut
 
 
 @dataclass
@@ -59,7 +59,7 @@ class RuleVerdict:
 class Context:
     fiscal_year: int  # BE
     as_of: date
-    site_links: list[Link] = field(default_factory=list)
+    site_links: SiteLinks = field(default_factory=SiteLinks)  # streamed from the store: filter with .where
 
 
 Check = Callable[[ComponentDef, Bundle, Context], Finding]
@@ -90,35 +90,48 @@ def snippet(text: str, phrase: str, width: int = 70) -> str:
     match = re.search(r"\s*".join(chars), text, re.IGNORECASE) if chars else None
     if not match:
         return fold(text[: width * 2])
-    start = _cut(text, max(0, match.start() - width), forward=True)
-    end = _cut(text, min(len(text), match.end() + width), forward=False)
+    start = _cut(text, max(0, match.start() - width), forward=True, limit=match.start())
+    end = _cut(text, min(len(text), match.end() + width), forward=False, limit=match.end())
     return ("…" if start else "") + fold(text[start:end]) + ("…" if end < len(text) else "")
 
 
 _SNAP = 20  # characters a cut may move to reach a space, so that a snippet shows whole words
 
 
-def _cut(text: str, at: int, forward: bool) -> int:
+def _cut(text: str, at: int, forward: bool, limit: int) -> int:
     """`at` moved between two words, inward (`forward` for a snippet's start): to a space within _SNAP
-    characters, else to the nearest end of a word newmm finds there. Thai runs for many words without a space,
-    and a cut inside a word can leave a vowel or tone mark without its letter ("…ุลาคม")."""
+    characters, else to the nearest bound the label cutter (rules.words.cut) finds there, else to the nearest
+    letter that can start a cluster. Thai runs for many words without a space, and a cut inside a word can leave
+    a vowel or tone mark without its letter ("…ุลาคม"). It never moves past `limit` into the quoted phrase."""
     if at <= 0 or at >= len(text):
         return max(0, min(at, len(text)))
-    reach = range(at, min(len(text), at + _SNAP)) if forward else range(at, max(0, at - _SNAP), -1)
+    reach = range(at, min(len(text), at + _SNAP, limit)) if forward else range(at, max(0, at - _SNAP, limit), -1)
     space = next((i for i in reach if text[i].isspace()), None)
     if space is not None:
         return space + 1 if forward else space
-    bounds = [b for b in _word_bounds(text, at) if (b >= at if forward else 0 < b <= at)]
-    if not bounds:
-        return at  # no segmenter (pythainlp missing): the cut stays where it was
-    return min(bounds) if forward else max(bounds)
+    bounds = [b for b in _word_bounds(text, at) if (at <= b <= limit if forward else max(1, limit) <= b <= at)]
+    if bounds:
+        return min(bounds) if forward else max(bounds)
+    # A run of words the vocabulary lacks (a name, a place): no word bound near, so a cluster's start.
+    return next((i for i in reach if _starts_cluster(text, i)), at)
+
+
+# Marks and vowels written after (or above, below) their letter, and vowels written before it.
+_FOLLOWING = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+_LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+
+
+def _starts_cluster(text: str, i: int) -> bool:
+    """A cut before text[i] leaves no mark without its letter and no leading vowel without the letter after it."""
+    return 0 < i < len(text) and text[i] not in _FOLLOWING and text[i - 1] not in _LEADING
 
 
 def _word_bounds(text: str, at: int) -> list[int]:
-    """Positions between words (newmm) within _SNAP characters of `at`. The window's first and last pieces may
-    be parts of words it cut, so only the bounds inside it count (and its start when that is the text's)."""
+    """Positions between words (rules.words.cut: newmm over the vocabulary's words; a run of other words stays one
+    piece, ended where a known word starts) within _SNAP characters of `at`. The window's first and last pieces
+    may be parts of words it cut, so only the bounds inside it count (and its start when that is the text's)."""
     lo, hi = max(0, at - _SNAP), min(len(text), at + _SNAP)
-    pieces = words(text[lo:hi]) or []
+    pieces = cut(text[lo:hi])
     ends = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=lo))
     return ends[1:] if lo == 0 else ends[2:]
 

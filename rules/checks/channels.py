@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from crawler.models import Link
 from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
 from rules.catalog import ComponentDef
@@ -77,7 +76,7 @@ def qa_channel(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
         found = _found(source, _QA_WORDS)
         if found:
             hits.append(Hit(source, snippet(source.text or source.link_text, found[0])))
-    site_board = _two_way_links(ctx.site_links)
+    site_board = ctx.site_links.where(_site_two_way)
     if site_board and not hits:
         hits.append(Hit(Source(url=site_board[0].url, kind="page", found_via="site"), site_board[0].label))
     return Finding(present=bool(hits), hits=hits)
@@ -100,8 +99,9 @@ def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     return asks and bool(_BOARD_URL.search(url) or FORM_HOSTS.search(url))
 
 
-def _two_way_links(links: list[Link]) -> list[Link]:
-    return [link for link in links if _two_way_link(link.url, link.label)]
+def _site_two_way(url: str, label: str) -> bool:
+    """A link anywhere on the site to a two-way channel (one filter: the site's links are read once for it)."""
+    return _two_way_link(url, label)
 
 
 def _is_board(source: Source) -> bool:
@@ -131,7 +131,7 @@ def two_way(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Conte
         found = _two_way_in(source)
         if found:
             return RuleVerdict(True, found)
-    links = _two_way_links(ctx.site_links)
+    links = ctx.site_links.where(_site_two_way)
     if links:
         return RuleVerdict(True, f"{links[0].label} {links[0].url}")
     return RuleVerdict(False, _only_one_way(hits))

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from crawler.quality import words
 from rules.checks.base import snippet
+from rules.words import cut
 
 SIGNED = (
     "ประกาศ ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๘ (นางวิไลวรรณ จันทร์หอม) ปลัดองค์การบริหารส่วนตำบลหนองบัวแดง ปฏิบัติหน้าที่ตามคำสั่งที่ได้รับมอบหมาย"
@@ -37,13 +37,13 @@ def test_short_text_is_quoted_whole() -> None:
 
 
 def test_long_thai_runs_are_cut_between_words() -> None:
-    """Thai runs for many words without a space: the cut falls where newmm puts a word boundary."""
+    """Thai runs for many words without a space: the cut falls where the label cutter (newmm over the
+    vocabulary's words) puts a word boundary."""
     text = (
         "อ่านเพิ่มเติมแผนผังโครงสร้างการแบ่งส่วนราชการภายใน ส่วนราชการ หัวหน้าส่วนราชการ งานภายใน อัตรากำลัง"
         " สำนักปลัด นางสาวกนกวรรณ ศรีบุญเรือง หัวหน้าสำนักปลัด (นักบริหารงานทั่วไป) กองคลังผู้อำนวยการกองคลังนักบริหารงาน"
     )
-    pieces = words(text)
-    assert pieces is not None  # pythainlp is a dependency
+    pieces = cut(text)
     bounds = set(itertools.accumulate(len(p) for p in pieces)) | {0}
     for width in range(20, 60, 3):
         quoted = snippet(text, "หัวหน้าส่วนราชการ", width)
