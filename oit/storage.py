@@ -52,7 +52,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from crawler.documents import DocumentText
@@ -232,11 +232,31 @@ def open_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
         import oit.alerts  # noqa: F401  (defines the alert-state tables on Base, created with the others)
 
-        Base.metadata.create_all(engine)
-        _add_missing_columns(engine)
+        _create_schema(engine)
     except (ArgumentError, ImportError, DBAPIError) as exc:
         raise StorageError(_unopenable(url, exc)) from exc
     return engine
+
+
+SCHEMA_ATTEMPTS = 10
+_RACED = ("already exists", "duplicate column", "database is locked")
+
+
+def _create_schema(engine: Engine) -> None:
+    """Create the tables and add missing columns, also when other oit processes open the new file at once.
+
+    A cron job and a user starting scans together both find no tables and both run CREATE TABLE: the loser
+    gets "table … already exists" (or "database is locked" while the other converts the file to WAL). Both
+    steps check what exists first, so the loser simply runs them again."""
+    for attempt in range(1, SCHEMA_ATTEMPTS + 1):
+        try:
+            Base.metadata.create_all(engine)
+            _add_missing_columns(engine)
+            return
+        except OperationalError as exc:
+            if attempt == SCHEMA_ATTEMPTS or not any(word in str(exc.orig) for word in _RACED):
+                raise
+            time.sleep(0.05 * attempt)
 
 
 def _unopenable(url: str, exc: Exception) -> str:

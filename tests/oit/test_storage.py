@@ -325,3 +325,30 @@ def test_the_write_ahead_log_is_checkpointed_in_large_steps(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_PAGES > 1000
         assert conn.exec_driver_sql("PRAGMA journal_size_limit").scalar() == WAL_CHECKPOINT_PAGES * 4096
+
+
+def test_processes_opening_a_new_database_at_once_all_get_it(tmp_path):
+    """A cron scan and a user's scan start together on a database file that does not exist yet: each finds no
+    tables and creates them; the losers of that race used to stop with "table sites already exists"."""
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    start = threading.Barrier(6)
+    errors: list[Exception] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            open_engine(url).dispose()
+        except Exception as exc:  # noqa: BLE001  (collected and shown below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(tmp_path / "new.sqlite") as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert db.execute("select count(*) from sqlite_master where name = 'scans'").fetchone() == (1,)
