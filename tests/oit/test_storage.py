@@ -340,7 +340,7 @@ def test_processes_opening_a_new_database_at_once_all_get_it(tmp_path):
         start.wait()
         try:
             open_engine(url).dispose()
-        except Exception as exc:  # noqa: BLE001  (collected and shown below)
+        except Exception as exc:  # collected and shown by the assert below
             errors.append(exc)
 
     threads = [threading.Thread(target=open_it) for _ in range(6)]
