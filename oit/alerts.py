@@ -20,15 +20,14 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON, DateTime, Integer, String, Text, UniqueConstraint, delete, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine, Row
 
 from oit import __version__
 from oit.diff import evidence_urls
 from oit.history import ScanSummary, failed_urls, find_site, latest_done, list_scans, load_result
 from oit.models import STATUS_TH, Gap, ScanResult
-from oit.storage import Base, now
+from oit.storage import ALERT_FACTS, ALERT_MESSAGES, ALERT_SITES, now
 from reports.thai import clean_text, thai_date
 
 FactKind = Literal["gap", "unknown", "broken"]
@@ -46,39 +45,6 @@ _APPEARED: dict[str, ChangeKind] = {"gap": "new_gap", "unknown": "went_unknown",
 _GONE: dict[str, ChangeKind] = {"gap": "fixed_gap", "unknown": "known_again", "broken": "evidence_restored"}
 _BANGKOK = ZoneInfo("Asia/Bangkok")
 TEXT_CHANGES = 30  # lines of changes in `text`: chat apps cut long messages (all are in `changes`)
-
-
-# --- state in the database --------------------------------------------------------------------------------
-class AlertFactRow(Base):
-    """A confirmed fact of a site: what the admins were last told (or the baseline of the first scans)."""
-
-    __tablename__ = "alert_facts"
-    __table_args__ = (UniqueConstraint("site_url", "key"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    site_url: Mapped[str] = mapped_column(String(2000), index=True)
-    key: Mapped[str] = mapped_column(Text)
-    fact: Mapped[dict] = mapped_column(JSON)  # Fact as JSON
-
-
-class AlertSiteRow(Base):
-    __tablename__ = "alert_sites"
-    site_url: Mapped[str] = mapped_column(String(2000), primary_key=True)
-    weighed_scan_id: Mapped[int | None] = mapped_column(Integer)  # the last finished scan whose changes were weighed
-    stale_warned_scan_id: Mapped[int | None] = mapped_column(Integer)  # latest finished scan (0: none) when warned
-
-
-class AlertMessageRow(Base):
-    """An alert to deliver. Kept after delivery as the record of what was sent."""
-
-    __tablename__ = "alert_messages"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    site_url: Mapped[str] = mapped_column(String(2000), index=True)
-    created: Mapped[datetime] = mapped_column(DateTime)
-    body: Mapped[dict] = mapped_column(JSON)  # the Alert, as the webhook receives it
-    delivered: Mapped[list[str]] = mapped_column(JSON, default=list)  # channels done: "webhook:<url>", "email"
-    done: Mapped[bool] = mapped_column(default=False)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 # --- what a scan shows --------------------------------------------------------------------------------------
@@ -225,6 +191,29 @@ def stale_alert(site_url: str, site_name: str | None, last: ScanSummary | None, 
     )
 
 
+# --- state in the database: tables alert_facts, alert_sites, alert_messages (defined in oit.storage) -------------
+def _alert_state(conn: Connection, site_url: str) -> Row | None:
+    return conn.execute(select(ALERT_SITES).where(ALERT_SITES.c.site_url == site_url)).first()
+
+
+def _set_alert_state(conn: Connection, site_url: str, state: Row | None, **values: int) -> None:
+    if state is None:
+        conn.execute(insert(ALERT_SITES).values(site_url=site_url, **values))
+    else:
+        conn.execute(update(ALERT_SITES).where(ALERT_SITES.c.site_url == site_url).values(**values))
+
+
+def _add_facts(conn: Connection, site_url: str, facts: dict[str, Fact]) -> None:
+    if facts:
+        rows = [{"site_url": site_url, "key": key, "fact": fact.model_dump()} for key, fact in facts.items()]
+        conn.execute(insert(ALERT_FACTS), rows)
+
+
+def _queue(conn: Connection, alert: Alert) -> None:
+    body = alert.model_dump(mode="json")
+    conn.execute(insert(ALERT_MESSAGES).values(site_url=alert.site_url, created=now(), body=body))
+
+
 # --- weighing a scan ---------------------------------------------------------------------------------------------
 def weigh_scan(engine: Engine, scan_id: int) -> Alert | None:
     """Compare a finished scan and the one before it with the confirmed facts of its site; confirmed changes
@@ -234,31 +223,28 @@ def weigh_scan(engine: Engine, scan_id: int) -> Alert | None:
     if result is None:
         return None
     site_url = result.site.url
-    with Session(engine) as session:
-        state = session.get(AlertSiteRow, site_url)
-        if state is not None and (state.weighed_scan_id or 0) >= scan_id:
-            return None
+    with engine.connect() as conn:
+        state = _alert_state(conn, site_url)
+    if state is not None and (state.weighed_scan_id or 0) >= scan_id:
+        return None
     prev_summary = latest_done(engine, site_url, before=scan_id)
     previous = load_result(engine, prev_summary.scan_id) if prev_summary else None
     new_facts = facts_of(engine, result, previous)
     prev_facts = _facts_before(engine, site_url, previous)
-    with Session(engine) as session, session.begin():
-        state = session.get(AlertSiteRow, site_url) or AlertSiteRow(site_url=site_url)
-        session.add(state)
-        confirmed = {r.key: r for r in session.scalars(select(AlertFactRow).where(AlertFactRow.site_url == site_url))}
-        first = state.weighed_scan_id is None
-        state.weighed_scan_id = scan_id
-        if first:  # the baseline: what the site looked like before this scan, else now
-            for key, fact in (prev_facts if prev_facts is not None else new_facts).items():
-                session.add(AlertFactRow(site_url=site_url, key=key, fact=fact.model_dump()))
+    with engine.begin() as conn:
+        state = _alert_state(conn, site_url)
+        confirmed = {r.key: r for r in conn.execute(select(ALERT_FACTS).where(ALERT_FACTS.c.site_url == site_url))}
+        _set_alert_state(conn, site_url, state, weighed_scan_id=scan_id)
+        if state is None or state.weighed_scan_id is None:  # the baseline: the site before this scan, else now
+            _add_facts(conn, site_url, prev_facts if prev_facts is not None else new_facts)
             return None
         if prev_facts is None:
             return None  # one scan shows nothing twice
-        changes = _confirm(session, site_url, confirmed, prev_facts, new_facts, result)
+        changes = _confirm(conn, site_url, confirmed, prev_facts, new_facts, result)
         if not changes:
             return None
         alert = changes_alert(result, previous.scan_id if previous else None, changes)
-        session.add(AlertMessageRow(site_url=site_url, created=now(), body=alert.model_dump(mode="json")))
+        _queue(conn, alert)
         return alert
 
 
@@ -270,18 +256,16 @@ def _facts_before(engine: Engine, site_url: str, previous: ScanResult | None) ->
 
 
 def _confirm(
-    session: Session,
+    conn: Connection,
     site_url: str,
-    confirmed: dict[str, AlertFactRow],
+    confirmed: dict[str, Row],
     prev: dict[str, Fact],
     new: dict[str, Fact],
     result: ScanResult,
 ) -> list[AlertChange]:
-    changes: list[AlertChange] = []
-    for key, fact in new.items():
-        if key in prev and key not in confirmed:
-            session.add(AlertFactRow(site_url=site_url, key=key, fact=fact.model_dump()))
-            changes.append(_change(_APPEARED[fact.kind], fact))
+    appeared = {key: fact for key, fact in new.items() if key in prev and key not in confirmed}
+    _add_facts(conn, site_url, appeared)
+    changes = [_change(_APPEARED[fact.kind], fact) for fact in appeared.values()]
     # A gap of an item that cannot be checked now is not fixed: it is simply not seen (never a silent pass).
     unknown_now = {f.code for f in [*prev.values(), *new.values()] if f.kind == "unknown"}
     for key, row in confirmed.items():
@@ -291,7 +275,7 @@ def _confirm(
         if fact.kind == "unknown":  # known again: say what the item is now
             item = next((i for i in result.items if i.code == fact.code), None)
             fact = fact.model_copy(update={"text_th": item.status if item else None})
-        session.execute(delete(AlertFactRow).where(AlertFactRow.id == row.id))
+        conn.execute(delete(ALERT_FACTS).where(ALERT_FACTS.c.id == row.id))
         changes.append(_change(_GONE[fact.kind], fact))
     return sorted(changes, key=lambda c: (int(c.code[1:]) if c.code[1:].isdigit() else 999, c.kind))
 
@@ -328,12 +312,11 @@ def check_stale(engine: Engine, site: str, stale_hours: float, at: datetime | No
     if at - since < timedelta(hours=stale_hours):
         return None
     marker = last.scan_id if last else 0
-    with Session(engine) as session, session.begin():
-        state = session.get(AlertSiteRow, row.url) or AlertSiteRow(site_url=row.url)
-        session.add(state)
-        if state.stale_warned_scan_id == marker:
+    with engine.begin() as conn:
+        state = _alert_state(conn, row.url)
+        if state is not None and state.stale_warned_scan_id == marker:
             return None
-        state.stale_warned_scan_id = marker
+        _set_alert_state(conn, row.url, state, stale_warned_scan_id=marker)
         alert = stale_alert(row.url, row.name, last, stale_hours)
-        session.add(AlertMessageRow(site_url=row.url, created=now(), body=alert.model_dump(mode="json")))
+        _queue(conn, alert)
         return alert

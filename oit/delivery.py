@@ -14,13 +14,13 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
 from oit import __version__
-from oit.alerts import Alert, AlertMessageRow
+from oit.alerts import Alert
 from oit.config import AlertsConfig, EmailConfig
+from oit.storage import ALERT_MESSAGES
 
 log = logging.getLogger("oit.delivery")
 
@@ -37,30 +37,35 @@ def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None =
     overlap, so a message is never picked up by two threads at once."""
     targets = channels(config)
     sent = 0
-    query = select(AlertMessageRow).where(AlertMessageRow.done.is_(False)).order_by(AlertMessageRow.id)
+    messages = ALERT_MESSAGES
+    query = select(messages).where(messages.c.done.is_(False)).order_by(messages.c.id)
     if site_url is not None:
-        query = query.where(AlertMessageRow.site_url == site_url)
-    with Session(engine) as session:
-        pending = session.scalars(query).all()
-        for row in pending:
-            delivered = list(row.delivered or [])
-            errors = []
-            for target in targets:
-                if target in delivered:
-                    continue
-                error = _send(target, Alert.model_validate(row.body), config)
-                if error is None:
-                    delivered.append(target)
-                    sent += 1
-                else:
-                    errors.append(f"{_redact(target)}: {error}")
-            row.attempts += 1
-            row.delivered = delivered
-            row.last_error = "; ".join(errors) or None
-            row.done = not errors or row.attempts >= MAX_ATTEMPTS
-            if errors and row.done:
-                log.error("เลิกส่งการแจ้งเตือน %d หลังลอง %d ครั้ง / alert given up: %s", row.id, row.attempts, errors)
-            session.commit()  # per message: a later failure cannot undo what was already sent
+        query = query.where(messages.c.site_url == site_url)
+    with engine.connect() as conn:
+        pending = conn.execute(query).all()
+    for row in pending:
+        delivered = list(row.delivered or [])
+        errors = []
+        for target in targets:
+            if target in delivered:
+                continue
+            error = _send(target, Alert.model_validate(row.body), config)
+            if error is None:
+                delivered.append(target)
+                sent += 1
+            else:
+                errors.append(f"{_redact(target)}: {error}")
+        attempts = row.attempts + 1
+        done = not errors or attempts >= MAX_ATTEMPTS
+        if errors and done:
+            log.error("เลิกส่งการแจ้งเตือน %d หลังลอง %d ครั้ง / alert given up: %s", row.id, attempts, errors)
+        last_error = "; ".join(errors) or None
+        with engine.begin() as conn:  # per message: a later failure cannot undo what was already sent
+            conn.execute(
+                update(messages)
+                .where(messages.c.id == row.id)
+                .values(attempts=attempts, delivered=delivered, last_error=last_error, done=done)
+            )
     return sent
 
 

@@ -13,12 +13,11 @@ from datetime import date, datetime
 
 from pydantic import BaseModel
 from sqlalchemy import or_, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Engine, Row
 
 from oit.diff import ScanDiff, diff_results, evidence_urls
 from oit.models import ScanResult
-from oit.storage import DocumentRow, PageRow, ScanRow, SiteRow
+from oit.storage import DOCUMENTS, PAGES, SCANS, SITES
 
 
 class ScanSummary(BaseModel):
@@ -43,18 +42,17 @@ class ScanSummary(BaseModel):
 
 def list_sites(engine: Engine) -> list[tuple[str, str | None]]:
     """(url, name) of every site with at least one scan, by URL."""
-    query = select(SiteRow.url, SiteRow.name).where(SiteRow.id.in_(select(ScanRow.site_id))).order_by(SiteRow.url)
+    query = select(SITES.c.url, SITES.c.name).where(SITES.c.id.in_(select(SCANS.c.site_id))).order_by(SITES.c.url)
     with engine.connect() as conn:
         return [(r.url, r.name) for r in conn.execute(query)]
 
 
-def find_site(engine: Engine, site: str) -> SiteRow | None:
-    """The stored site named by URL (trailing slash and case ignored) or by its stored name."""
+def find_site(engine: Engine, site: str) -> Row | None:
+    """The stored site (id, url, name) named by URL (trailing slash and case ignored) or by its stored name."""
     key = site.strip().rstrip("/").lower()
-    with Session(engine) as session:
-        for row in session.scalars(select(SiteRow).order_by(SiteRow.id)):
+    with engine.connect() as conn:
+        for row in conn.execute(select(SITES).order_by(SITES.c.id)):
             if row.url.rstrip("/").lower() == key or (row.name and row.name.strip() == site.strip()):
-                session.expunge(row)
                 return row
     return None
 
@@ -64,19 +62,19 @@ def list_scans(engine: Engine, site: str, limit: int | None = None) -> list[Scan
     row = find_site(engine, site)
     if row is None:
         return []
-    query = select(ScanRow).where(ScanRow.site_id == row.id).order_by(ScanRow.id.desc())
+    query = select(SCANS).where(SCANS.c.site_id == row.id).order_by(SCANS.c.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    with Session(engine) as session:
-        return [_summary(scan, row) for scan in session.scalars(query)]
+    with engine.connect() as conn:
+        return [_summary(scan, row) for scan in conn.execute(query)]
 
 
 def get_scan(engine: Engine, scan_id: int) -> ScanSummary | None:
-    with Session(engine) as session:
-        scan = session.get(ScanRow, scan_id)
+    with engine.connect() as conn:
+        scan = conn.execute(select(SCANS).where(SCANS.c.id == scan_id)).first()
         if scan is None:
             return None
-        return _summary(scan, session.get(SiteRow, scan.site_id))
+        return _summary(scan, conn.execute(select(SITES).where(SITES.c.id == scan.site_id)).first())
 
 
 def latest_done(engine: Engine, site: str, before: int | None = None) -> ScanSummary | None:
@@ -84,21 +82,22 @@ def latest_done(engine: Engine, site: str, before: int | None = None) -> ScanSum
     row = find_site(engine, site)
     if row is None:
         return None
-    query = select(ScanRow).where(ScanRow.site_id == row.id, ScanRow.state == "done")
+    query = select(SCANS).where(SCANS.c.site_id == row.id, SCANS.c.state == "done")
     if before is not None:
-        query = query.where(ScanRow.id < before)
-    with Session(engine) as session:
-        scan = session.scalar(query.order_by(ScanRow.id.desc()).limit(1))
-        return _summary(scan, row) if scan is not None else None
+        query = query.where(SCANS.c.id < before)
+    with engine.connect() as conn:
+        scan = conn.execute(query.order_by(SCANS.c.id.desc()).limit(1)).first()
+    return _summary(scan, row) if scan is not None else None
 
 
 def load_result(engine: Engine, scan_id: int) -> ScanResult | None:
     """The contract result of a finished scan (None for a scan that is unknown or did not finish)."""
-    with Session(engine) as session:
-        scan = session.get(ScanRow, scan_id)
-        if scan is None or scan.state != "done" or not scan.result_json:
-            return None
-        result = ScanResult.model_validate_json(scan.result_json)
+    query = select(SCANS.c.result_json).where(SCANS.c.id == scan_id, SCANS.c.state == "done")
+    with engine.connect() as conn:
+        result_json = conn.execute(query).scalar()
+    if not result_json:
+        return None
+    result = ScanResult.model_validate_json(result_json)
     if result.scan_id is None:
         result.scan_id = scan_id
     return result
@@ -112,11 +111,11 @@ def failed_urls(engine: Engine, scan_id: int, urls: Iterable[str]) -> dict[str, 
     wanted = list(dict.fromkeys(urls))
     out: dict[str, str] = {}
     with engine.connect() as conn:
-        for table in (PageRow, DocumentRow):
+        for table in (PAGES, DOCUMENTS):
             for start in range(0, len(wanted), 500):  # bounded IN lists
                 chunk = wanted[start : start + 500]
-                query = select(table.url, table.final_url, table.status, table.error).where(
-                    table.scan_id == scan_id, or_(table.url.in_(chunk), table.final_url.in_(chunk))
+                query = select(table.c.url, table.c.final_url, table.c.status, table.c.error).where(
+                    table.c.scan_id == scan_id, or_(table.c.url.in_(chunk), table.c.final_url.in_(chunk))
                 )
                 for r in conn.execute(query):
                     reason = r.error or (f"HTTP {r.status}" if r.status is not None and r.status >= 400 else None)
@@ -136,7 +135,7 @@ def diff_scans(engine: Engine, old_id: int, new_id: int) -> ScanDiff | None:
     return diff_results(old, new, failed_urls(engine, new_id, urls), failed_urls(engine, old_id, urls))
 
 
-def _summary(scan: ScanRow, site: SiteRow | None) -> ScanSummary:
+def _summary(scan: Row, site: Row | None) -> ScanSummary:
     score = grade = None
     counts: dict[str, int] = {}
     name = site.name if site else None

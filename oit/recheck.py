@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from crawler.engine import Crawler
 from crawler.urls import in_scope, normalize
 from oit.config import Config, SiteConfig
 from oit.models import CrawlStats, ItemResult, ScanResult
 from oit.scan import ScanError, ScanRequest, crawl_settings, today_in_bangkok
-from oit.storage import ScanRow, ScanStore, SiteRow, StoredSite, open_engine
+from oit.storage import SCANS, SITES, ScanStore, StoredSite, open_engine
 from rules.catalog import Catalog, ItemDef, load_catalog
 from rules.checks import Context
 from rules.discovery import Discovery
@@ -112,14 +111,14 @@ def run_recheck(config: Config, request: RecheckRequest) -> Recheck:
 
 def _latest_result(engine, start: str) -> tuple[int, ScanResult]:  # type: ignore[no-untyped-def]
     query = (
-        select(ScanRow.id, ScanRow.result_json)
-        .join(SiteRow, SiteRow.id == ScanRow.site_id)
-        .where(SiteRow.url == start, ScanRow.state == "done", ScanRow.result_json.is_not(None))
-        .order_by(ScanRow.id.desc())
+        select(SCANS.c.id, SCANS.c.result_json)
+        .join(SITES, SITES.c.id == SCANS.c.site_id)
+        .where(SITES.c.url == start, SCANS.c.state == "done", SCANS.c.result_json.is_not(None))
+        .order_by(SCANS.c.id.desc())
         .limit(1)
     )
-    with Session(engine) as session:
-        row = session.execute(query).first()
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
     if row is None:
         raise ScanError(
             f"ยังไม่มีผลการสแกนเว็บไซต์ {start} ที่เสร็จสมบูรณ์ ให้สั่ง oit scan ก่อน"

@@ -14,10 +14,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from crawler.engine import Crawler
 from crawler.models import CrawlResult, Document, Link, Page
@@ -25,7 +24,7 @@ from crawler.render import RENDER_OFF, BrowserUnavailable, browser_missing
 from crawler.shells import ShellMemory
 from crawler.urls import first_urls
 from oit.models import ItemResult
-from oit.storage import PageRow, RenderPatternRow, ScanStore, ScreenshotRow, now
+from oit.storage import PAGES, RENDER_PATTERNS, SCREENSHOTS, ScanStore, now
 from rules.sources import NEEDS_BROWSER_TH
 
 BROWSER_NEEDED_TH = "ต้องใช้เบราว์เซอร์"
@@ -64,7 +63,7 @@ class ReplacingSink:
     def add_page(self, page: Page) -> None:
         if page.url in self.replace:
             with self.store.engine.begin() as conn:
-                conn.execute(delete(PageRow).where(PageRow.scan_id == self.store.scan_id, PageRow.url == page.url))
+                conn.execute(delete(PAGES).where(PAGES.c.scan_id == self.store.scan_id, PAGES.c.url == page.url))
         self.store.add_page(page)
 
     def add_document(self, document: Document) -> None:
@@ -146,17 +145,17 @@ def browser_notes(crawl: CrawlResult) -> list[str]:
 
 # --- URL patterns kept between scans ---------------------------------------------------------------------------
 def load_patterns(engine: Engine, site_url: str) -> ShellMemory:
-    with Session(engine) as session:
-        rows = session.scalars(select(RenderPatternRow.pattern).where(RenderPatternRow.site_url == site_url))
-        return ShellMemory(list(rows))
+    query = select(RENDER_PATTERNS.c.pattern).where(RENDER_PATTERNS.c.site_url == site_url)
+    with engine.connect() as conn:
+        return ShellMemory(list(conn.execute(query).scalars()))
 
 
 def save_patterns(engine: Engine, site_url: str, memory: ShellMemory) -> None:
     """Adds what this scan learned. Only saves time on the next scan: a failure here loses nothing else."""
     for pattern in sorted(memory.learned):
         try:
-            with Session(engine) as session, session.begin():
-                session.add(RenderPatternRow(site_url=site_url, pattern=pattern, learned=now()))
+            with engine.begin() as conn:
+                conn.execute(insert(RENDER_PATTERNS).values(site_url=site_url, pattern=pattern, learned=now()))
         except IntegrityError:
             pass  # another scan of the site learned it at the same time
     memory.learned.clear()
@@ -194,9 +193,11 @@ async def take_screenshots(engine: Engine, scan_id: int, crawler: Crawler, items
             f"ถ่ายภาพหน้าจอได้ {len(shots)} จาก {len(pages)} ภาพก่อนหมดเวลาที่กำหนด"
             f" / {len(shots)} of {len(pages)} screenshots taken before the time limit"
         )
-    with Session(engine) as session, session.begin():
-        for url, image in shots.items():
-            session.add(ScreenshotRow(scan_id=scan_id, url=url, codes=pages[url], image=image, taken=now()))
+    if shots:
+        rows = [{"scan_id": scan_id, "url": url, "codes": pages[url], "image": image, "taken": now()}
+                for url, image in shots.items()]  # fmt: skip
+        with engine.begin() as conn:
+            conn.execute(insert(SCREENSHOTS), rows)
     return [f"ภาพหน้าจอหลักฐาน {len(shots)} ภาพ / {len(shots)} evidence screenshots stored", *notes]
 
 
@@ -217,6 +218,6 @@ async def _shoot(crawler: Crawler, urls: list[str], shots: dict[str, bytes]) -> 
 
 def screenshots(engine: Engine, scan_id: int) -> list[Screenshot]:
     """The screenshots stored with a scan, for the report (empty when the setting was off)."""
-    query = select(ScreenshotRow).where(ScreenshotRow.scan_id == scan_id).order_by(ScreenshotRow.id)
-    with Session(engine) as session:
-        return [Screenshot(url=r.url, codes=list(r.codes or []), image=r.image) for r in session.scalars(query)]
+    query = select(SCREENSHOTS).where(SCREENSHOTS.c.scan_id == scan_id).order_by(SCREENSHOTS.c.id)
+    with engine.connect() as conn:
+        return [Screenshot(url=r.url, codes=list(r.codes or []), image=r.image) for r in conn.execute(query)]

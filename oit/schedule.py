@@ -37,7 +37,7 @@ from oit.config import Config, ConfigError, SiteConfig, load_config
 from oit.delivery import deliver_pending
 from oit.history import find_site, latest_done, list_scans
 from oit.scan import ScanRequest, run_scan
-from oit.storage import ScanRow, now, open_engine
+from oit.storage import SCANS, now, open_engine
 
 log = logging.getLogger("oit.schedule")
 
@@ -288,8 +288,8 @@ def _wait_for_running(engine: Engine, timeout: float) -> None:
             continue
         with engine.begin() as conn:
             conn.execute(
-                update(ScanRow)
-                .where(ScanRow.site_id == row.id, ScanRow.state == "running", ScanRow.started_at >= started)
+                update(SCANS)
+                .where(SCANS.c.site_id == row.id, SCANS.c.state == "running", SCANS.c.started_at >= started)
                 .values(state="failed", finished_at=now(), error=STOPPED_MESSAGE)
             )
         log.warning("ยกเลิกการสแกนที่ยังไม่หยุด / abandoned running scan: site=%s", site_url)

@@ -37,7 +37,9 @@ from sqlalchemy import (
     Insert,
     Integer,
     LargeBinary,
+    MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     bindparam,
@@ -51,9 +53,8 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, Row, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
@@ -68,155 +69,196 @@ FLUSH_SECONDS = 5.0
 WAL_CHECKPOINT_PAGES = 16384  # SQLite's write-ahead log is checkpointed after this many pages (4 kB each)
 
 
-class Base(DeclarativeBase):
-    pass
+# One MetaData for every table of oit (the alert tables too, so that it is complete without importing oit.alerts):
+# SQLAlchemy Core, not the ORM. A scan process never imports sqlalchemy.orm (5.6 MB of RSS and the mapped classes
+# in every process), and a migration tool (Alembic) can take this metadata as its target as it is.
+metadata = MetaData()
 
+SITES = Table(
+    "sites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(2000), unique=True, nullable=False),
+    Column("name", String(500)),
+)
 
-class SiteRow(Base):
-    __tablename__ = "sites"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    url: Mapped[str] = mapped_column(String(2000), unique=True)
-    name: Mapped[str | None] = mapped_column(String(500))
-
-
-class ScanRow(Base):
-    __tablename__ = "scans"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
-    state: Mapped[str] = mapped_column(String(20), default="running")  # running | done | failed | crashed
-    error: Mapped[str | None] = mapped_column(Text)
-    assessment_year: Mapped[int] = mapped_column(Integer)
-    as_of: Mapped[date] = mapped_column(Date)
-    pages: Mapped[int] = mapped_column(Integer, default=0)
-    documents: Mapped[int] = mapped_column(Integer, default=0)
-    errors: Mapped[int] = mapped_column(Integer, default=0)
-    unchanged: Mapped[int] = mapped_column(Integer, default=0)  # pages and documents reused from the previous scan
-    not_asked: Mapped[int] = mapped_column(Integer, default=0)  # of those, taken without a request (revisit policy)
-    duration_s: Mapped[float] = mapped_column(Float, default=0.0)
-    result_json: Mapped[str | None] = mapped_column(Text)  # the contract JSON of the finished scan
-    kind: Mapped[str] = mapped_column(String(20), default="scan")  # scan | recheck (one item re-fetched)
-    based_on: Mapped[int | None] = mapped_column(Integer)  # a recheck: the scan whose other results it copies
+SCANS = Table(
+    "scans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("site_id", Integer, ForeignKey("sites.id"), index=True, nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("state", String(20), default="running", nullable=False),  # running | done | failed | crashed
+    Column("error", Text),
+    Column("assessment_year", Integer, nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("pages", Integer, default=0, nullable=False),
+    Column("documents", Integer, default=0, nullable=False),
+    Column("errors", Integer, default=0, nullable=False),
+    Column("unchanged", Integer, default=0, nullable=False),  # pages and documents reused from the previous scan
+    Column("not_asked", Integer, default=0, nullable=False),  # of those, taken without a request (revisit policy)
+    Column("duration_s", Float, default=0.0, nullable=False),
+    Column("result_json", Text),  # the contract JSON of the finished scan
+    Column("kind", String(20), default="scan", nullable=False),  # scan | recheck (one item re-fetched)
+    Column("based_on", Integer),  # a recheck: the scan whose other results it copies
     # The process that runs the scan: a "running" scan whose process is gone crashed (mark_crashed).
-    owner_host: Mapped[str | None] = mapped_column(String(255))
-    owner_pid: Mapped[int | None] = mapped_column(Integer)
-    owner_started: Mapped[float | None] = mapped_column(Float)  # the process's start time (pids are reused)
+    Column("owner_host", String(255)),
+    Column("owner_pid", Integer),
+    Column("owner_started", Float),  # the process's start time (pids are reused)
+)
 
+PAGES = Table(
+    "pages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("final_url", String(2000), nullable=False),
+    Column("status", Integer),
+    Column("error", Text),
+    Column("content_type", String(200), default="", nullable=False),
+    Column("encoding", String(50)),
+    Column("content_hash", String(64)),
+    Column("title", Text, default="", nullable=False),
+    Column("headings", JSON, default=list, nullable=False),
+    Column("text", Text, default="", nullable=False),
+    Column("html_z", LargeBinary),  # zlib-compressed decoded HTML
+    Column("depth", Integer, default=0, nullable=False),
+    Column("tls_error", Boolean, default=False, nullable=False),
+    Column("needs_browser", Boolean, default=False, nullable=False),
+    Column("etag", String(500)),  # validators, sent back by the next scan
+    Column("last_modified", String(100)),
+    Column("verified_at", DateTime),  # the revisit policy's stamps (crawler/revisit.py)
+    Column("changed_at", DateTime),
+    Column("links_z", LargeBinary),  # zlib-compressed JSON: the page's links
+    UniqueConstraint("scan_id", "url"),
+)
 
-class PageRow(Base):
-    __tablename__ = "pages"
-    __table_args__ = (UniqueConstraint("scan_id", "url"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    final_url: Mapped[str] = mapped_column(String(2000))
-    status: Mapped[int | None] = mapped_column(Integer)
-    error: Mapped[str | None] = mapped_column(Text)
-    content_type: Mapped[str] = mapped_column(String(200), default="")
-    encoding: Mapped[str | None] = mapped_column(String(50))
-    content_hash: Mapped[str | None] = mapped_column(String(64))
-    title: Mapped[str] = mapped_column(Text, default="")
-    headings: Mapped[list[str]] = mapped_column(JSON, default=list)
-    text: Mapped[str] = mapped_column(Text, default="")
-    html_z: Mapped[bytes | None] = mapped_column(LargeBinary)  # zlib-compressed decoded HTML
-    depth: Mapped[int] = mapped_column(Integer, default=0)
-    tls_error: Mapped[bool] = mapped_column(Boolean, default=False)
-    needs_browser: Mapped[bool] = mapped_column(Boolean, default=False)
-    etag: Mapped[str | None] = mapped_column(String(500))  # validators, sent back by the next scan
-    last_modified: Mapped[str | None] = mapped_column(String(100))
-    verified_at: Mapped[datetime | None] = mapped_column(DateTime)  # the revisit policy's stamps (crawler/revisit.py)
-    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    links_z: Mapped[bytes | None] = mapped_column(LargeBinary)  # zlib-compressed JSON: the page's links
+# Unique (target, label) pairs of a scan: a mega menu repeated on 2,000 pages is stored once.
+LINKS = Table(
+    "links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
+    Column("from_url", String(2000), nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("label", Text, default="", nullable=False),
+    Column("source", String(20), default="a", nullable=False),
+    Column("external", Boolean, default=False, nullable=False),
+)
 
+DOCUMENTS = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("final_url", String(2000), nullable=False),
+    Column("status", Integer),
+    Column("content_type", String(200), default="", nullable=False),
+    Column("size", Integer, default=0, nullable=False),
+    Column("content_hash", String(64), index=True),
+    Column("text", Text, default="", nullable=False),
+    Column("pages", Integer),
+    Column("extractor", String(50)),
+    Column("error", Text),
+    Column("referrers", JSON, default=list, nullable=False),
+    Column("link_texts", JSON, default=list, nullable=False),
+    Column("ocr_pages", Integer, default=0, nullable=False),
+    Column("method", String(20)),  # text_layer | ocr | mixed
+    Column("quality", Float),
+    Column("ocr_digits_untrusted", Boolean, default=False, nullable=False),
+    Column("timeline_rows", Integer),
+    Column("etag", String(500)),
+    Column("last_modified", String(100)),
+    Column("verified_at", DateTime),
+    Column("changed_at", DateTime),
+    UniqueConstraint("scan_id", "url"),
+)
 
-class LinkRow(Base):
-    """Unique (target, label) pairs of a scan: a mega menu repeated on 2,000 pages is stored once."""
+# Extracted text by content hash, shared by all scans: an unchanged document is read (and OCR'd) once.
+DOCUMENT_TEXTS = Table(
+    "document_texts",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("version", String(100), nullable=False),  # crawler.textcache.extraction_signature() when read
+    Column("text", Text, default="", nullable=False),
+    Column("pages", Integer),
+    Column("extractor", String(50)),
+    Column("method", String(50)),
+    Column("error", Text),
+    Column("details", JSON, default=dict, nullable=False),  # DocumentText's other fields (OCR pages, quality…)
+    Column("created", DateTime, nullable=False),
+)
 
-    __tablename__ = "links"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
-    from_url: Mapped[str] = mapped_column(String(2000))
-    url: Mapped[str] = mapped_column(String(2000))
-    label: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(20), default="a")
-    external: Mapped[bool] = mapped_column(Boolean, default=False)
+ITEM_RESULTS = Table(
+    "item_results",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
+    Column("code", String(10), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("result", JSON, nullable=False),
+)
 
+# A picture of an item's evidence page as a browser showed it (crawl setting `screenshots`, oit/rendering.py).
+SCREENSHOTS = Table(
+    "screenshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("codes", JSON, default=list, nullable=False),  # the items whose evidence it shows
+    Column("image", LargeBinary, nullable=False),  # JPEG
+    Column("taken", DateTime, nullable=False),
+    UniqueConstraint("scan_id", "url"),
+)
 
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("scan_id", "url"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    final_url: Mapped[str] = mapped_column(String(2000))
-    status: Mapped[int | None] = mapped_column(Integer)
-    content_type: Mapped[str] = mapped_column(String(200), default="")
-    size: Mapped[int] = mapped_column(Integer, default=0)
-    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    text: Mapped[str] = mapped_column(Text, default="")
-    pages: Mapped[int | None] = mapped_column(Integer)
-    extractor: Mapped[str | None] = mapped_column(String(50))
-    error: Mapped[str | None] = mapped_column(Text)
-    referrers: Mapped[list[str]] = mapped_column(JSON, default=list)
-    link_texts: Mapped[list[str]] = mapped_column(JSON, default=list)
-    ocr_pages: Mapped[int] = mapped_column(Integer, default=0)
-    method: Mapped[str | None] = mapped_column(String(20))  # text_layer | ocr | mixed
-    quality: Mapped[float | None] = mapped_column(Float)
-    ocr_digits_untrusted: Mapped[bool] = mapped_column(Boolean, default=False)
-    timeline_rows: Mapped[int | None] = mapped_column(Integer)
-    etag: Mapped[str | None] = mapped_column(String(500))
-    last_modified: Mapped[str | None] = mapped_column(String(100))
-    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
-    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+# URL patterns of a site whose pages needed the browser (crawler/shells.py), kept between scans.
+RENDER_PATTERNS = Table(
+    "render_patterns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("site_url", String(2000), index=True, nullable=False),
+    Column("pattern", String(2000), nullable=False),
+    Column("learned", DateTime, nullable=False),
+    UniqueConstraint("site_url", "pattern"),
+)
 
+# --- the alerts' state (oit/alerts.py, oit/delivery.py) ---
+# A confirmed fact of a site: what the admins were last told (or the baseline of the first scans).
+ALERT_FACTS = Table(
+    "alert_facts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("site_url", String(2000), index=True, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("fact", JSON, nullable=False),  # oit.alerts.Fact as JSON
+    UniqueConstraint("site_url", "key"),
+)
 
-class DocumentTextRow(Base):
-    """Extracted text by content hash, shared by all scans: an unchanged document is read (and OCR'd) once."""
+ALERT_SITES = Table(
+    "alert_sites",
+    metadata,
+    Column("site_url", String(2000), primary_key=True),
+    Column("weighed_scan_id", Integer),  # the last finished scan whose changes were weighed
+    Column("stale_warned_scan_id", Integer),  # latest finished scan (0: none) when warned
+)
 
-    __tablename__ = "document_texts"
-    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    version: Mapped[str] = mapped_column(String(100))  # crawler.textcache.extraction_signature() when read
-    text: Mapped[str] = mapped_column(Text, default="")
-    pages: Mapped[int | None] = mapped_column(Integer)
-    extractor: Mapped[str | None] = mapped_column(String(50))
-    method: Mapped[str | None] = mapped_column(String(50))
-    error: Mapped[str | None] = mapped_column(Text)
-    details: Mapped[dict] = mapped_column(JSON, default=dict)  # DocumentText's other fields (OCR pages, quality…)
-    created: Mapped[datetime] = mapped_column(DateTime)
-
-
-class ItemRow(Base):
-    __tablename__ = "item_results"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
-    code: Mapped[str] = mapped_column(String(10))
-    status: Mapped[str] = mapped_column(String(10))
-    result: Mapped[dict] = mapped_column(JSON)
-
-
-class ScreenshotRow(Base):
-    """A picture of an item's evidence page as a browser showed it (crawl setting `screenshots`, oit/rendering.py)."""
-
-    __tablename__ = "screenshots"
-    __table_args__ = (UniqueConstraint("scan_id", "url"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), index=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    codes: Mapped[list[str]] = mapped_column(JSON, default=list)  # the items whose evidence it shows
-    image: Mapped[bytes] = mapped_column(LargeBinary)  # JPEG
-    taken: Mapped[datetime] = mapped_column(DateTime)
-
-
-class RenderPatternRow(Base):
-    """URL patterns of a site whose pages needed the browser (crawler/shells.py), kept between scans."""
-
-    __tablename__ = "render_patterns"
-    __table_args__ = (UniqueConstraint("site_url", "pattern"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    site_url: Mapped[str] = mapped_column(String(2000), index=True)
-    pattern: Mapped[str] = mapped_column(String(2000))
-    learned: Mapped[datetime] = mapped_column(DateTime)
+# An alert to deliver. Kept after delivery as the record of what was sent.
+ALERT_MESSAGES = Table(
+    "alert_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("site_url", String(2000), index=True, nullable=False),
+    Column("created", DateTime, nullable=False),
+    Column("body", JSON, nullable=False),  # the Alert, as the webhook receives it
+    Column("delivered", JSON, default=list, nullable=False),  # channels done: "webhook:<url>", "email"
+    Column("done", Boolean, default=False, nullable=False),
+    Column("attempts", Integer, default=0, nullable=False),
+    Column("last_error", Text),
+)
 
 
 class StorageError(Exception):
@@ -230,8 +272,6 @@ def open_engine(url: str) -> Engine:
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        import oit.alerts  # noqa: F401  (defines the alert-state tables on Base, created with the others)
-
         _create_schema(engine)
     except (ArgumentError, ImportError, DBAPIError) as exc:
         raise StorageError(_unopenable(url, exc)) from exc
@@ -250,7 +290,11 @@ def _create_schema(engine: Engine) -> None:
     steps check what exists first, so the loser simply runs them again."""
     for attempt in range(1, SCHEMA_ATTEMPTS + 1):
         try:
-            Base.metadata.create_all(engine)
+            # Every open but the first finds the schema current: one query says so, and neither CREATE TABLE
+            # checks nor the inspector run (~3 MB of RSS in each scan process).
+            if not _missing_columns(engine):
+                return
+            metadata.create_all(engine)
             _add_missing_columns(engine)
             return
         except OperationalError as exc:
@@ -302,13 +346,38 @@ def _add_missing_columns(engine: Engine) -> None:
     Only additive changes are handled this way (create_all never alters an existing table); renames or
     drops will need a migration tool. Each new column gets its model default, so old rows stay valid.
     """
-    inspector = inspect(engine)
+    missing = _missing_columns(engine)
+    if not missing:
+        return
     with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in present:
-                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {_column_sql(column, engine)}"))
+        for column in missing:
+            conn.execute(text(f"ALTER TABLE {column.table.name} ADD COLUMN {_column_sql(column, engine)}"))
+
+
+def _missing_columns(engine: Engine) -> list[Column]:
+    """The columns of `metadata` that the database lacks, in table order (all of a table that does not exist)."""
+    present = _present_columns(engine)
+    return [c for table in metadata.sorted_tables for c in table.columns if c.name not in present.get(table.name, ())]
+
+
+# Every table's columns in one statement (SQLite 3.16+ table-valued pragmas).
+_SQLITE_COLUMNS = text(
+    "SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"
+)
+
+
+def _present_columns(engine: Engine) -> dict[str, set[str]]:
+    """Table name -> the names of its columns, as the database has them."""
+    present: dict[str, set[str]] = {}
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            for table, column in conn.execute(_SQLITE_COLUMNS):
+                present.setdefault(table, set()).add(column)
+            return present
+        inspector = inspect(conn)
+        for table in inspector.get_table_names():
+            present[table] = {c["name"] for c in inspector.get_columns(table)}
+    return present
 
 
 def _column_sql(column: Column, engine: Engine) -> str:
@@ -363,7 +432,7 @@ def _process_alive(pid: int, started: float | None) -> bool:
         return False
 
 
-def _is_dead(scan: ScanRow, host: str, at: datetime) -> bool:
+def _is_dead(scan: Row, host: str, at: datetime) -> bool:
     if scan.owner_host == host and scan.owner_pid is not None:
         return not _process_alive(scan.owner_pid, scan.owner_started)
     # Another machine's scan, or one from an oit that did not record its owner: judged by its age.
@@ -374,12 +443,16 @@ def mark_crashed(engine: Engine) -> list[int]:
     """Mark every running scan whose process is gone "crashed" (with the reason); returns their ids. A running
     scan whose process is alive is a concurrent scan and is left alone. Its rows stay as they were committed."""
     host, at = socket.gethostname(), now()
-    with Session(engine) as session, session.begin():
-        running = session.scalars(select(ScanRow).where(ScanRow.state == "running")).all()
-        dead = [scan for scan in running if _is_dead(scan, host, at)]
-        for scan in dead:
-            scan.state, scan.error, scan.finished_at = "crashed", CRASHED_TH_EN, at
-        return [scan.id for scan in dead]
+    with engine.begin() as conn:
+        running = conn.execute(select(SCANS).where(SCANS.c.state == "running")).all()
+        dead = [scan.id for scan in running if _is_dead(scan, host, at)]
+        if dead:
+            conn.execute(
+                update(SCANS)
+                .where(SCANS.c.id.in_(dead), SCANS.c.state == "running")
+                .values(state="crashed", error=CRASHED_TH_EN, finished_at=at)
+            )
+        return dead
 
 
 def fail_own_scans(engine: Engine, error: str) -> None:
@@ -387,9 +460,9 @@ def fail_own_scans(engine: Engine, error: str) -> None:
     me = _owner()
     with engine.begin() as conn:
         conn.execute(
-            update(ScanRow)
+            update(SCANS)
             .where(
-                ScanRow.state == "running", ScanRow.owner_host == me["owner_host"], ScanRow.owner_pid == me["owner_pid"]
+                SCANS.c.state == "running", SCANS.c.owner_host == me["owner_host"], SCANS.c.owner_pid == me["owner_pid"]
             )
             .values(state="failed", finished_at=now(), error=error)
         )
@@ -442,7 +515,7 @@ _LINKS_OF_PAGE = text("SELECT links_z FROM pages WHERE scan_id = :scan AND url =
 
 def _copy_page_statement() -> Insert:
     """INSERT … SELECT of one stored page into a new scan, under fresh fetch facts (executed per batch)."""
-    table = PageRow.__table__
+    table = PAGES
     columns = [c.name for c in table.columns if c.name != "id"]
     values = [
         bindparam(f"new_{name}", type_=table.c[name].type)
@@ -451,7 +524,7 @@ def _copy_page_statement() -> Insert:
         for name in columns
     ]
     source = select(*values).where(table.c.scan_id == bindparam("old_scan"), table.c.url == bindparam("old_url"))
-    return insert(PageRow).from_select(columns, source)
+    return insert(PAGES).from_select(columns, source)
 
 
 class ScanStore:
@@ -470,21 +543,19 @@ class ScanStore:
     ) -> None:
         self.engine = engine
         self.crashed = mark_crashed(engine)  # scans a killed process left "running"
-        with Session(engine) as session, session.begin():
-            site = session.scalar(select(SiteRow).where(SiteRow.url == site_url))
-            if site is None:
-                site = SiteRow(url=site_url, name=site_name)
-                session.add(site)
-                session.flush()
+        with engine.begin() as conn:
+            site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == site_url)).scalar()
+            if site_id is None:
+                site_id = conn.execute(insert(SITES).values(url=site_url, name=site_name)).inserted_primary_key[0]
             elif site_name:
-                site.name = site_name
-            self.previous_scan_id = session.scalar(
-                select(ScanRow.id)
-                .where(ScanRow.site_id == site.id, ScanRow.state == "done")
-                .order_by(ScanRow.id.desc())
-            )
-            scan = ScanRow(
-                site_id=site.id,
+                conn.execute(update(SITES).where(SITES.c.id == site_id).values(name=site_name))
+            self.previous_scan_id = conn.execute(
+                select(SCANS.c.id)
+                .where(SCANS.c.site_id == site_id, SCANS.c.state == "done")
+                .order_by(SCANS.c.id.desc())
+            ).scalar()
+            scan = insert(SCANS).values(
+                site_id=site_id,
                 started_at=now(),
                 assessment_year=year,
                 as_of=as_of,
@@ -492,9 +563,7 @@ class ScanStore:
                 based_on=based_on,
                 **_owner(),
             )
-            session.add(scan)
-            session.flush()
-            self.scan_id = scan.id
+            self.scan_id: int = conn.execute(scan).inserted_primary_key[0]
         self._known: dict[str, Known] | None = None  # the previous scan's URLs, read on first use
         self._links_z: dict[str, bytes | None] = {}  # their pages' packed links, read with them
         self._interned_links: dict[Hashable, Link] = {}  # kept for the scan: their ids stay unique (_links_added)
@@ -568,17 +637,17 @@ class ScanStore:
                   "verified_at", "changed_at")  # fmt: skip
         # The pages' stored links come along (~1-4 kB compressed each, held until the page is met): one query
         # instead of one per page, which would cost a re-scan more than the rest of an unchanged page.
-        pages = select(*(getattr(PageRow, f) for f in fields), PageRow.links_z).where(
-            PageRow.scan_id == self.previous_scan_id,
-            PageRow.error.is_(None),
-            PageRow.content_hash.is_not(None),
-            PageRow.html_z.is_not(None),
-            PageRow.needs_browser.is_(False),  # a JavaScript shell the browser could not render: try again
+        pages = select(*(PAGES.c[f] for f in fields), PAGES.c.links_z).where(
+            PAGES.c.scan_id == self.previous_scan_id,
+            PAGES.c.error.is_(None),
+            PAGES.c.content_hash.is_not(None),
+            PAGES.c.html_z.is_not(None),
+            PAGES.c.needs_browser.is_(False),  # a JavaScript shell the browser could not render: try again
         )
         documents = (
-            select(*(getattr(DocumentRow, f) for f in fields), DocumentRow.size)
-            .join(DocumentTextRow, DocumentTextRow.content_hash == DocumentRow.content_hash)
-            .where(DocumentRow.scan_id == self.previous_scan_id, DocumentTextRow.version == extraction_signature())
+            select(*(DOCUMENTS.c[f] for f in fields), DOCUMENTS.c.size)
+            .join(DOCUMENT_TEXTS, DOCUMENT_TEXTS.c.content_hash == DOCUMENTS.c.content_hash)
+            .where(DOCUMENTS.c.scan_id == self.previous_scan_id, DOCUMENT_TEXTS.c.version == extraction_signature())
         )
         known: dict[str, Known] = {}
         with self.engine.connect() as conn:
@@ -595,7 +664,7 @@ class ScanStore:
         where a change matters the next morning, so a re-scan asks for them whatever the revisit policy says."""
         if self.previous_scan_id is None:
             return set()
-        query = select(ItemRow.result).where(ItemRow.scan_id == self.previous_scan_id)
+        query = select(ITEM_RESULTS.c.result).where(ITEM_RESULTS.c.scan_id == self.previous_scan_id)
         urls: set[str] = set()
         with self.engine.connect() as conn:
             for (result,) in conn.execute(query):
@@ -603,7 +672,7 @@ class ScanStore:
                 urls.update(c["evidence_url"] for c in result.get("components") or [] if c.get("evidence_url"))
             # The pages that link to the evidence (the ITA index page, a listing of announcements): a new link there
             # is how new evidence appears. Links are stored once per scan, with the first page seen to have them.
-            linking = select(LinkRow.from_url).where(LinkRow.scan_id == self.previous_scan_id, LinkRow.url.in_(urls))
+            linking = select(LINKS.c.from_url).where(LINKS.c.scan_id == self.previous_scan_id, LINKS.c.url.in_(urls))
             urls.update(conn.execute(linking).scalars())
         return urls
 
@@ -614,34 +683,32 @@ class ScanStore:
         self.flush()
         with self.engine.begin() as conn:
             # Links first: "pages fetched again" are the pages this scan holds before the copy.
-            links = LinkRow.__table__
+            links = LINKS
             columns = [c.name for c in links.columns if c.name not in ("id", "scan_id")]
-            refetched = select(PageRow.url).where(PageRow.scan_id == self.scan_id)
+            refetched = select(PAGES.c.url).where(PAGES.c.scan_id == self.scan_id)
             ours = select(links.c.url, links.c.label).where(links.c.scan_id == self.scan_id)
             source = select(literal(self.scan_id), *(links.c[c] for c in columns)).where(
                 links.c.scan_id == scan_id,
                 links.c.from_url.not_in(refetched),
                 tuple_(links.c.url, links.c.label).not_in(ours),
             )
-            conn.execute(insert(LinkRow).from_select(["scan_id", *columns], source))
-            for row_class in (PageRow, DocumentRow):
-                table = row_class.__table__
+            conn.execute(insert(LINKS).from_select(["scan_id", *columns], source))
+            for table in (PAGES, DOCUMENTS):
                 columns = [c.name for c in table.columns if c.name not in ("id", "scan_id")]
                 fetched = select(table.c.url).where(table.c.scan_id == self.scan_id)
                 source = select(literal(self.scan_id), *(table.c[c] for c in columns)).where(
                     table.c.scan_id == scan_id, table.c.url.not_in(fetched)
                 )
-                conn.execute(insert(row_class).from_select(["scan_id", *columns], source))
+                conn.execute(insert(table).from_select(["scan_id", *columns], source))
 
     # --- the crawler's text cache (crawler.textcache.TextCache) ----------------------------------------
     def cached_text(self, content_hash: str) -> DocumentText | None:
-        with Session(self.engine) as session:
-            row = session.get(DocumentTextRow, content_hash)
-            if row is None or row.version != extraction_signature():
-                return None
-            return CachedText(
-                row.text, row.pages, row.extractor, row.method, row.error, dict(row.details or {})
-            ).restore()
+        query = select(DOCUMENT_TEXTS).where(DOCUMENT_TEXTS.c.content_hash == content_hash)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.version != extraction_signature():
+            return None
+        return CachedText(row.text, row.pages, row.extractor, row.method, row.error, dict(row.details or {})).restore()
 
     def remember_text(self, content_hash: str, result: DocumentText) -> None:
         """Stored at once, in its own transaction: a scan that crashes later still saves the next one the work."""
@@ -657,8 +724,10 @@ class ScanStore:
             "created": now(),
         }
         try:
-            with Session(self.engine) as session, session.begin():
-                session.merge(DocumentTextRow(content_hash=content_hash, **values))  # replaces a stale version
+            with self.engine.begin() as conn:  # replaces a stale version
+                key = DOCUMENT_TEXTS.c.content_hash == content_hash
+                if not conn.execute(update(DOCUMENT_TEXTS).where(key).values(**values)).rowcount:
+                    conn.execute(insert(DOCUMENT_TEXTS).values(content_hash=content_hash, **values))
         except IntegrityError:
             pass  # another scan stored the same document a moment ago: its text is as good
 
@@ -687,13 +756,13 @@ class ScanStore:
         self._flushed = time.monotonic()
         with self.engine.begin() as conn:
             if self._pages:
-                conn.execute(insert(PageRow), self._pages)
+                conn.execute(insert(PAGES), self._pages)
             if self._reused:
                 conn.execute(_copy_page_statement(), self._reused)
             if self._docs:
-                conn.execute(insert(DocumentRow), self._docs)
+                conn.execute(insert(DOCUMENTS), self._docs)
             if self._links:
-                conn.execute(insert(LinkRow), self._links)
+                conn.execute(insert(LINKS), self._links)
         self._pages, self._docs, self._links, self._reused = [], [], [], []
 
     # --- the end of a scan ----------------------------------------------------------------------------
@@ -713,12 +782,12 @@ class ScanStore:
         with self.engine.begin() as conn:
             if items:
                 conn.execute(
-                    insert(ItemRow),
+                    insert(ITEM_RESULTS),
                     [{"scan_id": self.scan_id, "code": i["code"], "status": i["status"], "result": i} for i in items],
                 )
             conn.execute(
-                update(ScanRow)
-                .where(ScanRow.id == self.scan_id)
+                update(SCANS)
+                .where(SCANS.c.id == self.scan_id)
                 .values(
                     state="done",
                     finished_at=now(),
@@ -741,7 +810,7 @@ class ScanStore:
             self._pages, self._docs, self._links, self._reused = [], [], [], []
         with self.engine.begin() as conn:
             conn.execute(
-                update(ScanRow).where(ScanRow.id == self.scan_id).values(state="failed", finished_at=now(), error=error)
+                update(SCANS).where(SCANS.c.id == self.scan_id).values(state="failed", finished_at=now(), error=error)
             )
 
 
@@ -755,8 +824,8 @@ class StoredSite:
 
     def page_summaries(self) -> list[tuple[str, str, list[str]]]:
         """(url, title, headings) of every readable page."""
-        query = select(PageRow.url, PageRow.title, PageRow.headings).where(
-            PageRow.scan_id == self.scan_id, PageRow.error.is_(None)
+        query = select(PAGES.c.url, PAGES.c.title, PAGES.c.headings).where(
+            PAGES.c.scan_id == self.scan_id, PAGES.c.error.is_(None)
         )
         with self.engine.connect() as conn:
             return [(r.url, r.title, list(r.headings or [])) for r in conn.execute(query)]
@@ -767,7 +836,7 @@ class StoredSite:
 
     def link_labels(self) -> Iterator[str]:
         """The distinct labels, each once, streamed from the cursor: the engine names each label once."""
-        query = select(LinkRow.label).where(LinkRow.scan_id == self.scan_id).distinct()
+        query = select(LINKS.c.label).where(LINKS.c.scan_id == self.scan_id).distinct()
         with self.engine.connect().execution_options(stream_results=True) as conn:
             for row in conn.execute(query):
                 yield row.label
@@ -776,50 +845,50 @@ class StoredSite:
         """Every unique (url, label) pair as a light tuple, streamed: ~42,000 on a 2,000-page text site, of which
         the engine keeps the few that can name an item."""
         query = (
-            select(LinkRow.url, LinkRow.label, LinkRow.external)
-            .where(LinkRow.scan_id == self.scan_id)
-            .order_by(LinkRow.id)
+            select(LINKS.c.url, LINKS.c.label, LINKS.c.external)
+            .where(LINKS.c.scan_id == self.scan_id)
+            .order_by(LINKS.c.id)
         )
         with self.engine.connect().execution_options(stream_results=True) as conn:
             for row in conn.execute(query):
                 yield SiteLink(row.url, row.label, bool(row.external))
 
     def labels_to(self, url: str) -> list[str]:
-        query = select(LinkRow.label).where(LinkRow.scan_id == self.scan_id, LinkRow.url == url).order_by(LinkRow.id)
+        query = select(LINKS.c.label).where(LINKS.c.scan_id == self.scan_id, LINKS.c.url == url).order_by(LINKS.c.id)
         with self.engine.connect() as conn:
             return [row.label for row in conn.execute(query)]
 
     def page(self, url: str, _hops: int = 0) -> Page | None:
         """The page stored for `url`: under that URL, or as the final URL of a redirect."""
-        with Session(self.engine) as session:
-            row = session.scalar(select(PageRow).where(PageRow.scan_id == self.scan_id, PageRow.url == url))
+        with self.engine.connect() as conn:
+            row = conn.execute(select(PAGES).where(PAGES.c.scan_id == self.scan_id, PAGES.c.url == url)).first()
             if row is None:
-                query = select(PageRow).where(PageRow.scan_id == self.scan_id, PageRow.final_url == url)
-                row = session.scalar(query.order_by(PageRow.html_z.is_(None)).limit(1))
-            if row is None:
-                return None
-            if _is_alias(row) and _hops < 3:
-                return self.page(row.final_url, _hops + 1)
-            html = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
-            return Page(**_columns(row, Page), html=html)
+                query = select(PAGES).where(PAGES.c.scan_id == self.scan_id, PAGES.c.final_url == url)
+                row = conn.execute(query.order_by(PAGES.c.html_z.is_(None)).limit(1)).first()
+        if row is None:
+            return None
+        if _is_alias(row) and _hops < 3:
+            return self.page(row.final_url, _hops + 1)
+        html = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
+        return Page(**_columns(row, Page), html=html)
 
     def document(self, url: str) -> Document | None:
-        query = select(DocumentRow).where(DocumentRow.scan_id == self.scan_id, DocumentRow.url == url)
-        with Session(self.engine) as session:
-            row = session.scalar(query)
-            if row is None:
-                return None
-            document = Document(**_columns(row, Document))
-            # The crawler saw the document through its first link only; every label used for it counts.
-            labels = self.labels_to(url)
-            document.link_texts = list(dict.fromkeys([*document.link_texts, *(label for label in labels if label)]))
-            return document
+        query = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == self.scan_id, DOCUMENTS.c.url == url)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        document = Document(**_columns(row, Document))
+        # The crawler saw the document through its first link only; every label used for it counts.
+        labels = self.labels_to(url)
+        document.link_texts = list(dict.fromkeys([*document.link_texts, *(label for label in labels if label)]))
+        return document
 
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]:
         query = (
-            select(PageRow.url)
-            .where(PageRow.scan_id == self.scan_id, PageRow.text.contains(phrase))
-            .order_by(PageRow.depth)
+            select(PAGES.c.url)
+            .where(PAGES.c.scan_id == self.scan_id, PAGES.c.text.contains(phrase))
+            .order_by(PAGES.c.depth)
             .limit(limit)
         )
         with self.engine.connect() as conn:
@@ -834,22 +903,18 @@ def _link_key(url: str, label: str) -> int:
     return int.from_bytes(digest, "little")
 
 
-def _columns(row: Base, model: type[BaseModel]) -> dict[str, Any]:
-    """The row's values for the model's fields that are stored as columns (lists copied out of the session)."""
-    values = {}
-    for name in model.model_fields:
-        if name in row.__table__.columns:
-            value = getattr(row, name)
-            values[name] = list(value) if isinstance(value, list) else value
-    return values
+def _columns(row: Row, model: type[BaseModel]) -> dict[str, Any]:
+    """The row's values for the model's fields that are stored as columns."""
+    values = row._mapping
+    return {name: values[name] for name in model.model_fields if name in values}
 
 
-def _is_alias(row: PageRow) -> bool:
+def _is_alias(row: Row) -> bool:
     """A redirect to a page crawled under its own URL: no content of its own."""
     return row.final_url != row.url and row.html_z is None and row.error is None
 
 
 def scan_result_json(engine: Engine, scan_id: int) -> dict | None:
-    with Session(engine) as session:
-        row = session.get(ScanRow, scan_id)
-        return json.loads(row.result_json) if row and row.result_json else None
+    with engine.connect() as conn:
+        result_json = conn.execute(select(SCANS.c.result_json).where(SCANS.c.id == scan_id)).scalar()
+    return json.loads(result_json) if result_json else None

@@ -13,16 +13,15 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine, Row
 
 from crawler.models import Document
-from oit.alerts import AlertMessageRow, check_stale, weigh_scan
+from oit.alerts import check_stale, weigh_scan
 from oit.config import AlertsConfig, ConfigError, load_config
 from oit.delivery import MAX_ATTEMPTS, deliver_pending
 from oit.models import Gap, ItemResult, ScanResult
-from oit.storage import ScanStore, now, open_engine
+from oit.storage import ALERT_MESSAGES, ScanStore, now, open_engine
 from tests.oit.receivers import Mailbox, Receiver, free_port
 from tests.oit.sample import NO_PHOTO, NO_QA, NOGIFT_2569, NOT_SIGNED, SITE, item, result
 
@@ -54,9 +53,9 @@ def store(engine: Engine, items: list[ItemResult], broken: tuple[str, ...] = (),
     return scan.scan_id
 
 
-def messages(engine: Engine) -> list[AlertMessageRow]:
-    with Session(engine) as session:
-        return list(session.scalars(select(AlertMessageRow).order_by(AlertMessageRow.id)))
+def messages(engine: Engine) -> list[Row]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(ALERT_MESSAGES).order_by(ALERT_MESSAGES.c.id)))
 
 
 BASE = [item("O2", "pass"), item("O3", "gap", [NO_QA]), item("O20", "gap", [NOT_SIGNED], [NOGIFT_2569])]
@@ -267,8 +266,8 @@ def test_wrong_smtp_password_keeps_the_alert_until_given_up(engine, smtp, monkey
         assert deliver_pending(engine, alerts_config([], port)) == 0
         (row,) = messages(engine)
         assert not row.done and row.attempts == attempt and "SMTPAuthenticationError" in row.last_error
-    with Session(engine) as session, session.begin():  # as after MAX_ATTEMPTS - 1 nights of failures
-        session.get(AlertMessageRow, row.id).attempts = MAX_ATTEMPTS - 1
+    with engine.begin() as conn:  # as after MAX_ATTEMPTS - 1 nights of failures
+        conn.execute(update(ALERT_MESSAGES).where(ALERT_MESSAGES.c.id == row.id).values(attempts=MAX_ATTEMPTS - 1))
     deliver_pending(engine, alerts_config([], port))
     (row,) = messages(engine)
     assert row.done and "SMTPAuthenticationError" in row.last_error and mailbox.messages == []  # given up, reason kept
@@ -318,8 +317,8 @@ def test_without_channels_alerts_are_recorded_only(engine):
     deliver_pending(engine, AlertsConfig())
     (row,) = messages(engine)
     assert row.done and row.body["type"] == "changes"
-    with Session(engine) as session:
-        assert session.scalar(select(func.count()).select_from(AlertMessageRow)) == 1
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(ALERT_MESSAGES)) == 1
 
 
 # --- configuration ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from oit.storage import CRASHED_TH_EN, ScanRow, ScanStore, open_engine
+from oit.storage import CRASHED_TH_EN, SCANS, ScanStore, open_engine
 from tests.crawler.support import LocalServer, Reply, page, pdf_reply
 
 OIT = [sys.executable, "-m", "oit"]
@@ -97,10 +97,10 @@ def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path:
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     with engine.begin() as conn:  # the second scan was owned by a process that has exited since
-        conn.execute(ScanRow.__table__.update().where(ScanRow.id == dead.scan_id).values(owner_pid=gone.pid))
+        conn.execute(SCANS.update().where(SCANS.c.id == dead.scan_id).values(owner_pid=gone.pid))
     reused = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     with engine.connect() as conn:
-        states = dict(conn.execute(ScanRow.__table__.select().with_only_columns(ScanRow.id, ScanRow.state)).all())
+        states = dict(conn.execute(SCANS.select().with_only_columns(SCANS.c.id, SCANS.c.state)).all())
     assert reused.crashed == [dead.scan_id]
     assert states == {live.scan_id: "running", dead.scan_id: "crashed", reused.scan_id: "running"}
 

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Engine, Row
 
 from crawler.documents import DocumentText
 from crawler.engine import Crawler, MemorySink
 from crawler.models import CrawlResult
 from crawler.textcache import MemoryTextCache, cacheable
-from oit.storage import DocumentRow, DocumentTextRow, ScanStore, open_engine
+from oit.storage import DOCUMENT_TEXTS, DOCUMENTS, ScanStore, open_engine
 from tests.crawler.support import LocalServer, Reply, fast_settings, make_pdf, page, pdf_reply
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
@@ -58,10 +57,9 @@ def scan_into_store(engine: Engine, url: str) -> tuple[CrawlResult, int]:
     return result, store.scan_id
 
 
-def documents_of(engine: Engine, scan_id: int) -> dict[str, DocumentRow]:
-    with Session(engine) as session:
-        rows = session.scalars(select(DocumentRow).where(DocumentRow.scan_id == scan_id)).all()
-        session.expunge_all()
+def documents_of(engine: Engine, scan_id: int) -> dict[str, Row]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(DOCUMENTS).where(DOCUMENTS.c.scan_id == scan_id)).all()
     return {row.url.rsplit("/", 1)[-1]: row for row in rows}
 
 
@@ -76,8 +74,8 @@ def test_scanning_twice_reads_each_document_once(server: LocalServer, tmp_path: 
     assert (second.texts_read, second.texts_cached) == (0, 5)
     assert server.count("/files/nogift.pdf") == 2  # fetched each scan (the bytes decide), read once
 
-    with Session(engine) as session:
-        assert session.scalar(select(func.count()).select_from(DocumentTextRow)) == 4
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(DOCUMENT_TEXTS)) == 4
     before, after = documents_of(engine, first_id), documents_of(engine, second_id)
     for name, row in after.items():
         assert (row.text, row.error, row.extractor, row.pages, row.content_hash) == (
@@ -95,13 +93,13 @@ def test_texts_read_another_way_are_read_again(server: LocalServer, tmp_path: Pa
     engine = open_engine(f"sqlite:///{tmp_path / 'oit.sqlite'}")
     scan_into_store(engine, server.url())
     with engine.begin() as conn:
-        conn.execute(update(DocumentTextRow).values(version="v0 older reader", text="stale"))
+        conn.execute(update(DOCUMENT_TEXTS).values(version="v0 older reader", text="stale"))
 
     again, scan_id = scan_into_store(engine, server.url())
     assert (again.texts_read, again.texts_cached) == (4, 1)
     assert "No Gift Policy 2569" in documents_of(engine, scan_id)["nogift.pdf"].text
-    with Session(engine) as session:
-        assert session.scalar(select(func.count()).where(DocumentTextRow.version == "v0 older reader")) == 0
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).where(DOCUMENT_TEXTS.c.version == "v0 older reader")) == 0
 
 
 def test_memory_sinks_share_a_cache(server: LocalServer) -> None:

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from oit.config import Config, DatabaseConfig
 from oit.demo.server import site_dir
 from oit.scan import ScanRequest, run_scan
-from oit.storage import ItemRow, ScanRow, open_engine
+from oit.storage import ITEM_RESULTS, SCANS, open_engine
 from tests.oit.test_rescan import fix_eservice_page
 
 AS_OF = "2026-05-15"
@@ -79,8 +78,8 @@ def test_recheck_fetches_only_the_items_evidence_and_records_history(scanned_sit
     url, paths, site, db = scanned_site
     crawled = len(paths)
     engine = open_engine(f"sqlite:///{db}")
-    with Session(engine) as session:
-        (first,) = session.scalars(select(ScanRow)).all()
+    with engine.connect() as conn:
+        (first,) = conn.execute(select(SCANS)).all()
         first_json = first.result_json
     fix_eservice_page(site)
     paths.clear()
@@ -99,12 +98,12 @@ def test_recheck_fetches_only_the_items_evidence_and_records_history(scanned_sit
     assert asked <= {"/robots.txt", "/", "/ita/ita-2569.html", "/eservice/index.html"}
     assert len(paths) < crawled / 10
 
-    with Session(engine) as session:
-        scans = session.scalars(select(ScanRow).order_by(ScanRow.id)).all()
+    with engine.connect() as conn:
+        scans = conn.execute(select(SCANS).order_by(SCANS.c.id)).all()
         assert [(s.state, s.kind, s.based_on) for s in scans] == [("done", "scan", None), ("done", "recheck", first.id)]
         assert scans[0].result_json == first_json  # the earlier scan is untouched
         before, after = json.loads(first_json), json.loads(scans[1].result_json)
-        items = {s.id: {r.code: r.status for r in session.scalars(select(ItemRow).where(ItemRow.scan_id == s.id))}
+        items = {s.id: {r.code: r.status for r in conn.execute(select(ITEM_RESULTS).where(ITEM_RESULTS.c.scan_id == s.id))}
                  for s in scans}  # fmt: skip
     changed = {i["code"] for i, j in zip(before["items"], after["items"], strict=True) if i["status"] != j["status"]}
     assert changed == {"O10"} and items[scans[1].id]["O10"] == "pass"
@@ -126,5 +125,5 @@ def test_recheck_explains_bad_input_in_thai(scanned_site, tmp_path: Path) -> Non
     assert unknown_item.returncode == 2 and "ไม่มีข้อ O99" in unknown_item.stderr
     never_scanned = oit("recheck", "http://127.0.0.1:9/", "O1", db=db, cwd=tmp_path)
     assert never_scanned.returncode == 2 and "ยังไม่มีผลการสแกน" in never_scanned.stderr
-    with Session(open_engine(f"sqlite:///{db}")) as session:
-        assert session.scalars(select(ScanRow.kind)).all() == ["scan"]  # nothing recorded for bad input
+    with open_engine(f"sqlite:///{db}").connect() as conn:
+        assert conn.scalars(select(SCANS.c.kind)).all() == ["scan"]  # nothing recorded for bad input

@@ -11,13 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from oit.config import Config, DatabaseConfig
 from oit.demo.server import serve, site_dir
 from oit.models import ScanResult
 from oit.scan import ScanRequest, run_scan
-from oit.storage import DocumentRow, PageRow, ScanRow, open_engine, unpack_links
+from oit.storage import DOCUMENTS, PAGES, SCANS, open_engine, unpack_links
 
 USAGE_GUIDE = (
     "<h2>วิธีการใช้งาน E-Service</h2><ol><li>กดลิงก์แบบฟอร์มขอรับบริการออนไลน์</li>"
@@ -60,13 +59,13 @@ def test_rescan_reuses_unchanged_pages_and_judges_on_the_new_date(tmp_path: Path
     assert verdicts(again) != verdicts(first)  # judged on the new date, not copied
 
     engine = open_engine(f"sqlite:///{tmp_path / 'nightly.sqlite'}")
-    with Session(engine) as session:
-        scans = session.scalars(select(ScanRow).order_by(ScanRow.id)).all()
+    with engine.connect() as conn:
+        scans = conn.execute(select(SCANS).order_by(SCANS.c.id)).all()
         assert [s.state for s in scans] == ["done", "done"]
         # Every page and document but the edited page came back 304 (the demo server sends Last-Modified).
         assert scans[0].unchanged == 0
         assert scans[1].unchanged == scans[1].pages + scans[1].documents - 1
-        old, new = ({r.url: r for r in session.scalars(select(PageRow).where(PageRow.scan_id == s.id))} for s in scans)
+        old, new = ({r.url: r for r in conn.execute(select(PAGES).where(PAGES.c.scan_id == s.id))} for s in scans)
         assert old.keys() == new.keys()
         edited = url + "eservice/index.html"
         assert "วิธีการใช้งาน" in new[edited].text and "วิธีการใช้งาน" not in old[edited].text
@@ -101,12 +100,12 @@ def test_a_nightly_rescan_asks_for_evidence_and_menus_and_carries_what_has_long_
         c.evidence_url for i in first.items for c in i.components if c.evidence_url
     }
     engine = open_engine(f"sqlite:///{db}")
-    with Session(engine) as session:
-        scans = session.scalars(select(ScanRow).order_by(ScanRow.id)).all()
+    with engine.connect() as conn:
+        scans = conn.execute(select(SCANS).order_by(SCANS.c.id)).all()
         rows = [
-            {r.url: r for r in session.scalars(select(table).where(table.scan_id == s.id))}
+            {r.url: r for r in conn.execute(select(table).where(table.c.scan_id == s.id))}
             for s in scans
-            for table in (PageRow, DocumentRow)
+            for table in (PAGES, DOCUMENTS)
         ]
     old = {**rows[0], **rows[1]}
     new = {**rows[2], **rows[3]}

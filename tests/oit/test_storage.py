@@ -4,18 +4,18 @@ import json
 import sqlite3
 import zlib
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from oit.storage import (
+    DOCUMENT_TEXTS,
+    LINKS,
+    PAGES,
+    SCANS,
     WAL_CHECKPOINT_PAGES,
-    DocumentTextRow,
-    LinkRow,
-    PageRow,
-    ScanRow,
     ScanStore,
     StoredSite,
     mark_crashed,
@@ -62,10 +62,10 @@ def test_pages_documents_and_links_round_trip(tmp_path):
     assert stored is not None and "ฉบับที่ 7" in stored.html  # compressed HTML comes back intact
     assert site.document("http://t.go.th/a.pdf").link_texts == ["สขร.1 ตุลาคม 2568"]
     assert site.pages_containing("ฉบับที่ 99") == ["http://t.go.th/p99.html"]
-    with Session(engine) as session:
+    with engine.connect() as conn:
         # The 100-link menu on 120 pages is stored once, plus the external link.
-        assert session.scalar(select(func.count()).select_from(LinkRow)) == 101
-        assert session.scalar(select(ScanRow.state)) == "done"
+        assert conn.scalar(select(func.count()).select_from(LINKS)) == 101
+        assert conn.scalar(select(SCANS.c.state)) == "done"
 
 
 def test_failed_scan_does_not_touch_finished_scans(tmp_path):
@@ -83,8 +83,8 @@ def test_failed_scan_does_not_touch_finished_scans(tmp_path):
     rows = sqlite3.connect(path).execute("select id, state, result_json from scans order by id").fetchall()
     assert rows[0][1:] == ("done", '{"ok": 1}')
     assert rows[1][1] == "failed"
-    with Session(engine) as session:
-        urls = session.scalars(select(PageRow.url).where(PageRow.scan_id == first.scan_id)).all()
+    with engine.connect() as conn:
+        urls = conn.scalars(select(PAGES.c.url).where(PAGES.c.scan_id == first.scan_id)).all()
     assert urls == ["http://t.go.th/p1.html"]
 
 
@@ -97,9 +97,9 @@ def test_interrupted_scan_keeps_committed_batches(tmp_path):
     engine.dispose()  # the "crash": the buffer is lost, no finish() or fail()
 
     reopened = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    with Session(reopened) as session:
-        assert session.scalar(select(ScanRow.state)) == "running"
-        assert session.scalar(select(func.count()).select_from(PageRow)) == 50
+    with reopened.connect() as conn:
+        assert conn.scalar(select(SCANS.c.state)) == "running"
+        assert conn.scalar(select(func.count()).select_from(PAGES)) == 50
 
 
 def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
@@ -171,6 +171,36 @@ def test_a_database_from_an_earlier_version_is_brought_up_to_date(tmp_path):
     assert db.execute("select name from sites").fetchone() == ("อบต.ทดสอบ",)
 
 
+SCHEMA_2026_12 = Path(__file__).parents[1] / "fixtures" / "schema" / "oit-2026-12.sqlite.sql"
+
+
+def schema_of(db: sqlite3.Connection) -> dict[str, str]:
+    """Every table's and index's CREATE statement, whitespace folded, by name."""
+    rows = db.execute("select name, sql from sqlite_master where sql is not null")
+    return {name: " ".join(sql.split()) for name, sql in rows}
+
+
+def test_a_new_database_has_the_schema_earlier_versions_created(tmp_path):
+    """The tables are SQLAlchemy Core now (the scan process does not load the ORM), but a new file gets exactly
+    the tables, columns, constraints and indexes that the ORM models of oit 2026-12 created."""
+    open_engine(f"sqlite:///{tmp_path / 'new.sqlite'}").dispose()
+    earlier = sqlite3.connect(":memory:")
+    earlier.executescript(SCHEMA_2026_12.read_text(encoding="utf-8"))
+    assert schema_of(sqlite3.connect(tmp_path / "new.sqlite")) == schema_of(earlier)
+
+
+def test_a_database_of_the_current_schema_opens_unchanged_and_works(tmp_path):
+    """A user's database made by the ORM-era oit: nothing is altered on open, and a scan writes and reads it back."""
+    path = tmp_path / "users.sqlite"
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA_2026_12.read_text(encoding="utf-8"))
+        before = schema_of(db)
+    engine = open_engine(f"sqlite:///{path}")
+    store = finished_scan(engine, [page(1)])
+    assert StoredSite(engine, store.scan_id, "http://t.go.th/").page(page(1).url).title == page(1).title
+    assert schema_of(sqlite3.connect(path)) == before
+
+
 # --- fast re-scans: the previous scan as the crawler's memory ----------------------------------------------
 
 
@@ -214,7 +244,7 @@ def test_a_document_read_by_an_older_reader_is_not_reused(tmp_path):
     done = finished_scan(engine, [], [Document(url=pdf, final_url=pdf, content_hash="d1", text="แผน")])
     done.remember_text("d1", DocumentText(text="แผน", pages=1))
     with engine.begin() as conn:
-        conn.execute(DocumentTextRow.__table__.update().values(version="v0 pdftotext=0 ocr=0"))
+        conn.execute(DOCUMENT_TEXTS.update().values(version="v0 pdftotext=0 ocr=0"))
     assert ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16)).known(pdf) is None
 
 
@@ -234,8 +264,8 @@ def test_an_unchanged_page_is_copied_under_its_fresh_fetch_facts(tmp_path):
     assert (again.title, again.text, again.html) == (stored.title, stored.text, stored.html)
     assert (again.depth, again.etag) == (1, '"new"')
     assert len(site.links()) == len(MENU)  # its links belong to the new scan too
-    with Session(engine) as session:
-        assert session.scalar(select(ScanRow.unchanged).where(ScanRow.id == store.scan_id)) == 1
+    with engine.connect() as conn:
+        assert conn.scalar(select(SCANS.c.unchanged).where(SCANS.c.id == store.scan_id)) == 1
 
 
 def test_links_are_packed_compactly_and_unpacked_as_shared_objects():
@@ -299,8 +329,8 @@ def test_recheck_copies_what_it_did_not_fetch(tmp_path):
     assert site.document(pdf).text == "ราคากลาง"
     urls = {link.url for link in site.links()}
     assert "http://t.go.th/removed.pdf" not in urls and {link.url for link in MENU} <= urls
-    with Session(engine) as session:
-        row = session.get(ScanRow, recheck.scan_id)
+    with engine.connect() as conn:
+        row = conn.execute(select(SCANS).where(SCANS.c.id == recheck.scan_id)).one()
         assert (row.kind, row.based_on) == ("recheck", base.scan_id)
 
 
@@ -310,12 +340,12 @@ def test_running_scans_of_an_older_oit_are_judged_by_age(tmp_path):
     stale = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     recent = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     with engine.begin() as conn:
-        table = ScanRow.__table__
+        table = SCANS
         conn.execute(table.update().values(owner_pid=None, owner_host=None))
         conn.execute(table.update().where(table.c.id == stale.scan_id).values(started_at=datetime(2026, 1, 1)))
     assert mark_crashed(engine) == [stale.scan_id]
-    with Session(engine) as session:
-        assert session.get(ScanRow, recent.scan_id).state == "running"
+    with engine.connect() as conn:
+        assert conn.scalar(select(SCANS.c.state).where(SCANS.c.id == recent.scan_id)) == "running"
 
 
 def test_the_write_ahead_log_is_checkpointed_in_large_steps(tmp_path):
