@@ -105,6 +105,41 @@ def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path:
     assert states == {live.scan_id: "running", dead.scan_id: "crashed", reused.scan_id: "running"}
 
 
+def test_owners_recorded_with_psutil_still_match_their_live_processes(tmp_path: Path) -> None:
+    """The scan process reads its start time from /proc instead of loading psutil; the figure is psutil's, so a
+    running scan recorded by an earlier oit (owner_started from psutil) is still its live process's, and a pid
+    reused by another process, or a zombie, is not."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])  # exits and is not waited for: a zombie
+    try:
+        while psutil.Process(zombie.pid).status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.01)
+        recorded = {pid: psutil.Process(pid).create_time() for pid in (os.getpid(), child.pid, zombie.pid)}
+        scans = {}
+        for name, pid, started in (
+            ("self", os.getpid(), recorded[os.getpid()]),
+            ("child", child.pid, recorded[child.pid]),
+            ("reused pid", child.pid, recorded[child.pid] - 3600),  # the pid of a scan an hour older
+            ("zombie", zombie.pid, recorded[zombie.pid]),
+        ):
+            scans[name] = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15)).scan_id
+            with engine.begin() as conn:
+                conn.execute(
+                    SCANS.update().where(SCANS.c.id == scans[name]).values(owner_pid=pid, owner_started=started)
+                )
+        ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+        with engine.connect() as conn:
+            states = dict(conn.execute(SCANS.select().with_only_columns(SCANS.c.id, SCANS.c.state)).all())
+        assert {name: states[scan_id] for name, scan_id in scans.items()} == {
+            "self": "running", "child": "running", "reused pid": "crashed", "zombie": "crashed"
+        }  # fmt: skip
+    finally:
+        child.kill()
+        child.wait()
+        zombie.wait()
+
+
 def busy_site() -> dict[str, Reply]:
     """An อบต. site with scanned announcements (OCR workers) and an ITA index built by a script (Chromium)."""
     scan = (FIXTURES / "nogift-scan.pdf").read_bytes()
