@@ -5,6 +5,7 @@ must not outlive the scan that started it (crawler/workers.py, "Lifetime"): from
 """
 
 import contextlib
+import ctypes.util  # noqa: F401  workers.die_with_parent's, imported there lazily: every worker starts with it
 
 from crawler import ocr, pdftext, workers
 from crawler.guards import pdfium
