@@ -12,9 +12,7 @@ import re
 import time
 import zipfile
 import zlib
-
-import pypdfium2
-import pypdfium2.raw as pdfium_c
+from types import ModuleType
 
 MAX_UNPACKED_BYTES = 150_000_000  # an Office file's parts together; real ones are a few MB
 MAX_PART_RATIO = 200  # unpacked/packed for parts over RATIO_FROM_BYTES; XML compresses 5-50x, zeros ~1000x
@@ -26,6 +24,16 @@ DEFLATE_MAX_RATIO = 1032  # the most one byte of deflate data can inflate to
 INFLATE_STEP = 1 << 20  # bytes inflated at a time while counting: the check holds no more than this
 
 ENCRYPTED = "ไฟล์ถูกเข้ารหัส ต้องใช้รหัสผ่านจึงจะเปิดได้ / encrypted: a password is needed to open it"
+
+
+def pdfium() -> ModuleType:
+    """pypdfium2, with its C constants (`pdfium().raw`), imported when the first PDF is opened. Only worker
+    processes open PDFs (the fork server preloads it for them, crawler/forkserver_boot.py): imported up front, it
+    cost every scan process ~4 MB, and an HTML-only scan never needs it."""
+    import pypdfium2
+    import pypdfium2.raw  # binds pypdfium2.raw: the C constants
+
+    return pypdfium2
 
 
 class Unreadable(Exception):
@@ -76,10 +84,11 @@ def pdf_reason(data: bytes) -> str | None:
     restrictions only) opens without one and is read like any other."""
     if b"/Encrypt" not in data:
         return None  # the common case, without parsing: every encrypted PDF names its /Encrypt dictionary
+    pypdfium2 = pdfium()
     try:
         pypdfium2.PdfDocument(data).close()
     except pypdfium2.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        if getattr(exc, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD:
             return ENCRYPTED
     return None  # other failures are the extractor's to report
 

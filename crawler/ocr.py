@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler import workers
+from crawler.guards import pdfium
 from crawler.thaitext import normalize_thai
 
 LANG = "tha+eng"  # "tha" alone is ~20 % faster but misreads English phrases such as "No Gift Policy"
@@ -228,8 +229,7 @@ def _page_dpi(page: Any) -> float:
     """300 dpi, or the resolution of the scan that fills the page when it is lower: enlarging a 200-dpi scan
     adds pixels, not detail. Measured on 8 scanned demo pages: 1.4 s/page and 94 % of words read at 200 dpi,
     1.8 s/page and 91 % when the same scan was enlarged to 300 dpi."""
-    import pypdfium2.raw as pdfium_c
-
+    pdfium_c = pdfium().raw
     width_pt, height_pt = page.get_size()
     found = []
     for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
@@ -249,9 +249,7 @@ class PageRefused(Exception):
 def _ocr_pdf_page(path: str, index: int) -> tuple[str, float | None]:
     """Render one page (300 dpi, or its scan's own resolution) and OCR it (in a worker, under its memory limit:
     loading a page reads its whole content stream)."""
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(path)
+    pdf = pdfium().PdfDocument(path)
     try:
         page = pdf[index]
         width, height = page.get_size()

@@ -30,19 +30,19 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
-
-import pypdfium2
-import pypdfium2.raw as pdfium_c
+from typing import TYPE_CHECKING, TypeVar
 
 from crawler import workers
-from crawler.guards import Unreadable, pdf_inflation
+from crawler.guards import Unreadable, pdf_inflation, pdfium
 from crawler.ocr import cpu_count
 from crawler.thaitext import normalize_thai
 
 PDFTOTEXT_TIMEOUT = 60.0
 MAX_PDF_PAGES = 300
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 # pypdfium2 ends lines with CRLF and writes U+FFFE both for a hyphen that breaks a word across lines ("e-bidding")
 # and for a glyph it has no Unicode for; pdftotext does neither.
@@ -195,9 +195,10 @@ def _split_pages(text: str, max_pages: int, body: bytes) -> TextLayer:
 
 
 def _page_count(body: bytes) -> int | None:
+    pdfium_lib = pdfium()
     try:
-        pdf = pypdfium2.PdfDocument(body)
-    except pypdfium2.PdfiumError:
+        pdf = pdfium_lib.PdfDocument(body)
+    except pdfium_lib.PdfiumError:
         return None
     try:
         return len(pdf)
@@ -208,9 +209,10 @@ def _page_count(body: bytes) -> int | None:
 def pdfium_text(body: bytes, max_pages: int = MAX_PDF_PAGES, memory_mb: int = workers.DEFAULT_MEMORY_MB) -> TextLayer:
     if refused := _too_big(body, memory_mb):
         return refused
+    pdfium_lib = pdfium()
     try:
-        pdf = pypdfium2.PdfDocument(body)
-    except pypdfium2.PdfiumError as exc:
+        pdf = pdfium_lib.PdfDocument(body)
+    except pdfium_lib.PdfiumError as exc:
         return TextLayer(error=f"อ่านไฟล์ PDF ไม่ได้ / unreadable PDF: {exc}")
     try:
         count = len(pdf)
@@ -261,9 +263,10 @@ def timeline_rows(body: bytes, pages: list[str]) -> int | None:
     wanted = [i for i, text in enumerate(pages) if _has_month_header(text)]
     if not wanted:
         return None
+    pdfium_lib = pdfium()
     try:
-        pdf = pypdfium2.PdfDocument(body)
-    except pypdfium2.PdfiumError:
+        pdf = pdfium_lib.PdfDocument(body)
+    except pdfium_lib.PdfiumError:
         return None
     try:
         rows, band = 0, None
@@ -271,7 +274,7 @@ def timeline_rows(body: bytes, pages: list[str]) -> int | None:
             found, band = _page_timeline_rows(pdf[index], band)
             rows += found
         return rows
-    except (pypdfium2.PdfiumError, IndexError, ValueError):
+    except (pdfium_lib.PdfiumError, IndexError, ValueError):
         return None
     finally:
         pdf.close()
@@ -284,6 +287,8 @@ Band = tuple[float, float]  # left and right of a Gantt's month columns
 def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[int, Band | None]:
     """The rows with bars or marks on one page, and the month columns that go on to the next page. Above the
     page's first header (or on the whole page when it has none) the previous page's columns are read."""
+    pdfium_c = pdfium().raw
+    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
     textpage = page.get_textpage()
     try:
         headers = _month_headers(textpage)
@@ -291,9 +296,7 @@ def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[
             (obj.get_bounds(), obj.type)
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT])
         ]
-        objects = [
-            (box, kind) for box, kind in objects if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or _symbols(textpage, box)
-        ]
+        objects = [(box, kind) for box, kind in objects if kind != text_kind or _symbols(textpage, box)]
     finally:
         textpage.close()
     regions = [(left, right, top, headers[k + 1][3] if k + 1 < len(headers) else float("-inf"))
@@ -305,7 +308,7 @@ def _page_timeline_rows(page: pypdfium2.PdfPage, carried: Band | None) -> tuple[
         centres = sorted(
             (b + t) / 2
             for (x0, b, x1, t), kind in objects
-            if left <= x0 and x1 <= right and floor < b and t <= top and _is_mark(x0, b, x1, t, kind)
+            if left <= x0 and x1 <= right and floor < b and t <= top and _is_mark(x0, b, x1, t, kind == text_kind)
         )
         rows += sum(1 for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > _ROW_GAP)
     return rows, (headers[-1][0], headers[-1][1]) if headers else carried
@@ -318,8 +321,8 @@ def _symbols(textpage: pypdfium2.PdfTextPage, box: Box) -> bool:
     return bool(text) and not any(ch.isalnum() for ch in text)
 
 
-def _is_mark(left: float, bottom: float, right: float, top: float, kind: int) -> bool:
-    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+def _is_mark(left: float, bottom: float, right: float, top: float, is_text: bool) -> bool:
+    if is_text:
         return right - left > 0.5
     return right - left >= _BORDER and top - bottom >= _BORDER
 

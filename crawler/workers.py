@@ -18,8 +18,6 @@ Two promises hold for every worker, whatever a file holds and however the scan e
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import resource
@@ -90,6 +88,11 @@ def die_with_parent() -> None:
     scan's own children and see their queue close)."""
     if not sys.platform.startswith("linux"):
         return
+    # ctypes only here, in the worker (the fork server preloads it, crawler/forkserver_boot.py): the scan process
+    # never calls prctl, and an HTML-only scan would carry ctypes for nothing.
+    import ctypes
+    import ctypes.util
+
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
     if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
         return  # not allowed here (seccomp): the fork server's watcher still ends the pool's parent

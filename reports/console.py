@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -25,6 +25,9 @@ STATUS_STYLE: dict[str, str] = {
 }
 FIRST_GAP_MAX = 90
 URL_MAX = 70
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -188,27 +191,21 @@ class CrawlProgress:
     """A transient spinner with page/document/queue counters while the crawler runs.
 
     Use as a context manager and call `update(...)` from the crawl loop. When the console is not a
-    terminal (CI logs, pipes) it is disabled and prints nothing; pass `enabled` to override.
+    terminal (CI logs, pipes, cron) it is disabled and prints nothing; pass `enabled` to override.
     """
 
     def __init__(self, console: Console | None = None, *, enabled: bool | None = None) -> None:
         self.console = console or Console(stderr=True)
         self.enabled = self.console.is_terminal if enabled is None else enabled
-        self._progress = Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]กำลังสำรวจ[/]"),
-            TextColumn("หน้า {task.fields[pages]} · เอกสาร {task.fields[documents]} · รอคิว {task.fields[queued]}"),
-            TimeElapsedColumn(),
-            TextColumn("{task.fields[url]}", style="dim", markup=False),
-            console=self.console,
-            transient=True,
-            disable=not self.enabled,
-        )
+        self._progress = _progress(self.console) if self.enabled else None
         self._task: TaskID | None = None
+        self._entered = False
 
     def __enter__(self) -> CrawlProgress:
-        self._progress.start()
-        self._task = self._progress.add_task("crawl", total=None, pages=0, documents=0, queued=0, url="")
+        self._entered = True
+        if self._progress is not None:
+            self._progress.start()
+            self._task = self._progress.add_task("crawl", total=None, pages=0, documents=0, queued=0, url="")
         return self
 
     def __exit__(
@@ -217,12 +214,15 @@ class CrawlProgress:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
 
     def update(self, pages: int, documents: int, queued: int, current_url: str) -> None:
         """Show the latest counters and the URL being fetched (shortened, control characters removed)."""
-        if self._task is None:
+        if not self._entered:
             raise RuntimeError("CrawlProgress.update() called outside its `with` block")
+        if self._progress is None or self._task is None:
+            return  # disabled: nothing is shown
         self._progress.update(
             self._task,
             pages=pages,
@@ -230,3 +230,19 @@ class CrawlProgress:
             queued=queued,
             url=_shorten(current_url, URL_MAX),
         )
+
+
+def _progress(console: Console) -> Progress:
+    """The spinner line. rich.progress (with rich.live) is imported here, only when the console is a terminal:
+    a scan run from cron or a pipe shows no progress and need not load it."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]กำลังสำรวจ[/]"),
+        TextColumn("หน้า {task.fields[pages]} · เอกสาร {task.fields[documents]} · รอคิว {task.fields[queued]}"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[url]}", style="dim", markup=False),
+        console=console,
+        transient=True,
+    )

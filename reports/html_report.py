@@ -11,9 +11,8 @@ import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from oit.diff import ScanDiff
 from oit.history import ScanSummary
@@ -34,6 +33,9 @@ from reports.thai import (
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "report.html.j2"
 LINK_SCHEMES = frozenset({"http", "https"})
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 def safe_href(url: str | None) -> str | None:
@@ -61,7 +63,12 @@ def short_url(url: str, limit: int = 40) -> str:
 
 
 def environment() -> Environment:
-    """The Jinja2 environment of the reports (autoescaping on for .html and .j2 templates)."""
+    """The Jinja2 environment of the reports (autoescaping on for .html and .j2 templates).
+
+    Jinja2 is imported here, when an HTML report is written: the other reports (JSON, Markdown, Excel, CSV) share
+    this module's helpers, and a scan that writes none of them in HTML need not carry Jinja2's ~2 MB."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True, default=True),
