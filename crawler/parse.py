@@ -56,13 +56,10 @@ _SCRIPT_SCAN = 200_000  # characters of inline script searched for builders (bou
 _MENU_NAME = re.compile(r"menu|(?<!ca)nav", re.IGNORECASE)
 _NOT_A_MENU = re.compile(r"toggle|icon|btn|button|burger|overlay|backdrop|close|open|crumb|search|mask", re.IGNORECASE)
 # Pre-filtered in lexbor (C) to elements named like a menu: a Python loop over every div of a 40 kB page cost
-# more than the rest of the signs together. _MENU_NAME still decides ("canvas" is no nav).
-_MENU_CONTAINERS = "nav, [role=navigation], " + ", ".join(
-    f"{tag}[{attr}*={word} i]"
-    for tag in ("ul", "ol", "div", "aside", "td")
-    for attr in ("id", "class")
-    for word in ("menu", "nav")
-)
+# more than the rest of the signs together. _MENU_NAME still decides ("canvas" is no nav). Lexbor walks the page
+# once per selector of a list, so the tags are checked in Python (a few dozen matches) rather than in 20 selectors.
+_MENU_CONTAINERS = "nav, [role=navigation], [id*=menu i], [id*=nav i], [class*=menu i], [class*=nav i]"
+_MENU_TAGS = ("ul", "ol", "div", "aside", "td")
 _MENU_ELEMENT = r"['\"][^'\"]{0,80}(?:menu|nav)[^'\"]{0,80}['\"]"
 # Menu data requested from the server (fetch('/menu.json'), $.getJSON('api/nav'), $('#menu').load('/menu.html')),
 # or HTML written into an element named like a menu.
@@ -120,7 +117,7 @@ def parse_html(html: str, url: str) -> ParsedPage:
     outer = _outermost(navigation)
     page.links = _links(tree, base, outer)
     for link in page.links:
-        if not link.label and _embeds_document(link.source, link.url):
+        if _embeds_document(link.source, link.url) and not link.label:
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
     page.images = _images(tree, base)
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
@@ -172,10 +169,12 @@ def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[b
     if page.script_count == 0:
         return False, False
     few_links = sum(1 for link in page.links if link.source in ("a", "area")) < _FEW_LINKS
-    empty_mount = any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
-    shell = (few_links and (builds or empty_mount or page.script_count >= 3)) or (
-        empty_mount and len(page.text) < _SHELL_TEXT
-    )
+    if few_links and (builds or page.script_count >= 3):
+        shell = True
+    elif few_links or len(page.text) < _SHELL_TEXT:  # an empty mount point then makes it a shell
+        shell = any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
+    else:
+        shell = False  # links and text of its own: no mount point is looked for (ten selectors, a page walk each)
     return shell, not shell and loads
 
 
@@ -202,9 +201,15 @@ def _empty_menus(tree: LexborHTMLParser) -> list[str]:
     (a dropdown placeholder) is not a sign, nor one inside a container already counted."""
     found: list[str] = []
     counted: set[int] = set()
+    met: set[int] = set()  # an element matching two selectors of the list comes twice
     for node in tree.css(_MENU_CONTAINERS):
+        if node.mem_id in met:
+            continue
+        met.add(node.mem_id)
         names = _names(node)
-        navigation = node.tag == "nav" or (node.attributes.get("role") or "") == "navigation"
+        navigation = node.tag == "nav" or node.attributes.get("role") == "navigation"
+        if not navigation and node.tag not in _MENU_TAGS:
+            continue
         if not (navigation or _MENU_NAME.search(names)) or _NOT_A_MENU.search(names):
             continue
         if node.css_first("a[href], area[href], iframe[src], frame[src], form, input, select") is not None:
@@ -400,10 +405,11 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode]) -> list[L
         if target is None:
             continue
         mem_id, tag = node.mem_id, node.tag
-        labels = _labels(node, alts.get(mem_id, ""), attributes)
-        if not (labels["text"] or labels["title"]) and _embeds_document(tag, target):
-            labels["title"] = _nearest_heading(node)
-        links.append(Link(url=target, source=tag, nav=mem_id in in_nav, **labels))  # type: ignore[arg-type]
+        text, title = fold(node.text()), fold(attributes.get("title") or attributes.get("aria-label"))
+        if not (text or title) and _embeds_document(tag, target):
+            title = _nearest_heading(node)
+        alt, nav = alts.get(mem_id, ""), mem_id in in_nav
+        links.append(Link(url=target, text=text, title=title, img_alt=alt, source=tag, nav=nav))  # type: ignore[arg-type]
     links += _script_links(tree, resolve, alts, in_nav)
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
@@ -451,7 +457,9 @@ class _Resolver:
     """
 
     _memo: ClassVar[dict[tuple[str, str], str | None]] = {}  # shared by every page of the process
-    _MAX = 50_000
+    # Menus repeat a few hundred hrefs; the rest are met once or twice. Emptied when full: it then refills with the
+    # menus at once, and a 20,000-page site does not keep every href it ever resolved.
+    _MAX = 4096
 
     def __init__(self, base: str) -> None:
         self.base = base
