@@ -144,7 +144,7 @@ class Crawler:
         self._documents = 0
         self._pages_started = 0  # fetches begun, counted against the budget before they finish
         self._documents_started = 0
-        self._external_seen: set[str] = set()
+        self._external_seen: set[int] = set()  # hashes of the off-site URLs recorded (see Frontier)
         self._sitemaps_read = 0
         self._ocr_budget = OcrBudget(settings.max_ocr_pages, settings.max_ocr_pages_per_document)
         # Sinks that keep extracted texts (the scan database) save re-reading unchanged documents.
@@ -184,7 +184,7 @@ class Crawler:
         self._ocr_budget = OcrBudget(self.settings.max_ocr_pages, self.settings.max_ocr_pages_per_document)
         workers.set_memory_limit(self.settings.worker_memory_mb)  # for the document readers' processes
         self._frontier = Frontier()
-        self._patterns, self._ita_pages = PatternWatch(), set()
+        self._patterns, self._ita_pages, self._render_anyway = PatternWatch(), set(), set()
         self._open_pass(Fetcher(self.settings, start, self._connect_to))
         self._must_ask = set(self.always_ask)
         if self._revisits is not None and self.settings.revisit_max_days > 0:
@@ -581,7 +581,7 @@ class Crawler:
         for link in page.links:
             if self._frontier.seen(link.url):
                 continue  # the common case on menu-heavy sites: decided before, skip the work
-            if link.url in self._external_seen:
+            if hash(link.url) in self._external_seen:
                 link.external = True  # already recorded; still flagged on this page
                 continue
             if is_hosted_document(link.url):
@@ -591,7 +591,7 @@ class Crawler:
                 continue
             if not in_scope(link.url, self._start, self.settings.allow_subdomains):
                 link.external = True
-                self._external_seen.add(link.url)
+                self._external_seen.add(hash(link.url))
                 self.sink.add_external(link, page.url)
                 novel = True
                 continue
@@ -606,7 +606,8 @@ class Crawler:
             reason = self._skip_reason(link, pattern, own, depth, is_doc, index)
             if self._follow(link, page.url, depth, is_doc, reason) and pattern != own:
                 novel = True
-        self._patterns.observe(page.url, own, page.text or page.content_hash or "", novel)
+        if page.url not in self._render_anyway:  # a page the second pass renders again is no repeat of itself
+            self._patterns.observe(own, page.text or page.content_hash or "", novel)
 
     def _skip_reason(self, link: Link, pattern: str, own: str, depth: int, is_doc: bool, index: bool) -> str | None:
         """Why `link` is not fetched, or None. Only the hard guards and the depth bound look at the URL; a pattern

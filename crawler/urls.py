@@ -110,7 +110,7 @@ def _clean_query(query: str) -> str:
     return urlencode(pairs, doseq=True, safe=_SAFE_QUERY, quote_via=quote)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)  # the start URL's, asked for every link, and off-site hosts met again; not every URL
 def site_key(url: str) -> str:
     """Host and port with a leading "www." removed: the host and its www twin are one site."""
     parts = urlsplit(url)

@@ -1,0 +1,164 @@
+"""Bounded work in the crawl: what the crawler keeps per URL, and how often it reads each page.
+
+A 20,000-page site must not cost much more memory than a 2,000-page one, so whatever the crawl keeps for every URL
+it met (the frontier's "seen" set, the trap watch's fingerprints) is measured here with tracemalloc, on the two
+shapes of URL Thai municipal sites use: numeric ids (/news/read.php?id=1234) and long percent-encoded Thai slugs
+(WordPress posts). And a crawled page is decoded and parsed once, whatever it links to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Iterator
+from urllib.parse import quote
+
+import pytest
+
+import crawler.engine
+from crawler.engine import Crawler
+from crawler.frontier import Frontier
+from crawler.parse import ParsedPage, fold
+from crawler.traps import PatternWatch, url_pattern
+from tests.crawler.support import LocalServer, fast_settings
+from tests.crawler.test_site import EXPECTED_PAGES, SnapshotSink, build_site, local
+
+SITE = "https://www.nakhlang.go.th"
+TOPICS = ("ประกาศผลการจัดซื้อจัดจ้างโครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก", "รายงานการประชุมสภาเทศบาลสมัยสามัญ")
+
+
+def numeric_urls(count: int) -> Iterator[str]:
+    return (f"{SITE}/news/read.php?id={n}" for n in range(count))
+
+
+VILLAGES = ("บ้านนากลาง", "บ้านโนนสวรรค์", "บ้านหนองบัว", "บ้านดอนแดง", "บ้านห้วยทราย")
+CONSONANTS = "กขคงจฉชซญฎฐณดตถทธนบปผพฟภมยรลวศสหอฮ"
+
+
+def thai_words(n: int) -> str:
+    """A distinct run of Thai letters for each n: post titles differ in words, not only in their numbers."""
+    letters = []
+    while True:
+        n, digit = divmod(n, len(CONSONANTS))
+        letters.append(CONSONANTS[digit])
+        if n == 0:
+            return "".join(letters)
+
+
+def slug_urls(count: int) -> Iterator[str]:
+    """WordPress-style posts: the Thai title, percent-encoded, in the path (some 300 characters each). Each post's
+    URL is a pattern of its own (crawler/traps.py sets digits aside, not words)."""
+    return (f"{SITE}/{quote(f'{TOPICS[n % 2]}-{VILLAGES[n % 5]}-{thai_words(n)}')}/" for n in range(count))
+
+
+def bytes_per_item(count: int, build: Callable[[], object]) -> float:
+    """Memory left allocated by `build()` once its temporary objects are gone, per item."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = build()
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept is not None
+    return (after - before) / count
+
+
+@pytest.mark.parametrize("urls", [numeric_urls, slug_urls], ids=["numeric ids", "thai slugs"])
+def test_a_url_met_costs_the_frontier_a_small_int_not_its_text(urls: Callable[[int], Iterator[str]]) -> None:
+    """Every URL ever queued stays "seen" for the whole crawl: it must not keep the URL's text alive."""
+    count = 20_000
+
+    async def queue_and_fetch_all() -> Frontier:
+        frontier = Frontier()
+        for url in urls(count):
+            frontier.push(url, 2, f"{SITE}/news/", "ข่าวประชาสัมพันธ์")
+        while len(frontier):  # every URL fetched: only what the frontier remembers of it is left
+            await frontier.get()
+            frontier.done()
+        assert all(frontier.seen(url) for url in urls(count))
+        assert not frontier.push(next(iter(urls(1))), 1)
+        return frontier
+
+    per_url = bytes_per_item(count, lambda: asyncio.run(queue_and_fetch_all()))
+    assert per_url < 100  # a set slot and an int; the URL strings themselves are 100-350 bytes
+
+
+@pytest.mark.parametrize("urls", [numeric_urls, slug_urls], ids=["numeric ids", "thai slugs"])
+def test_the_trap_watch_keeps_an_int_per_page_whatever_the_url_shape(urls: Callable[[int], Iterator[str]]) -> None:
+    """Slug URLs give every page a pattern of its own: a set and a pattern string per page would grow with the site."""
+    count = 5_000
+    texts = [f"{TOPICS[n % 2]} หมู่ที่ {n} ผู้รับจ้าง ห้างหุ้นส่วนจำกัด {n % 97}" for n in range(count)]
+    # Fresh pattern strings, handed over one by one and dropped by the caller, as the crawl's bounded pattern cache
+    # drops them on a large site: whatever the watch keeps of them is counted.
+    patterns = [url_pattern.__wrapped__(url) for url in urls(count)]
+
+    def observe_all() -> PatternWatch:
+        watch = PatternWatch()
+        for text in texts:
+            watch.observe(patterns.pop(), text, novel=False)
+        return watch
+
+    per_page = bytes_per_item(count, observe_all)
+    assert per_page < 100  # an int and a dict slot; a slug's pattern string alone is some 450 bytes
+
+
+def test_the_trap_watch_still_holds_back_a_pattern_that_repeats_itself() -> None:
+    """The compact watch judges as before: calendar months that differ only in their dates exhaust the pattern,
+    distinct pages of another pattern do not."""
+    watch = PatternWatch(bound=3)
+    calendar = url_pattern(f"{SITE}/calendar.php?month=1&year=2569")
+    news = url_pattern(f"{SITE}/news/read.php?id=1")
+    months = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม")
+    for month, (name, village) in enumerate(zip(months, VILLAGES, strict=True), start=1):
+        watch.observe(calendar, f"ปฏิทินกิจกรรม {name} ๒๕๖{month} ไม่มีกิจกรรม", novel=False)
+        watch.observe(news, f"ข่าวประชาสัมพันธ์ {TOPICS[month % 2]} {village} {month} {name}", novel=False)
+    assert watch.exhausted(calendar)
+    assert watch.alike(news) == 0
+
+
+def test_a_page_that_leads_somewhere_new_is_never_counted_alike() -> None:
+    watch = PatternWatch(bound=2)
+    pattern = url_pattern(f"{SITE}/news/read.php?id=1")
+    for _ in range(5):
+        watch.observe(pattern, "ข่าวประชาสัมพันธ์", novel=True)
+    assert not watch.exhausted(pattern)
+
+
+def test_each_crawled_page_is_decoded_and_parsed_once(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Thai municipal site (menus on every page, a cp874 page, a PDF, a sitemap): each HTML page goes through the
+    decoder and the parser exactly once; the links, text and title come from that one parse."""
+    build_site(server)
+    parsed: Counter[str] = Counter()
+    decoded: Counter[bytes] = Counter()
+    real_parse, real_decode = crawler.engine.parse_html, crawler.engine.decode_html
+
+    def counting_parse(html: str, url: str) -> ParsedPage:
+        parsed[url] += 1
+        return real_parse(html, url)
+
+    def counting_decode(body: bytes, *args: object) -> tuple[str, str | None]:
+        decoded[body] += 1
+        return real_decode(body, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(crawler.engine, "parse_html", counting_parse)
+    monkeypatch.setattr(crawler.engine, "decode_html", counting_decode)
+    sink = SnapshotSink()
+    asyncio.run(Crawler(fast_settings(read_sitemaps=True), sink).run(server.url()))
+    assert {local(server, p.url) for p in sink.pages} == EXPECTED_PAGES
+    assert {local(server, url) for url in parsed} == EXPECTED_PAGES
+    assert set(parsed.values()) == {1}
+    # The sitemap is decoded too (crawler/engine.py reads its <loc>s), once like every page.
+    assert sum(decoded.values()) == len(EXPECTED_PAGES) + 1
+    assert set(decoded.values()) == {1}
+
+
+@pytest.mark.parametrize("space", [c for c in map(chr, range(0x3100)) if c.isspace()], ids=lambda c: f"U+{ord(c):04X}")
+def test_fold_collapses_every_kind_of_space_thai_pages_use(space: str) -> None:
+    """Non-breaking, ideographic, thin and line-separator spaces all fold to one space; a zero-width space, which
+    Thai editors put between words, is not a space and stays."""
+    assert fold(f"{space}ประกาศ{space}{space}เทศบาล\u200bตำบล{space}") == "ประกาศ เทศบาล\u200bตำบล"
