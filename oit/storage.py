@@ -20,8 +20,9 @@ import time
 import zlib
 from collections.abc import Hashable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from hashlib import blake2b
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -506,9 +507,15 @@ def pack_links(links: list[Link]) -> bytes:
     """One JSON array per link, one link per line (JSON escapes newlines inside strings), zlib-compressed.
 
     A line per link lets unpack_links recognise a link it met before by its line alone, without parsing it."""
-    rows = (json.dumps([getattr(link, name) for name in _LINK_FIELDS], ensure_ascii=False, separators=(",", ":"))
-            for link in links)  # fmt: skip
-    return zlib.compress("\n".join(rows).encode("utf-8"), 3)
+    return zlib.compress("\n".join(_link_line(_link_values(link)) for link in links).encode("utf-8"), 3)
+
+
+_link_values = attrgetter(*_LINK_FIELDS)
+
+
+@lru_cache(maxsize=4096)  # the site menu is most of every page's links: its lines are made once, not per page
+def _link_line(values: tuple) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 
 def unpack_links(blob: bytes | None, interned: dict[Hashable, Link] | None = None) -> list[Link]:
