@@ -106,8 +106,13 @@ def match_key(text: str) -> str:
     return _short_key(text) if len(text) < 300 else _key(text)
 
 
-@lru_cache(maxsize=4096)  # menu labels and phrases repeat; 42,000 one-off "related" labels need not stay
+@lru_cache(maxsize=2048)  # menu labels and phrases repeat; 42,000 one-off "related" labels need not stay
 def _short_key(text: str) -> str:
+    return _key(text)
+
+
+def text_key(text: str) -> str:
+    """match_key without the memo, for text met once (a page's title and headings read while streaming the site)."""
     return _key(text)
 
 

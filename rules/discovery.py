@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Link
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, match_key
+from crawler.thaitext import THAI_DIGITS, match_key, text_key
 from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
@@ -40,7 +40,8 @@ NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is anoth
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
 CODED_AGREES = 0.75  # a coded label whose words the item's vocabulary explains this much is the item's
 SLUG_ONLY = 0.4  # a link whose label names nothing (an image banner) but whose URL has the item's slug
-MAX_LABELS_CACHED = 4096  # labels whose names are remembered (menus repeat; a news site's headlines do not)
+MAX_LABELS_CACHED = 1024  # labels whose names are remembered (menus repeat; a news site's headlines do not)
+MAX_URLS_CACHED = 1024  # link targets whose slug hits are remembered (a menu's URLs repeat)
 MAX_PAGE_TARGETS = 4 * MAX_KEYWORD_TARGETS  # pages kept per item by their own title, best first
 MAX_LINK_TARGETS = 256  # URLs kept per item by the labels of links to them (the best half when full)
 MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
@@ -98,6 +99,7 @@ class Discovery:
         self._names = lru_cache(maxsize=MAX_LABELS_CACHED)(self._label_names)
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
+        self._interned_links: dict[tuple, Link] = {}  # links met on the evidence pages read (rules/sources.py)
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
@@ -118,7 +120,7 @@ class Discovery:
         item. A news site's thousands of headlines that name an item keep their best MAX_LINK_TARGETS."""
         slugs = _slug_phrases([w for item in self.catalog.items for w in item.url_words])
         telling = lru_cache(maxsize=MAX_LABELS_CACHED)(self._tells)
-        slug_hit = lru_cache(maxsize=MAX_LABELS_CACHED)(lambda url: bool(_url_hits(url, slugs)))
+        slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(lambda url: bool(_url_hits(url, slugs)))
         by_slug: dict[str, int] = {}  # URL -> where its one link known by the slug alone is kept
         for position, link in enumerate(site.iter_links()):
             hit = slug_hit(link.url)
@@ -188,7 +190,7 @@ class Discovery:
         best: dict[str, list[tuple[tuple, int, str, str, float]]] = {}
         for position, (url, title, headings) in enumerate(site.iter_page_summaries()):
             if len(self._index_pages) < MAX_INDEX_CANDIDATES and not looks_like_document(url):
-                key = match_key(" ".join([title, *headings]))
+                key = text_key(" ".join([title, *headings]))
                 if any(w in key for w in self._index_keys):
                     self._index_pages[url] = None
             for code, score in self._title_names(title, headings).items():
@@ -397,7 +399,7 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context)
+            return page_source(page, found_via, label, context, self._interned_links)
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):
@@ -569,9 +571,10 @@ def _slug_phrases(slugs: list[str]) -> tuple[str, ...]:
     return tuple(f" {' '.join(re.split(r'[-_]', slug))} " for slug in slugs)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _url_words(url: str) -> str:
-    """The URL's path and query as space-separated lower-case words (cached: every item asks)."""
+    """The URL's path and query as space-separated lower-case words (cached, bounded: every item asks of its targets;
+    the streaming pass asks once of every URL of the site)."""
     parts = urlsplit(url)
     tokens = [t for t in re.split(r"[/\-_.?=&+\s]+", unquote(f"{parts.path} {parts.query}").lower()) if t]
     return f" {' '.join(tokens)} "

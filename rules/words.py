@@ -129,7 +129,7 @@ def _raw_words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8192)  # bounded: a news site's headlines bring new runs without end; its words repeat
+@lru_cache(maxsize=4096)  # bounded: a news site's headlines bring new runs without end; its words repeat
 def _run_words(run: str) -> tuple[str, ...]:
     """One run of letters cut into words, affixes off. Labels of a text-heavy site are new every time, but the
     runs they are made of (the words between spaces) repeat: each is cut once while it keeps coming back."""
@@ -148,7 +148,7 @@ def _affix_free(word: str) -> str:
     return _GLUED.get(word, word)
 
 
-@lru_cache(maxsize=4096)  # menus repeat on every page and hit; a text site's random labels never would
+@lru_cache(maxsize=1024)  # menus repeat on every page and hit; a text site's random labels never would
 def content_words(text: str) -> frozenset[str]:
     """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
     out: set[str] = set()
@@ -157,7 +157,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out - _data().stop)
 
 
-@lru_cache(maxsize=8192)  # words repeat across labels that never do
+@lru_cache(maxsize=4096)  # words repeat across labels that never do
 def _split_known(word: str) -> tuple[str, ...]:
     return _split(word, _pieces())
 

@@ -106,7 +106,7 @@ def _site_two_way(url: str, label: str) -> bool:
     return _two_way_link(url, label)
 
 
-@lru_cache(maxsize=4096)  # a site's ~42,000 links go to a few thousand URLs: each is classified once
+@lru_cache(maxsize=1024)  # a site's ~42,000 links go to a few thousand URLs; the menu's come back on every page
 def _url_kind(url: str) -> str:
     """What a link's URL says of the channel: "none" (mail, phone, a share button), "chat" (LINE OA, Messenger),
     "form" (an online form host), "board" (a web board's address) or "" (nothing)."""
