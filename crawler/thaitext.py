@@ -73,10 +73,25 @@ _TONE_BEFORE_VOWEL = re.compile(f"([{_TONES}])([{_UPPER_VOWELS}ุู])")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _WS = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # Thai digits read as Arabic, offsets kept
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+# Anything normalize_thai repairs: a private-use glyph, a split or doubled sara am, a tone mark before its vowel, a
+# space before a mark. Menu labels, titles and HTML text almost never hold any: one search and they are done.
+_DAMAGE = re.compile(
+    f"[\uf700-\uf71a\uf884-\uf89e]|\u0e4d\u0e32|\u0e33\u0e32|[{_TONES}][{_UPPER_VOWELS}ุู]"
+    r"|\s[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+)
+
+
+def arabic_digits(text: str) -> str:
+    """`text` with Thai digits as Arabic ones (offsets kept); most text has none, and a dict-table translate of a
+    Thai string costs a look-up per character."""
+    return text.translate(THAI_DIGITS) if _THAI_DIGIT.search(text) else text
 
 
 def normalize_thai(text: str) -> str:
     """Repair the common damage in extracted Thai text. NFC only: NFKC would split sara am."""
+    if _DAMAGE.search(text) is None:
+        return unicodedata.normalize("NFC", text)  # clean text (most of it): nothing below would change it
     text = text.translate(_PUA)
     text = text.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa -> sara am
     text = text.replace("\u0e33\u0e32", "\u0e33")  # doubled sara am
@@ -91,13 +106,18 @@ def match_key(text: str) -> str:
     return _short_key(text) if len(text) < 300 else _key(text)
 
 
-@lru_cache(maxsize=4096)  # menu labels and phrases repeat; 42,000 one-off "related" labels need not stay
+@lru_cache(maxsize=2048)  # menu labels and phrases repeat; 42,000 one-off "related" labels need not stay
 def _short_key(text: str) -> str:
     return _key(text)
 
 
+def text_key(text: str) -> str:
+    """match_key without the memo, for text met once (a page's title and headings read while streaming the site)."""
+    return _key(text)
+
+
 def _key(text: str) -> str:
-    return _WS.sub("", normalize_thai(text)).lower().translate(THAI_DIGITS)
+    return arabic_digits(_WS.sub("", normalize_thai(text)).lower())
 
 
 def loose_key(text: str) -> str:

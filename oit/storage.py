@@ -860,12 +860,20 @@ class StoredSite:
         self.start_url = start_url
 
     def page_summaries(self) -> list[tuple[str, str, list[str]]]:
-        """(url, title, headings) of every readable page."""
-        query = select(PAGES.c.url, PAGES.c.title, PAGES.c.headings).where(
-            PAGES.c.scan_id == self.scan_id, PAGES.c.error.is_(None)
+        """(url, title, headings) of every readable page (tests and tools; the rule engine streams them)."""
+        return list(self.iter_page_summaries())
+
+    def iter_page_summaries(self) -> Iterator[tuple[str, str, list[str]]]:
+        """(url, title, headings) of every readable page, in crawl order, streamed from the cursor: the engine keeps
+        the few pages whose title names an item, whatever the size of the site."""
+        query = (
+            select(PAGES.c.url, PAGES.c.title, PAGES.c.headings)
+            .where(PAGES.c.scan_id == self.scan_id, PAGES.c.error.is_(None))
+            .order_by(PAGES.c.id)
         )
-        with self.engine.connect() as conn:
-            return [(r.url, r.title, list(r.headings or [])) for r in conn.execute(query)]
+        with self.engine.connect().execution_options(stream_results=True) as conn:
+            for row in conn.execute(query):
+                yield row.url, row.title, list(row.headings or [])
 
     def links(self) -> list[Link]:
         """Every unique link as a Link (tests and tools; the rule engine streams them: iter_links)."""

@@ -10,6 +10,7 @@ Each evidence URL becomes a bundle: the page plus the documents and item-related
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Link
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, match_key
+from crawler.thaitext import THAI_DIGITS, match_key, text_key
 from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
@@ -39,7 +40,10 @@ NEAR_ITEM_BEST = 0.6  # a menu target well under the item's best target is anoth
 CODE_BONUS = 0.2  # a label that also carries the item's code ("O11 สรุปผล...") ranks first
 CODED_AGREES = 0.75  # a coded label whose words the item's vocabulary explains this much is the item's
 SLUG_ONLY = 0.4  # a link whose label names nothing (an image banner) but whose URL has the item's slug
-MAX_UNNAMED_CACHED = 4096  # labels remembered as naming nothing (menus repeat; random labels do not)
+MAX_LABELS_CACHED = 1024  # labels whose names are remembered (menus repeat; a news site's headlines do not)
+MAX_URLS_CACHED = 1024  # link targets whose slug hits are remembered (a menu's URLs repeat)
+MAX_PAGE_TARGETS = 4 * MAX_KEYWORD_TARGETS  # pages kept per item by their own title, best first
+MAX_LINK_TARGETS = 256  # URLs kept per item by the labels of links to them (the best half when full)
 MAX_HEADINGS_NAMED = 3  # a page's own headings come first; the layout's (sidebars, footers) later
 _TITLE_TAIL = re.compile(r"\s+[-|:–]+\s+.*$")  # "โครงสร้าง - องค์การบริหารส่วนตำบล..." -> "โครงสร้าง"
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -88,52 +92,118 @@ class Discovery:
         self.year = year
         self.declared = declared
         self.notes: list[str] = []
-        self._summaries = site.page_summaries()  # read once: every item's discovery looks at the same pages
-        self._summary_keys = [
-            (url, title, match_key(" ".join([title, *headings]))) for url, title, headings in self._summaries
-        ]
-        # Which items each link label and page title names, by its words (rules/words.py): each distinct label is
-        # cut and scored against all items once, and only the links that can matter to some item are kept.
+        # Which items each link label and page title names, by its words (rules/words.py). Remembered for a bounded
+        # number of labels: the menu repeats on every page and hits; a news site's one-off headlines would only fill
+        # memory. What names an item is kept with its link or page below, so nothing is judged twice on purpose.
         self.vocabulary = vocabulary(catalog)
-        self._named: dict[str, dict[str, float]] = {}  # label -> the items it names (labels that name one)
-        self._named_none: set[str] = set()  # labels known to name nothing (bounded: a cache, not the site)
-        self._codes: dict[str, str | None] = {}  # label -> the O-code it carries (asked by each item)
-        self._links = self._kept_links(site)
-        self._link_names = [(link, self._names(link.label)) for link in self._links]
-        self._nav_urls = {link.url for link in self._links if link.nav}
-        self._named_urls = {link.url for link, names in self._link_names if names}  # some label of it names an item
-        self._summary_names = [
-            (url, title, self._page_names(title, headings)) for url, title, headings in self._summaries
-        ]
+        self._names = lru_cache(maxsize=MAX_LABELS_CACHED)(self._label_names)
+        self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
+        self._items = {item.code: item for item in catalog.items}
+        self._interned_links: dict[tuple, Link] = {}  # links met on the evidence pages read (rules/sources.py)
+        self._index_keys = [match_key(w) for w in INDEX_WORDS]
+        self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
+        self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
+        self._nav_urls: set[str] = set()
+        self._named_urls: set[str] = set()  # URLs with an item's slug that some label names an item by its words
+        # item -> URL -> (score, label, where first met): what the links name, the best few hundred URLs an item
+        self._link_targets: dict[str, dict[str, tuple[float, str, int]]] = {}
+        self._by_slug: list[tuple[int, SiteLink]] = []  # links to a URL with an item's slug, scored per item later
+        self._read_links(site)
+        self._page_names = self._telling_pages(site)
         self.index = self._find_index()
 
-    def _kept_links(self, site: SiteData) -> list[SiteLink]:
-        """The site's links that can matter to some item, in site order: a label that names an item, carries an
-        O-code or an ITA index word, or a URL with an item's slug. On a text-heavy site (20 random "related" links a
-        page) that is a few hundred of ~42,000; the rest would score 0 for every item and are never held."""
-        index_words = [match_key(w) for w in INDEX_WORDS]
-        telling: set[str] = set()
-        for label in site.link_labels():
-            if label and (self._names(label) or parse_code(label) or any(w in match_key(label) for w in index_words)):
-                telling.add(label)
+    def _read_links(self, site: SiteData) -> None:
+        """One pass over the site's links, in site order: each label is judged once while it keeps coming back, and
+        only what can matter to an item is kept: per item, the URLs its labels name (a label that names an item,
+        carries its O-code); the first URLs labelled with an ITA word; the links to URLs with an item's slug. On a
+        text-heavy site (20 random "related" links a page, ~42,000) that is a few hundred; the rest score 0 for every
+        item. A news site's thousands of headlines that name an item keep their best MAX_LINK_TARGETS."""
         slugs = _slug_phrases([w for item in self.catalog.items for w in item.url_words])
-        slug_hit: dict[str, bool] = {}  # per URL, for this pass only: a menu URL comes with many labels
-        kept: list[SiteLink] = []
+        telling = lru_cache(maxsize=MAX_LABELS_CACHED)(self._tells)
+        slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(lambda url: bool(_url_hits(url, slugs)))
         by_slug: dict[str, int] = {}  # URL -> where its one link known by the slug alone is kept
-        for link in site.iter_links():
-            hit = slug_hit.get(link.url)
-            if hit is None:
-                hit = slug_hit[link.url] = bool(_url_hits(link.url, slugs))
-            if link.label in telling or link.nav:
-                kept.append(link)
+        for position, link in enumerate(site.iter_links()):
+            hit = slug_hit(link.url)
+            if link.nav or telling(link.label):
+                names = self._names(link.label)
+                if link.nav:
+                    self._nav_urls.add(link.url)
+                if names and hit:
+                    self._named_urls.add(link.url)
+                if names or not hit:  # its score does not hang on the slug: scored now
+                    self._score_link(link, names, position)
+                else:
+                    self._by_slug.append((position, link))
+                self._index_link(link)
             elif hit and link.url not in by_slug:
-                by_slug[link.url] = len(kept)
-                kept.append(link)
-            elif hit and link.label > kept[by_slug[link.url]].label:
+                by_slug[link.url] = len(self._by_slug)
+                self._by_slug.append((position, link))
+            elif hit and link.label > self._by_slug[by_slug[link.url]][1].label:
                 # Labels that name nothing all score the same by the URL's slug, and a URL keeps its greatest
                 # (score, label) (_keyword_targets): one such link a URL, in the first one's place, says it all.
-                kept[by_slug[link.url]] = link
-        return kept
+                self._by_slug[by_slug[link.url]] = (self._by_slug[by_slug[link.url]][0], link)
+
+    def _score_link(self, link: SiteLink, names: dict[str, float], position: int) -> None:
+        """Remember the link for each item it names (or whose code it carries, in words that agree)."""
+        if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
+            return  # the home page is no item's evidence
+        codes = [*names, *([coded] if (coded := self._code_of(link.label)) and coded not in names else [])]
+        for code in codes:
+            item = self._items.get(code)
+            score = self._link_score(link, names, item, ()) if item is not None else 0.0
+            if not score:
+                continue
+            targets = self._link_targets.setdefault(code, {})
+            best = targets.get(link.url)
+            if best is None:
+                targets[link.url] = (score, link.label, position)
+                if len(targets) > MAX_LINK_TARGETS:
+                    self._prune(code, targets)
+            elif (score, link.label) > best[:2]:
+                targets[link.url] = (score, link.label, best[2])
+
+    def _prune(self, code: str, targets: dict[str, tuple[float, str, int]]) -> None:
+        """Keep an item's best half of the URLs its labels name (a URL dropped here has a few hundred better ones
+        before it, which only grow: it would never be among the MAX_KEYWORD_TARGETS), in the order first met."""
+        best = sorted(targets.items(), key=lambda kv: self._rank(kv[0], kv[1][0], kv[1][1], code))
+        targets.clear()
+        targets.update(sorted(best[: MAX_LINK_TARGETS // 2], key=lambda kv: kv[1][2]))
+
+    def _index_link(self, link: SiteLink) -> None:
+        if link.external or len(self._index_links) >= MAX_INDEX_CANDIDATES or looks_like_document(link.url):
+            return
+        key = match_key(link.label)
+        if any(w in key for w in self._index_keys):
+            self._index_links[link.url] = None
+
+    def _tells(self, label: str) -> bool:
+        """A label worth keeping: it names an item, carries an O-code or an ITA index word."""
+        if not label:
+            return False
+        key = match_key(label)
+        return bool(self._names(label) or self._code_of(label) or any(w in key for w in self._index_keys))
+
+    def _telling_pages(self, site: SiteData) -> dict[str, list[tuple[str, str, float]]]:
+        """Item code -> the pages whose own title or first headings name the item, best first, at most
+        MAX_PAGE_TARGETS each (the menu targets of _keyword_targets take 8); and, on the way, the pages whose title
+        or headings say ITA (index candidates). Streamed: a 20,000-page site holds no more than a 2,000-page one."""
+        best: dict[str, list[tuple[tuple, int, str, str, float]]] = {}
+        for position, (url, title, headings) in enumerate(site.iter_page_summaries()):
+            if len(self._index_pages) < MAX_INDEX_CANDIDATES and not looks_like_document(url):
+                key = text_key(" ".join([title, *headings]))
+                if any(w in key for w in self._index_keys):
+                    self._index_pages[url] = None
+            for code, score in self._title_names(title, headings).items():
+                # The rank of _keyword_targets turned around (heapq keeps the smallest first); on a tie, the earlier page.
+                rank = (round(score, 1), url in self._nav_urls, self.vocabulary.specificity(title, code), -len(title))
+                kept = best.setdefault(code, [])
+                entry = (rank, -position, url, title, score)
+                if len(kept) < MAX_PAGE_TARGETS:
+                    heapq.heappush(kept, entry)
+                elif entry > kept[0]:
+                    heapq.heapreplace(kept, entry)
+        # In site order, as every page was met before: the rank's ties keep that order.
+        return {code: [e[2:] for e in sorted(kept, key=lambda e: -e[1])] for code, kept in best.items()}
 
     # --- the ITA index page ---------------------------------------------------------------------------
     def _find_index(self) -> IndexPage | None:
@@ -154,15 +224,10 @@ class Discovery:
         return None
 
     def _index_candidates(self) -> list[str]:
-        words = [match_key(w) for w in INDEX_WORDS]
-        found: dict[str, None] = {}
-        for url, _, key in self._summary_keys:
-            if any(w in key for w in words):
-                found[url] = None
-        for link in self._links:
-            if not link.external and any(w in match_key(link.label) for w in words):
-                found[link.url] = None
-        return [u for u in found if not looks_like_document(u)][:MAX_INDEX_CANDIDATES]
+        # Pages titled ITA first, then link targets labelled so; the first of each are all that can be used.
+        return [*self._index_pages, *(u for u in self._index_links if u not in self._index_pages)][
+            :MAX_INDEX_CANDIDATES
+        ]
 
     def _read_index(self, url: str) -> IndexPage | None:
         page = self.site.page(url)
@@ -255,23 +320,10 @@ class Discovery:
         key = match_key(text)
         return (3 if match_key(item.title) in key else 0) + sum(1 for w in item.discovery if match_key(w) in key)
 
-    def _code_of(self, label: str) -> str | None:
-        if label not in self._codes:
-            self._codes[label] = parse_code(label)
-        return self._codes[label]
+    def _label_names(self, label: str) -> dict[str, float]:
+        return self.vocabulary.names(label) if label else {}
 
-    def _names(self, label: str) -> dict[str, float]:
-        named = self._named.get(label)
-        if named is not None or label in self._named_none:
-            return named or {}
-        named = self.vocabulary.names(label) if label else {}
-        if named:
-            self._named[label] = named
-        elif len(self._named_none) < MAX_UNNAMED_CACHED:
-            self._named_none.add(label)  # menus repeat on every page; random labels need not be remembered
-        return named
-
-    def _page_names(self, title: str, headings: list[str]) -> dict[str, float]:
+    def _title_names(self, title: str, headings: list[str]) -> dict[str, float]:
         """The items a page's title (without the site's name after " - ") or one of its first headings names."""
         out: dict[str, float] = {}
         for text in [_TITLE_TAIL.sub("", title), *headings[:MAX_HEADINGS_NAMED]]:
@@ -286,15 +338,16 @@ class Discovery:
         evidence, and the evaluator reports the dead URL, never "nothing found"."""
         slugs = _slug_phrases(item.url_words)
         home = self.site.start_url.rstrip("/")
-        scored: dict[str, tuple[float, str]] = {}
-        for link, names in self._link_names:
-            score = self._link_score(link, names, item, slugs)
+        linked = dict(self._link_targets.get(item.code, {}))
+        for position, link in self._by_slug:
+            score = self._link_score(link, self._names(link.label), item, slugs)
             if score and link.url.rstrip("/") != home:
-                best = scored.get(link.url, (0.0, ""))
-                scored[link.url] = max(best, (score, link.label))
-        for url, title, names in self._summary_names:
-            score = names.get(item.code, 0.0)
-            if score and url.rstrip("/") != home:
+                best = linked.get(link.url, (0.0, "", position))
+                linked[link.url] = (*max(best[:2], (score, link.label)), min(best[2], position))
+        # In the order the links were met, then the pages (the rank's ties keep it).
+        scored = {url: (score, label) for url, (score, label, _) in sorted(linked.items(), key=lambda kv: kv[1][2])}
+        for url, title, score in self._page_names.get(item.code, []):
+            if url.rstrip("/") != home:
                 scored[url] = max(scored.get(url, (0.0, "")), (score, title))
         top = max((score for score, _ in scored.values()), default=0.0)
         ranked = sorted(
@@ -304,15 +357,14 @@ class Discovery:
                 for url, (score, label) in scored.items()
                 if score >= min(SLUG_ONLY, NEAR_ITEM_BEST * top)
             ),
-            # A menu entry before a file some page links with a longer title: the menu is where the site files it.
-            key=lambda t: (
-                -round(t[2], 1),
-                t[0] not in self._nav_urls,
-                -self.vocabulary.specificity(t[1], item.code),
-                len(t[1]),
-            ),
+            key=lambda t: self._rank(t[0], t[2], t[1], item.code),
         )
         return [(url, label, "") for url, label, _ in ranked[:MAX_KEYWORD_TARGETS]]
+
+    def _rank(self, url: str, score: float, label: str, code: str) -> tuple[float, bool, float, int]:
+        """Best first: the score, then a menu entry before a file some page links with a longer title (the menu is
+        where the site files it), then the label that says more of the item, then the shorter."""
+        return (-round(score, 1), url not in self._nav_urls, -self.vocabulary.specificity(label, code), len(label))
 
     def _link_score(self, link: SiteLink, names: dict[str, float], item: ItemDef, slugs: tuple[str, ...]) -> float:
         """The link's score for the item: its label's words; with the item's code, more; a label that names no
@@ -347,7 +399,7 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context)
+            return page_source(page, found_via, label, context, self._interned_links)
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):
@@ -519,9 +571,10 @@ def _slug_phrases(slugs: list[str]) -> tuple[str, ...]:
     return tuple(f" {' '.join(re.split(r'[-_]', slug))} " for slug in slugs)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _url_words(url: str) -> str:
-    """The URL's path and query as space-separated lower-case words (cached: every item asks)."""
+    """The URL's path and query as space-separated lower-case words (cached, bounded: every item asks of its targets;
+    the streaming pass asks once of every URL of the site)."""
     parts = urlsplit(url)
     tokens = [t for t in re.split(r"[/\-_.?=&+\s]+", unquote(f"{parts.path} {parts.query}").lower()) if t]
     return f" {' '.join(tokens)} "

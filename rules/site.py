@@ -27,7 +27,7 @@ class SiteLink(NamedTuple):
 class SiteData(Protocol):
     start_url: str
 
-    def page_summaries(self) -> list[tuple[str, str, list[str]]]: ...  # (url, title, headings) readable pages
+    def iter_page_summaries(self) -> Iterable[tuple[str, str, list[str]]]: ...  # (url, title, headings), streamed
     def link_labels(self) -> Iterable[str]: ...  # the distinct labels of the site's links, each once
     def iter_links(self) -> Iterable[SiteLink]: ...  # unique (url, label) pairs of the whole site, streamed
     def labels_to(self, url: str) -> list[str]: ...  # every label a link to `url` carries
@@ -66,6 +66,9 @@ class MemorySite:
 
     def page_summaries(self) -> list[tuple[str, str, list[str]]]:
         return [(p.url, p.title, p.headings) for p in self._pages.values() if p.error is None]
+
+    def iter_page_summaries(self) -> Iterator[tuple[str, str, list[str]]]:
+        return iter(self.page_summaries())
 
     def links(self) -> list[Link]:
         return self._links

@@ -182,7 +182,12 @@ def soft_404(title: str, headings: list[str], text: str) -> str | None:
     return None
 
 
-def page_source(page: Page, found_via: str, link_text: str = "", context: str = "") -> Source:
+MAX_INTERNED_LINKS = 4096  # distinct links shared between the pages of one evaluation (a menu, a footer)
+
+
+def page_source(
+    page: Page, found_via: str, link_text: str = "", context: str = "", interned: dict[tuple, Link] | None = None
+) -> Source:
     if page.needs_browser and not page.error:
         # A JavaScript shell: what is missing from its raw HTML may well be on the rendered page.
         page = page.model_copy(update={"error": NEEDS_BROWSER_TH})
@@ -202,6 +207,8 @@ def page_source(page: Page, found_via: str, link_text: str = "", context: str = 
     if page.html and not links:
         parsed = parse_html(page.html, page.final_url)
         links, images = parsed.links, [(i.src, i.alt) for i in parsed.images]
+    if interned is not None:
+        links = _shared(links, interned)
     return Source(
         url=page.url,
         kind="page",
@@ -214,6 +221,16 @@ def page_source(page: Page, found_via: str, link_text: str = "", context: str = 
         links=links,
         images=images,
     )
+
+
+def _shared(links: list[Link], interned: dict[tuple, Link]) -> list[Link]:
+    """The links, each the same object as an equal link of another page read before: an item's evidence is up to a
+    hundred pages of one site, each with the same menu of a hundred links, held together while the item is judged."""
+    if len(interned) > MAX_INTERNED_LINKS:
+        interned.clear()  # bounded: a news list's own links are new on every page
+    return [
+        interned.setdefault((lk.url, lk.text, lk.title, lk.img_alt, lk.source, lk.external, lk.nav), lk) for lk in links
+    ]
 
 
 def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]

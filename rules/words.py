@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from crawler.thaitext import THAI_DIGITS, normalize_thai
+from crawler.thaitext import arabic_digits, normalize_thai
 from rules.catalog import Catalog, ItemDef
 
 MIN_PHRASE = 0.6  # the label says at least this share (weighted) of one of the item's phrases
@@ -55,6 +55,7 @@ _GLUED = {"แผนการ": "แผน", "งานการ": "งาน"} 
 class _Data:
     stop: frozenset[str]
     aliases: tuple[tuple[re.Pattern[str], str], ...]
+    any_alias: re.Pattern[str]  # one search says whether a label holds an alias at all (most hold none)
     phrases: dict[str, tuple[str, ...]]  # component id -> phrases
     avoid: dict[str, tuple[str, ...]]
 
@@ -63,16 +64,18 @@ class _Data:
 def _data() -> _Data:
     raw = tomllib.loads(resources.files("rules").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     components = raw.get("components", {})
+    aliases = raw.get("aliases", {})
     return _Data(
         stop=frozenset(_clean(w) for w in raw["words"]["stop"]),
-        aliases=tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items()),
+        aliases=tuple((re.compile(pattern), token) for pattern, token in aliases.items()),
+        any_alias=re.compile("|".join(f"(?:{pattern})" for pattern in aliases) or "(?!)"),
         phrases={cid: tuple(body.get("phrases", ())) for cid, body in components.items()},
         avoid={cid: tuple(body.get("avoid", ())) for cid, body in components.items()},
     )
 
 
 def _clean(text: str) -> str:
-    return normalize_thai(text).lower().translate(THAI_DIGITS).replace(".", "")
+    return arabic_digits(normalize_thai(text).lower()).replace(".", "")
 
 
 @cache
@@ -114,18 +117,26 @@ def _segmenter() -> Callable[[str], list[str]] | None:
 def _raw_words(text: str) -> list[str]:
     """Aliases as their token, the rest cut by newmm, affixes การ/ความ taken off, stop words kept."""
     data = _data()
-    text = normalize_thai(text).lower().translate(THAI_DIGITS)
+    text = arabic_digits(normalize_thai(text).lower())
     out: list[str] = []
-    for pattern, token in data.aliases:
-        if pattern.search(text):
-            out.append(token)
-            text = pattern.sub(" ", text)
+    if data.any_alias.search(text):
+        for pattern, token in data.aliases:
+            if pattern.search(text):
+                out.append(token)
+                text = pattern.sub(" ", text)
     for run in _LETTERS.findall(text.replace(".", "")):
-        if not _HAS_LETTER.search(run):
-            continue  # numbers: years, item numbers
-        # One letter alone is a cut abbreviation (ต. of ต.บ้านโพธิ์) or ฯ: no meaning to match on.
-        out.extend(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
+        out.extend(_run_words(run))
     return out
+
+
+@lru_cache(maxsize=4096)  # bounded: a news site's headlines bring new runs without end; its words repeat
+def _run_words(run: str) -> tuple[str, ...]:
+    """One run of letters cut into words, affixes off. Labels of a text-heavy site are new every time, but the
+    runs they are made of (the words between spaces) repeat: each is cut once while it keeps coming back."""
+    if not _HAS_LETTER.search(run):
+        return ()  # numbers: years, item numbers
+    # One letter alone is a cut abbreviation (ต. of ต.บ้านโพธิ์) or ฯ: no meaning to match on.
+    return tuple(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
 
 
 def _affix_free(word: str) -> str:
@@ -137,25 +148,28 @@ def _affix_free(word: str) -> str:
     return _GLUED.get(word, word)
 
 
-@lru_cache(maxsize=4096)  # menus repeat on every page and hit; a text site's random labels never would
+@lru_cache(maxsize=1024)  # menus repeat on every page and hit; a text site's random labels never would
 def content_words(text: str) -> frozenset[str]:
     """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
-    data = _data()
-    known = _pieces()
     out: set[str] = set()
     for word in _raw_words(text):
-        out.update(_split(word, known))
-    return frozenset(out - data.stop)
+        out.update(_split_known(word))
+    return frozenset(out - _data().stop)
 
 
-def _split(word: str, known: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=4096)  # words repeat across labels that never do
+def _split_known(word: str) -> tuple[str, ...]:
+    return _split(word, _pieces())
+
+
+def _split(word: str, known: frozenset[str]) -> tuple[str, ...]:
     """A compound of two known words of four letters or more, in two ("รายงานสรุป", "อำนาจหน้าที่"); shorter
     parts are not taken apart: รายงาน is not ราย + งาน, แผนที่ not แผน + ที่."""
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
         if head in known and tail in known:
-            return [head, tail]
-    return [word]
+            return (head, tail)
+    return (word,)
 
 
 @dataclass
@@ -174,11 +188,14 @@ class Vocabulary:
     weight: dict[str, float]
     known: frozenset[str]
     _by_word: dict[str, list[_ItemWords]] = field(default_factory=dict)
+    _total: dict[frozenset[str], float] = field(default_factory=dict)  # each phrase's weight, summed once
 
     def __post_init__(self) -> None:
         for item in self.items:
             for word in item.words:
                 self._by_word.setdefault(word, []).append(item)
+            for phrase in item.phrases:
+                self._total[phrase] = sum(self.weight[w] for w in phrase)
 
     def scores(self, label: str) -> dict[str, float]:
         """Every item the label's words touch, with its score (0 when the label does not name it)."""
@@ -197,7 +214,7 @@ class Vocabulary:
         return score * AVOID_FACTOR if words & item.avoid else score
 
     def _share(self, phrase: frozenset[str], words: frozenset[str]) -> float:
-        total = sum(self.weight[w] for w in phrase)
+        total = self._total[phrase]
         return sum(self.weight[w] for w in phrase & words) / total if total else 0.0
 
     def specificity(self, label: str, code: str) -> float:

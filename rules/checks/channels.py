@@ -18,6 +18,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
@@ -66,6 +67,10 @@ _LINE_OA_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SURVEY_WORDS = ["ความพึงพอใจ", "แบบสำรวจ", "แบบประเมิน", "survey", "สมัคร", "ลงทะเบียน"]  # forms that ask nothing
+# Their match keys, made once: every link of the site is tested against them.
+_QA_KEYS, _BOARD_KEYS, _SURVEY_KEYS = (
+    tuple(match_key(w) for w in ws) for ws in (_QA_WORDS, _BOARD_WORDS, _SURVEY_WORDS)
+)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\[at\])[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -85,23 +90,33 @@ def qa_channel(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
 def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     """A link to a two-way channel: LINE OA or Messenger (whatever its label), a web board, or an online form
     offered for questions (labelled so; in the Q&A evidence itself, any form but a survey)."""
-    if url.startswith(("mailto:", "tel:")) or _SHARE_URL.search(url):
-        return False
-    if _CHAT_URL.search(url):
-        return True
+    kind = _url_kind(url)
+    if kind in ("none", "chat"):
+        return kind == "chat"
     key = match_key(label)
-    board = any(match_key(w) in key for w in _BOARD_WORDS)
-    if board:
+    if any(w in key for w in _BOARD_KEYS):
         return True
-    if FORM_HOSTS.search(url) and in_evidence:
-        return not any(match_key(w) in key for w in _SURVEY_WORDS)
-    asks = any(match_key(w) in key for w in _QA_WORDS)
-    return asks and bool(_BOARD_URL.search(url) or FORM_HOSTS.search(url))
+    if kind == "form" and in_evidence:
+        return not any(w in key for w in _SURVEY_KEYS)
+    return kind in ("form", "board") and any(w in key for w in _QA_KEYS)
 
 
 def _site_two_way(url: str, label: str) -> bool:
     """A link anywhere on the site to a two-way channel (one filter: the site's links are read once for it)."""
     return _two_way_link(url, label)
+
+
+@lru_cache(maxsize=1024)  # a site's ~42,000 links go to a few thousand URLs; the menu's come back on every page
+def _url_kind(url: str) -> str:
+    """What a link's URL says of the channel: "none" (mail, phone, a share button), "chat" (LINE OA, Messenger),
+    "form" (an online form host), "board" (a web board's address) or "" (nothing)."""
+    if url.startswith(("mailto:", "tel:")) or _SHARE_URL.search(url):
+        return "none"
+    if _CHAT_URL.search(url):
+        return "chat"
+    if FORM_HOSTS.search(url):
+        return "form"
+    return "board" if _BOARD_URL.search(url) else ""
 
 
 def _is_board(source: Source) -> bool:

@@ -12,9 +12,10 @@ import tracemalloc
 from datetime import date
 
 from oit.storage import ScanStore, StoredSite, open_engine
+from rules import words
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
-from rules.words import cut
+from rules.words import cut, vocabulary
 from tests.rules.sitebuilder import AS_OF, BASE, YEAR, build_site, home, page
 
 _PROSE = (  # the words bench/make_site.py draws its pages from, and a few more
@@ -38,23 +39,22 @@ MENU = [
 PEAK_BOUND = 20 * 1024 * 1024
 
 
-def news(i: int, rnd: random.Random) -> str:
+def news(i: int, rnd: random.Random, pages: int = NEWS_PAGES) -> str:
     related = "".join(
-        f'<li><a href="/news/{rnd.randrange(NEWS_PAGES)}.html">{" ".join(rnd.choices(WORDS, k=6))}</a></li>'
+        f'<li><a href="/news/{rnd.randrange(pages)}.html">{" ".join(rnd.choices(WORDS, k=6))}</a></li>'
         for _ in range(20)
     )
     body = "".join(f"<p>{' '.join(rnd.choices(WORDS, k=60))}</p>" for _ in range(3))
     return page("home.html", f"ข่าว {i}", menu="").replace("</body>", f"{body}<ul class='related'>{related}</ul></body>")
 
 
-def text_site():  # type: ignore[no-untyped-def]
+def text_site(pages: int = NEWS_PAGES):  # type: ignore[no-untyped-def]
     rnd = random.Random(14)
-    pages = {"/": home(MENU), **{f"/news/{i}.html": news(i, rnd) for i in range(NEWS_PAGES)}}
-    return build_site(pages)
+    return build_site({"/": home(MENU), **{f"/news/{i}.html": news(i, rnd, pages) for i in range(pages)}})
 
 
-def stored(memory, tmp_path):  # type: ignore[no-untyped-def]
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def stored(memory, tmp_path, name: str = "db"):  # type: ignore[no-untyped-def]
+    engine = open_engine(f"sqlite:///{tmp_path / f'{name}.sqlite'}")
     store = ScanStore(engine, BASE, "อบต.ทดสอบ", YEAR, date(2026, 5, 15))
     for url in dict.fromkeys(p.url for p in memory._pages.values()):
         store.add_page(memory._pages[url])
@@ -90,3 +90,36 @@ def test_judging_a_site_of_random_link_labels_is_bounded(tmp_path):
     assert judged[1] == from_memory[1]
     evidence = {code: urls for code, _, urls, _ in judged[0]}
     assert BASE + "structure.html" in evidence["O1"]  # the menu still names the structure page among the links
+
+
+def judged_work(site, monkeypatch):  # type: ignore[no-untyped-def]
+    """(label cuts, traced peak in bytes) of judging `site`, from cold label caches."""
+    for cache in (words.content_words, words._run_words, words._split_known):
+        cache.cache_clear()
+    cuts = []
+    monkeypatch.setattr(words, "cut", lambda text: cuts.append(text) or cut(text))
+    tracemalloc.start()
+    try:
+        verdicts(site)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        monkeypatch.undo()
+    return len(cuts), peak
+
+
+def test_judging_ten_times_the_pages_costs_no_more(tmp_path, monkeypatch):
+    """A news site ten times bigger (2,000 pages, ~40,000 one-off "related" labels instead of ~4,000) is judged
+    with the same number of word cuts (each run of letters is cut once, not each label) and about the same
+    traced peak: nothing held grows with the pages or the links; what names an item is kept up to a bound."""
+    cut("ทดสอบ")
+    vocabulary(load_catalog(YEAR))  # the catalog's phrases are cut once per process: not what this test counts
+    small_cuts, small_peak = judged_work(stored(text_site(200), tmp_path, "small"), monkeypatch)
+    big_cuts, big_peak = judged_work(stored(text_site(2000), tmp_path, "big"), monkeypatch)
+    assert small_cuts <= 100, small_cuts  # the site's few dozen distinct words, not its ~4,000 labels
+    assert big_cuts <= small_cuts + 10, (small_cuts, big_cuts)
+    # Ten times the links and pages: the bounded memos (labels, URLs, links shared between evidence pages) fill up
+    # and the evidence bundles hold a few more pages that name an item (~8 -> ~11 MB here); holding every link or
+    # every page title would raise the peak with the site (~26 MB at 400 pages before issue 14).
+    shown = f"{small_peak / 2**20:.1f} MB -> {big_peak / 2**20:.1f} MB traced"
+    assert big_peak <= small_peak * 1.4 and big_peak < PEAK_BOUND, shown
