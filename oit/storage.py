@@ -61,6 +61,7 @@ from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
+from oit.keyset import KeySet
 from rules.site import SiteLink
 
 BATCH_SIZE = 50
@@ -513,7 +514,7 @@ def pack_links(links: list[Link]) -> bytes:
 _link_values = attrgetter(*_LINK_FIELDS)
 
 
-@lru_cache(maxsize=4096)  # the site menu is most of every page's links: its lines are made once, not per page
+@lru_cache(maxsize=512)  # the site menu (~100 links) is most of every page's links: made once, not per page
 def _link_line(values: tuple) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
@@ -610,7 +611,7 @@ class ScanStore:
         self._pages: list[dict] = []
         self._docs: list[dict] = []
         self._links: list[dict] = []
-        self._link_keys: set[int] = set()  # 8-byte digests of the (url, label) pairs stored: see _link_key
+        self._link_keys = KeySet()  # 8-byte digests of the (url, label) pairs stored: see _link_key
         self._flushed = time.monotonic()
 
     # --- the crawler's sink ---------------------------------------------------------------------------
@@ -770,9 +771,8 @@ class ScanStore:
 
     def _add_link(self, link: Link, from_url: str) -> None:
         key = _link_key(link.url, link.label)
-        if key in self._link_keys:
+        if not self._link_keys.add(key):
             return
-        self._link_keys.add(key)
         self._links.append(
             {
                 "scan_id": self.scan_id,
