@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from oit.storage import (
+    BATCH_SIZE,
     DOCUMENT_TEXTS,
     LINKS,
     PAGES,
@@ -92,14 +93,14 @@ def test_interrupted_scan_keeps_committed_batches(tmp_path):
     """A process that dies mid-scan leaves a 'running' scan with its committed batches, nothing half-done."""
     engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
-    for n in range(60):
-        store.add_page(page(n))  # one batch of 50 flushed, 10 still in memory
+    for n in range(BATCH_SIZE * 3 + 10):
+        store.add_page(page(n))  # three batches flushed, 10 pages still in memory
     engine.dispose()  # the "crash": the buffer is lost, no finish() or fail()
 
     reopened = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     with reopened.connect() as conn:
         assert conn.scalar(select(SCANS.c.state)) == "running"
-        assert conn.scalar(select(func.count()).select_from(PAGES)) == 50
+        assert conn.scalar(select(func.count()).select_from(PAGES)) == BATCH_SIZE * 3
 
 
 def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
