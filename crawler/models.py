@@ -27,6 +27,8 @@ class Link(BaseModel):
     @property
     def label(self) -> str:
         """All human-readable text attached to the link, for keyword matching."""
+        if not (self.title or self.img_alt):
+            return self.text  # most links: asked for hundreds of thousands of times a scan
         return " ".join(p for p in (self.text, self.title, self.img_alt) if p)
 
 
