@@ -20,9 +20,10 @@ newmm over pythainlp's whole dictionary cuts the vocabulary's phrases into), not
 those words can match, and the phrases are cut exactly as the whole dictionary cuts them. The newmm is pythainlp's
 over the list held as a frozenset (~0.5 MB for its 4,000 words), not nlpo3's: nlpo3's trie of the same list costs
 ~7 MB in the scan process (~1.7 kB a word) and pythainlp's own Trie as much; a run of letters (what labels are
-cut in) falls into the same words under both (tests/rules/test_label_words.py). A run of words the list lacks
-stays one unknown piece between known words, cut where a known word starts (newmm's clusters: never a mark
-without its letter). Every run of letters is cut once while it keeps coming back (memoised), and each catalog's
+cut in) falls into the same words under both (tests/rules/test_label_words.py). Where Thai meets other marks
+(a tag, a form's dots, a bracket) pythainlp's keeps them apart, where nlpo3 glued them to an unknown word
+("ผู้สูงอายุ<!", "(ฉ"). A run of words the list lacks stays one unknown piece between known words, cut where a
+known word starts (newmm's clusters: never a mark without its letter). Every run of letters is cut once while it keeps coming back (memoised), and each catalog's
 vocabulary is built once.
 """
 

@@ -12,7 +12,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nlpo3
@@ -93,13 +93,13 @@ def _real_texts() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def nlpo3_cut() -> object:
+def nlpo3_cut() -> Callable[[str], list[str]]:
     """nlpo3's newmm over the same list: what labels were cut with before, the reference."""
     nlpo3.load_dict(str(OUT), "oit-label-words-reference")
     return lambda text: nlpo3.segment(text, "oit-label-words-reference")
 
 
-def test_labels_are_cut_as_nlpo3_cut_them(nlpo3_cut) -> None:  # noqa: ANN001
+def test_labels_are_cut_as_nlpo3_cut_them(nlpo3_cut: Callable[[str], list[str]]) -> None:
     """Every run of letters a label is cut in (vocabulary phrases, catalog titles, the menus and texts of the
     fixtures, the eval sites and the seed documents) falls into the same words as under nlpo3 over the list."""
     runs = {run for text in _real_texts() for run in _LETTERS.findall(_clean(text))}
@@ -108,13 +108,25 @@ def test_labels_are_cut_as_nlpo3_cut_them(nlpo3_cut) -> None:  # noqa: ANN001
     assert not wrong
 
 
-def test_thai_cut_anywhere_is_cut_as_nlpo3_cut_it(nlpo3_cut) -> None:  # noqa: ANN001
+def test_thai_cut_anywhere_is_cut_as_nlpo3_cut_it(nlpo3_cut: Callable[[str], list[str]]) -> None:
     """A snippet's bounds are found in 40 letters of a document cut anywhere, often inside a word ("ุลาคม…"): every
     such stretch of Thai of the documents falls into the same words as under nlpo3."""
     thai = [run for text in _real_texts() for run in _THAI_RUN.findall(text) if len(run) > 8]
     windows = {run[i : i + 40] for run in thai for i in range(0, len(run), 11)}
     assert len(windows) > 5000
     assert not [w for w in windows if cut(w) != nlpo3_cut(w)]
+
+
+def test_marks_between_thai_words_stay_apart_from_them() -> None:
+    """Where a document's Thai meets other characters (a tag left in the text, a form's dotted blanks, a slash), the
+    Thai words stay whole and the marks apart, so a snippet ends at the word, not inside "ผู้สูงอายุ<!" (nlpo3 glued
+    an unknown word to the marks after it)."""
+    assert cut("เงินเบี้ยยังชีพผู้สูงอายุ<!-- /part")[-3:] == ["<!--", " ", "/part"]
+    assert "หมู่" in cut("บ้านเลขที่..........หมู่ที่..........ตำบลโคกสว่าง")
+    assert cut("ภาษี/เลขประจำตัว") == ["ภาษี", "/", "เลขประจำตัว"]
+    # The snippet ends between the bracket and the next word, not one letter into it ("อายุ(ฉ…").
+    text = "ขอรับเงินเบี้ยยังชีพผู้สูงอายุ(ฉบับปรับปรุง)แบบคำขอลงทะเบียนรับเงินเบี้ยยังชีพผู้สูงอายุประจำปี"
+    assert snippet(text, "เบี้ยยังชีพ", 12) == "ขอรับเงินเบี้ยยังชีพผู้สูงอายุ(…"
 
 
 _MEASURE = """
