@@ -15,13 +15,16 @@ The product is the label's score for the item. A label names the items whose sco
 the best item's: one link may serve several items when its words fit each (O11 and O12), and a generic link
 ("ข่าวประชาสัมพันธ์ ทั้งหมด", "หน้าแรก") names at most the one item it is about.
 
-Cutting uses newmm (nlpo3) over the vocabulary's own words (rules/label_words.txt, made by
-tools/make_label_words.py: what newmm over pythainlp's whole dictionary cuts the vocabulary's phrases into), not
-over the whole dictionary: only those words can match, the phrases are cut exactly as the whole dictionary cuts
-them, and the trie costs ~0.5 MB instead of ~70 MB (pythainlp's 62,000 words and nlpo3's trie of them) in the
-scan process. A run of words the list lacks stays one unknown piece between known words, cut where a known word
-starts (newmm's clusters: never a mark without its letter). Every label is cut once (memoised), and each
-catalog's vocabulary is built once.
+Cutting uses newmm over the vocabulary's own words (rules/label_words.txt, made by tools/make_label_words.py: what
+newmm over pythainlp's whole dictionary cuts the vocabulary's phrases into), not over the whole dictionary: only
+those words can match, and the phrases are cut exactly as the whole dictionary cuts them. The newmm is pythainlp's
+over the list held as a frozenset (~0.5 MB for its 4,000 words), not nlpo3's: nlpo3's trie of the same list costs
+~7 MB in the scan process (~1.7 kB a word) and pythainlp's own Trie as much; a run of letters (what labels are
+cut in) falls into the same words under both (tests/rules/test_label_words.py). Where Thai meets other marks
+(a tag, a form's dots, a bracket) pythainlp's keeps them apart, where nlpo3 glued them to an unknown word
+("ผู้สูงอายุ<!", "(ฉ"). A run of words the list lacks stays one unknown piece between known words, cut where a
+known word starts (newmm's clusters: never a mark without its letter). Every run of letters is cut once while it keeps coming back (memoised), and each catalog's
+vocabulary is built once.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import math
 import re
 import threading
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -90,8 +93,7 @@ def _pieces() -> frozenset[str]:
     return frozenset(found - data.stop)
 
 
-_LABEL_DICT = "oit-label-words"
-_LOCK = threading.Lock()  # discovery and checks may run in threads: load the trie once
+_LOCK = threading.Lock()  # discovery and checks may run in threads: read the word list once
 
 
 def cut(text: str) -> list[str]:
@@ -102,16 +104,51 @@ def cut(text: str) -> list[str]:
     return segment(text) if segment else [text]
 
 
+class WordSet:
+    """A word list as pythainlp's newmm reads its dictionary (`prefixes`: the words that start at a position), kept
+    as a frozenset and the lengths its words have by first letter: a few hundred kB where a trie of the same words
+    (pythainlp's dict of dicts or nlpo3's) takes ~7 MB."""
+
+    __slots__ = ("_lengths", "_words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(w for w in words if w)
+        lengths: dict[str, set[int]] = {}
+        for word in self._words:
+            lengths.setdefault(word[0], set()).add(len(word))
+        self._lengths = {first: tuple(sorted(n)) for first, n in lengths.items()}
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words of the list that `text` holds at `start`, shortest first (as a trie walk finds them)."""
+        if start >= len(text):
+            return []
+        found = (text[start : start + n] for n in self._lengths.get(text[start], ()))
+        return [w for w in found if w in self._words]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __len__(self) -> int:  # newmm falls back to its whole dictionary when handed an empty (false) one
+        return len(self._words)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+
+def newmm_over(words: Iterable[str]) -> Callable[[str], list[str]] | None:
+    """pythainlp's newmm over `words` (None without pythainlp, a dependency: a label's run is then one word)."""
+    try:
+        from pythainlp.tokenize.newmm import segment
+    except ImportError:
+        return None
+    listing = WordSet(words)
+    return lambda text: segment(text, listing)  # type: ignore[arg-type]  # newmm asks only for prefixes and len
+
+
 @cache
 def _segmenter() -> Callable[[str], list[str]] | None:
-    try:
-        import nlpo3
-    except ImportError:  # a dependency; without it a label's run is one word
-        return None
-    listing = resources.files("rules").joinpath("label_words.txt")
-    with resources.as_file(listing) as path:
-        nlpo3.load_dict(str(path), _LABEL_DICT)  # a name already loaded is kept, not replaced
-    return lambda text: nlpo3.segment(text, dict_name=_LABEL_DICT)
+    listing = resources.files("rules").joinpath("label_words.txt").read_text(encoding="utf-8")
+    return newmm_over(listing.splitlines())
 
 
 def _raw_words(text: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 Labels (menu links, page titles, index rows) are compared with the vocabulary's phrases (rules/vocabulary.toml
 and the catalogs' titles and `discovery` phrases) word by word (rules/words.py). Only the words those phrases
-are made of can match, so labels are cut by newmm over this short list (a few hundred words, ~1 MB as an nlpo3
-trie) instead of pythainlp's 62,000-word dictionary (~70 MB in the scan process). The list is what newmm over
+are made of can match, so labels are cut by newmm over this short list (some 4,000 words, ~0.5 MB as the frozenset
+rules/words.py reads it with) instead of pythainlp's 62,000-word dictionary (~70 MB in the scan process). The list is what newmm over
 the full dictionary cuts the phrases into, so the phrases are cut exactly as before; tests/rules/test_label_words.py
 checks that the file is current. Run after editing the vocabulary or a catalog:
 
@@ -12,10 +12,8 @@ checks that the file is current. Run after editing the vocabulary or a catalog:
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -66,20 +64,18 @@ def label_words() -> list[str]:
 
 
 def _keep_phrase_cuts(pieces: set[str], extra: set[str], runs: set[str], segment: Callable) -> set[str]:
-    """`pieces` and those of `extra` that do not change how any phrase is cut (checked with nlpo3 itself): an
-    added word inside a phrase can move newmm to another cut ("งาน|บริหารงานบุคคล" for "งานบริหาร|งานบุคคล")."""
-    import nlpo3
+    """`pieces` and those of `extra` that do not change how any phrase is cut (checked with the label cutter itself,
+    rules.words.newmm_over): an added word inside a phrase can move newmm to another cut ("งาน|บริหารงานบุคคล" for
+    "งานบริหาร|งานบุคคล")."""
+    from rules.words import newmm_over
 
-    for attempt in itertools.count():
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as listing:
-            listing.write("\n".join(sorted(pieces | extra)))
-            listing.flush()
-            nlpo3.load_dict(listing.name, f"label-words-check-{attempt}")
-        wrong = [r for r in runs if nlpo3.segment(r, f"label-words-check-{attempt}") != segment(r)]
+    while True:
+        cutter = newmm_over(pieces | extra)
+        assert cutter is not None  # pythainlp is here: the whole dictionary came from it
+        wrong = [r for r in runs if cutter(r) != segment(r)]
         if not wrong:
             return pieces | extra
         extra = {w for w in extra if not any(w in run for run in wrong)}
-    raise AssertionError("unreachable")
 
 
 def render() -> str:

@@ -7,12 +7,21 @@ reach for it: crawler.quality.FULL_DICTIONARY_USES counts every time it is asked
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import nlpo3
+import pytest
 
 from crawler import quality
 from crawler.thaitext import normalize_thai
 from rules.checks.base import snippet
-from rules.words import content_words, cut
+from rules.words import _LETTERS, _clean, content_words, cut
 from tests.rules import koksawang as k
 from tests.rules.sitebuilder import evaluate
 from tests.rules.test_seed_findings import nakhlang
@@ -62,3 +71,89 @@ def test_unknown_words_stay_apart_from_known_ones() -> None:
     assert {"ประกาศ", "จัดซื้อ", "จัดจ้าง"} <= words  # the compound split as before
     words = content_words("คู่มือการปฏิบัติงานกองช่างเทศบาลตำบลนากลาง")
     assert {"คู่มือ", "ปฏิบัติงาน"} <= words
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Path("/work/shared/seeds")
+# Where real labels are: the fixtures' pages and texts (menus, titles, index rows, documents), the eval sites and
+# their builders (the zoo's and the holdout's menus), and the seed documents when this machine has them.
+LABEL_SOURCES = (
+    *sorted((ROOT / "tests" / "fixtures" / "rules").rglob("*.*")),
+    *sorted((ROOT / "eval").rglob("*.*")),
+    *sorted((ROOT / "tests" / "rules").glob("*.py")),
+    *sorted(SEEDS.glob("*.txt")),
+)
+
+
+def _real_texts() -> Iterator[str]:
+    yield from vocabulary_texts()
+    for path in LABEL_SOURCES:
+        if path.suffix in {".html", ".txt", ".py", ".toml", ".md"}:
+            yield path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture(scope="module")
+def nlpo3_cut() -> Callable[[str], list[str]]:
+    """nlpo3's newmm over the same list: what labels were cut with before, the reference."""
+    nlpo3.load_dict(str(OUT), "oit-label-words-reference")
+    return lambda text: nlpo3.segment(text, "oit-label-words-reference")
+
+
+def test_labels_are_cut_as_nlpo3_cut_them(nlpo3_cut: Callable[[str], list[str]]) -> None:
+    """Every run of letters a label is cut in (vocabulary phrases, catalog titles, the menus and texts of the
+    fixtures, the eval sites and the seed documents) falls into the same words as under nlpo3 over the list."""
+    runs = {run for text in _real_texts() for run in _LETTERS.findall(_clean(text))}
+    assert len(runs) > 5000  # the corpus was read
+    wrong = {run: (cut(run), nlpo3_cut(run)) for run in runs if cut(run) != nlpo3_cut(run)}
+    assert not wrong
+
+
+def test_thai_cut_anywhere_is_cut_as_nlpo3_cut_it(nlpo3_cut: Callable[[str], list[str]]) -> None:
+    """A snippet's bounds are found in 40 letters of a document cut anywhere, often inside a word ("ุลาคม…"): every
+    such stretch of Thai of the documents falls into the same words as under nlpo3."""
+    thai = [run for text in _real_texts() for run in _THAI_RUN.findall(text) if len(run) > 8]
+    windows = {run[i : i + 40] for run in thai for i in range(0, len(run), 11)}
+    assert len(windows) > 5000
+    assert not [w for w in windows if cut(w) != nlpo3_cut(w)]
+
+
+def test_marks_between_thai_words_stay_apart_from_them() -> None:
+    """Where a document's Thai meets other characters (a tag left in the text, a form's dotted blanks, a slash), the
+    Thai words stay whole and the marks apart, so a snippet ends at the word, not inside "ผู้สูงอายุ<!" (nlpo3 glued
+    an unknown word to the marks after it)."""
+    assert cut("เงินเบี้ยยังชีพผู้สูงอายุ<!-- /part")[-3:] == ["<!--", " ", "/part"]
+    assert "หมู่" in cut("บ้านเลขที่..........หมู่ที่..........ตำบลโคกสว่าง")
+    assert cut("ภาษี/เลขประจำตัว") == ["ภาษี", "/", "เลขประจำตัว"]
+    # The snippet ends between the bracket and the next word, not one letter into it ("อายุ(ฉ…").
+    text = "ขอรับเงินเบี้ยยังชีพผู้สูงอายุ(ฉบับปรับปรุง)แบบคำขอลงทะเบียนรับเงินเบี้ยยังชีพผู้สูงอายุประจำปี"
+    assert snippet(text, "เบี้ยยังชีพ", 12) == "ขอรับเงินเบี้ยยังชีพผู้สูงอายุ(…"
+
+
+_MEASURE = """
+import gc, json, tracemalloc
+import oit.cli, rules.evaluate  # what the scan process holds before it cuts a label
+import rules.words as words
+def rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS"))
+gc.collect()
+before = rss()
+import pythainlp.tokenize.newmm  # newmm's code and pythainlp's package, what any newmm costs
+imported = rss()
+tracemalloc.start()
+words.cut("ประกาศผลการจัดซื้อจัดจ้างโครงการก่อสร้างถนน")
+held, peak = tracemalloc.get_traced_memory()
+print(json.dumps({"held": held, "peak": peak, "rss": rss() - before, "import": imported - before}))
+"""
+
+
+def test_the_label_cutter_costs_little_memory() -> None:
+    """The label cutter (the word list and newmm over it) holds under 1 MB of Python objects, and the scan
+    process grows by under 4 MB with it, pythainlp's newmm included: nlpo3's trie of the same words alone was
+    ~6.5 MB more (~1.7 kB a word), pythainlp's own Trie as much."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", _MEASURE], env=env, capture_output=True, text=True, check=True)
+    measured = json.loads(out.stdout)
+    assert measured["held"] < 1_000_000, measured
+    assert measured["peak"] < 1_500_000, measured
+    assert measured["rss"] < 4_000_000, measured
