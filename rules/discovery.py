@@ -399,7 +399,7 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context, self._interned_links)
+            return page_source(page, found_via, label, context, self._interned_links, self.site.page_html)
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):
@@ -450,7 +450,7 @@ class Discovery:
                 break  # each look-up reads a stored page: stop at the posts that will be judged
             if url.rstrip("/") == home or bundle.has(url):
                 continue
-            stored = self.site.page(url)
+            stored = self.site.page(url, html=False)  # is it there and read: its HTML is not needed
             if stored is not None and stored.error is None:
                 bundle.add(self._source(url, "linked", labels.get(url, "")))
                 added += 1
