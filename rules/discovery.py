@@ -99,7 +99,7 @@ class Discovery:
         self._names = lru_cache(maxsize=MAX_LABELS_CACHED)(self._label_names)
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
-        self._interned_links: dict[tuple, Link] = {}  # links met on the evidence pages read (rules/sources.py)
+        self._interned_links: dict[SiteLink, SiteLink] = {}  # links met on the evidence pages read (rules/sources.py)
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
@@ -455,7 +455,7 @@ class Discovery:
                 bundle.add(self._source(url, "linked", labels.get(url, "")))
                 added += 1
 
-    def _names_item(self, link: Link, words: list[str], code: str) -> bool:
+    def _names_item(self, link: Link | SiteLink, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""
         if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
             return False

@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawler.models import Link, Page
+from crawler.models import Page
 from crawler.parse import fold, parse_html
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
+from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
 
 DATE_SOURCES_TH = {
@@ -43,7 +44,9 @@ class Source:
     load_html: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
     link_text: str = ""  # the label of the link that led here
     context: str = ""  # text of the row/list item around that link
-    links: list[Link] = field(default_factory=list)
+    # What checks read of a link (url, label, menu or not, off-site or not), as light tuples: a news page has a
+    # hundred, and an item's evidence a hundred pages.
+    links: list[SiteLink] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
     error: str | None = None  # why it could not be read; such a source makes components "unknown"
     # The server's definite answer that nothing is there (404, 410, a "page not found" page): a finding against
@@ -213,7 +216,7 @@ def page_source(
     found_via: str,
     link_text: str = "",
     context: str = "",
-    interned: dict[tuple, Link] | None = None,
+    interned: dict[SiteLink, SiteLink] | None = None,
     load_html: Callable[[str], str] | None = None,
 ) -> Source:
     """The source of a page. With `load_html` (a site's HTML reader, by URL), the page's HTML is read here for its
@@ -237,8 +240,7 @@ def page_source(
     if page.html and not links:
         parsed = parse_html(page.html, page.final_url)
         links, images = parsed.links, [(i.src, i.alt) for i in parsed.images]
-    if interned is not None:
-        links = _shared(links, interned)
+    light = [SiteLink(lk.url, lk.label, lk.external, lk.nav) for lk in links]
     return Source(
         url=page.url,
         kind="page",
@@ -249,19 +251,17 @@ def page_source(
         load_html=load_html if page.html else None,
         link_text=link_text,
         context=context,
-        links=links,
+        links=light if interned is None else _shared(light, interned),
         images=images,
     )
 
 
-def _shared(links: list[Link], interned: dict[tuple, Link]) -> list[Link]:
+def _shared(links: list[SiteLink], interned: dict[SiteLink, SiteLink]) -> list[SiteLink]:
     """The links, each the same object as an equal link of another page read before: an item's evidence is up to a
     hundred pages of one site, each with the same menu of a hundred links, held together while the item is judged."""
     if len(interned) > MAX_INTERNED_LINKS:
         interned.clear()  # bounded: a news list's own links are new on every page
-    return [
-        interned.setdefault((lk.url, lk.text, lk.title, lk.img_alt, lk.source, lk.external, lk.nav), lk) for lk in links
-    ]
+    return [interned.setdefault(lk, lk) for lk in links]
 
 
 def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]
