@@ -904,19 +904,32 @@ class StoredSite:
         with self.engine.connect() as conn:
             return [row.label for row in conn.execute(query)]
 
-    def page(self, url: str, _hops: int = 0) -> Page | None:
-        """The page stored for `url`: under that URL, or as the final URL of a redirect."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(PAGES).where(PAGES.c.scan_id == self.scan_id, PAGES.c.url == url)).first()
-            if row is None:
-                query = select(PAGES).where(PAGES.c.scan_id == self.scan_id, PAGES.c.final_url == url)
-                row = conn.execute(query.order_by(PAGES.c.html_z.is_(None)).limit(1)).first()
+    def page(self, url: str, html: bool = True) -> Page | None:
+        """The page stored for `url`: under that URL, or as the final URL of a redirect. With html=False its HTML is
+        neither read nor decompressed (whether it is there, its title and text: the rule engine's evidence pages)."""
+        row = self._page_row(url, _PAGE_COLUMNS + ((PAGES.c.html_z,) if html else ()))
         if row is None:
             return None
-        if _is_alias(row) and _hops < 3:
-            return self.page(row.final_url, _hops + 1)
-        html = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
-        return Page(**_columns(row, Page), html=html)
+        markup = zlib.decompress(row.html_z).decode("utf-8") if html and row.html_z else ""
+        return Page(**_columns(row, Page), html=markup)
+
+    def page_html(self, url: str) -> str:
+        """The HTML of the page stored for `url` ("" if none), read and decompressed on each ask: the rule engine
+        keeps no page's HTML, it asks again when a check reads the page's structure."""
+        row = self._page_row(url, (PAGES.c.html_z,))
+        return zlib.decompress(row.html_z).decode("utf-8") if row is not None and row.html_z else ""
+
+    def _page_row(self, url: str, columns: tuple, _hops: int = 0) -> Row | None:
+        """The row of `url` (its `columns`), found by URL or by final URL; a redirect alias leads to its target."""
+        wanted = select(*columns, *_ALIAS_COLUMNS)
+        with self.engine.connect() as conn:
+            row = conn.execute(wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.url == url)).first()
+            if row is None:
+                query = wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.final_url == url)
+                row = conn.execute(query.order_by(PAGES.c.html_z.is_(None)).limit(1)).first()
+        if row is not None and _is_alias(row) and _hops < 3:
+            return self._page_row(row.row_final_url, columns, _hops + 1)
+        return row
 
     def document(self, url: str) -> Document | None:
         query = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == self.scan_id, DOCUMENTS.c.url == url)
@@ -956,9 +969,19 @@ def _columns(row: Row, model: type[BaseModel]) -> dict[str, Any]:
     return {name: values[name] for name in model.model_fields if name in values}
 
 
+# What a page row is read with (its links live in LINKS, its HTML is read only when asked for), and what tells an alias.
+_PAGE_COLUMNS = tuple(c for c in PAGES.c if c.name not in ("html_z", "links_z"))
+_ALIAS_COLUMNS = (
+    PAGES.c.url.label("row_url"),
+    PAGES.c.final_url.label("row_final_url"),
+    PAGES.c.error.label("row_error"),
+    PAGES.c.html_z.is_(None).label("row_bare"),
+)
+
+
 def _is_alias(row: Row) -> bool:
     """A redirect to a page crawled under its own URL: no content of its own."""
-    return row.final_url != row.url and row.html_z is None and row.error is None
+    return row.row_final_url != row.row_url and bool(row.row_bare) and row.row_error is None
 
 
 def scan_result_json(engine: Engine, scan_id: int) -> dict | None:

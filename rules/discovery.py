@@ -99,7 +99,7 @@ class Discovery:
         self._names = lru_cache(maxsize=MAX_LABELS_CACHED)(self._label_names)
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
-        self._interned_links: dict[tuple, Link] = {}  # links met on the evidence pages read (rules/sources.py)
+        self._interned_links: dict[SiteLink, SiteLink] = {}  # links met on the evidence pages read (rules/sources.py)
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
@@ -399,7 +399,7 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context, self._interned_links)
+            return page_source(page, found_via, label, context, self._interned_links, self.site.page_html)
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):
@@ -450,12 +450,12 @@ class Discovery:
                 break  # each look-up reads a stored page: stop at the posts that will be judged
             if url.rstrip("/") == home or bundle.has(url):
                 continue
-            stored = self.site.page(url)
+            stored = self.site.page(url, html=False)  # is it there and read: its HTML is not needed
             if stored is not None and stored.error is None:
                 bundle.add(self._source(url, "linked", labels.get(url, "")))
                 added += 1
 
-    def _names_item(self, link: Link, words: list[str], code: str) -> bool:
+    def _names_item(self, link: Link | SiteLink, words: list[str], code: str) -> bool:
         """A sub-page link worth following for an item: its label names the item; never the home page."""
         if link.url.rstrip("/") == self.site.start_url.rstrip("/"):
             return False

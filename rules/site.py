@@ -31,7 +31,8 @@ class SiteData(Protocol):
     def link_labels(self) -> Iterable[str]: ...  # the distinct labels of the site's links, each once
     def iter_links(self) -> Iterable[SiteLink]: ...  # unique (url, label) pairs of the whole site, streamed
     def labels_to(self, url: str) -> list[str]: ...  # every label a link to `url` carries
-    def page(self, url: str) -> Page | None: ...  # with html; a failed fetch comes back with .error
+    def page(self, url: str, html: bool = True) -> Page | None: ...  # a failed fetch comes back with .error
+    def page_html(self, url: str) -> str: ...  # the page's HTML, read on each ask (the engine keeps none)
     def document(self, url: str) -> Document | None: ...
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]: ...
 
@@ -82,11 +83,15 @@ class MemorySite:
     def labels_to(self, url: str) -> list[str]:
         return [link.label for link in self._links if link.url == url]
 
-    def page(self, url: str) -> Page | None:
+    def page(self, url: str, html: bool = True) -> Page | None:  # held in memory: `html` spares nothing
         page = self._pages.get(url)
         if page is not None and not page.html and page.error is None and page.final_url != url:
             return self._pages.get(page.final_url, page)  # a redirect alias: the page it leads to
         return page
+
+    def page_html(self, url: str) -> str:
+        page = self.page(url)
+        return page.html if page is not None else ""
 
     def document(self, url: str) -> Document | None:
         document = self._documents.get(url)

@@ -7,13 +7,17 @@ text, its title, the text of the link that led to it, the page around that link,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from crawler.models import Link, Page
-from crawler.parse import parse_html
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.models import Page
+from crawler.parse import fold, parse_html
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
+from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
 
 DATE_SOURCES_TH = {
@@ -33,10 +37,16 @@ class Source:
     found_via: str  # "ita_index", "config", "menu", "title", "linked"
     title: str = ""
     text: str = ""
-    html: str = ""
+    # The page's HTML, for the checks that read its structure (forms, cards, tables, news lists). A page read from a
+    # site keeps none: `load_html` reads it again from the store whenever a check asks (Source.html), and nothing
+    # keeps it, so an item's evidence of a hundred news pages holds their text, not their markup too.
+    markup: str = ""
+    load_html: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
     link_text: str = ""  # the label of the link that led here
     context: str = ""  # text of the row/list item around that link
-    links: list[Link] = field(default_factory=list)
+    # What checks read of a link (url, label, menu or not, off-site or not), as light tuples: a news page has a
+    # hundred, and an item's evidence a hundred pages.
+    links: list[SiteLink] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
     error: str | None = None  # why it could not be read; such a source makes components "unknown"
     # The server's definite answer that nothing is there (404, 410, a "page not found" page): a finding against
@@ -53,6 +63,25 @@ class Source:
     def readable(self) -> bool:
         return self.error is None
 
+    @property
+    def html(self) -> str:
+        """The page's HTML: what it was given, or read from the site now (not kept: bind it while a check reads it)."""
+        if self.markup or self.load_html is None:
+            return self.markup
+        return self.load_html(self.url)
+
+    @cached_property
+    def heading(self) -> str:
+        """The page's own title: its h1 headings, or its first h2 (the site name is seldom a heading). Kept: it is
+        short, and every check that asks what the source is named reads it."""
+        html = self.html
+        if not html:
+            return ""
+        tree = LexborHTMLParser(html)
+        h1 = [fold(n.text(separator=" ")) for n in tree.css("h1")]
+        h2 = tree.css_first("h2")
+        return " ".join(h1) if h1 else fold(h2.text(separator=" ")) if h2 else ""
+
     @cached_property
     def key(self) -> str:
         """Match key of everything readable here (title, text and the label that led here)."""
@@ -63,10 +92,6 @@ class Source:
         """The key without tone marks, for text read by OCR: Tesseract drops Thai marks above the line
         ("ขั้นตอน" -> "ขันตอน", "ที่ดิน" -> "ทีดิน"), which would hide every phrase that carries one."""
         return loose_key(" ".join((self.title, self.link_text, self.text)))
-
-    @cached_property
-    def body_key(self) -> str:
-        return match_key(self.text)
 
     def dated(self) -> tuple[list[DateSpan], str | None]:
         """Dates from the most trusted place that has any, and the name of that place ("text_ocr" when they
@@ -84,11 +109,12 @@ class Source:
                 return spans, ("text_ocr" if where == "text" and self.ocr_digits_untrusted else where)
         return [], None
 
-    @cached_property
+    @property
     def number_text(self) -> str:
         """The text to read numbers from (phone numbers, amounts, tax ids), Thai digits as Arabic. From OCR'd text
         the Thai-digit numbers are blanked: Debian's Thai model cannot output ๔ ๖ ๗ ๘ ๙, so whatever it read for
-        them is wrong (shared/ita/thai-text.md). Arabic digits, which the English model reads, are kept."""
+        them is wrong (shared/ita/thai-text.md). Arabic digits, which the English model reads, are kept. Made on each
+        ask (a few checks read it), never kept beside the text."""
         return distrust_ocr_digits(self.text) if self.ocr_digits_untrusted else self.text.translate(THAI_DIGITS)
 
     def number_places(self) -> list[tuple[str, str]]:
@@ -186,8 +212,15 @@ MAX_INTERNED_LINKS = 4096  # distinct links shared between the pages of one eval
 
 
 def page_source(
-    page: Page, found_via: str, link_text: str = "", context: str = "", interned: dict[tuple, Link] | None = None
+    page: Page,
+    found_via: str,
+    link_text: str = "",
+    context: str = "",
+    interned: dict[SiteLink, SiteLink] | None = None,
+    load_html: Callable[[str], str] | None = None,
 ) -> Source:
+    """The source of a page. With `load_html` (a site's HTML reader, by URL), the page's HTML is read here for its
+    links and then dropped: the checks that need the structure read it again through `load_html`."""
     if page.needs_browser and not page.error:
         # A JavaScript shell: what is missing from its raw HTML may well be on the rendered page.
         page = page.model_copy(update={"error": NEEDS_BROWSER_TH})
@@ -207,30 +240,28 @@ def page_source(
     if page.html and not links:
         parsed = parse_html(page.html, page.final_url)
         links, images = parsed.links, [(i.src, i.alt) for i in parsed.images]
-    if interned is not None:
-        links = _shared(links, interned)
+    light = [SiteLink(lk.url, lk.label, lk.external, lk.nav) for lk in links]
     return Source(
         url=page.url,
         kind="page",
         found_via=found_via,
         title=page.title,
         text=page.text,
-        html=page.html,
+        markup="" if load_html is not None else page.html,
+        load_html=load_html if page.html else None,
         link_text=link_text,
         context=context,
-        links=links,
+        links=light if interned is None else _shared(light, interned),
         images=images,
     )
 
 
-def _shared(links: list[Link], interned: dict[tuple, Link]) -> list[Link]:
+def _shared(links: list[SiteLink], interned: dict[SiteLink, SiteLink]) -> list[SiteLink]:
     """The links, each the same object as an equal link of another page read before: an item's evidence is up to a
     hundred pages of one site, each with the same menu of a hundred links, held together while the item is judged."""
     if len(interned) > MAX_INTERNED_LINKS:
         interned.clear()  # bounded: a news list's own links are new on every page
-    return [
-        interned.setdefault((lk.url, lk.text, lk.title, lk.img_alt, lk.source, lk.external, lk.nav), lk) for lk in links
-    ]
+    return [interned.setdefault(lk, lk) for lk in links]
 
 
 def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]

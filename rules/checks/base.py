@@ -6,7 +6,7 @@ names them by those registered names (see rules/checks/__init__.py for the list)
 
 Shared here because more than one module of the package uses them:
 - snippet(), _found(), _titled(): where and whether a source says a phrase, or is named by one;
-- what a source is named (_heading, _label_key, _is_named, _named_sources) and the period written after
+- what a source is named (Source.heading, _label_key, _is_named, _named_sources) and the period written after
   that name (_period_of, _hit): used by the document, table_rows and dated_posts checks;
 - _is_whole_law(): a copy of an act (the phrases check skips it, the not_whole_law rule fails on it);
 - PHONE.
@@ -19,10 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from typing import Any
-
-from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
 from crawler.thaitext import loose_key, match_key
@@ -177,17 +174,6 @@ _HEAD_LINES, _HEAD_CHARS = 4, 250  # a document's title block: its first lines
 _NEAR = 30  # a document's period is written within this many characters after its name
 
 
-@lru_cache(maxsize=256)
-def _heading(html: str) -> str:
-    """A page's own title: its h1 headings, or its first h2 (the site name is seldom a heading)."""
-    if not html:
-        return ""
-    tree = LexborHTMLParser(html)
-    h1 = [fold(n.text(separator=" ")) for n in tree.css("h1")]
-    h2 = tree.css_first("h2")
-    return " ".join(h1) if h1 else fold(h2.text(separator=" ")) if h2 else ""
-
-
 def _label_key(source: Source) -> str:
     """Match key of what a source is: its title, the link that led to it, and its own heading (a page) or
     its opening lines (a document)."""
@@ -195,7 +181,7 @@ def _label_key(source: Source) -> str:
         lines = [line for line in source.text.splitlines() if line.strip()][:_HEAD_LINES]
         head = "\n".join(lines)[:_HEAD_CHARS]
     else:
-        head = _heading(source.html)
+        head = source.heading  # read once per source, not a memo of whole pages' HTML
     return match_key(" ".join((source.title, source.link_text, head)))
 
 
@@ -224,7 +210,7 @@ def _period_of(source: Source, names: list[str]) -> Source:
         for end in ends:
             spans = [s for s in find_dates(text[end : end + _NEAR + 40]) if s.pos <= _NEAR and not s.era_only]
             if spans:
-                return replace(source, text=spans[0].text, html="")
+                return replace(source, text=spans[0].text, markup="", load_html=None)
     return source
 
 

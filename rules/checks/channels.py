@@ -119,11 +119,14 @@ def _url_kind(url: str) -> str:
     return "board" if _BOARD_URL.search(url) else ""
 
 
-def _is_board(source: Source) -> bool:
-    """A web board page: named so (title, heading, link or URL), with topics or a form to ask."""
+def _is_board(source: Source, html: str | None = None) -> bool:
+    """A web board page: named so (title, heading, link or URL), with topics or a form to ask. (`html`: the
+    source's, when the caller has read it already.)"""
     named = _titled(source, _BOARD_WORDS) or bool(_BOARD_URL.search(source.url))
+    if not named:
+        return False  # nothing to read from the site
     topics = [lk for lk in source.links if not lk.nav and _BOARD_TOPIC_URL.search(lk.url)]
-    return named and (_question_form(source.html) or len(topics) >= 2)
+    return len(topics) >= 2 or _question_form(source.html if html is None else html)
 
 
 def _two_way_in(source: Source) -> str | None:
@@ -133,9 +136,10 @@ def _two_way_in(source: Source) -> str | None:
     link = next((lk for lk in source.links if _two_way_link(lk.url, lk.label, in_evidence=True)), None)
     if link:
         return f"{link.label} {link.url}".strip()
-    if _is_board(source) or _question_form(source.html):
+    html = source.html  # read once from the site (a stored page keeps no HTML)
+    if _is_board(source, html) or _question_form(html):
         return source.url
-    widget = _CHAT_HTML.search(source.html or "")
+    widget = _CHAT_HTML.search(html)
     line_id = _LINE_OA_TEXT.search(source.text)
     return (widget.group(0) if widget else None) or (line_id.group(0) if line_id else None)
 

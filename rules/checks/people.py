@@ -405,7 +405,8 @@ class _Person:
 @check("executives")
 def executives(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     need = component.params["need"]
-    listed = [(s, executive_cards(s.html)) for s in bundle.readable if s.html]
+    # Each page's HTML is read from the site once, here, and only its cards are kept.
+    listed = [(s, executive_cards(html)) for s in bundle.readable if (html := s.html)]
     # The page that presents the executives (cards with photos or phones) is the one judged. A page that only
     # names them (the structure page's list "ปลัด : นาย…", a news item) is not their executives' page.
     presenting = [(s, cards) for s, cards in listed if any(c.has_photo or c.has_contact for c in cards)]

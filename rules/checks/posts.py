@@ -21,7 +21,7 @@ from crawler.thaitext import match_key
 from crawler.urls import normalize
 from rules.catalog import ComponentDef
 from rules.checks.base import Context, Finding, Hit, _found, _is_named, check
-from rules.sources import Bundle, Source
+from rules.sources import Bundle
 from rules.thaidates import find_dates
 
 
@@ -37,10 +37,10 @@ _POST_CLASS = re.compile(r"news|post|item|card|entry|blog|article|box|media|acti
 _CHROME = {"nav", "header", "footer"}
 
 
-def _posts(source: Source) -> list[_Post]:
+def _posts(html: str, url: str) -> list[_Post]:
     """Dated posts a page lists: the innermost list item, table row, article or news card that holds a date
     and a title; failing any, the page itself when a date follows its heading (a single news post)."""
-    tree = LexborHTMLParser(source.html)
+    tree = LexborHTMLParser(html)
     kept: dict[int, tuple[LexborNode, str, str]] = {}
     for node in tree.css(_POST_NODES):
         if node.tag in ("div", "section") and not _POST_CLASS.search(node.attributes.get("class") or ""):
@@ -53,8 +53,8 @@ def _posts(source: Source) -> list[_Post]:
         if own or spans:
             kept[node.mem_id] = (node, text, own or spans[-1].text)
     inner = [entry for entry in kept.values() if not any(_is_inside(o, entry[0]) for o, _, _ in kept.values())]
-    posts = [_Post(text, date_text, _first_href(node, source.url)) for node, text, date_text in inner]
-    return posts or _single_post(tree, source.url)
+    posts = [_Post(text, date_text, _first_href(node, url)) for node, text, date_text in inner]
+    return posts or _single_post(tree, url)
 
 
 _AFTER_HEADING = 300  # a post's date is written within this many characters after its title
@@ -179,13 +179,23 @@ def dated_posts(component: ComponentDef, bundle: Bundle, ctx: Context) -> Findin
             if documents and _is_named(source, documents, []) and (not wanted or _found(source, wanted)):
                 hits.append(Hit(source, fold(source.link_text or source.text[:120])))
             continue
-        if source.kind != "page" or not source.html:
+        html = source.html if source.kind == "page" else ""  # read once from the site, dropped after the page
+        if not html:
             continue
-        for post in _posts(source):
+        for post in _posts(html, source.url):
             key = match_key(post.title)
             if any(match_key(x) in key for x in exclude) or (wanted and not any(match_key(x) in key for x in wanted)):
                 continue  # a procurement notice or another agency's letter is not the agency's news
             # Each post is judged by its own date: the page around it (its sidebar, its footer) says nothing.
-            own = replace(source, url=post.url, text=post.date_text, title=post.title, html="", links=[], context="")
+            own = replace(
+                source,
+                url=post.url,
+                text=post.date_text,
+                title=post.title,
+                markup="",
+                load_html=None,
+                links=[],
+                context="",
+            )
             hits.append(Hit(own, post.title[:160]))
     return Finding(present=bool(hits), hits=hits, detail=None if hits else "ไม่พบรายการที่ระบุวันที่ / no dated posts")

@@ -84,8 +84,9 @@ class _Row:
 
 
 def _lines(source: Source) -> list[list[str]]:
-    if source.kind != "document" and source.html:
-        tree = LexborHTMLParser(source.html)
+    html = source.html if source.kind != "document" else ""  # read once from the site, not kept
+    if html:
+        tree = LexborHTMLParser(html)
         rows = [[fold(c.text(separator=" ")) for c in tr.css("td, th")] for tr in tree.css("tr")]
     else:
         text = _WRAPPED_NUMBER.sub("", source.text)

@@ -97,8 +97,9 @@ def _together(source: Source, groups: list[list[str]]) -> bool:
 
 def _statement_keys(source: Source) -> list[str]:
     texts = [source.title, source.link_text]
-    if source.html:
-        tree = LexborHTMLParser(source.html)
+    html = source.html  # read once from the site, not kept
+    if html:
+        tree = LexborHTMLParser(html)
         texts += [
             n.text(separator=" ")
             for n in tree.css(_STATEMENTS)

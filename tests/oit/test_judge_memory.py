@@ -126,3 +126,72 @@ def test_judging_ten_times_the_pages_costs_no_more(tmp_path, monkeypatch):
     # before issue 14, growing by ~5 MB per 1,000 links).
     shown = f"{small_peak / 2**20:.1f} MB -> {big_peak / 2**20:.1f} MB traced"
     assert big_peak - small_peak < MEMO_CEILING and big_peak < PEAK_BOUND, shown
+
+
+# --- an item whose evidence is a hundred stored news pages ---------------------------------------------------------
+def news_tree(fan: int, words: int = 2400):  # type: ignore[no-untyped-def]
+    """A municipal news section as bench/make_site.py's text-heavy site has it: the menu's "ข่าวประชาสัมพันธ์" list
+    links `fan` sub-lists, each `fan` posts of ~40 KB of Thai prose (a date, twenty "related" links): O4's evidence
+    is 1 + fan + fan² stored pages."""
+    rnd = random.Random(fan)
+
+    def post(path: str, title: str, links: list[tuple[str, str]]) -> str:
+        prose = "".join(f"<p>{' '.join(rnd.choices(WORDS, k=words // 8))}</p>" for _ in range(8))
+        related = "".join(
+            f'<li><a href="/news/{rnd.randrange(fan)}-{rnd.randrange(fan)}.html">{" ".join(rnd.choices(WORDS, k=6))}</a></li>'
+            for _ in range(20)
+        )
+        listed = "".join(f'<li><a href="{href}">{label}</a></li>' for label, href in links)
+        body = (
+            f"<h1>{title}</h1><p>ประกาศเมื่อ 12 มกราคม 2569</p>{prose}<ul>{listed}</ul><ul class='related'>{related}</ul>"
+        )
+        return page("home.html", title, menu="").replace("</body>", f"{body}</body>")
+
+    pages = {"/": home([*MENU[:2], ("ข่าวประชาสัมพันธ์", "/news/index.html")])}
+    pages["/news/index.html"] = post(
+        "/news/index.html", "ข่าวประชาสัมพันธ์", [(f"ข่าวประชาสัมพันธ์ หน้า {i}", f"/news/{i}.html") for i in range(fan)]
+    )
+    for i in range(fan):
+        posts = [(f"ข่าวประชาสัมพันธ์ เรื่องที่ {i}-{j}", f"/news/{i}-{j}.html") for j in range(fan)]
+        pages[f"/news/{i}.html"] = post(f"/news/{i}.html", f"รายการข่าว หน้า {i}", posts)
+        for j in range(fan):
+            pages[f"/news/{i}-{j}.html"] = post(f"/news/{i}-{j}.html", f"กิจกรรม {i}-{j}", [])
+    return build_site(pages)
+
+
+def judging_o4(site):  # type: ignore[no-untyped-def]
+    """(traced peak of finding and judging O4, the page sources of its evidence, the bytes of their texts)."""
+    from rules.discovery import Discovery
+    from rules.evaluate import Context, SiteLinks, evaluate_item
+
+    catalog = load_catalog(YEAR)
+    item = next(i for i in catalog.items if i.code == "O4")
+    discovery = Discovery(site, catalog, YEAR, {})
+    ctx = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks(site.iter_links))
+    tracemalloc.start()
+    try:
+        candidates = discovery.candidates(item)
+        result = evaluate_item(item, candidates, ctx)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    pages = [s for c in candidates for s in c.bundle.sources if s.kind == "page" and s.readable]
+    assert result.status == "pass", result
+    held = sum(len(s.text.encode("utf-16-le")) for s in pages)  # Thai text: 2 bytes a character
+    return peak, len(pages), held
+
+
+def test_judging_an_item_of_a_hundred_stored_pages_holds_their_text_only(tmp_path):
+    """O4 judged on 105 stored news pages of ~40 KB each: beyond each page's text (what the checks read; O4's reads
+    the pages' news lists, not their match keys), judging holds about the same whether the evidence has 15 pages or
+    105. Each page's HTML is read back from the store when a check reads its structure and dropped, its links are
+    light shared tuples: holding the HTML and a pydantic Link per link (before) held ~7.8 MB more for 105 pages than
+    for 15 beyond their texts; now ~1.2 MB."""
+    cut("ทดสอบ")
+    vocabulary(load_catalog(YEAR))
+    small_peak, small_pages, small_held = judging_o4(stored(news_tree(4), tmp_path, "small"))
+    big_peak, big_pages, big_held = judging_o4(stored(news_tree(10), tmp_path, "big"))
+    assert small_pages <= 25 and big_pages >= 100, (small_pages, big_pages)
+    beyond_small, beyond_big = small_peak - small_held, big_peak - big_held
+    shown = f"{small_pages} pages: {beyond_small / 2**20:.1f} MB, {big_pages} pages: {beyond_big / 2**20:.1f} MB beyond their text"
+    assert beyond_big - beyond_small < 2 * 1024 * 1024, shown
