@@ -402,6 +402,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     cursor.execute(f"PRAGMA journal_size_limit={WAL_CHECKPOINT_PAGES * 4096}")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # 512 kB of page cache a connection instead of SQLite's 2 MB: a scan appends and reads back by index, the OS keeps
+    # the file cached anyway, and the scan's few pooled connections each held their own 2 MB (~2 MB of its peak).
+    cursor.execute("PRAGMA cache_size=-512")
     cursor.close()
 
 
