@@ -883,13 +883,6 @@ class StoredSite:
         """Every unique link as a Link (tests and tools; the rule engine streams them: iter_links)."""
         return [Link(url=link.url, text=link.label, external=link.external) for link in self.iter_links()]
 
-    def link_labels(self) -> Iterator[str]:
-        """The distinct labels, each once, streamed from the cursor: the engine names each label once."""
-        query = select(LINKS.c.label).where(LINKS.c.scan_id == self.scan_id).distinct()
-        with self.engine.connect().execution_options(stream_results=True) as conn:
-            for row in conn.execute(query):
-                yield row.label
-
     def iter_links(self) -> Iterator[SiteLink]:
         """Every unique (url, label) pair as a light tuple, streamed: ~42,000 on a 2,000-page text site, of which
         the engine keeps the few that can name an item."""

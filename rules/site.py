@@ -28,7 +28,6 @@ class SiteData(Protocol):
     start_url: str
 
     def iter_page_summaries(self) -> Iterable[tuple[str, str, list[str]]]: ...  # (url, title, headings), streamed
-    def link_labels(self) -> Iterable[str]: ...  # the distinct labels of the site's links, each once
     def iter_links(self) -> Iterable[SiteLink]: ...  # unique (url, label) pairs of the whole site, streamed
     def labels_to(self, url: str) -> list[str]: ...  # every label a link to `url` carries
     def page(self, url: str, html: bool = True) -> Page | None: ...  # a failed fetch comes back with .error
@@ -73,9 +72,6 @@ class MemorySite:
 
     def links(self) -> list[Link]:
         return self._links
-
-    def link_labels(self) -> Iterable[str]:
-        return dict.fromkeys(link.label for link in self._links)
 
     def iter_links(self) -> Iterator[SiteLink]:
         return (SiteLink(link.url, link.label, link.external, link.nav) for link in self._links)

@@ -239,9 +239,16 @@ class Vocabulary:
         words = content_words(label)
         if not words:
             return {}
-        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
-        touched = {id(i): i for w in words for i in self._by_word.get(w, [])}
-        return {item.code: self._score(words, size, item) for item in touched.values()}
+        size, touched = self._size(words), self._touched(words)
+        return {item.code: self._score(words, size, item) for item in touched}
+
+    def _size(self, words: frozenset[str]) -> float:
+        """A label's length in words, unknown words (no item uses them) counting UNKNOWN_WEIGHT."""
+        return sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+
+    def _touched(self, words: frozenset[str]) -> list[_ItemWords]:
+        """The items that use any of the words, each once."""
+        return list({id(i): i for w in words for i in self._by_word.get(w, [])}.values())
 
     def _score(self, words: frozenset[str], size: float, item: _ItemWords) -> float:
         phrase = max((self._share(p, words) for p in item.phrases), default=0.0)
@@ -268,22 +275,20 @@ class Vocabulary:
         item = next((i for i in self.items if i.code == code), None)
         if not words or item is None:
             return 0.0
-        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
-        return len(words & item.words) / size
+        return len(words & item.words) / self._size(words)
 
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
         words = content_words(label)
         if not words:
             return {}
-        size = sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
-        touched = {id(i): i for w in words for i in self._by_word.get(w, [])}
+        size, touched = self._size(words), self._touched(words)
         # A score is at most the share of the label the item's words explain (its phrase share is at most 1): an item
         # below MIN_SCORE by that alone is not scored phrase by phrase. Most labels of a text site (random "related"
         # links) touch items with a word or two and stop here.
         scored = {
             item.code: s
-            for item in touched.values()
+            for item in touched
             if len(words & item.words) / size >= MIN_SCORE and (s := self._score(words, size, item)) >= MIN_SCORE
         }
         best = max(scored.values(), default=0.0)
