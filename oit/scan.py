@@ -270,7 +270,8 @@ def _unknown_if_failed(
         what, entries = blanket
     if not entries:
         return item
-    urls = first_urls([unquote(f.url) for f in entries])
+    # Sorted, so the reason a person reads (and a nightly diff compares) does not depend on which fetch ended first.
+    urls = first_urls(sorted(unquote(f.url) for f in entries))
     reasons = sorted({f.reason for f in entries})
     th, en = ", ".join(r.split(" / ")[0] for r in reasons), ", ".join(r.split(" / ")[-1] for r in reasons)
     what_th, what_en = what.split(" / ", 1)

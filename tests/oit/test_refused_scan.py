@@ -119,6 +119,9 @@ def test_a_site_that_rate_limits_every_subpage_proves_nothing_missing(tmp_path: 
     items = by_code(result)
     assert not [c for c, i in items.items() if i.status == "missing"]
     assert_unknown_naming(items["O20"], server.url("/contact.html"), "HTTP 429")
+    # The first three in address order, whichever fetch failed first: the same words every night.
+    shown = ", ".join(server.url(p) for p in (EXECUTIVES, "/about/structure.html", "/contact.html")) + ", …"
+    assert (items["O20"].unknown_reason or "").endswith(shown)
     (line,) = failure_lines(result)
     assert line.startswith("4 หน้าและไฟล์เปิดไม่ได้: HTTP 429 (4)")
 
