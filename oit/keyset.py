@@ -29,6 +29,12 @@ class KeySet:
         at = bisect_left(self._merged, key)
         return at < len(self._merged) and self._merged[at] == key
 
+    def copy(self) -> KeySet:
+        twin = KeySet()
+        twin._recent = set(self._recent)
+        twin._merged = array("Q", self._merged)
+        return twin
+
     def add(self, key: int) -> bool:
         """Add `key` (0 <= key < 2**64); False when it was there already."""
         if key in self:

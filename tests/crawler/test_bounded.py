@@ -19,7 +19,7 @@ import pytest
 
 import crawler.engine
 from crawler.engine import Crawler
-from crawler.frontier import Frontier
+from crawler.frontier import WINDOW, Frontier
 from crawler.parse import ParsedPage, fold
 from crawler.traps import PatternWatch, url_pattern
 from tests.crawler.support import LocalServer, fast_settings
@@ -86,6 +86,27 @@ def test_a_url_met_costs_the_frontier_a_small_int_not_its_text(urls: Callable[[i
 
     per_url = bytes_per_item(count, lambda: asyncio.run(queue_and_fetch_all()))
     assert per_url < 100  # a set slot and an int; the URL strings themselves are 100-350 bytes
+
+
+@pytest.mark.parametrize("urls", [numeric_urls, slug_urls], ids=["numeric ids", "thai slugs"])
+def test_ten_times_the_queued_urls_cost_the_frontier_barely_more_memory(urls: Callable[[int], Iterator[str]]) -> None:
+    """A 20,000-page site queues some 13,000 URLs at once: past a bounded window they wait on disk (a temporary
+    SQLite table, whose page cache is bounded too), so the URL strings held in memory do not grow with the queue."""
+
+    def queue(count: int) -> Callable[[], Frontier]:
+        def build() -> Frontier:
+            frontier = Frontier()
+            for url in urls(count):
+                frontier.push(url, 2, f"{SITE}/news/", "ข่าวประชาสัมพันธ์")
+            assert len(frontier) == count
+            return frontier
+
+        return build
+
+    few = WINDOW
+    small = bytes_per_item(1, queue(few))
+    large = bytes_per_item(1, queue(10 * few))
+    assert large < 1.5 * small  # all in memory, ten times the queue would cost ten times as much
 
 
 @pytest.mark.parametrize("urls", [numeric_urls, slug_urls], ids=["numeric ids", "thai slugs"])
