@@ -96,8 +96,9 @@ def test_judging_a_site_of_random_link_labels_is_bounded(tmp_path):
 
 def judged_work(site, monkeypatch):  # type: ignore[no-untyped-def]
     """(label cuts, traced peak in bytes) of judging `site`, from cold label caches."""
-    for cache in (words.content_words, words._run_words, words._split_known):
+    for cache in (words.content_words, words._split_known):
         cache.cache_clear()
+    words._RUNS.clear()
     cuts = []
     monkeypatch.setattr(words, "cut", lambda text: cuts.append(text) or cut(text))
     tracemalloc.start()
