@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -86,7 +87,14 @@ class Candidate:
 
 
 class Discovery:
-    def __init__(self, site: SiteData, catalog: Catalog, year: int, declared: dict[str, list[str]]) -> None:
+    def __init__(
+        self,
+        site: SiteData,
+        catalog: Catalog,
+        year: int,
+        declared: dict[str, list[str]],
+        on_link: Callable[[SiteLink], None] | None = None,
+    ) -> None:
         self.site = site
         self.catalog = catalog
         self.year = year
@@ -108,11 +116,11 @@ class Discovery:
         # item -> URL -> (score, label, where first met): what the links name, the best few hundred URLs an item
         self._link_targets: dict[str, dict[str, tuple[float, str, int]]] = {}
         self._by_slug: list[tuple[int, SiteLink]] = []  # links to a URL with an item's slug, scored per item later
-        self._read_links(site)
+        self._read_links(site, on_link)
         self._page_names = self._telling_pages(site)
         self.index = self._find_index()
 
-    def _read_links(self, site: SiteData) -> None:
+    def _read_links(self, site: SiteData, on_link: Callable[[SiteLink], None] | None) -> None:
         """One pass over the site's links, in site order: each label is judged once while it keeps coming back, and
         only what can matter to an item is kept: per item, the URLs its labels name (a label that names an item,
         carries its O-code); the first URLs labelled with an ITA word; the links to URLs with an item's slug. On a
@@ -123,6 +131,8 @@ class Discovery:
         slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(lambda url: bool(_url_hits(url, slugs)))
         by_slug: dict[str, int] = {}  # URL -> where its one link known by the slug alone is kept
         for position, link in enumerate(site.iter_links()):
+            if on_link is not None:
+                on_link(link)  # the checks' filters over every link of the site (rules/site.py, SiteLinks)
             hit = slug_hit(link.url)
             if link.nav or telling(link.label):
                 names = self._names(link.label)
