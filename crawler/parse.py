@@ -106,7 +106,8 @@ class ParsedPage:
     bounded_html: str = ""
 
 
-def parse_html(html: str, url: str) -> ParsedPage:
+def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
+    """The page's facts. A crawl passes one `memo` for all its pages (see LinkMemo)."""
     bounded = bound_nesting(html)
     tree = LexborHTMLParser(bounded.html)
     base = _base_url(tree, url)
@@ -115,9 +116,9 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.script_count = scripts.count
     navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
     outer = _outermost(navigation)
-    page.links = _links(tree, base, outer)
-    for link in page.links:
-        if _embeds_document(link.source, link.url) and not link.label:
+    page.links = _links(tree, base, outer, memo)
+    for link in page.links:  # only frames, embeds and objects: they are never shared through the memo
+        if link.source in _EMBEDDING and _embeds_document(link.source, link.url) and not link.label:
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
     page.images = _images(tree, base)
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
@@ -392,26 +393,34 @@ def _outermost(navigation: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode]) -> list[Link]:
-    """The page's links; `menus` are its outermost navigation elements."""
+def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: LinkMemo | None = None) -> list[Link]:
+    """The page's links; `menus` are its outermost navigation elements. With `memo`, a link an earlier page of
+    the crawl showed in the same words (the site's menu and footer, on every page) is that page's Link again."""
     links: list[Link] = []
     alts = _image_alts(tree)
     in_nav = {a.mem_id for nav in menus for a in nav.css("a[href]")}
     resolve = _Resolver(base)
+    memo = memo if memo is not None else LinkMemo()
     for node in tree.css(_LINKING):
         attributes = node.attributes  # a new dict at each access: read once per link
-        href = attributes.get("href") or attributes.get("src") or attributes.get("data")
-        target = resolve(href or "")
-        if target is None:
-            continue
+        href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
         mem_id, tag = node.mem_id, node.tag
-        text, title = fold(node.text()), fold(attributes.get("title") or attributes.get("aria-label"))
-        if not (text or title) and _embeds_document(tag, target):
-            title = _nearest_heading(node)
-        alt, nav = alts.get(mem_id, ""), mem_id in in_nav
-        # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags, all
-        # LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
-        links.append(Link.model_construct(url=target, text=text, title=title, img_alt=alt, source=tag, nav=nav))
+        if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
+            target = resolve(href)
+            if target is not None:
+                links.append(_link(node, attributes, target, tag, alts.get(mem_id, ""), mem_id in in_nav))
+            continue
+        raw_text, raw_title = node.text(), attributes.get("title") or attributes.get("aria-label")
+        key = (resolve.key(href), raw_text, raw_title, alts.get(mem_id, ""), tag, mem_id in in_nav)
+        link = memo.get(key)
+        if link is None:
+            target = resolve(href)
+            # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags,
+            # all LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
+            link = None if target is None else Link.trusted(target, fold(raw_text), fold(raw_title), *key[3:])
+            memo.put(key, link)
+        if link is not None:
+            links.append(link)
     links += _script_links(tree, resolve, alts, in_nav)
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
@@ -420,6 +429,55 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode]) -> list[L
             if target:
                 links.append(Link(url=target, source="meta_refresh"))
     return links
+
+
+def _link(node: LexborNode, attributes: dict, target: str, tag: str, alt: str, nav: bool) -> Link:
+    """A frame, embed or object: without a label of its own, a document it shows takes the heading above it."""
+    text, title = fold(node.text()), fold(attributes.get("title") or attributes.get("aria-label"))
+    if not (text or title) and _embeds_document(tag, target):
+        title = _nearest_heading(node)
+    return Link.trusted(target, text, title, alt, tag, nav)
+
+
+class LinkMemo:
+    """One crawl's links by what their element says (address, words, picture, tag, in a menu or not): a site's
+    menu and footer (~100 links) come again on every page and are built once rather than per page, with their
+    address resolved and their words folded once. The pages share those Link objects.
+
+    Per crawl, not per process: the crawl marks off-site links external on the Link itself (crawler/engine.py),
+    which holds within one crawl's scope only. Bounded in two generations: when the newer one is full it becomes
+    the older and the oldest is let go; a link met again is carried forward, so the menu stays while one-off links
+    (news items, page numbers) go."""
+
+    GENERATION = 256
+
+    def __init__(self) -> None:
+        self._new: dict[tuple, Link | None] = {}
+        self._old: dict[tuple, Link | None] = {}
+        self.built = 0  # Links made (or addresses found not to be links): what a test counts
+
+    def get(self, key: tuple) -> Link | None:
+        link = self._new.get(key, _MISSING)
+        if link is _MISSING:
+            link = self._old.get(key, _MISSING)
+            if link is _MISSING:
+                return None
+            self._keep(key, link)  # type: ignore[arg-type]
+        return link  # type: ignore[return-value]
+
+    def put(self, key: tuple, link: Link | None) -> None:
+        self.built += 1
+        if link is not None:  # a mailto: or javascript: href is cheap to find again: not kept
+            self._keep(key, link)
+
+    def _keep(self, key: tuple, link: Link) -> None:
+        if len(self._new) >= self.GENERATION:
+            self._old, self._new = self._new, {}
+        self._new[key] = link
+
+
+_MISSING = object()
+_EMBEDDING = frozenset(("embed", "object", "iframe", "frame"))
 
 
 def _script_links(tree: LexborHTMLParser, resolve: _Resolver, alts: dict[int, str], in_nav: set[int]) -> list[Link]:
@@ -455,7 +513,8 @@ class _Resolver:
     """normalize() with a memo: a 100-link mega menu repeats the same hrefs on every page.
 
     Root-relative and absolute hrefs resolve the same way on every page of a site, so they are memoised by
-    origin; relative ones by the page's directory.
+    origin; relative ones by the page's directory, but a query alone (href="?page=2") by the page's own address:
+    it stays on that page (list.php?page=2), whichever directory the page is in.
     """
 
     _memo: ClassVar[dict[tuple[str, str], str | None]] = {}  # shared by every page of the process
@@ -470,14 +529,17 @@ class _Resolver:
         self.origin = base[:path_start] if path_start > 0 else base
         self.directory = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
 
+    def key(self, href: str) -> tuple[str, str]:
+        """What `href` (stripped) resolves by: the same key, the same address."""
+        if href.startswith(("http://", "https://")):
+            return ("", href)
+        if href.startswith("/") and not href.startswith("//"):
+            return (self.origin, href)
+        return (self.base if href.startswith("?") else self.directory, href)
+
     def __call__(self, href: str) -> str | None:
         href = href.strip()
-        if href.startswith(("http://", "https://")):
-            key = ("", href)
-        elif href.startswith("/") and not href.startswith("//"):
-            key = (self.origin, href)
-        else:
-            key = (self.directory, href)
+        key = self.key(href)
         memo = _Resolver._memo
         if key not in memo:
             if len(memo) > self._MAX:

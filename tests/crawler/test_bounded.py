@@ -18,11 +18,11 @@ from urllib.parse import quote
 import pytest
 
 import crawler.engine
-from crawler.engine import Crawler
+from crawler.engine import Crawler, MemorySink
 from crawler.frontier import Frontier
-from crawler.parse import ParsedPage, fold
+from crawler.parse import LinkMemo, ParsedPage, fold
 from crawler.traps import PatternWatch, url_pattern
-from tests.crawler.support import LocalServer, fast_settings
+from tests.crawler.support import LocalServer, fast_settings, page
 from tests.crawler.test_site import EXPECTED_PAGES, SnapshotSink, build_site, local
 
 SITE = "https://www.nakhlang.go.th"
@@ -137,9 +137,9 @@ def test_each_crawled_page_is_decoded_and_parsed_once(server: LocalServer, monke
     decoded: Counter[bytes] = Counter()
     real_parse, real_decode = crawler.engine.parse_html, crawler.engine.decode_html
 
-    def counting_parse(html: str, url: str) -> ParsedPage:
+    def counting_parse(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
         parsed[url] += 1
-        return real_parse(html, url)
+        return real_parse(html, url, memo)
 
     def counting_decode(body: bytes, *args: object) -> tuple[str, str | None]:
         decoded[body] += 1
@@ -162,3 +162,31 @@ def test_fold_collapses_every_kind_of_space_thai_pages_use(space: str) -> None:
     """Non-breaking, ideographic, thin and line-separator spaces all fold to one space; a zero-width space, which
     Thai editors put between words, is not a space and stays."""
     assert fold(f"{space}ประกาศ{space}{space}เทศบาล\u200bตำบล{space}") == "ประกาศ เทศบาล\u200bตำบล"
+
+
+def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer) -> None:
+    """A municipal site whose 40 news pages all carry the same 20-link Thai menu and footer (a Facebook page among
+    them): the crawl builds each menu link once, not once per page, and every page still holds its full links, with
+    the off-site one flagged external on each page."""
+    menu = "".join(f'<li><a href="/menu/{n}.php">เมนูที่ {n}</a></li>' for n in range(18))
+    menu = f'<nav class="mainmenu"><ul>{menu}</ul></nav><a href="https://www.facebook.com/nakhlang">เฟซบุ๊ก</a>'
+    menu += '<a href="/ita/"><img src="/ita.png" alt="ITA 2569"></a>'
+    for n in range(18):
+        server.routes[f"/menu/{n}.php"] = page(f"{menu}<h1>เมนู {n}</h1>", f"เมนู {n}")
+    server.routes["/ita/"] = page(f"{menu}<h1>ITA</h1>", "ITA")
+    news = "".join(f'<a href="/news/read.php?id={n}">ข่าวฉบับที่ {n}</a>' for n in range(1, 41))
+    server.routes["/"] = page(f"{menu}{news}", "หน้าแรก")
+    for n in range(1, 41):  # each news page links back to the listing, under a word of its own
+        server.routes[f"/news/read.php?id={n}"] = page(f'{menu}<a href="/">กลับหน้าแรกจากข่าว {n}</a>', f"ข่าว {n}")
+    sink = MemorySink()
+    crawler = Crawler(fast_settings(), sink)
+    asyncio.run(crawler.run(server.url()))
+    pages = [p for p in sink.pages if p.error is None]
+    assert len(pages) == 1 + 18 + 1 + 40
+    # 20 menu and footer links, the home page's 40 links to the news and one link back from each news page.
+    assert crawler.link_memo.built == 20 + 40 + 40
+    for stored in pages:
+        assert len(stored.links) >= 20
+        facebook = [link for link in stored.links if "facebook" in link.url]
+        assert len(facebook) == 1 and facebook[0].external
+        assert not any(link.external for link in stored.links if link.url.startswith(server.url()))
