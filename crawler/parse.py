@@ -120,7 +120,7 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
     for link in page.links:  # only frames, embeds and objects: they are never shared through the memo
         if link.source in _EMBEDDING and _embeds_document(link.source, link.url) and not link.label:
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
-    page.images = _images(tree, base)
+    page.images = _images(tree, _Resolver(base))
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     builds = _scripts_build(scripts)
     page.nav_signs = navigation_signs(tree, page, navigation, scripts)
@@ -401,6 +401,7 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: Lin
     in_nav = {a.mem_id for nav in menus for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     memo = memo if memo is not None else LinkMemo()
+    where = resolve.where
     for node in tree.css(_LINKING):
         attributes = node.attributes  # a new dict at each access: read once per link
         href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
@@ -411,13 +412,13 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: Lin
                 links.append(_link(node, attributes, target, tag, alts.get(mem_id, ""), mem_id in in_nav))
             continue
         raw_text, raw_title = node.text(), attributes.get("title") or attributes.get("aria-label")
-        key = (resolve.key(href), raw_text, raw_title, alts.get(mem_id, ""), tag, mem_id in in_nav)
-        link = memo.get(key)
+        key = (where(href), href, raw_text, raw_title, alts.get(mem_id, ""), tag, mem_id in in_nav)
+        link = memo.recent(key) or memo.older(key)  # `recent` changes when a generation is let go
         if link is None:
             target = resolve(href)
             # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags,
             # all LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
-            link = None if target is None else Link.trusted(target, fold(raw_text), fold(raw_title), *key[3:])
+            link = None if target is None else Link.trusted(target, fold(raw_text), fold(raw_title), *key[4:])
             memo.put(key, link)
         if link is not None:
             links.append(link)
@@ -452,18 +453,17 @@ class LinkMemo:
     GENERATION = 256
 
     def __init__(self) -> None:
-        self._new: dict[tuple, Link | None] = {}
-        self._old: dict[tuple, Link | None] = {}
+        self._new: dict[tuple, Link] = {}
+        self._old: dict[tuple, Link] = {}
+        self.recent = self._new.get  # the newer generation's look-up, called per link
         self.built = 0  # Links made (or addresses found not to be links): what a test counts
 
-    def get(self, key: tuple) -> Link | None:
-        link = self._new.get(key, _MISSING)
-        if link is _MISSING:
-            link = self._old.get(key, _MISSING)
-            if link is _MISSING:
-                return None
-            self._keep(key, link)  # type: ignore[arg-type]
-        return link  # type: ignore[return-value]
+    def older(self, key: tuple) -> Link | None:
+        """A link of the older generation, carried forward into the newer one."""
+        link = self._old.get(key)
+        if link is not None:
+            self._keep(key, link)
+        return link
 
     def put(self, key: tuple, link: Link | None) -> None:
         self.built += 1
@@ -473,10 +473,10 @@ class LinkMemo:
     def _keep(self, key: tuple, link: Link) -> None:
         if len(self._new) >= self.GENERATION:
             self._old, self._new = self._new, {}
+            self.recent = self._new.get
         self._new[key] = link
 
 
-_MISSING = object()
 _EMBEDDING = frozenset(("embed", "object", "iframe", "frame"))
 
 
@@ -517,7 +517,7 @@ class _Resolver:
     it stays on that page (list.php?page=2), whichever directory the page is in.
     """
 
-    _memo: ClassVar[dict[tuple[str, str], str | None]] = {}  # shared by every page of the process
+    _memo: ClassVar[dict[tuple[str, ...], str | None]] = {}  # shared by every page of the process
     # Menus repeat a few hundred hrefs; the rest are met once or twice. Emptied when full: it then refills with the
     # menus at once, and a 20,000-page site does not keep every href it ever resolved.
     _MAX = 4096
@@ -529,17 +529,17 @@ class _Resolver:
         self.origin = base[:path_start] if path_start > 0 else base
         self.directory = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
 
-    def key(self, href: str) -> tuple[str, str]:
-        """What `href` (stripped) resolves by: the same key, the same address."""
+    def where(self, href: str) -> str:
+        """What `href` (stripped) resolves against: the same href from the same place, the same address."""
         if href.startswith(("http://", "https://")):
-            return ("", href)
+            return ""
         if href.startswith("/") and not href.startswith("//"):
-            return (self.origin, href)
-        return (self.base if href.startswith("?") else self.directory, href)
+            return self.origin
+        return self.base if href.startswith("?") else self.directory
 
     def __call__(self, href: str) -> str | None:
         href = href.strip()
-        key = self.key(href)
+        key = (self.where(href), href)
         memo = _Resolver._memo
         if key not in memo:
             if len(memo) > self._MAX:
@@ -547,6 +547,17 @@ class _Resolver:
             target = normalize(href, self.base)
             # A viewer or share link stands for the file it shows: the crawler and the rules both see the file.
             memo[key] = (document_url(target) or target) if target else None
+        return memo[key]
+
+    def address(self, href: str) -> str | None:
+        """normalize(href, base), memoised: the address of a picture (a logo, a banner) as it is written."""
+        href = href.strip()
+        key = (self.where(href), href, "as written")  # not the file a viewer link stands for, as __call__ gives
+        memo = _Resolver._memo
+        if key not in memo:
+            if len(memo) > self._MAX:
+                memo.clear()
+            memo[key] = normalize(href, self.base)
         return memo[key]
 
 
@@ -600,10 +611,10 @@ def _labels(node: LexborNode, alt: str, attributes: dict[str, str | None] | None
     return {"text": fold(node.text()), "title": fold(title), "img_alt": alt}
 
 
-def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
+def _images(tree: LexborHTMLParser, resolve: _Resolver) -> list[Image]:
     images = []
     for node in tree.css("img[src]"):
-        src = normalize(node.attributes.get("src") or "", base)
+        src = resolve.address(node.attributes.get("src") or "")
         if src:
             images.append(Image(src=src, alt=fold(node.attributes.get("alt"))))
     return images

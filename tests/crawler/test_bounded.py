@@ -18,6 +18,7 @@ from urllib.parse import quote
 import pytest
 
 import crawler.engine
+import crawler.parse
 from crawler.engine import Crawler, MemorySink
 from crawler.frontier import Frontier
 from crawler.parse import LinkMemo, ParsedPage, fold
@@ -190,3 +191,28 @@ def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer) ->
         facebook = [link for link in stored.links if "facebook" in link.url]
         assert len(facebook) == 1 and facebook[0].external
         assert not any(link.external for link in stored.links if link.url.startswith(server.url()))
+
+
+def test_each_address_of_a_repeated_menu_and_logo_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 pages of a municipal site's news directory, each with the 20-link menu, the logo and a link of its own:
+    each distinct address is normalised once (the menu's relative hrefs once per directory), not once per page."""
+    normalised: Counter[str] = Counter()
+    real = crawler.parse.normalize
+
+    def counting(href: str, base: str | None = None) -> str | None:
+        normalised[href] += 1
+        return real(href, base)
+
+    monkeypatch.setattr(crawler.parse, "normalize", counting)
+    monkeypatch.setattr(crawler.parse._Resolver, "_memo", {})
+    menu = "".join(f'<a href="{"/" if n % 2 else ""}menu{n}.php">เมนูที่ {n}</a>' for n in range(20))
+    memo = LinkMemo()
+    for directory in ("news", "announce"):
+        for n in range(30):
+            html = f'<body><img src="../img/logo.png" alt="ตราเทศบาล">{menu}<a href="read{n}.php">ข่าว {n}</a></body>'
+            parsed = crawler.parse.parse_html(html, f"{SITE}/{directory}/list{n}.php", memo)
+            assert len(parsed.links) == 21 and parsed.images[0].src == f"{SITE}/img/logo.png"
+    assert normalised["../img/logo.png"] == 2  # once per directory
+    assert normalised["/menu1.php"] == 1 and normalised["menu0.php"] == 2  # root-relative once, relative per directory
+    assert normalised["read7.php"] == 2
+    assert sum(normalised.values()) == 2 + 10 + 2 * 10 + 2 * 30
