@@ -38,6 +38,11 @@ _HEADING_SIBLINGS = 12  # earlier siblings searched at each level
 
 # JavaScript shells (single-page apps, menus built from JSON). The mount points frameworks render into:
 _MOUNTS = "#app, #root, #__next, #__nuxt, #q-app, app-root, [ng-app], [ng-version], [data-reactroot], [data-v-app]"
+# Lexbor walks the page once per selector of _MOUNTS (ten walks). Every mount point's markup holds one of these, in
+# any case: "app" (#app, #q-app, app-root, ng-app, data-v-app), "root", "__n" (#__next, #__nuxt), "ng-version", or
+# "&#" (an id written with character references). A page whose source holds none has no mount point to look for:
+# most municipal pages, searched in a fraction of the time.
+_MOUNT_MARKS = ("app", "root", "__n", "ng-version", "&#")
 # Inline code that builds the page after it loads: data requested from the server (a menu or a document list
 # from JSON), and HTML written into the document (which clocks and visitor counters do too).
 _LOADS = re.compile(r"fetch\s*\(|XMLHttpRequest|\$\.(?:ajax|get|getJSON|post)\s*\(|\.load\s*\(\s*['\"]|axios\.")
@@ -60,6 +65,8 @@ _NOT_A_MENU = re.compile(r"toggle|icon|btn|button|burger|overlay|backdrop|close|
 # once per selector of a list, so the tags are checked in Python (a few dozen matches) rather than in 20 selectors.
 _MENU_CONTAINERS = "nav, [role=navigation], [id*=menu i], [id*=nav i], [class*=menu i], [class*=nav i]"
 _MENU_TAGS = ("ul", "ol", "div", "aside", "td")
+# A menu container holding one of these is no sign of a script-built menu.
+_FILLED = "a[href], area[href], iframe[src], frame[src], form, input, select"
 _MENU_ELEMENT = r"['\"][^'\"]{0,80}(?:menu|nav)[^'\"]{0,80}['\"]"
 # Menu data requested from the server (fetch('/menu.json'), $.getJSON('api/nav'), $('#menu').load('/menu.html')),
 # or HTML written into an element named like a menu.
@@ -123,7 +130,8 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
     page.images = _images(tree, _Resolver(base))
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     builds = _scripts_build(scripts)
-    page.nav_signs = navigation_signs(tree, page, navigation, scripts)
+    mountable = scripts.count > 0 and _may_mount(bounded.html)  # pages without scripts are not looked at
+    page.nav_signs = navigation_signs(tree, page, navigation, scripts, mountable)
     page.layout = _layout(scripts, navigation, page.nav_signs)
     for node in tree.css(_INVISIBLE):
         node.decompose()
@@ -131,8 +139,14 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
         node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
-    page.needs_browser, page.scripted = _javascript_shell(tree, page, builds)
+    page.needs_browser, page.scripted = _javascript_shell(tree, page, builds, mountable)
     return page
+
+
+def _may_mount(html: str) -> bool:
+    """Whether the markup may hold a framework's mount point (see _MOUNT_MARKS)."""
+    low = html.lower()
+    return any(mark in low for mark in _MOUNT_MARKS)
 
 
 class _Scripts:
@@ -162,7 +176,9 @@ def _scripts_build(scripts: _Scripts) -> tuple[bool, bool]:
     return loads, loads or bundle or bool(_WRITES.search(scripts.inline))
 
 
-def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[bool, bool]) -> tuple[bool, bool]:
+def _javascript_shell(
+    tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[bool, bool], mountable: bool = True
+) -> tuple[bool, bool]:
     """(needs a browser, scripted): see ParsedPage. Called after scripts were cut from the tree. A page with
     links of its own counts as scripted only when its scripts fetch data: writing HTML alone is what clocks
     and counters do, and would send most municipal pages to the browser."""
@@ -173,14 +189,14 @@ def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[b
     if few_links and (builds or page.script_count >= 3):
         shell = True
     elif few_links or len(page.text) < _SHELL_TEXT:  # an empty mount point then makes it a shell
-        shell = any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
+        shell = mountable and any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
     else:
         shell = False  # links and text of its own: no mount point is looked for (ten selectors, a page walk each)
     return shell, not shell and loads
 
 
 def navigation_signs(
-    tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode], scripts: _Scripts
+    tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode], scripts: _Scripts, mountable: bool = True
 ) -> list[str]:
     """Signs that scripts build the page's navigation, read before scripts and noscript are cut from the tree.
     A page without scripts builds nothing. Strong signs count on any page: an empty menu container, an empty
@@ -190,7 +206,8 @@ def navigation_signs(
     if page.script_count == 0:
         return []
     code = scripts.inline
-    signs = [*_empty_menus(tree), *_empty_mounts(tree), *_menu_loads(code), *_menu_frames(tree)]
+    mounts = _empty_mounts(tree) if mountable else []  # `mountable`: the markup may hold one (_may_mount)
+    signs = [*_empty_menus(tree), *mounts, *_menu_loads(code), *_menu_frames(tree)]
     if sum(1 for link in page.links if link.nav) < _FEW_LINKS:
         signs += _weak_signs(tree, scripts)
     return list(dict.fromkeys(signs))[:_MAX_SIGNS]
@@ -207,15 +224,17 @@ def _empty_menus(tree: LexborHTMLParser) -> list[str]:
         if node.mem_id in met:
             continue
         met.add(node.mem_id)
-        names = _names(node)
-        navigation = node.tag == "nav" or node.attributes.get("role") == "navigation"
-        if not navigation and node.tag not in _MENU_TAGS:
+        tag, attributes = node.tag, node.attributes  # a new dict at each access: read once
+        names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
+        navigation = tag == "nav" or attributes.get("role") == "navigation"
+        if not navigation and tag not in _MENU_TAGS:
             continue
         if not (navigation or _MENU_NAME.search(names)) or _NOT_A_MENU.search(names):
             continue
-        if node.css_first("a[href], area[href], iframe[src], frame[src], form, input, select") is not None:
+        # Most menus hold links: one walk of the container finds one, before the seven of the full check.
+        if node.css_first("a[href]") is not None or node.css_first(_FILLED) is not None:
             continue
-        limit = 60 if navigation or node.tag in ("ul", "ol") else 2
+        limit = 60 if navigation or tag in ("ul", "ol") else 2
         if _visible_length(node) > limit or _within(node, counted) or _inside_full_menu(node):
             continue
         counted.add(node.mem_id)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from crawler.models import Link
-from crawler.parse import LinkMemo, fold, parse_html
+from crawler.parse import _MOUNTS, LinkMemo, _may_mount, fold, parse_html
 
 BASE = "http://www.nakhlang.go.th/th/index.php"
 
@@ -230,3 +232,37 @@ def test_pages_of_one_crawl_share_their_menu_links_with_the_same_facts() -> None
     assert shared[0][4] is shared[1][4] and shared[2][4] is not shared[0][4]  # list.php, relative to /th/ or /en/
     assert shared[0][5].url != shared[1][5].url  # ?page=2 of a.php and of b.php
     assert memo.built == 6 + 1 + 2  # six on the first page; b.php adds its ?page=2, /en/ its list.php and ?page=2
+
+
+def test_every_mount_point_lexbor_finds_is_looked_for() -> None:
+    """The mount-point search is skipped on markup without any of _MOUNT_MARKS: for each way frameworks (and old
+    hand-written pages) write a mount point, in any case, quoted or not, with or without a doctype (quirks mode
+    matches ids in any case), the markup still counts as one that may hold it."""
+    mounts = ['<div id="app"></div>', "<div id=root></div>", "<DIV ID='__next'></DIV>", '<div id="__nuxt"></div>',
+              '<div id="q-app"></div>', "<app-root></app-root>", "<APP-ROOT ng-version='17.1'></APP-ROOT>",
+              "<div ng-app='menu'></div>", "<main NG-VERSION=16></main>", "<div data-reactroot></div>",
+              "<div data-v-app></div>", '<div id="APP"></div>', '<div id="&#97;pp"></div>',
+              '<div id="&#x72;oot"></div>']  # fmt: skip
+    script = "<script src='/js/nav.js'></script>"
+    found = 0
+    for doctype in ("<!doctype html>", ""):
+        for mount in mounts:
+            html = f"{doctype}<html><body><h1>เทศบาลตำบลนากลาง</h1>{mount}{script}</body></html>"
+            if LexborHTMLParser(html).css(_MOUNTS):
+                found += 1
+                assert _may_mount(html), html
+                assert any("framework" in sign for sign in parse_html(html, BASE).nav_signs), html
+    assert found >= 2 * 13  # all but id="APP" under a doctype (outside quirks mode an id matches in its own case)
+    plain = f"<!doctype html><html><body><nav class='menu'>{LAYOUT_MENU}</nav><p>ประกาศ</p>{script}</body></html>"
+    assert not _may_mount(plain)
+    assert not any("framework" in sign for sign in parse_html(plain, BASE).nav_signs)
+
+
+def test_an_empty_menu_next_to_a_form_or_frame_is_no_sign_but_an_empty_one_is() -> None:
+    """A menu container counts as empty only without links, frames and form fields (a search box in the menu bar)."""
+    script = "<script src='/js/menu.js'></script>"
+    for filled in ('<form action="/search"></form>', '<iframe src="/menu.html"></iframe>', "<select></select>"):
+        signs = parse_html(f"<ul class='mainmenu'>{filled}</ul>{LAYOUT_MENU}{script}", BASE).nav_signs
+        assert not any("mainmenu" in sign for sign in signs), filled
+    signs = parse_html(f"<ul class='mainmenu'></ul>{LAYOUT_MENU}{script}", BASE).nav_signs
+    assert any("mainmenu" in sign for sign in signs)
