@@ -547,6 +547,7 @@ class Crawler:
             self._renderer = Renderer(self.settings, self._start, fetcher.gates, fetcher.guard)
 
     async def _end_pass(self) -> None:
+        self.link_memo = LinkMemo()  # the pass's Links are the sink's now: not held while the scan judges
         if not self._keep_browser:
             await self._close_browser()
         self._count_rendering()

@@ -621,7 +621,8 @@ class ScanStore:
         # Link objects met on a second page, by id: the crawl shares one Link per menu entry among its pages
         # (crawler.parse.LinkMemo), and such a link is passed over without its key being computed and looked up
         # again. One-off links (a news item's) are not held. Holding the object keeps its id from being reused;
-        # emptied when full (RECENT_LINKS).
+        # emptied at every write (the menu is keyed again once a batch) and when full (RECENT_LINKS), so that it
+        # holds no more than the pages waiting to be written do, and nothing once the crawl's last batch is written.
         self._recent_links: dict[int, Link] = {}
         self._flushed = time.monotonic()
 
@@ -818,6 +819,7 @@ class ScanStore:
             if self._links:
                 conn.execute(insert(LINKS), self._links)
         self._pages, self._docs, self._links, self._reused = [], [], [], []
+        self._recent_links.clear()
 
     # --- the end of a scan ----------------------------------------------------------------------------
     def finish(

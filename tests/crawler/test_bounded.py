@@ -165,7 +165,7 @@ def test_fold_collapses_every_kind_of_space_thai_pages_use(space: str) -> None:
     assert fold(f"{space}ประกาศ{space}{space}เทศบาล\u200bตำบล{space}") == "ประกาศ เทศบาล\u200bตำบล"
 
 
-def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer) -> None:
+def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
     """A municipal site whose 40 news pages all carry the same 20-link Thai menu and footer (a Facebook page among
     them): the crawl builds each menu link once, not once per page, and every page still holds its full links, with
     the off-site one flagged external on each page."""
@@ -179,13 +179,20 @@ def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer) ->
     server.routes["/"] = page(f"{menu}{news}", "หน้าแรก")
     for n in range(1, 41):  # each news page links back to the listing, under a word of its own
         server.routes[f"/news/read.php?id={n}"] = page(f'{menu}<a href="/">กลับหน้าแรกจากข่าว {n}</a>', f"ข่าว {n}")
+    memos: list[LinkMemo] = []
+
+    class Counted(LinkMemo):
+        def __init__(self) -> None:
+            super().__init__()
+            memos.append(self)
+
+    monkeypatch.setattr(crawler.engine, "LinkMemo", Counted)
     sink = MemorySink()
-    crawler = Crawler(fast_settings(), sink)
-    asyncio.run(crawler.run(server.url()))
+    asyncio.run(Crawler(fast_settings(), sink).run(server.url()))
     pages = [p for p in sink.pages if p.error is None]
     assert len(pages) == 1 + 18 + 1 + 40
     # 20 menu and footer links, the home page's 40 links to the news and one link back from each news page.
-    assert crawler.link_memo.built == 20 + 40 + 40
+    assert sum(memo.built for memo in memos) == 20 + 40 + 40
     for stored in pages:
         assert len(stored.links) >= 20
         facebook = [link for link in stored.links if "facebook" in link.url]
