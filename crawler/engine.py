@@ -23,7 +23,7 @@ from crawler.frontier import Frontier, Request, names_evidence, names_ita
 from crawler.models import CrawlResult, Document, Link, Page
 from crawler.nesting import NOTE as DEEP_NESTING
 from crawler.ocr import OcrBudget
-from crawler.parse import ParsedPage, parse_html
+from crawler.parse import LinkMemo, ParsedPage, parse_html
 from crawler.render import RENDER_OFF, BrowserUnavailable, Rendered, Renderer
 from crawler.revisit import (
     Known,
@@ -167,6 +167,9 @@ class Crawler:
         self._must_ask: set[str] = set()  # always_ask and the pages near the home page, for one crawl
         self._patterns = PatternWatch()  # what each URL pattern's pages did: traps are judged by it
         self._ita_pages: set[str] = set()  # URLs linked under an ITA label: every link on them is followed
+        # The site menu's Links, built once and shared by the pages that show it (crawler/parse.py). One per run:
+        # _queue_links marks a Link external, which holds for this crawl's scope.
+        self.link_memo = LinkMemo()
         # When the crawl must end (time.monotonic(), the event loop's clock): robots.txt, sitemaps, pages, documents
         # and the second pass all stop at it. A scan sets it from its own start, leaving time to judge and store
         # (oit/scan.py); left None, run() ends max_duration after it starts.
@@ -185,6 +188,7 @@ class Crawler:
         workers.set_memory_limit(self.settings.worker_memory_mb)  # for the document readers' processes
         self._frontier = Frontier()
         self._patterns, self._ita_pages, self._render_anyway = PatternWatch(), set(), set()
+        self.link_memo = LinkMemo()
         self._open_pass(Fetcher(self.settings, start, self._connect_to))
         self._must_ask = set(self.always_ask)
         if self._revisits is not None and self.settings.revisit_max_days > 0:
@@ -388,7 +392,7 @@ class Crawler:
             self._reuse_page(page, known, request.depth)
             return
         html, page.encoding = decode_html(fetched.body, fetched.content_type, self.settings.encoding)
-        parsed = parse_html(html, fetched.final_url)
+        parsed = parse_html(html, fetched.final_url, self.link_memo)
         if parsed.bounded_html:  # nested too deeply to read whole: keep what was read, so rules re-read it cheaply
             html = parsed.bounded_html
             self.result.findings.append(f"{DEEP_NESTING} ({request.url})")
@@ -432,7 +436,7 @@ class Crawler:
         self._layouts[parsed.layout] = True  # its navigation was seen as a browser shows it
         if rendered.note:
             self.result.findings.append(f"{rendered.note} ({request.url})")
-        fresh = parse_html(rendered.html, rendered.final_url)
+        fresh = parse_html(rendered.html, rendered.final_url, self.link_memo)
         gained = self._links_in_scope(fresh) - self._links_in_scope(parsed)
         new, self._nav_gained = gained - self._nav_gained, self._nav_gained | gained
         grew = len(fresh.links) > len(parsed.links) or len(fresh.text) > len(parsed.text) + 200
@@ -543,6 +547,7 @@ class Crawler:
             self._renderer = Renderer(self.settings, self._start, fetcher.gates, fetcher.guard)
 
     async def _end_pass(self) -> None:
+        self.link_memo = LinkMemo()  # the pass's Links are the sink's now: not held while the scan judges
         if not self._keep_browser:
             await self._close_browser()
         self._count_rendering()

@@ -38,6 +38,11 @@ _HEADING_SIBLINGS = 12  # earlier siblings searched at each level
 
 # JavaScript shells (single-page apps, menus built from JSON). The mount points frameworks render into:
 _MOUNTS = "#app, #root, #__next, #__nuxt, #q-app, app-root, [ng-app], [ng-version], [data-reactroot], [data-v-app]"
+# Lexbor walks the page once per selector of _MOUNTS (ten walks). Every mount point's markup holds one of these, in
+# any case: "app" (#app, #q-app, app-root, ng-app, data-v-app), "root", "__n" (#__next, #__nuxt), "ng-version", or
+# "&#" (an id written with character references). A page whose source holds none has no mount point to look for:
+# most municipal pages, searched in a fraction of the time.
+_MOUNT_MARKS = ("app", "root", "__n", "ng-version", "&#")
 # Inline code that builds the page after it loads: data requested from the server (a menu or a document list
 # from JSON), and HTML written into the document (which clocks and visitor counters do too).
 _LOADS = re.compile(r"fetch\s*\(|XMLHttpRequest|\$\.(?:ajax|get|getJSON|post)\s*\(|\.load\s*\(\s*['\"]|axios\.")
@@ -60,6 +65,8 @@ _NOT_A_MENU = re.compile(r"toggle|icon|btn|button|burger|overlay|backdrop|close|
 # once per selector of a list, so the tags are checked in Python (a few dozen matches) rather than in 20 selectors.
 _MENU_CONTAINERS = "nav, [role=navigation], [id*=menu i], [id*=nav i], [class*=menu i], [class*=nav i]"
 _MENU_TAGS = ("ul", "ol", "div", "aside", "td")
+# A menu container holding one of these is no sign of a script-built menu.
+_FILLED = "a[href], area[href], iframe[src], frame[src], form, input, select"
 _MENU_ELEMENT = r"['\"][^'\"]{0,80}(?:menu|nav)[^'\"]{0,80}['\"]"
 # Menu data requested from the server (fetch('/menu.json'), $.getJSON('api/nav'), $('#menu').load('/menu.html')),
 # or HTML written into an element named like a menu.
@@ -106,7 +113,8 @@ class ParsedPage:
     bounded_html: str = ""
 
 
-def parse_html(html: str, url: str) -> ParsedPage:
+def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
+    """The page's facts. A crawl passes one `memo` for all its pages (see LinkMemo)."""
     bounded = bound_nesting(html)
     tree = LexborHTMLParser(bounded.html)
     base = _base_url(tree, url)
@@ -115,14 +123,15 @@ def parse_html(html: str, url: str) -> ParsedPage:
     page.script_count = scripts.count
     navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
     outer = _outermost(navigation)
-    page.links = _links(tree, base, outer)
-    for link in page.links:
-        if _embeds_document(link.source, link.url) and not link.label:
+    page.links = _links(tree, base, outer, memo)
+    for link in page.links:  # only frames, embeds and objects: they are never shared through the memo
+        if link.source in _EMBEDDING and _embeds_document(link.source, link.url) and not link.label:
             link.title = page.title  # no heading above the viewer either: the page's title says what it shows
-    page.images = _images(tree, base)
+    page.images = _images(tree, _Resolver(base))
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     builds = _scripts_build(scripts)
-    page.nav_signs = navigation_signs(tree, page, navigation, scripts)
+    mountable = scripts.count > 0 and _may_mount(bounded.html)  # pages without scripts are not looked at
+    page.nav_signs = navigation_signs(tree, page, navigation, scripts, mountable)
     page.layout = _layout(scripts, navigation, page.nav_signs)
     for node in tree.css(_INVISIBLE):
         node.decompose()
@@ -130,8 +139,14 @@ def parse_html(html: str, url: str) -> ParsedPage:
         node.decompose()
     body = tree.body
     page.text = fold(body.text(separator=" ")) if body is not None else ""
-    page.needs_browser, page.scripted = _javascript_shell(tree, page, builds)
+    page.needs_browser, page.scripted = _javascript_shell(tree, page, builds, mountable)
     return page
+
+
+def _may_mount(html: str) -> bool:
+    """Whether the markup may hold a framework's mount point (see _MOUNT_MARKS)."""
+    low = html.lower()
+    return any(mark in low for mark in _MOUNT_MARKS)
 
 
 class _Scripts:
@@ -161,7 +176,9 @@ def _scripts_build(scripts: _Scripts) -> tuple[bool, bool]:
     return loads, loads or bundle or bool(_WRITES.search(scripts.inline))
 
 
-def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[bool, bool]) -> tuple[bool, bool]:
+def _javascript_shell(
+    tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[bool, bool], mountable: bool = True
+) -> tuple[bool, bool]:
     """(needs a browser, scripted): see ParsedPage. Called after scripts were cut from the tree. A page with
     links of its own counts as scripted only when its scripts fetch data: writing HTML alone is what clocks
     and counters do, and would send most municipal pages to the browser."""
@@ -172,14 +189,14 @@ def _javascript_shell(tree: LexborHTMLParser, page: ParsedPage, scripts: tuple[b
     if few_links and (builds or page.script_count >= 3):
         shell = True
     elif few_links or len(page.text) < _SHELL_TEXT:  # an empty mount point then makes it a shell
-        shell = any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
+        shell = mountable and any(len(fold(node.text())) < _SHELL_TEXT for node in tree.css(_MOUNTS))
     else:
         shell = False  # links and text of its own: no mount point is looked for (ten selectors, a page walk each)
     return shell, not shell and loads
 
 
 def navigation_signs(
-    tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode], scripts: _Scripts
+    tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode], scripts: _Scripts, mountable: bool = True
 ) -> list[str]:
     """Signs that scripts build the page's navigation, read before scripts and noscript are cut from the tree.
     A page without scripts builds nothing. Strong signs count on any page: an empty menu container, an empty
@@ -189,7 +206,8 @@ def navigation_signs(
     if page.script_count == 0:
         return []
     code = scripts.inline
-    signs = [*_empty_menus(tree), *_empty_mounts(tree), *_menu_loads(code), *_menu_frames(tree)]
+    mounts = _empty_mounts(tree) if mountable else []  # `mountable`: the markup may hold one (_may_mount)
+    signs = [*_empty_menus(tree), *mounts, *_menu_loads(code), *_menu_frames(tree)]
     if sum(1 for link in page.links if link.nav) < _FEW_LINKS:
         signs += _weak_signs(tree, scripts)
     return list(dict.fromkeys(signs))[:_MAX_SIGNS]
@@ -206,15 +224,17 @@ def _empty_menus(tree: LexborHTMLParser) -> list[str]:
         if node.mem_id in met:
             continue
         met.add(node.mem_id)
-        names = _names(node)
-        navigation = node.tag == "nav" or node.attributes.get("role") == "navigation"
-        if not navigation and node.tag not in _MENU_TAGS:
+        tag, attributes = node.tag, node.attributes  # a new dict at each access: read once
+        names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
+        navigation = tag == "nav" or attributes.get("role") == "navigation"
+        if not navigation and tag not in _MENU_TAGS:
             continue
         if not (navigation or _MENU_NAME.search(names)) or _NOT_A_MENU.search(names):
             continue
-        if node.css_first("a[href], area[href], iframe[src], frame[src], form, input, select") is not None:
+        # Most menus hold links: one walk of the container finds one, before the seven of the full check.
+        if node.css_first("a[href]") is not None or node.css_first(_FILLED) is not None:
             continue
-        limit = 60 if navigation or node.tag in ("ul", "ol") else 2
+        limit = 60 if navigation or tag in ("ul", "ol") else 2
         if _visible_length(node) > limit or _within(node, counted) or _inside_full_menu(node):
             continue
         counted.add(node.mem_id)
@@ -392,26 +412,35 @@ def _outermost(navigation: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode]) -> list[Link]:
-    """The page's links; `menus` are its outermost navigation elements."""
+def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: LinkMemo | None = None) -> list[Link]:
+    """The page's links; `menus` are its outermost navigation elements. With `memo`, a link an earlier page of
+    the crawl showed in the same words (the site's menu and footer, on every page) is that page's Link again."""
     links: list[Link] = []
     alts = _image_alts(tree)
     in_nav = {a.mem_id for nav in menus for a in nav.css("a[href]")}
     resolve = _Resolver(base)
+    memo = memo if memo is not None else LinkMemo()
+    where = resolve.where
     for node in tree.css(_LINKING):
         attributes = node.attributes  # a new dict at each access: read once per link
-        href = attributes.get("href") or attributes.get("src") or attributes.get("data")
-        target = resolve(href or "")
-        if target is None:
-            continue
+        href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
         mem_id, tag = node.mem_id, node.tag
-        text, title = fold(node.text()), fold(attributes.get("title") or attributes.get("aria-label"))
-        if not (text or title) and _embeds_document(tag, target):
-            title = _nearest_heading(node)
-        alt, nav = alts.get(mem_id, ""), mem_id in in_nav
-        # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags, all
-        # LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
-        links.append(Link.model_construct(url=target, text=text, title=title, img_alt=alt, source=tag, nav=nav))
+        if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
+            target = resolve(href)
+            if target is not None:
+                links.append(_link(node, attributes, target, tag, alts.get(mem_id, ""), mem_id in in_nav))
+            continue
+        raw_text, raw_title = node.text(), attributes.get("title") or attributes.get("aria-label")
+        key = (where(href), href, raw_text, raw_title, alts.get(mem_id, ""), tag, mem_id in in_nav)
+        link = memo.recent(key) or memo.older(key)  # `recent` changes when a generation is let go
+        if link is None:
+            target = resolve(href)
+            # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags,
+            # all LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
+            link = None if target is None else Link.trusted(target, fold(raw_text), fold(raw_title), *key[4:])
+            memo.put(key, link)
+        if link is not None:
+            links.append(link)
     links += _script_links(tree, resolve, alts, in_nav)
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
@@ -420,6 +449,54 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode]) -> list[L
             if target:
                 links.append(Link(url=target, source="meta_refresh"))
     return links
+
+
+def _link(node: LexborNode, attributes: dict, target: str, tag: str, alt: str, nav: bool) -> Link:
+    """A frame, embed or object: without a label of its own, a document it shows takes the heading above it."""
+    text, title = fold(node.text()), fold(attributes.get("title") or attributes.get("aria-label"))
+    if not (text or title) and _embeds_document(tag, target):
+        title = _nearest_heading(node)
+    return Link.trusted(target, text, title, alt, tag, nav)
+
+
+class LinkMemo:
+    """One crawl's links by what their element says (address, words, picture, tag, in a menu or not): a site's
+    menu and footer (~100 links) come again on every page and are built once rather than per page, with their
+    address resolved and their words folded once. The pages share those Link objects.
+
+    Per crawl, not per process: the crawl marks off-site links external on the Link itself (crawler/engine.py),
+    which holds within one crawl's scope only. Bounded in two generations: when the newer one is full it becomes
+    the older and the oldest is let go; a link met again is carried forward, so the menu stays while one-off links
+    (news items, page numbers) go."""
+
+    GENERATION = 256
+
+    def __init__(self) -> None:
+        self._new: dict[tuple, Link] = {}
+        self._old: dict[tuple, Link] = {}
+        self.recent = self._new.get  # the newer generation's look-up, called per link
+        self.built = 0  # Links made (or addresses found not to be links): what a test counts
+
+    def older(self, key: tuple) -> Link | None:
+        """A link of the older generation, carried forward into the newer one."""
+        link = self._old.get(key)
+        if link is not None:
+            self._keep(key, link)
+        return link
+
+    def put(self, key: tuple, link: Link | None) -> None:
+        self.built += 1
+        if link is not None:  # a mailto: or javascript: href is cheap to find again: not kept
+            self._keep(key, link)
+
+    def _keep(self, key: tuple, link: Link) -> None:
+        if len(self._new) >= self.GENERATION:
+            self._old, self._new = self._new, {}
+            self.recent = self._new.get
+        self._new[key] = link
+
+
+_EMBEDDING = frozenset(("embed", "object", "iframe", "frame"))
 
 
 def _script_links(tree: LexborHTMLParser, resolve: _Resolver, alts: dict[int, str], in_nav: set[int]) -> list[Link]:
@@ -455,10 +532,11 @@ class _Resolver:
     """normalize() with a memo: a 100-link mega menu repeats the same hrefs on every page.
 
     Root-relative and absolute hrefs resolve the same way on every page of a site, so they are memoised by
-    origin; relative ones by the page's directory.
+    origin; relative ones by the page's directory, but a query alone (href="?page=2") by the page's own address:
+    it stays on that page (list.php?page=2), whichever directory the page is in.
     """
 
-    _memo: ClassVar[dict[tuple[str, str], str | None]] = {}  # shared by every page of the process
+    _memo: ClassVar[dict[tuple[str, ...], str | None]] = {}  # shared by every page of the process
     # Menus repeat a few hundred hrefs; the rest are met once or twice. Emptied when full: it then refills with the
     # menus at once, and a 20,000-page site does not keep every href it ever resolved.
     _MAX = 4096
@@ -470,14 +548,17 @@ class _Resolver:
         self.origin = base[:path_start] if path_start > 0 else base
         self.directory = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
 
+    def where(self, href: str) -> str:
+        """What `href` (stripped) resolves against: the same href from the same place, the same address."""
+        if href.startswith(("http://", "https://")):
+            return ""
+        if href.startswith("/") and not href.startswith("//"):
+            return self.origin
+        return self.base if href.startswith("?") else self.directory
+
     def __call__(self, href: str) -> str | None:
         href = href.strip()
-        if href.startswith(("http://", "https://")):
-            key = ("", href)
-        elif href.startswith("/") and not href.startswith("//"):
-            key = (self.origin, href)
-        else:
-            key = (self.directory, href)
+        key = (self.where(href), href)
         memo = _Resolver._memo
         if key not in memo:
             if len(memo) > self._MAX:
@@ -485,6 +566,17 @@ class _Resolver:
             target = normalize(href, self.base)
             # A viewer or share link stands for the file it shows: the crawler and the rules both see the file.
             memo[key] = (document_url(target) or target) if target else None
+        return memo[key]
+
+    def address(self, href: str) -> str | None:
+        """normalize(href, base), memoised: the address of a picture (a logo, a banner) as it is written."""
+        href = href.strip()
+        key = (self.where(href), href, "as written")  # not the file a viewer link stands for, as __call__ gives
+        memo = _Resolver._memo
+        if key not in memo:
+            if len(memo) > self._MAX:
+                memo.clear()
+            memo[key] = normalize(href, self.base)
         return memo[key]
 
 
@@ -538,10 +630,10 @@ def _labels(node: LexborNode, alt: str, attributes: dict[str, str | None] | None
     return {"text": fold(node.text()), "title": fold(title), "img_alt": alt}
 
 
-def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
+def _images(tree: LexborHTMLParser, resolve: _Resolver) -> list[Image]:
     images = []
     for node in tree.css("img[src]"):
-        src = normalize(node.attributes.get("src") or "", base)
+        src = resolve.address(node.attributes.get("src") or "")
         if src:
             images.append(Image(src=src, alt=fold(node.attributes.get("alt"))))
     return images

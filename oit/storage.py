@@ -66,6 +66,7 @@ from rules.site import SiteLink
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
 # 50 did, and one transaction per 20 pages still costs little next to fetching them.
 BATCH_SIZE = 20
+RECENT_LINKS = 512  # repeated Link objects ScanStore remembers having stored: more than a site menu and its footer
 # Rows are written at least this often, however few arrived: a scan stopped or killed loses the pages of the last few
 # seconds at most, not a whole batch of slow pages (a slow site brings a page every few seconds).
 FLUSH_SECONDS = 5.0
@@ -512,7 +513,8 @@ def pack_links(links: list[Link]) -> bytes:
     """One JSON array per link, one link per line (JSON escapes newlines inside strings), zlib-compressed.
 
     A line per link lets unpack_links recognise a link it met before by its line alone, without parsing it."""
-    return zlib.compress("\n".join(_link_line(_link_values(link)) for link in links).encode("utf-8"), 3)
+    # map() rather than a generator: the loop over a page's ~120 links stays in C (both functions are C calls).
+    return zlib.compress("\n".join(map(_link_line, map(_link_values, links))).encode("utf-8"), 3)
 
 
 _link_values = attrgetter(*_LINK_FIELDS)
@@ -616,6 +618,12 @@ class ScanStore:
         self._docs: list[dict] = []
         self._links: list[dict] = []
         self._link_keys = KeySet()  # 8-byte digests of the (url, label) pairs stored: see _link_key
+        # Link objects met on a second page, by id: the crawl shares one Link per menu entry among its pages
+        # (crawler.parse.LinkMemo), and such a link is passed over without its key being computed and looked up
+        # again. One-off links (a news item's) are not held. Holding the object keeps its id from being reused;
+        # emptied at every write (the menu is keyed again once a batch) and when full (RECENT_LINKS), so that it
+        # holds no more than the pages waiting to be written do, and nothing once the crawl's last batch is written.
+        self._recent_links: dict[int, Link] = {}
         self._flushed = time.monotonic()
 
     # --- the crawler's sink ---------------------------------------------------------------------------
@@ -625,8 +633,12 @@ class ScanStore:
         row["links_z"] = pack_links(page.links) if page.links else None
         row["scan_id"] = self.scan_id
         self._pages.append(row)
+        recent = self._recent_links
         for link in page.links:
-            self._add_link(link, page.url)
+            if recent.get(id(link)) is not link and not self._add_link(link, page.url):
+                if len(recent) >= RECENT_LINKS:
+                    recent.clear()
+                recent[id(link)] = link
         self._flush_due(self._pages)
 
     def add_external(self, link: Link, from_url: str) -> None:
@@ -773,10 +785,11 @@ class ScanStore:
         except IntegrityError:
             pass  # another scan stored the same document a moment ago: its text is as good
 
-    def _add_link(self, link: Link, from_url: str) -> None:
+    def _add_link(self, link: Link, from_url: str) -> bool:
+        """Buffer the link's row unless its (url, label) was stored before; True when it was new."""
         key = _link_key(link.url, link.label)
         if not self._link_keys.add(key):
-            return
+            return False
         self._links.append(
             {
                 "scan_id": self.scan_id,
@@ -787,6 +800,7 @@ class ScanStore:
                 "external": link.external,
             }
         )
+        return True
 
     def _flush_due(self, batch: list[dict]) -> None:
         """Write the buffered rows when a batch is full or the last write is FLUSH_SECONDS old."""
@@ -805,6 +819,7 @@ class ScanStore:
             if self._links:
                 conn.execute(insert(LINKS), self._links)
         self._pages, self._docs, self._links, self._reused = [], [], [], []
+        self._recent_links.clear()
 
     # --- the end of a scan ----------------------------------------------------------------------------
     def finish(

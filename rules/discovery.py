@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -86,7 +87,14 @@ class Candidate:
 
 
 class Discovery:
-    def __init__(self, site: SiteData, catalog: Catalog, year: int, declared: dict[str, list[str]]) -> None:
+    def __init__(
+        self,
+        site: SiteData,
+        catalog: Catalog,
+        year: int,
+        declared: dict[str, list[str]],
+        on_link: Callable[[SiteLink], None] | None = None,
+    ) -> None:
         self.site = site
         self.catalog = catalog
         self.year = year
@@ -107,22 +115,31 @@ class Discovery:
         self._named_urls: set[str] = set()  # URLs with an item's slug that some label names an item by its words
         # item -> URL -> (score, label, where first met): what the links name, the best few hundred URLs an item
         self._link_targets: dict[str, dict[str, tuple[float, str, int]]] = {}
-        self._by_slug: list[tuple[int, SiteLink]] = []  # links to a URL with an item's slug, scored per item later
-        self._read_links(site)
+        # item -> URL with the item's slug (or a label with its code) -> (where first met, link, known by the slug
+        # alone): scored per item once every link is read, the best MAX_LINK_TARGETS URLs an item (_prune_slugs)
+        self._by_slug: dict[str, dict[str, list[tuple[int, SiteLink, bool]]]] = {}
+        self._read_links(site, on_link)
         self._page_names = self._telling_pages(site)
         self.index = self._find_index()
 
-    def _read_links(self, site: SiteData) -> None:
+    def _read_links(self, site: SiteData, on_link: Callable[[SiteLink], None] | None) -> None:
         """One pass over the site's links, in site order: each label is judged once while it keeps coming back, and
         only what can matter to an item is kept: per item, the URLs its labels name (a label that names an item,
         carries its O-code); the first URLs labelled with an ITA word; the links to URLs with an item's slug. On a
         text-heavy site (20 random "related" links a page, ~42,000) that is a few hundred; the rest score 0 for every
         item. A news site's thousands of headlines that name an item keep their best MAX_LINK_TARGETS."""
+        by_item = {item.code: _slug_phrases(item.url_words) for item in self.catalog.items}
         slugs = _slug_phrases([w for item in self.catalog.items for w in item.url_words])
         telling = lru_cache(maxsize=MAX_LABELS_CACHED)(self._tells)
-        slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(lambda url: bool(_url_hits(url, slugs)))
-        by_slug: dict[str, int] = {}  # URL -> where its one link known by the slug alone is kept
+        # The items whose slug a URL has (none for most: one look at all the slugs first).
+        slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(
+            lambda url: (
+                tuple(code for code, own in by_item.items() if _url_hits(url, own)) if _url_hits(url, slugs) else ()
+            )
+        )
         for position, link in enumerate(site.iter_links()):
+            if on_link is not None:
+                on_link(link)  # the checks' filters over every link of the site (rules/site.py, SiteLinks)
             hit = slug_hit(link.url)
             if link.nav or telling(link.label):
                 names = self._names(link.label)
@@ -133,15 +150,43 @@ class Discovery:
                 if names or not hit:  # its score does not hang on the slug: scored now
                     self._score_link(link, names, position)
                 else:
-                    self._by_slug.append((position, link))
+                    coded = self._code_of(link.label)
+                    self._keep_by_slug((*hit, *([coded] if coded in self._items else [])), position, link, False)
                 self._index_link(link)
-            elif hit and link.url not in by_slug:
-                by_slug[link.url] = len(self._by_slug)
-                self._by_slug.append((position, link))
-            elif hit and link.label > self._by_slug[by_slug[link.url]][1].label:
-                # Labels that name nothing all score the same by the URL's slug, and a URL keeps its greatest
-                # (score, label) (_keyword_targets): one such link a URL, in the first one's place, says it all.
-                self._by_slug[by_slug[link.url]] = (self._by_slug[by_slug[link.url]][0], link)
+            elif hit:
+                self._keep_by_slug(hit, position, link, True)
+
+    def _keep_by_slug(self, codes: tuple[str, ...], position: int, link: SiteLink, slug_only: bool) -> None:
+        """Keep a link to a URL with an item's slug for each item it may be scored for. Labels that name nothing all
+        score the same by the URL's slug, and a URL keeps its greatest (score, label) (_keyword_targets): one such
+        link a URL, in the first one's place, says it all."""
+        for code in dict.fromkeys(codes):
+            urls = self._by_slug.setdefault(code, {})
+            kept = urls.setdefault(link.url, [])
+            alone = next((i for i, (_, _, only) in enumerate(kept) if only), None)
+            if not slug_only or alone is None:
+                kept.append((position, link, slug_only))
+            elif link.label > kept[alone][1].label:
+                kept[alone] = (kept[alone][0], link, True)
+            if len(urls) > MAX_LINK_TARGETS:
+                self._prune_slugs(code, urls)
+
+    def _prune_slugs(self, code: str, urls: dict[str, list[tuple[int, SiteLink, bool]]]) -> None:
+        """Keep the best half of an item's URLs known by their slug (every /news/... page of a news site has the
+        news item's slug): scored as they would be now, in the order first met, as _prune does for labels."""
+        item = self._items[code]
+        slugs = _slug_phrases(item.url_words)
+
+        def rank(url: str) -> tuple[float, bool, float, int]:
+            score, label = max(
+                (self._link_score(ln, self._names(ln.label), item, slugs), ln.label) for _, ln, _ in urls[url]
+            )
+            return self._rank(url, score, label, code)
+
+        best = sorted(urls, key=rank)[: MAX_LINK_TARGETS // 2]
+        kept = sorted(((url, urls[url]) for url in best), key=lambda kv: min(p for p, _, _ in kv[1]))
+        urls.clear()
+        urls.update(kept)
 
     def _score_link(self, link: SiteLink, names: dict[str, float], position: int) -> None:
         """Remember the link for each item it names (or whose code it carries, in words that agree)."""
@@ -339,7 +384,7 @@ class Discovery:
         slugs = _slug_phrases(item.url_words)
         home = self.site.start_url.rstrip("/")
         linked = dict(self._link_targets.get(item.code, {}))
-        for position, link in self._by_slug:
+        for position, link, _ in (entry for kept in self._by_slug.get(item.code, {}).values() for entry in kept):
             score = self._link_score(link, self._names(link.label), item, slugs)
             if score and link.url.rstrip("/") != home:
                 best = linked.get(link.url, (0.0, "", position))

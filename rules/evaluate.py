@@ -25,7 +25,7 @@ from crawler.urls import first_urls
 from oit.models import ComponentResult, EvidenceRef, Gap, ItemResult
 from rules import checks as _checks  # noqa: F401  (registers the checks)
 from rules.catalog import Catalog, ComponentDef, ItemDef, components
-from rules.checks import CHECKS, RULES, Context, Finding, Hit
+from rules.checks import CHECKS, RULES, SITE_FILTERS, Context, Finding, Hit
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
 from rules.site import SiteData, SiteLinks
@@ -47,8 +47,10 @@ def evaluate_site(
     site: SiteData, catalog: Catalog, year: int, as_of: date, declared: dict[str, list[str]] | None = None
 ) -> tuple[list[ItemResult], list[str]]:
     """Every item of the catalog, in catalog order, plus notes about discovery."""
-    discovery = Discovery(site, catalog, year, declared or {})
-    ctx = Context(fiscal_year=year, as_of=as_of, site_links=SiteLinks(site.iter_links))
+    site_links = SiteLinks(site.iter_links, watch=SITE_FILTERS)
+    discovery = Discovery(site, catalog, year, declared or {}, on_link=site_links.see)
+    site_links.seen_all()
+    ctx = Context(fiscal_year=year, as_of=as_of, site_links=site_links)
     results = []
     for item in catalog.items:
         if not item.implemented:

@@ -153,27 +153,75 @@ def _segmenter() -> Callable[[str], list[str]] | None:
 
 def _raw_words(text: str) -> list[str]:
     """Aliases as their token, the rest cut by newmm, affixes การ/ความ taken off, stop words kept."""
+    tokens, runs = _label_parts(text)
+    return [*tokens, *(word for run in runs for word in _run_words(run))]
+
+
+def _label_parts(text: str) -> tuple[list[str], list[str]]:
+    """A label as it is cut: the tokens of its aliases, and the runs of letters left once they are taken out."""
     data = _data()
     text = arabic_digits(normalize_thai(text).lower())
-    out: list[str] = []
+    tokens: list[str] = []
     if data.any_alias.search(text):
         for pattern, token in data.aliases:
             if pattern.search(text):
-                out.append(token)
+                tokens.append(token)
                 text = pattern.sub(" ", text)
-    for run in _LETTERS.findall(text.replace(".", "")):
-        out.extend(_run_words(run))
-    return out
+    return tokens, _LETTERS.findall(text.replace(".", ""))
 
 
-@lru_cache(maxsize=4096)  # bounded: a news site's headlines bring new runs without end; its words repeat
 def _run_words(run: str) -> tuple[str, ...]:
-    """One run of letters cut into words, affixes off. Labels of a text-heavy site are new every time, but the
-    runs they are made of (the words between spaces) repeat: each is cut once while it keeps coming back."""
+    """One run of letters cut into words, affixes off (_run_content keeps what matters of it, memoised)."""
     if not _HAS_LETTER.search(run):
         return ()  # numbers: years, item numbers
     # One letter alone is a cut abbreviation (ต. of ต.บ้านโพธิ์) or ฯ: no meaning to match on.
     return tuple(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
+
+
+class _Memo:
+    """A bounded memo that can be asked without being filled (what is not there is computed by the caller, or not
+    at all); the oldest entry goes first."""
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._entries: dict[str, tuple[str, ...]] = {}
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        return self._entries.get(key)
+
+    def put(self, key: str, value: tuple[str, ...]) -> None:
+        if len(self._entries) >= self._size:
+            self._entries.pop(next(iter(self._entries), key), None)
+        self._entries[key] = value
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+# Bounded: a news site's headlines bring new runs without end; the runs they are made of (the words between spaces,
+# a menu's phrases) repeat, so each is cut once while it keeps coming back.
+_RUNS = _Memo(4096)
+
+
+def _run_content(run: str) -> tuple[str, ...]:
+    """A run's words with compounds of known words split, in order (memoised): what content_words() adds of it."""
+    found = _RUNS.get(run)
+    if found is None:
+        found = tuple(dict.fromkeys(part for word in _run_words(run) for part in _split_known(word)))
+        _RUNS.put(run, found)
+    return found
+
+
+def _content(tokens: list[str], runs: list[str]) -> frozenset[str]:
+    # Built in the order of the label's words, as the scores' sums run over the set's order (a float rounding apart).
+    out: set[str] = set()
+    for token in tokens:
+        out.update(_split_known(token))
+    for run in runs:
+        out.update(_run_content(run))
+    return frozenset(out - _data().stop)
 
 
 def _affix_free(word: str) -> str:
@@ -188,10 +236,7 @@ def _affix_free(word: str) -> str:
 @lru_cache(maxsize=1024)  # menus repeat on every page and hit; a text site's random labels never would
 def content_words(text: str) -> frozenset[str]:
     """The meaning-bearing words of a label, normalised: stop words dropped, compounds of known words split."""
-    out: set[str] = set()
-    for word in _raw_words(text):
-        out.update(_split_known(word))
-    return frozenset(out - _data().stop)
+    return _content(*_label_parts(text))
 
 
 @lru_cache(maxsize=4096)  # words repeat across labels that never do
@@ -226,6 +271,7 @@ class Vocabulary:
     known: frozenset[str]
     _by_word: dict[str, list[_ItemWords]] = field(default_factory=dict)
     _total: dict[frozenset[str], float] = field(default_factory=dict)  # each phrase's weight, summed once
+    _gate: _Gate | None = None
 
     def __post_init__(self) -> None:
         for item in self.items:
@@ -233,6 +279,7 @@ class Vocabulary:
                 self._by_word.setdefault(word, []).append(item)
             for phrase in item.phrases:
                 self._total[phrase] = sum(self.weight[w] for w in phrase)
+        self._gate = _Gate(self.known, self._total, self.weight)
 
     def scores(self, label: str) -> dict[str, float]:
         """Every item the label's words touch, with its score (0 when the label does not name it)."""
@@ -279,7 +326,14 @@ class Vocabulary:
 
     def names(self, label: str) -> dict[str, float]:
         """The items the label names, with their scores: high enough, and near the label's best item."""
-        words = content_words(label)
+        if not label:
+            return {}
+        tokens, runs = _label_parts(label)
+        if self._gate is not None and not self._gate.may_name(tokens, runs):
+            return {}  # it cannot say enough of any item's phrase: its new runs need not be cut
+        return self._named(_content(tokens, runs))
+
+    def _named(self, words: frozenset[str]) -> dict[str, float]:
         if not words:
             return {}
         size, touched = self._size(words), self._touched(words)
@@ -293,6 +347,72 @@ class Vocabulary:
         }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
+
+
+class _Gate:
+    """An exact, cheap "names no item" for a label with runs never cut before (newmm in Python, ~100 us a run: a
+    Thai news site's one-off headlines would cost seconds, and almost none names an item).
+
+    names() finds an item only through a phrase of it the label says MIN_PHRASE or more of (weighted). The known
+    words a run can be cut into are pieces of it (newmm's pieces join back into the run; an affix comes off the
+    front, _GLUED keeps the head, a compound splits in two), so they are among the known words that occur in it:
+    found by one regular expression over a trie of them (the longest at each place, then every known word that
+    begins it). With the words of the runs already cut and the aliases' tokens, they say at least as much of each
+    phrase as the cut label would: when no phrase reaches MIN_PHRASE by them, the label names nothing."""
+
+    __slots__ = ("_phrases_of", "_prefixes", "_threshold", "_trie", "_weight")
+
+    def __init__(self, known: frozenset[str], total: dict[frozenset[str], float], weight: dict[str, float]) -> None:
+        self._trie = re.compile(f"(?=({_trie_pattern(known)}))") if known else re.compile("(?!)")
+        self._prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in known) for w in known}
+        self._weight = weight
+        # A hair under MIN_PHRASE: the sums here and in _share add the same weights in another order.
+        self._threshold = {phrase: (MIN_PHRASE - 1e-9) * t for phrase, t in total.items() if t}
+        self._phrases_of: dict[str, list[frozenset[str]]] = {}
+        for phrase in self._threshold:
+            for word in phrase:
+                self._phrases_of.setdefault(word, []).append(phrase)
+
+    def may_name(self, tokens: list[str], runs: list[str]) -> bool:
+        said: set[str] = set()
+        for token in tokens:
+            said.update(_split_known(token))
+        uncut = False
+        for run in runs:
+            content = _RUNS.get(run)
+            if content is not None:
+                said.update(content)
+                continue
+            uncut = True
+            for longest in self._trie.findall(run):
+                said.update(self._prefixes[longest])
+        if not uncut:
+            return True  # every run is cut already: the words themselves are as cheap
+        shares: dict[frozenset[str], float] = {}
+        for word in said:
+            for phrase in self._phrases_of.get(word, ()):
+                shares[phrase] = shares.get(phrase, 0.0) + self._weight[word]
+        return any(share >= self._threshold[phrase] for phrase, share in shares.items())
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching the longest of `words` at a place: their trie written out, each node's branches
+    by their first letter, a word's end making the rest optional (greedy: longest first, shorter on backtracking)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def vocabulary(catalog: Catalog) -> Vocabulary:

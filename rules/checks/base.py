@@ -63,6 +63,14 @@ Check = Callable[[ComponentDef, Bundle, Context], Finding]
 Rule = Callable[[ComponentDef, list[Hit], Bundle, Context], RuleVerdict]
 CHECKS: dict[str, Check] = {}
 RULES: dict[str, Rule] = {}
+SITE_FILTERS: list[Callable[[str, str], bool]] = []  # Context.site_links.where filters, answered in discovery's pass
+
+
+def site_filter(fn: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
+    """A filter a check applies to every link of the site: judged while discovery reads the links, not by reading
+    them all again."""
+    SITE_FILTERS.append(fn)
+    return fn
 
 
 def check(name: str) -> Callable[[Check], Check]:

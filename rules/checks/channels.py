@@ -23,7 +23,19 @@ from functools import lru_cache
 from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import PHONE, Context, Finding, Hit, RuleVerdict, _found, _titled, check, rule, snippet
+from rules.checks.base import (
+    PHONE,
+    Context,
+    Finding,
+    Hit,
+    RuleVerdict,
+    _found,
+    _titled,
+    check,
+    rule,
+    site_filter,
+    snippet,
+)
 from rules.sources import Bundle, Source
 
 # --- Q&A and e-service -------------------------------------------------------------------------------
@@ -101,6 +113,7 @@ def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     return kind in ("form", "board") and any(w in key for w in _QA_KEYS)
 
 
+@site_filter
 def _site_two_way(url: str, label: str) -> bool:
     """A link anywhere on the site to a two-way channel (one filter: the site's links are read once for it)."""
     return _two_way_link(url, label)

@@ -18,11 +18,12 @@ from urllib.parse import quote
 import pytest
 
 import crawler.engine
-from crawler.engine import Crawler
+import crawler.parse
+from crawler.engine import Crawler, MemorySink
 from crawler.frontier import WINDOW, Frontier
-from crawler.parse import ParsedPage, fold
+from crawler.parse import LinkMemo, ParsedPage, fold
 from crawler.traps import PatternWatch, url_pattern
-from tests.crawler.support import LocalServer, fast_settings
+from tests.crawler.support import LocalServer, fast_settings, page
 from tests.crawler.test_site import EXPECTED_PAGES, SnapshotSink, build_site, local
 
 SITE = "https://www.nakhlang.go.th"
@@ -158,9 +159,9 @@ def test_each_crawled_page_is_decoded_and_parsed_once(server: LocalServer, monke
     decoded: Counter[bytes] = Counter()
     real_parse, real_decode = crawler.engine.parse_html, crawler.engine.decode_html
 
-    def counting_parse(html: str, url: str) -> ParsedPage:
+    def counting_parse(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
         parsed[url] += 1
-        return real_parse(html, url)
+        return real_parse(html, url, memo)
 
     def counting_decode(body: bytes, *args: object) -> tuple[str, str | None]:
         decoded[body] += 1
@@ -183,3 +184,63 @@ def test_fold_collapses_every_kind_of_space_thai_pages_use(space: str) -> None:
     """Non-breaking, ideographic, thin and line-separator spaces all fold to one space; a zero-width space, which
     Thai editors put between words, is not a space and stays."""
     assert fold(f"{space}ประกาศ{space}{space}เทศบาล\u200bตำบล{space}") == "ประกาศ เทศบาล\u200bตำบล"
+
+
+def test_a_menu_on_every_page_becomes_links_once_a_crawl(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A municipal site whose 40 news pages all carry the same 20-link Thai menu and footer (a Facebook page among
+    them): the crawl builds each menu link once, not once per page, and every page still holds its full links, with
+    the off-site one flagged external on each page."""
+    menu = "".join(f'<li><a href="/menu/{n}.php">เมนูที่ {n}</a></li>' for n in range(18))
+    menu = f'<nav class="mainmenu"><ul>{menu}</ul></nav><a href="https://www.facebook.com/nakhlang">เฟซบุ๊ก</a>'
+    menu += '<a href="/ita/"><img src="/ita.png" alt="ITA 2569"></a>'
+    for n in range(18):
+        server.routes[f"/menu/{n}.php"] = page(f"{menu}<h1>เมนู {n}</h1>", f"เมนู {n}")
+    server.routes["/ita/"] = page(f"{menu}<h1>ITA</h1>", "ITA")
+    news = "".join(f'<a href="/news/read.php?id={n}">ข่าวฉบับที่ {n}</a>' for n in range(1, 41))
+    server.routes["/"] = page(f"{menu}{news}", "หน้าแรก")
+    for n in range(1, 41):  # each news page links back to the listing, under a word of its own
+        server.routes[f"/news/read.php?id={n}"] = page(f'{menu}<a href="/">กลับหน้าแรกจากข่าว {n}</a>', f"ข่าว {n}")
+    memos: list[LinkMemo] = []
+
+    class Counted(LinkMemo):
+        def __init__(self) -> None:
+            super().__init__()
+            memos.append(self)
+
+    monkeypatch.setattr(crawler.engine, "LinkMemo", Counted)
+    sink = MemorySink()
+    asyncio.run(Crawler(fast_settings(), sink).run(server.url()))
+    pages = [p for p in sink.pages if p.error is None]
+    assert len(pages) == 1 + 18 + 1 + 40
+    # 20 menu and footer links, the home page's 40 links to the news and one link back from each news page.
+    assert sum(memo.built for memo in memos) == 20 + 40 + 40
+    for stored in pages:
+        assert len(stored.links) >= 20
+        facebook = [link for link in stored.links if "facebook" in link.url]
+        assert len(facebook) == 1 and facebook[0].external
+        assert not any(link.external for link in stored.links if link.url.startswith(server.url()))
+
+
+def test_each_address_of_a_repeated_menu_and_logo_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 pages of a municipal site's news directory, each with the 20-link menu, the logo and a link of its own:
+    each distinct address is normalised once (the menu's relative hrefs once per directory), not once per page."""
+    normalised: Counter[str] = Counter()
+    real = crawler.parse.normalize
+
+    def counting(href: str, base: str | None = None) -> str | None:
+        normalised[href] += 1
+        return real(href, base)
+
+    monkeypatch.setattr(crawler.parse, "normalize", counting)
+    monkeypatch.setattr(crawler.parse._Resolver, "_memo", {})
+    menu = "".join(f'<a href="{"/" if n % 2 else ""}menu{n}.php">เมนูที่ {n}</a>' for n in range(20))
+    memo = LinkMemo()
+    for directory in ("news", "announce"):
+        for n in range(30):
+            html = f'<body><img src="../img/logo.png" alt="ตราเทศบาล">{menu}<a href="read{n}.php">ข่าว {n}</a></body>'
+            parsed = crawler.parse.parse_html(html, f"{SITE}/{directory}/list{n}.php", memo)
+            assert len(parsed.links) == 21 and parsed.images[0].src == f"{SITE}/img/logo.png"
+    assert normalised["../img/logo.png"] == 2  # once per directory
+    assert normalised["/menu1.php"] == 1 and normalised["menu0.php"] == 2  # root-relative once, relative per directory
+    assert normalised["read7.php"] == 2
+    assert sum(normalised.values()) == 2 + 10 + 2 * 10 + 2 * 30

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from crawler.models import Link
-from crawler.parse import fold, parse_html
+from crawler.parse import _MOUNTS, LinkMemo, _may_mount, fold, parse_html
 
 BASE = "http://www.nakhlang.go.th/th/index.php"
 
@@ -184,3 +186,83 @@ def test_jump_menu_options_are_links() -> None:
     assert links["http://www.nakhlang.go.th/egp/index.php"].text == "ประกาศ e-GP"
     assert links["http://www.nakhlang.go.th/th/news.php?cat=3"].text == "ข่าวจัดซื้อจัดจ้าง"
     assert len(links) == 3  # a filter's value "2569" is no address
+
+
+def test_a_query_alone_stays_on_its_own_page_in_every_directory() -> None:
+    """href="?page=2" (a Joomla listing's pager, a WordPress language switch) continues the page it is on: two pages
+    of one directory must not share the first page's answer (resolved addresses are memoised per directory)."""
+    pager = '<a href="?page=2">หน้าถัดไป</a><a href="?lang=en">English</a><a href="news.php">ข่าว</a>'
+    base = "http://www.nakhlang.go.th/th/"
+    for name in ("procurement.php", "announce.php", "news.php?cat=3"):
+        links = links_by_url(pager, base + name)
+        own = base + name.split("?")[0]
+        assert set(links) == {f"{own}?page=2", f"{own}?lang=en", f"{base}news.php"}
+
+
+def test_trusted_links_are_the_links_model_construct_builds() -> None:
+    """Link.trusted (the parser's link builder) makes exactly what Link.model_construct would: the same fields, the
+    same set fields, so that storing, copying and comparing links cannot tell them apart."""
+    shapes = [("http://www.nakhlang.go.th/ita/o1.html", "โครงสร้าง", "", "", "a", True),
+              ("http://www.nakhlang.go.th/map", "", "แผนที่", "ป้าย ITA", "area", False)]  # fmt: skip
+    for url, text, title, alt, source, nav in shapes:
+        fast = Link.trusted(url, text, title, alt, source, nav)
+        slow = Link.model_construct(url=url, text=text, title=title, img_alt=alt, source=source, nav=nav)
+        assert fast == slow
+        assert fast.model_fields_set == slow.model_fields_set
+        assert list(fast.model_dump()) == list(slow.model_dump())
+        assert fast.model_copy(deep=True) == slow
+        fast.external = True  # the crawler marks off-site links in place
+        assert fast.external and fast.model_fields_set == slow.model_fields_set | {"external"}
+
+
+def test_pages_of_one_crawl_share_their_menu_links_with_the_same_facts() -> None:
+    """With one LinkMemo for a crawl, the menu on every page is the same Links, and each page's links are what a
+    parse of that page alone finds (a link's words, picture, menu membership and address all count)."""
+    menu = ('<nav class="mainmenu"><a href="/ita/">ITA</a><a href="/th/about.php">เกี่ยวกับเรา</a></nav>'
+            '<a href="/ita/"><img src="/b.png" alt="ป้าย ITA 2569"></a><a href="/th/about.php" title="ประวัติ">'
+            'เกี่ยวกับเรา</a><a href="list.php">รายการ</a><a href="?page=2">ถัดไป</a>')  # fmt: skip
+    memo = LinkMemo()
+    pages = ["http://www.nakhlang.go.th/th/a.php", "http://www.nakhlang.go.th/th/b.php",
+             "http://www.nakhlang.go.th/en/a.php"]  # fmt: skip
+    shared = [parse_html(f"<body>{menu}<p>{n}</p></body>", url, memo).links for n, url in enumerate(pages)]
+    alone = [parse_html(f"<body>{menu}<p>{n}</p></body>", url).links for n, url in enumerate(pages)]
+    assert shared == alone
+    assert shared[0][0] is shared[1][0] is shared[2][0]  # the <nav> link to /ita/: one object
+    assert shared[0][2] is not shared[0][0]  # the same address under a picture outside the menu: another link
+    assert shared[0][4] is shared[1][4] and shared[2][4] is not shared[0][4]  # list.php, relative to /th/ or /en/
+    assert shared[0][5].url != shared[1][5].url  # ?page=2 of a.php and of b.php
+    assert memo.built == 6 + 1 + 2  # six on the first page; b.php adds its ?page=2, /en/ its list.php and ?page=2
+
+
+def test_every_mount_point_lexbor_finds_is_looked_for() -> None:
+    """The mount-point search is skipped on markup without any of _MOUNT_MARKS: for each way frameworks (and old
+    hand-written pages) write a mount point, in any case, quoted or not, with or without a doctype (quirks mode
+    matches ids in any case), the markup still counts as one that may hold it."""
+    mounts = ['<div id="app"></div>', "<div id=root></div>", "<DIV ID='__next'></DIV>", '<div id="__nuxt"></div>',
+              '<div id="q-app"></div>', "<app-root></app-root>", "<APP-ROOT ng-version='17.1'></APP-ROOT>",
+              "<div ng-app='menu'></div>", "<main NG-VERSION=16></main>", "<div data-reactroot></div>",
+              "<div data-v-app></div>", '<div id="APP"></div>', '<div id="&#97;pp"></div>',
+              '<div id="&#x72;oot"></div>']  # fmt: skip
+    script = "<script src='/js/nav.js'></script>"
+    found = 0
+    for doctype in ("<!doctype html>", ""):
+        for mount in mounts:
+            html = f"{doctype}<html><body><h1>เทศบาลตำบลนากลาง</h1>{mount}{script}</body></html>"
+            if LexborHTMLParser(html).css(_MOUNTS):
+                found += 1
+                assert _may_mount(html), html
+                assert any("framework" in sign for sign in parse_html(html, BASE).nav_signs), html
+    assert found >= 2 * 13  # all but id="APP" under a doctype (outside quirks mode an id matches in its own case)
+    plain = f"<!doctype html><html><body><nav class='menu'>{LAYOUT_MENU}</nav><p>ประกาศ</p>{script}</body></html>"
+    assert not _may_mount(plain)
+    assert not any("framework" in sign for sign in parse_html(plain, BASE).nav_signs)
+
+
+def test_an_empty_menu_next_to_a_form_or_frame_is_no_sign_but_an_empty_one_is() -> None:
+    """A menu container counts as empty only without links, frames and form fields (a search box in the menu bar)."""
+    script = "<script src='/js/menu.js'></script>"
+    for filled in ('<form action="/search"></form>', '<iframe src="/menu.html"></iframe>', "<select></select>"):
+        signs = parse_html(f"<ul class='mainmenu'>{filled}</ul>{LAYOUT_MENU}{script}", BASE).nav_signs
+        assert not any("mainmenu" in sign for sign in signs), filled
+    signs = parse_html(f"<ul class='mainmenu'></ul>{LAYOUT_MENU}{script}", BASE).nav_signs
+    assert any("mainmenu" in sign for sign in signs)

@@ -96,8 +96,9 @@ def test_judging_a_site_of_random_link_labels_is_bounded(tmp_path):
 
 def judged_work(site, monkeypatch):  # type: ignore[no-untyped-def]
     """(label cuts, traced peak in bytes) of judging `site`, from cold label caches."""
-    for cache in (words.content_words, words._run_words, words._split_known):
+    for cache in (words.content_words, words._split_known):
         cache.cache_clear()
+    words._RUNS.clear()
     cuts = []
     monkeypatch.setattr(words, "cut", lambda text: cuts.append(text) or cut(text))
     tracemalloc.start()
@@ -195,3 +196,25 @@ def test_judging_an_item_of_a_hundred_stored_pages_holds_their_text_only(tmp_pat
     beyond_small, beyond_big = small_peak - small_held, big_peak - big_held
     shown = f"{small_pages} pages: {beyond_small / 2**20:.1f} MB, {big_pages} pages: {beyond_big / 2**20:.1f} MB beyond their text"
     assert beyond_big - beyond_small < 2 * 1024 * 1024, shown
+
+
+def slug_links_held(site) -> int:  # type: ignore[no-untyped-def]
+    from rules.discovery import Discovery
+
+    discovery = Discovery(site, load_catalog(YEAR), YEAR, {})
+    return sum(len(kept) for urls in discovery._by_slug.values() for kept in urls.values())
+
+
+def test_links_known_by_their_slug_are_kept_up_to_a_bound(tmp_path):
+    """Every /news/N.html page has the news item's slug in its address, and its "related" labels name nothing: on a
+    site ten times bigger the links kept for their slug alone stay at the per-item bound (one link a URL, the best
+    MAX_LINK_TARGETS URLs), not one per news page; and O4 still finds the news list the menu names."""
+    from rules.discovery import MAX_LINK_TARGETS
+
+    small = slug_links_held(stored(text_site(200), tmp_path, "small"))
+    big = slug_links_held(stored(text_site(2000), tmp_path, "big"))
+    assert small >= 150, small  # the small site's news pages are all held: nothing was dropped there
+    assert big <= MAX_LINK_TARGETS and big < 2 * small, (small, big)
+    judged, _ = verdicts(stored(text_site(2000), tmp_path, "again"))
+    evidence = {code: urls for code, _, urls, _ in judged}
+    assert BASE + "news/0.html" in evidence["O4"]

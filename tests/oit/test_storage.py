@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+import oit.storage
 from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from oit.storage import (
@@ -383,3 +384,28 @@ def test_processes_opening_a_new_database_at_once_all_get_it(tmp_path):
     with sqlite3.connect(tmp_path / "new.sqlite") as db:
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
         assert db.execute("select count(*) from sqlite_master where name = 'scans'").fetchone() == (1,)
+
+
+def test_a_menu_shared_by_every_page_is_keyed_once_and_stored_once(tmp_path, monkeypatch):
+    """The crawl hands every page of a municipal site the same Link objects for its 100-link menu
+    (crawler.parse.LinkMemo): after the second page of each batch, the store passes them over without computing
+    their keys again. Equal links in other objects (a re-parsed page, a rendered one) are still stored once, and a news
+    page's own links are stored with the first page that showed them."""
+    keyed = []
+    real_key = oit.storage._link_key
+    monkeypatch.setattr(oit.storage, "_link_key", lambda url, label: keyed.append(url) or real_key(url, label))
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = ScanStore(engine, "http://t.go.th/", "อบต.ทดสอบ", 2569, date(2026, 5, 15))
+    copies = [Link(url=link.url, text=link.text) for link in MENU]  # equal to the menu, not the same objects
+    for n in range(60):
+        own = Link(url=f"http://t.go.th/news{n}.html", text=f"ข่าวฉบับที่ {n}")
+        links = [*(copies if n == 30 else MENU), own]
+        store.add_page(page(n).model_copy(update={"links": links}))
+    store.finish("{}", [], 60, 0, 0, 1.0)
+    # The menu on the first two pages, once more in each later batch, its copies once, each news link once.
+    assert len(keyed) == 2 * 100 + (60 // BATCH_SIZE - 1) * 100 + 100 + 60
+    with engine.connect() as conn:
+        rows = conn.execute(select(LINKS.c.url, LINKS.c.from_url)).all()
+    assert len(rows) == 100 + 60
+    assert ("http://t.go.th/news7.html", "http://t.go.th/p7.html") in rows
+    assert {from_url for url, from_url in rows if "/m" in url} == {"http://t.go.th/p0.html"}
