@@ -134,6 +134,21 @@ def parse_html(html: str, url: str) -> ParsedPage:
     return page
 
 
+def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
+    """The links and images parse_html() finds on a page, read the same way, without the rest (its text, headings,
+    scripts, layout and signs): the rule engine reads a stored page again only for these."""
+    bounded = bound_nesting(html)
+    tree = LexborHTMLParser(bounded.html)
+    base = _base_url(tree, url)
+    links = _links(tree, base, _outermost(_navigation(tree)))
+    title = ""
+    for link in links:
+        if _embeds_document(link.source, link.url) and not link.label:
+            title = title or fold(_first_text(tree, "title"))
+            link.title = title
+    return links, _images(tree, base)
+
+
 class _Scripts:
     """The page's <script> elements read once: their files (src) and their inline code, bounded."""
 

@@ -28,7 +28,16 @@ from rules.catalog import Catalog, ItemDef, components
 from rules.checks.posts import post_links
 from rules.literals import Hints, hints
 from rules.site import SiteData, SiteLink
-from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Bundle, Source, document_source, page_source, unreadable
+from rules.sources import (
+    NOT_CRAWLED,
+    NOT_FETCHED_FILE,
+    Bundle,
+    PagesRead,
+    Source,
+    document_source,
+    page_source,
+    unreadable,
+)
 from rules.words import label_key, vocabulary
 
 INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "การเปิดเผยข้อมูล"]
@@ -116,6 +125,7 @@ class Discovery:
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
         self._interned_links: dict[SiteLink, SiteLink] = {}  # links met on the evidence pages read (rules/sources.py)
+        self._pages_read = PagesRead()  # their links, for the next item that has the same page as evidence
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
@@ -241,7 +251,10 @@ class Discovery:
         """A label worth keeping: it names an item, carries an O-code or an ITA index word."""
         if not label:
             return False
-        return bool(self._names(label) or self._code_of(label) or any(w in label_key(label) for w in self._index_keys))
+        if self._names(label) or self._code_of(label):
+            return True
+        key = label_key(label)
+        return any(w in key for w in self._index_keys)
 
     def _telling_pages(self, site: SiteData) -> dict[str, list[tuple[str, str, float]]]:
         """Item code -> the pages whose own title or first headings name the item, best first, at most
@@ -459,7 +472,9 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context, self._interned_links, self.site.page_html)
+            return page_source(
+                page, found_via, label, context, self._interned_links, self.site.page_html, self._pages_read
+            )
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):

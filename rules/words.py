@@ -161,29 +161,38 @@ def _raw_words(text: str) -> list[str]:
 
 
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")  # what match_key drops besides whitespace
-_LAST_FOLDED: tuple[str, str] = ("", "")  # one label: the site's links are read one at a time, by several readers
+# One label, folded, and its key (None until asked): the site's links are read one at a time, by several readers.
+_LAST: tuple[str, str, str | None] = ("", "", "")
 
 
 def folded(label: str) -> str:
     """The label repaired (crawler.thaitext.normalize_thai), lower-cased, Thai digits as Arabic: what its words are
     cut from. The last label is remembered: the Q&A filter, discovery and the vocabulary read each link in turn."""
-    global _LAST_FOLDED
-    last = _LAST_FOLDED  # one read of a tuple: safe between threads
-    if last[0] is label or last[0] == label:
-        return last[1]
-    out = arabic_digits(normalize_thai(label).lower())
-    _LAST_FOLDED = (label, out)
-    return out
+    return _last(label)[1]
 
 
 def label_key(label: str) -> str:
     """crawler.thaitext.match_key(label), made from folded(label): lower-casing and digits commute with dropping
     whitespace, and str.split() drops exactly what re's \\s matches. One repair of the label serves both."""
-    key = "".join(folded(label).split())
+    global _LAST
+    last = _last(label)
+    if last[2] is not None:
+        return last[2]
+    key = "".join(last[1].split())
     for mark in _ZERO_WIDTH:
         if mark in key:
             key = key.replace(mark, "")
+    _LAST = (label, last[1], key)
     return key
+
+
+def _last(label: str) -> tuple[str, str, str | None]:
+    global _LAST
+    last = _LAST  # one read of a tuple: safe between threads
+    if last[0] is label or last[0] == label:
+        return last
+    _LAST = last = (label, arabic_digits(normalize_thai(label).lower()), None)
+    return last
 
 
 def _label_parts(text: str) -> tuple[list[str], list[str]]:
