@@ -6,6 +6,7 @@ Uses selectolax's Lexbor parser, which is fast and tolerant of the broken markup
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -124,9 +125,7 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
     navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
     outer = _outermost(navigation)
     page.links = _links(tree, base, outer, memo)
-    for link in page.links:  # only frames, embeds and objects: they are never shared through the memo
-        if link.source in _EMBEDDING and _embeds_document(link.source, link.url) and not link.label:
-            link.title = page.title  # no heading above the viewer either: the page's title says what it shows
+    _title_embedded(page.links, lambda: page.title)
     page.images = _images(tree, _Resolver(base))
     page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
     builds = _scripts_build(scripts)
@@ -147,6 +146,27 @@ def _may_mount(html: str) -> bool:
     """Whether the markup may hold a framework's mount point (see _MOUNT_MARKS)."""
     low = html.lower()
     return any(mark in low for mark in _MOUNT_MARKS)
+
+
+def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
+    """The links and images parse_html() finds on a page, read the same way, without the rest (its text, headings,
+    scripts, layout and signs): the rule engine reads a stored page again only for these."""
+    bounded = bound_nesting(html)
+    tree = LexborHTMLParser(bounded.html)
+    base = _base_url(tree, url)
+    links = _links(tree, base, _outermost(_navigation(tree)))
+    _title_embedded(links, lambda: fold(_first_text(tree, "title")))
+    return links, _images(tree, _Resolver(base))
+
+
+def _title_embedded(links: list[Link], page_title: Callable[[], str]) -> None:
+    """A frame, embed or object showing a document with no label of its own takes the page's title: with no heading
+    above the viewer either, the title says what it shows. (Never shared through the memo: only these change.)"""
+    title: str | None = None
+    for link in links:
+        if link.source in _EMBEDDING and _embeds_document(link.source, link.url) and not link.label:
+            title = page_title() if title is None else title
+            link.title = title
 
 
 class _Scripts:

@@ -26,9 +26,19 @@ from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_li
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
 from rules.checks.posts import post_links
+from rules.literals import Hints, hints
 from rules.site import SiteData, SiteLink
-from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Bundle, Source, document_source, page_source, unreadable
-from rules.words import vocabulary
+from rules.sources import (
+    NOT_CRAWLED,
+    NOT_FETCHED_FILE,
+    Bundle,
+    PagesRead,
+    Source,
+    document_source,
+    page_source,
+    unreadable,
+)
+from rules.words import label_key, vocabulary
 
 INDEX_WORDS = ["ita", "oit", "คุณธรรมและความโปร่งใส", "เปิดเผยข้อมูลสาธารณะ", "การเปิดเผยข้อมูล"]
 MAX_INDEX_CANDIDATES = 40
@@ -53,10 +63,17 @@ _KHO_CODE = re.compile(r"ข้อ(?:ที่)?\s?([0-9๐-๙]{1,2})(?![0-9๐
 _YEAR = re.compile(r"(25[6-9][0-9])")
 
 
+# Each with the literals one of its matches needs ("o", "0", "ข้อ"): most labels hold none, and are not searched.
+_CODES = tuple(
+    (pattern, window, hints(pattern)) for pattern, window in ((_LETTER_CODE, 60), (_ZERO_CODE, 12), (_KHO_CODE, 30))
+)
+
+
 def parse_code(text: str) -> str | None:
     """The O-code a row or link label names, e.g. "O 1", "o๑", "01 โครงสร้าง", "ข้อ 1" -> "O1"."""
-    for pattern, window in ((_LETTER_CODE, 60), (_ZERO_CODE, 12), (_KHO_CODE, 30)):
-        match = pattern.search(text[:window])
+    for pattern, window, needs in _CODES:
+        part = text[:window]
+        match = pattern.search(part) if needs.may_match(part) else None
         if match:
             return f"O{int(match.group(1).translate(THAI_DIGITS))}"
     return None
@@ -108,6 +125,7 @@ class Discovery:
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
         self._interned_links: dict[SiteLink, SiteLink] = {}  # links met on the evidence pages read (rules/sources.py)
+        self._pages_read = PagesRead()  # their links, for the next item that has the same page as evidence
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)
@@ -132,11 +150,19 @@ class Discovery:
         slugs = _slug_phrases([w for item in self.catalog.items for w in item.url_words])
         telling = lru_cache(maxsize=MAX_LABELS_CACHED)(self._tells)
         # The items whose slug a URL has (none for most: one look at all the slugs first).
-        slug_hit = lru_cache(maxsize=MAX_URLS_CACHED)(
+        slug_hit_of = lru_cache(maxsize=MAX_URLS_CACHED)(
             lambda url: (
                 tuple(code for code, own in by_item.items() if _url_hits(url, own)) if _url_hits(url, slugs) else ()
             )
         )
+        # Each word of a slug is in the URL as written (lower-cased) when the URL has no %-escape: a URL holding
+        # the longest word of none of them has no slug, and its path need not be split (a text site's ~2,000 pages
+        # are linked at random).
+        longest = Hints(tuple(dict.fromkeys(max(p.split(), key=len) for p in slugs if p.split())))
+
+        def slug_hit(url: str) -> tuple[str, ...]:
+            return slug_hit_of(url) if "%" in url or longest.may_match(url.lower()) else ()
+
         for position, link in enumerate(site.iter_links()):
             if on_link is not None:
                 on_link(link)  # the checks' filters over every link of the site (rules/site.py, SiteLinks)
@@ -217,7 +243,7 @@ class Discovery:
     def _index_link(self, link: SiteLink) -> None:
         if link.external or len(self._index_links) >= MAX_INDEX_CANDIDATES or looks_like_document(link.url):
             return
-        key = match_key(link.label)
+        key = label_key(link.label)
         if any(w in key for w in self._index_keys):
             self._index_links[link.url] = None
 
@@ -225,8 +251,10 @@ class Discovery:
         """A label worth keeping: it names an item, carries an O-code or an ITA index word."""
         if not label:
             return False
-        key = match_key(label)
-        return bool(self._names(label) or self._code_of(label) or any(w in key for w in self._index_keys))
+        if self._names(label) or self._code_of(label):
+            return True
+        key = label_key(label)
+        return any(w in key for w in self._index_keys)
 
     def _telling_pages(self, site: SiteData) -> dict[str, list[tuple[str, str, float]]]:
         """Item code -> the pages whose own title or first headings name the item, best first, at most
@@ -444,7 +472,9 @@ class Discovery:
             return document_source(document, found_via, label, context)
         page = self.site.page(url)
         if page is not None:
-            return page_source(page, found_via, label, context, self._interned_links, self.site.page_html)
+            return page_source(
+                page, found_via, label, context, self._interned_links, self.site.page_html, self._pages_read
+            )
         off_site = not in_scope(url, self.site.start_url, allow_subdomains=False)
         if off_site and (is_hosted_document(shown or url) or looks_like_document(url)):
             # A file on Google Drive or another host that was never stored (refused, no answer, out of scope):

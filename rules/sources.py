@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Page
-from crawler.parse import fold, parse_html
+from crawler.parse import fold, links_and_images
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
 from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
@@ -209,6 +209,33 @@ def soft_404(title: str, headings: list[str], text: str) -> str | None:
 
 
 MAX_INTERNED_LINKS = 4096  # distinct links shared between the pages of one evaluation (a menu, a footer)
+MAX_PAGES_READ = 8  # pages whose links one evaluation remembers (items share evidence pages: news lists, menus)
+
+
+class PagesRead:
+    """The links and images of the stored pages read for one evaluation, by URL, the last MAX_PAGES_READ: one page is
+    evidence for several items (O4's news list, a contact page), and its HTML was parsed again for each."""
+
+    __slots__ = ("_pages", "parsed")
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[list[SiteLink], list[tuple[str, str]]]] = {}
+        self.parsed = 0  # pages whose HTML was parsed (a test counts them)
+
+    def read(self, page: Page) -> tuple[list[SiteLink], list[tuple[str, str]]]:
+        key = f"{page.url} {page.final_url}"
+        found = self._pages.get(key)
+        if found is None:
+            self.parsed += 1
+            links, images = links_and_images(page.html, page.final_url)
+            found = (
+                [SiteLink(lk.url, lk.label, lk.external, lk.nav) for lk in links],
+                [(i.src, i.alt) for i in images],
+            )
+            if len(self._pages) >= MAX_PAGES_READ:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[key] = found
+        return found
 
 
 def page_source(
@@ -218,6 +245,7 @@ def page_source(
     context: str = "",
     interned: dict[SiteLink, SiteLink] | None = None,
     load_html: Callable[[str], str] | None = None,
+    read: PagesRead | None = None,
 ) -> Source:
     """The source of a page. With `load_html` (a site's HTML reader, by URL), the page's HTML is read here for its
     links and then dropped: the checks that need the structure read it again through `load_html`."""
@@ -236,11 +264,10 @@ def page_source(
             error=page.error or dead,
             dead=dead,
         )
-    links, images = page.links, [(i.src, i.alt) for i in page.images]
-    if page.html and not links:
-        parsed = parse_html(page.html, page.final_url)
-        links, images = parsed.links, [(i.src, i.alt) for i in parsed.images]
-    light = [SiteLink(lk.url, lk.label, lk.external, lk.nav) for lk in links]
+    light = [SiteLink(lk.url, lk.label, lk.external, lk.nav) for lk in page.links]
+    images = [(i.src, i.alt) for i in page.images]
+    if page.html and not light:  # a stored page keeps no links: its HTML is read for them (once, with `read`)
+        light, images = (read or PagesRead()).read(page)
     return Source(
         url=page.url,
         kind="page",

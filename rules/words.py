@@ -40,6 +40,7 @@ from importlib import resources
 
 from crawler.thaitext import arabic_digits, normalize_thai
 from rules.catalog import Catalog, ItemDef
+from rules.literals import Hints, hints
 
 MIN_PHRASE = 0.6  # the label says at least this share (weighted) of one of the item's phrases
 MIN_SCORE = 0.45  # phrase share x label share
@@ -57,8 +58,10 @@ _GLUED = {"แผนการ": "แผน", "งานการ": "งาน"} 
 @dataclass(frozen=True)
 class _Data:
     stop: frozenset[str]
-    aliases: tuple[tuple[re.Pattern[str], str], ...]
-    any_alias: re.Pattern[str]  # one search says whether a label holds an alias at all (most hold none)
+    aliases: tuple[tuple[re.Pattern[str], str, Hints], ...]  # pattern, the token it stands for, its literals
+    # Whether a label may hold an alias at all (most hold none): a search for the literals one of which each alias
+    # needs (rules/literals.py), ~1 us where the aliases' one alternation cost ~10 us a label.
+    any_alias: Hints
     phrases: dict[str, tuple[str, ...]]  # component id -> phrases
     avoid: dict[str, tuple[str, ...]]
 
@@ -67,11 +70,11 @@ class _Data:
 def _data() -> _Data:
     raw = tomllib.loads(resources.files("rules").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     components = raw.get("components", {})
-    aliases = raw.get("aliases", {})
+    aliases = tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items())
     return _Data(
         stop=frozenset(_clean(w) for w in raw["words"]["stop"]),
-        aliases=tuple((re.compile(pattern), token) for pattern, token in aliases.items()),
-        any_alias=re.compile("|".join(f"(?:{pattern})" for pattern in aliases) or "(?!)"),
+        aliases=tuple((pattern, token, hints(pattern)) for pattern, token in aliases),
+        any_alias=hints(*(pattern for pattern, _ in aliases)),
         phrases={cid: tuple(body.get("phrases", ())) for cid, body in components.items()},
         avoid={cid: tuple(body.get("avoid", ())) for cid, body in components.items()},
     )
@@ -157,14 +160,50 @@ def _raw_words(text: str) -> list[str]:
     return [*tokens, *(word for run in runs for word in _run_words(run))]
 
 
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")  # what match_key drops besides whitespace
+# One label, folded, and its key (None until asked): the site's links are read one at a time, by several readers.
+_LAST: tuple[str, str, str | None] = ("", "", "")
+
+
+def folded(label: str) -> str:
+    """The label repaired (crawler.thaitext.normalize_thai), lower-cased, Thai digits as Arabic: what its words are
+    cut from. The last label is remembered: the Q&A filter, discovery and the vocabulary read each link in turn."""
+    return _last(label)[1]
+
+
+def label_key(label: str) -> str:
+    """crawler.thaitext.match_key(label), made from folded(label): lower-casing and digits commute with dropping
+    whitespace, and str.split() drops exactly what re's \\s matches. One repair of the label serves both."""
+    global _LAST
+    last = _last(label)
+    if last[2] is not None:
+        return last[2]
+    key = "".join(last[1].split())
+    for mark in _ZERO_WIDTH:
+        if mark in key:
+            key = key.replace(mark, "")
+    _LAST = (label, last[1], key)
+    return key
+
+
+def _last(label: str) -> tuple[str, str, str | None]:
+    global _LAST
+    last = _LAST  # one read of a tuple: safe between threads
+    if last[0] is label or last[0] == label:
+        return last
+    _LAST = last = (label, arabic_digits(normalize_thai(label).lower()), None)
+    return last
+
+
 def _label_parts(text: str) -> tuple[list[str], list[str]]:
     """A label as it is cut: the tokens of its aliases, and the runs of letters left once they are taken out."""
     data = _data()
-    text = arabic_digits(normalize_thai(text).lower())
+    text = folded(text)
     tokens: list[str] = []
-    if data.any_alias.search(text):
-        for pattern, token in data.aliases:
-            if pattern.search(text):
+    if data.any_alias.may_match(text):
+        for pattern, token, needs in data.aliases:
+            # Each on the label as the aliases before it left it: their matches became spaces, never a literal.
+            if needs.may_match(text) and pattern.search(text):
                 tokens.append(token)
                 text = pattern.sub(" ", text)
     return tokens, _LETTERS.findall(text.replace(".", ""))
@@ -297,8 +336,11 @@ class Vocabulary:
         """The items that use any of the words, each once."""
         return list({id(i): i for w in words for i in self._by_word.get(w, [])}.values())
 
-    def _score(self, words: frozenset[str], size: float, item: _ItemWords) -> float:
-        phrase = max((self._share(p, words) for p in item.phrases), default=0.0)
+    def _score(
+        self, words: frozenset[str], size: float, item: _ItemWords, phrases: set[frozenset[str]] | None = None
+    ) -> float:
+        kept = item.phrases if phrases is None else [p for p in item.phrases if p in phrases]
+        phrase = max((self._share(p, words) for p in kept), default=0.0)
         if phrase < MIN_PHRASE:
             return 0.0
         score = phrase * len(words & item.words) / size
@@ -329,11 +371,17 @@ class Vocabulary:
         if not label:
             return {}
         tokens, runs = _label_parts(label)
-        if self._gate is not None and not self._gate.may_name(tokens, runs):
+        if self._gate is None:
+            return self._named(_content(tokens, runs))
+        phrases = self._gate.phrases(tokens, runs)
+        if not phrases:
             return {}  # it cannot say enough of any item's phrase: its new runs need not be cut
-        return self._named(_content(tokens, runs))
+        return self._named(_content(tokens, runs), phrases)
 
-    def _named(self, words: frozenset[str]) -> dict[str, float]:
+    def _named(self, words: frozenset[str], phrases: set[frozenset[str]] | None = None) -> dict[str, float]:
+        """The items `words` name. With `phrases` (the gate's: those the label may say MIN_PHRASE of), only the
+        items with one of them are scored, on those phrases only: an item's score is 0 unless its best phrase
+        reaches MIN_PHRASE, and every phrase that can is among them, so the scores are the same, summed alike."""
         if not words:
             return {}
         size, touched = self._size(words), self._touched(words)
@@ -343,7 +391,9 @@ class Vocabulary:
         scored = {
             item.code: s
             for item in touched
-            if len(words & item.words) / size >= MIN_SCORE and (s := self._score(words, size, item)) >= MIN_SCORE
+            if (phrases is None or not phrases.isdisjoint(item.phrases))
+            and len(words & item.words) / size >= MIN_SCORE
+            and (s := self._score(words, size, item, phrases)) >= MIN_SCORE
         }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
@@ -360,7 +410,7 @@ class _Gate:
     begins it). With the words of the runs already cut and the aliases' tokens, they say at least as much of each
     phrase as the cut label would: when no phrase reaches MIN_PHRASE by them, the label names nothing."""
 
-    __slots__ = ("_phrases_of", "_prefixes", "_threshold", "_trie", "_weight")
+    __slots__ = ("_anchored", "_prefixes", "_threshold", "_trie", "_weight")
 
     def __init__(self, known: frozenset[str], total: dict[frozenset[str], float], weight: dict[str, float]) -> None:
         self._trie = re.compile(f"(?=({_trie_pattern(known)}))") if known else re.compile("(?!)")
@@ -368,31 +418,50 @@ class _Gate:
         self._weight = weight
         # A hair under MIN_PHRASE: the sums here and in _share add the same weights in another order.
         self._threshold = {phrase: (MIN_PHRASE - 1e-9) * t for phrase, t in total.items() if t}
-        self._phrases_of: dict[str, list[frozenset[str]]] = {}
-        for phrase in self._threshold:
-            for word in phrase:
-                self._phrases_of.setdefault(word, []).append(phrase)
+        self._anchored = _anchors(self._threshold, weight)
 
     def may_name(self, tokens: list[str], runs: list[str]) -> bool:
+        return bool(self.phrases(tokens, runs))
+
+    def phrases(self, tokens: list[str], runs: list[str]) -> set[frozenset[str]]:
+        """The phrases the label may say MIN_PHRASE or more of (weighted): every one it does say so much of."""
         said: set[str] = set()
         for token in tokens:
             said.update(_split_known(token))
-        uncut = False
         for run in runs:
             content = _RUNS.get(run)
             if content is not None:
-                said.update(content)
+                said.update(content)  # cut before: its very words (a text site's headlines repeat their words)
                 continue
-            uncut = True
             for longest in self._trie.findall(run):
                 said.update(self._prefixes[longest])
-        if not uncut:
-            return True  # every run is cut already: the words themselves are as cheap
-        shares: dict[frozenset[str], float] = {}
-        for word in said:
-            for phrase in self._phrases_of.get(word, ()):
-                shares[phrase] = shares.get(phrase, 0.0) + self._weight[word]
-        return any(share >= self._threshold[phrase] for phrase, share in shares.items())
+        # Only the phrases one of whose anchors is said can reach MIN_PHRASE: each is summed over its own few words.
+        # With every run cut before, this is what _named would find of each phrase, for a fraction of its cost (no
+        # bag, no item touched), and it rejects most labels of a text site.
+        anchored = self._anchored
+        found = {phrase for word in said if word in anchored for phrase in anchored[word]}
+        weight, threshold = self._weight, self._threshold
+        return {p for p in found if sum(weight[w] for w in p if w in said) >= threshold[p]}
+
+
+def _anchors(threshold: dict[frozenset[str], float], weight: dict[str, float]) -> dict[str, list[frozenset[str]]]:
+    """Word -> the phrases it anchors. A phrase's anchors are the words left once its commonest words (those of the
+    most phrases: "จัดซื้อ", "ประกาศ") are set aside while together they stay under its threshold: a label says enough
+    of the phrase only with one of them, since without them it says at most the set-aside words. A label of common
+    words then looks at no phrase."""
+    uses: dict[str, int] = {}
+    for phrase in threshold:
+        for word in phrase:
+            uses[word] = uses.get(word, 0) + 1
+    anchored: dict[str, list[frozenset[str]]] = {}
+    for phrase, needed in threshold.items():
+        aside = 0.0
+        for word in sorted(phrase, key=lambda w: (-uses[w], w)):
+            if aside + weight[word] < needed:
+                aside += weight[word]
+            else:
+                anchored.setdefault(word, []).append(phrase)
+    return anchored
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

@@ -18,7 +18,6 @@ Rules:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from crawler.thaitext import match_key
 from crawler.urls import CHAT_HOSTS, FORM_HOSTS, looks_like_document
@@ -36,7 +35,9 @@ from rules.checks.base import (
     site_filter,
     snippet,
 )
+from rules.literals import hints
 from rules.sources import Bundle, Source
+from rules.words import label_key
 
 # --- Q&A and e-service -------------------------------------------------------------------------------
 _QA_WORDS = [
@@ -105,7 +106,7 @@ def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     kind = _url_kind(url)
     if kind in ("none", "chat"):
         return kind == "chat"
-    key = match_key(label)
+    key = label_key(label)  # match_key's, from the label's one repair (rules/words.py)
     if any(w in key for w in _BOARD_KEYS):
         return True
     if kind == "form" and in_evidence:
@@ -119,17 +120,25 @@ def _site_two_way(url: str, label: str) -> bool:
     return _two_way_link(url, label)
 
 
-@lru_cache(maxsize=1024)  # a site's ~42,000 links go to a few thousand URLs; the menu's come back on every page
 def _url_kind(url: str) -> str:
     """What a link's URL says of the channel: "none" (mail, phone, a share button), "chat" (LINE OA, Messenger),
     "form" (an online form host), "board" (a web board's address) or "" (nothing)."""
-    if url.startswith(("mailto:", "tel:")) or _SHARE_URL.search(url):
+    if url.startswith(("mailto:", "tel:")):
+        return "none"
+    if not _URL_HINTS.may_match(url):
+        return ""  # none of the four shapes' literals ("line.me/", "forms.gle", "board", ...): a text site's pages
+    if _SHARE_URL.search(url):
         return "none"
     if _CHAT_URL.search(url):
         return "chat"
     if FORM_HOSTS.search(url):
         return "form"
     return "board" if _BOARD_URL.search(url) else ""
+
+
+# One search for the literals one of which each URL shape needs, instead of four searches of every link's URL (no
+# memo: a text site's ~42,000 links go to a few thousand URLs in no order a small memo would catch).
+_URL_HINTS = hints(_SHARE_URL, _CHAT_URL, FORM_HOSTS, _BOARD_URL)
 
 
 def _is_board(source: Source, html: str | None = None) -> bool:

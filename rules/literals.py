@@ -1,0 +1,164 @@
+"""Literal hints: the plain strings one of which every match of a regular expression holds, read off the pattern.
+
+A text-heavy site gives the rules ~42,000 one-off link labels and URLs, and most patterns asked of them (the
+vocabulary's aliases, the Q&A channel's URL shapes, the date families over evidence text) match none: Python's re
+tries an alternation at every character, ~10 us a label, where a search for a few literals takes ~1 us. The hints
+are derived from the pattern itself (its parse), so a pattern and its hints cannot drift apart: when no hint is
+in a text, the pattern cannot match it, and the full search is skipped.
+
+The parse is `re._parser` (sre_parse's home since Python 3.11). When it is missing or a pattern has a shape the
+reading below does not know, the pattern gets no hints and is always searched: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+try:
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: every pattern is searched
+    _sre = _sre_parse = None
+
+_MAX_ALTERNATIVES = 24  # a cross product of alternations grows fast; beyond this a shorter hint is taken
+
+
+class Hints:
+    """Whether a text may match one of some patterns: `False` only when none of them can."""
+
+    __slots__ = ("_any", "_fold", "literals")
+
+    def __init__(self, literals: tuple[str, ...] | None, fold: bool = False) -> None:
+        # None: a pattern without hints, which may match anything.
+        self.literals = literals
+        self._fold = fold
+        longest_first = sorted(literals or (), key=lambda s: (-len(s), s))
+        # One search over the literals: their first characters make it a scan for a set of characters in C.
+        self._any = re.compile("|".join(re.escape(s) for s in longest_first)) if literals else None
+
+    def may_match(self, text: str) -> bool:
+        if self._any is None:
+            return self.literals is None  # no hints: always; an empty set of hints: a pattern that never matches
+        if self._fold:
+            if not text.isascii():
+                return True  # case-insensitive hints are exact over ASCII text only (re folds "K" and "ſ" too)
+            text = text.lower()
+        return self._any.search(text) is not None
+
+
+def hints(*patterns: re.Pattern[str]) -> Hints:
+    """The hints of one or more patterns (a text may match one of them only if it holds one of these literals).
+    Case-insensitive patterns give lower-case hints, read over ASCII text only."""
+    found: list[str] = []
+    folds = {bool(p.flags & re.IGNORECASE) for p in patterns}
+    if len(folds) > 1:
+        raise ValueError("hints of case-sensitive and case-insensitive patterns are read apart")
+    for pattern in patterns:
+        literals = needed(pattern)
+        if literals is None:
+            return Hints(None)
+        found.extend(literals)
+    return Hints(tuple(dict.fromkeys(found)), fold=True in folds)
+
+
+def needed(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of `pattern` holds (lower-cased for a case-insensitive pattern), or None
+    when the pattern's shape gives none (an empty match is possible, or a construct not read here)."""
+    if _sre_parse is None or not isinstance(pattern.pattern, str):
+        return None
+    if pattern.flags & (re.VERBOSE | re.LOCALE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser of another version: no hints
+        return None
+    fold = bool(parsed.state.flags & re.IGNORECASE)
+    found = _needs(list(parsed), fold)
+    if found is None or not all(found):
+        return None
+    return tuple(s.lower() for s in found) if fold else found
+
+
+def _needs(items: list, fold: bool) -> tuple[str, ...] | None:  # type: ignore[type-arg]
+    """The best set of literals one of which a match of the sequence `items` holds: the one whose shortest literal
+    is longest (the rarest in text), then the one with fewest literals."""
+    options: list[tuple[str, ...]] = []
+    run: list[str] = [""]  # the exact strings the current stretch of fixed items can be
+    for op, av in items:
+        exact = _exact(op, av, fold)
+        if exact is not None and len(run) * len(exact) <= _MAX_ALTERNATIVES:
+            run = ["".join(p) for p in product(run, exact)]
+            continue
+        if any(run):
+            options.append(tuple(dict.fromkeys(run)))
+        run = [""]
+        if exact is not None:
+            run = list(exact)
+            continue
+        inner = _inner(op, av, fold)
+        if inner is not None:
+            options.append(inner)
+    if any(run):
+        options.append(tuple(dict.fromkeys(run)))
+    options = [o for o in options if all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+
+
+def _exact(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    """The strings an item matches exactly, when they are few: a literal, an alternation of literal sequences."""
+    if op is _sre.LITERAL:
+        char = chr(av)
+        return (char,) if _plain(char, fold) else None
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):  # a class of a few characters: [ีึ]
+        chars = tuple(chr(c) for _, c in av)
+        return chars if all(_plain(c, fold) for c in chars) else None
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+        return _exact_seq(list(av[3]), fold)
+    if op is _sre.BRANCH:
+        found: list[str] = []
+        for branch in av[1]:
+            exact = _exact_seq(list(branch), fold)
+            if exact is None:
+                return None
+            found.extend(exact)
+        return tuple(dict.fromkeys(found)) if len(found) <= _MAX_ALTERNATIVES else None
+    return None
+
+
+def _exact_seq(items: list, fold: bool) -> tuple[str, ...] | None:  # type: ignore[type-arg]
+    out = [""]
+    for op, av in items:
+        exact = _exact(op, av, fold)
+        if exact is None or len(out) * len(exact) > _MAX_ALTERNATIVES:
+            return None
+        out = ["".join(p) for p in product(out, exact)]
+    return tuple(out)
+
+
+def _inner(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    """The literals an item that is not exact still needs: a group's, a repeat's taken at least once, or one of
+    each branch of an alternation."""
+    if op is _sre.SUBPATTERN:
+        return None if av[1] or av[2] else _needs(list(av[3]), fold)
+    if op is _sre.ATOMIC_GROUP:
+        return _needs(list(av), fold)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needs(list(av[2]), fold)
+    if op is _sre.BRANCH:
+        found: list[str] = []
+        for branch in av[1]:
+            needs = _needs(list(branch), fold)
+            if needs is None:
+                return None
+            found.extend(needs)
+        return tuple(dict.fromkeys(found))
+    return None
+
+
+def _plain(char: str, fold: bool) -> bool:
+    """A character a hint may hold: any, for a case-sensitive pattern; for a case-insensitive one, an ASCII
+    character or one without case (Thai), which re matches only as itself or its ASCII other case."""
+    return not fold or char.isascii() or (char.lower() == char == char.upper() and char.casefold() == char)
