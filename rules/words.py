@@ -317,7 +317,7 @@ class Vocabulary:
             for word in item.words:
                 self._by_word.setdefault(word, []).append(item)
             for phrase in item.phrases:
-                self._total[phrase] = sum(self.weight[w] for w in phrase)
+                self._total[phrase] = math.fsum(self.weight[w] for w in phrase)
         self._gate = _Gate(self.known, self._total, self.weight)
 
     def scores(self, label: str) -> dict[str, float]:
@@ -348,13 +348,15 @@ class Vocabulary:
 
     def _share(self, phrase: frozenset[str], words: frozenset[str]) -> float:
         total = self._total[phrase]
-        return sum(self.weight[w] for w in phrase & words) / total if total else 0.0
+        # fsum: a set's order changes with the process's hash seed, and a plain float sum with it (last bit), which
+        # broke ties between equally good evidence pages differently from one night to the next.
+        return math.fsum(self.weight[w] for w in phrase & words) / total if total else 0.0
 
     def specificity(self, label: str, code: str) -> float:
         """How much the label says of the item (the weights of its words the item uses): between two labels
         that fit equally, "ผลการจัดซื้อจัดจ้างรายเดือน (สขร.1)" says more of O11 than the section "จัดซื้อจัดจ้าง"."""
         item = next((i for i in self.items if i.code == code), None)
-        return sum(self.weight[w] for w in content_words(label) & item.words) if item else 0.0
+        return math.fsum(self.weight[w] for w in content_words(label) & item.words) if item else 0.0  # see _share
 
     def explains(self, label: str, code: str) -> float:
         """The share of the label's words the item's vocabulary has (unknown words counting half): for a label that
