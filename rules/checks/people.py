@@ -83,7 +83,10 @@ class _Span:
     end: int = 0
     key: str = ""  # the person the element opens with: its first name, with no word before it
     opens_card: bool = False  # the outermost element that opens with that person
-    card: _Span | None = None  # the element that opened the card it lies in (itself, or one it is nested in)
+    # The person of the card it lies in (its own key, or that of the element it is nested in that opened one). A key,
+    # not that element: a span naming itself would be a reference cycle holding the page's whole lexbor tree alive
+    # until the garbage collector's next full pass, so the trees of every page judged would pile up.
+    card_key: str | None = None
 
 
 @dataclass
@@ -249,7 +252,7 @@ def _find_openings(page: _Page) -> None:
         if i < len(names) and names[i][1] <= span.end and not page.has_words(span.start, names[i][0]):
             span.key = names[i][2]
             span.opens_card = span.parent is None or span.parent.key != span.key
-        span.card = span if span.opens_card else span.parent.card if span.parent else None
+        span.card_key = span.key if span.opens_card else span.parent.card_key if span.parent else None
 
 
 def _card_text(node: LexborNode) -> str:
@@ -284,7 +287,7 @@ def _by_name(page: _Page, candidates: list[_Candidate], need_position: bool) -> 
             continue
         name = _NAME.search(c.text).group(0)  # type: ignore[union-attr]
         key = _name_key(name)
-        if c.span.card is not None and c.span.card.key != key:
+        if c.span.card_key is not None and c.span.card_key != key:
             continue  # the tail of another person's card that holds the next one (its closing tag left out)
         size = sum(b - a for a, b in c.ranges)
         if key in by_name and size <= by_name[key][0]:
