@@ -62,6 +62,11 @@ class _Data:
     # Whether a label may hold an alias at all (most hold none): a search for the literals one of which each alias
     # needs (rules/literals.py), ~1 us where the aliases' one alternation cost ~10 us a label.
     any_alias: Hints
+    # Every alias literal in a label, found in one overlapping search (at each place the longest that starts there),
+    # and for each literal the aliases one of whose literals it holds: the aliases a label may hold, from one search
+    # where one per alias was made. None when some alias has no literals (each alias is then searched).
+    alias_literals: re.Pattern[str] | None
+    aliases_of: dict[str, tuple[int, ...]]
     phrases: dict[str, tuple[str, ...]]  # component id -> phrases
     avoid: dict[str, tuple[str, ...]]
 
@@ -70,14 +75,35 @@ class _Data:
 def _data() -> _Data:
     raw = tomllib.loads(resources.files("rules").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     components = raw.get("components", {})
-    aliases = tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items())
+    compiled = tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items())
+    aliases = tuple((pattern, token, hints(pattern)) for pattern, token in compiled)
+    folding = any(pattern.flags & re.IGNORECASE for pattern, _ in compiled)  # hints read over ASCII only
+    finder, aliases_of = _alias_finder([None if folding else needs.literals for _, _, needs in aliases])
     return _Data(
         stop=frozenset(_clean(w) for w in raw["words"]["stop"]),
-        aliases=tuple((pattern, token, hints(pattern)) for pattern, token in aliases),
-        any_alias=hints(*(pattern for pattern, _ in aliases)),
+        aliases=aliases,
+        any_alias=hints(*(pattern for pattern, _ in compiled)),
+        alias_literals=finder,
+        aliases_of=aliases_of,
         phrases={cid: tuple(body.get("phrases", ())) for cid, body in components.items()},
         avoid={cid: tuple(body.get("avoid", ())) for cid, body in components.items()},
     )
+
+
+def _alias_finder(
+    literals: list[tuple[str, ...] | None],
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]:
+    """One search for the aliases' literals (`literals`: each alias's): a literal found at a place is the longest
+    there, and every literal of an alias that starts there is a prefix of it, so the aliases whose literals it holds
+    are all those present. Exact while no literal holds a space: an alias's match made a space, never a literal."""
+    if any(lits is None or any(not lit or lit != "".join(lit.split()) for lit in lits) for lits in literals):
+        return None, {}
+    every = sorted({lit for lits in literals for lit in lits or ()}, key=lambda s: (-len(s), s))
+    if not every:
+        return None, {}
+    finder = re.compile(f"(?=({'|'.join(re.escape(lit) for lit in every)}))")
+    holds = {big: tuple(i for i, lits in enumerate(literals) if any(lit in big for lit in lits or ())) for big in every}
+    return finder, holds
 
 
 def _clean(text: str) -> str:
@@ -200,9 +226,18 @@ def _label_parts(text: str) -> tuple[list[str], list[str]]:
     data = _data()
     text = folded(text)
     tokens: list[str] = []
-    if data.any_alias.may_match(text):
+    if data.alias_literals is not None:
+        present = data.alias_literals.findall(text)
+        if present:
+            aliases_of = data.aliases_of
+            for i in sorted({i for lit in present for i in aliases_of[lit]}):
+                pattern, token, _ = data.aliases[i]
+                # Each on the label as the aliases before it left it: their matches became spaces, never a literal.
+                if pattern.search(text):
+                    tokens.append(token)
+                    text = pattern.sub(" ", text)
+    elif data.any_alias.may_match(text):
         for pattern, token, needs in data.aliases:
-            # Each on the label as the aliases before it left it: their matches became spaces, never a literal.
             if needs.may_match(text) and pattern.search(text):
                 tokens.append(token)
                 text = pattern.sub(" ", text)
@@ -217,26 +252,20 @@ def _run_words(run: str) -> tuple[str, ...]:
     return tuple(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
 
 
-class _Memo:
+class _Memo(dict[str, tuple[str, ...]]):
     """A bounded memo that can be asked without being filled (what is not there is computed by the caller, or not
-    at all); the oldest entry goes first."""
+    at all); the oldest entry goes first. A dict itself: `get` is the dict's own, asked for every run of every label."""
 
-    __slots__ = ("_entries", "_size")
+    __slots__ = ("_size",)
 
     def __init__(self, size: int) -> None:
+        super().__init__()
         self._size = size
-        self._entries: dict[str, tuple[str, ...]] = {}
-
-    def get(self, key: str) -> tuple[str, ...] | None:
-        return self._entries.get(key)
 
     def put(self, key: str, value: tuple[str, ...]) -> None:
-        if len(self._entries) >= self._size:
-            self._entries.pop(next(iter(self._entries), key), None)
-        self._entries[key] = value
-
-    def clear(self) -> None:
-        self._entries.clear()
+        if len(self) >= self._size:
+            self.pop(next(iter(self), key), None)
+        self[key] = value
 
 
 # Bounded: a news site's headlines bring new runs without end; the runs they are made of (the words between spaces,
@@ -310,6 +339,7 @@ class Vocabulary:
     known: frozenset[str]
     _by_word: dict[str, list[_ItemWords]] = field(default_factory=dict)
     _total: dict[frozenset[str], float] = field(default_factory=dict)  # each phrase's weight, summed once
+    _by_phrase: dict[frozenset[str], list[_ItemWords]] = field(default_factory=dict)  # the items with each phrase
     _gate: _Gate | None = None
 
     def __post_init__(self) -> None:
@@ -318,6 +348,7 @@ class Vocabulary:
                 self._by_word.setdefault(word, []).append(item)
             for phrase in item.phrases:
                 self._total[phrase] = math.fsum(self.weight[w] for w in phrase)
+                self._by_phrase.setdefault(phrase, []).append(item)
         self._gate = _Gate(self.known, self._total, self.weight)
 
     def scores(self, label: str) -> dict[str, float]:
@@ -386,19 +417,28 @@ class Vocabulary:
         reaches MIN_PHRASE, and every phrase that can is among them, so the scores are the same, summed alike."""
         if not words:
             return {}
-        size, touched = self._size(words), self._touched(words)
+        size = self._size(words)
+        # With the gate's phrases, only their items can score (the others' best phrase is under MIN_PHRASE): found
+        # from the few phrases, in the catalog's order, rather than from every item each word of the label touches.
+        touched = self._touched(words) if phrases is None else self._of_phrases(phrases)
         # A score is at most the share of the label the item's words explain (its phrase share is at most 1): an item
         # below MIN_SCORE by that alone is not scored phrase by phrase. Most labels of a text site (random "related"
         # links) touch items with a word or two and stop here.
         scored = {
             item.code: s
             for item in touched
-            if (phrases is None or not phrases.isdisjoint(item.phrases))
-            and len(words & item.words) / size >= MIN_SCORE
+            if len(words & item.words) / size >= MIN_SCORE
             and (s := self._score(words, size, item, phrases)) >= MIN_SCORE
         }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
+
+    def _of_phrases(self, phrases: set[frozenset[str]]) -> list[_ItemWords]:
+        """The items with one of `phrases`, each once, in the catalog's order."""
+        if len(phrases) == 1:
+            return self._by_phrase.get(next(iter(phrases)), [])
+        found = {id(i) for p in phrases for i in self._by_phrase.get(p, ())}
+        return [i for i in self.items if id(i) in found]
 
 
 class _Gate:
@@ -412,7 +452,7 @@ class _Gate:
     begins it). With the words of the runs already cut and the aliases' tokens, they say at least as much of each
     phrase as the cut label would: when no phrase reaches MIN_PHRASE by them, the label names nothing."""
 
-    __slots__ = ("_anchored", "_prefixes", "_threshold", "_trie", "_weight")
+    __slots__ = ("_anchor_words", "_anchored", "_prefixes", "_threshold", "_trie", "_weight")
 
     def __init__(self, known: frozenset[str], total: dict[frozenset[str], float], weight: dict[str, float]) -> None:
         self._trie = re.compile(f"(?=({_trie_pattern(known)}))") if known else re.compile("(?!)")
@@ -421,6 +461,7 @@ class _Gate:
         # A hair under MIN_PHRASE: the sums here and in _share add the same weights in another order.
         self._threshold = {phrase: (MIN_PHRASE - 1e-9) * t for phrase, t in total.items() if t}
         self._anchored = _anchors(self._threshold, weight)
+        self._anchor_words = frozenset(self._anchored)
 
     def may_name(self, tokens: list[str], runs: list[str]) -> bool:
         return bool(self.phrases(tokens, runs))
@@ -430,8 +471,9 @@ class _Gate:
         said: set[str] = set()
         for token in tokens:
             said.update(_split_known(token))
+        known_runs = _RUNS.get
         for run in runs:
-            content = _RUNS.get(run)
+            content = known_runs(run)
             if content is not None:
                 said.update(content)  # cut before: its very words (a text site's headlines repeat their words)
                 continue
@@ -440,10 +482,13 @@ class _Gate:
         # Only the phrases one of whose anchors is said can reach MIN_PHRASE: each is summed over its own few words.
         # With every run cut before, this is what _named would find of each phrase, for a fraction of its cost (no
         # bag, no item touched), and it rejects most labels of a text site.
+        hit = self._anchor_words.intersection(said)  # most labels: none (one intersection, in C)
+        if not hit:
+            return set()
         anchored = self._anchored
-        found = {phrase for word in said if word in anchored for phrase in anchored[word]}
-        weight, threshold = self._weight, self._threshold
-        return {p for p in found if sum(weight[w] for w in p if w in said) >= threshold[p]}
+        found = {phrase for word in hit for phrase in anchored[word]}
+        weight, threshold = self._weight.__getitem__, self._threshold
+        return {p for p in found if sum(map(weight, p & said)) >= threshold[p]}
 
 
 def _anchors(threshold: dict[frozenset[str], float], weight: dict[str, float]) -> dict[str, list[frozenset[str]]]:
