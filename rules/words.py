@@ -62,11 +62,6 @@ class _Data:
     # Whether a label may hold an alias at all (most hold none): a search for the literals one of which each alias
     # needs (rules/literals.py), ~1 us where the aliases' one alternation cost ~10 us a label.
     any_alias: Hints
-    # Every alias literal in a label, found in one overlapping search (at each place the longest that starts there),
-    # and for each literal the aliases one of whose literals it holds: the aliases a label may hold, from one search
-    # where one per alias was made. None when some alias has no literals (each alias is then searched).
-    alias_literals: re.Pattern[str] | None
-    aliases_of: dict[str, tuple[int, ...]]
     phrases: dict[str, tuple[str, ...]]  # component id -> phrases
     avoid: dict[str, tuple[str, ...]]
 
@@ -75,35 +70,14 @@ class _Data:
 def _data() -> _Data:
     raw = tomllib.loads(resources.files("rules").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     components = raw.get("components", {})
-    compiled = tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items())
-    aliases = tuple((pattern, token, hints(pattern)) for pattern, token in compiled)
-    folding = any(pattern.flags & re.IGNORECASE for pattern, _ in compiled)  # hints read over ASCII only
-    finder, aliases_of = _alias_finder([None if folding else needs.literals for _, _, needs in aliases])
+    aliases = tuple((re.compile(pattern), token) for pattern, token in raw.get("aliases", {}).items())
     return _Data(
         stop=frozenset(_clean(w) for w in raw["words"]["stop"]),
-        aliases=aliases,
-        any_alias=hints(*(pattern for pattern, _ in compiled)),
-        alias_literals=finder,
-        aliases_of=aliases_of,
+        aliases=tuple((pattern, token, hints(pattern)) for pattern, token in aliases),
+        any_alias=hints(*(pattern for pattern, _ in aliases)),
         phrases={cid: tuple(body.get("phrases", ())) for cid, body in components.items()},
         avoid={cid: tuple(body.get("avoid", ())) for cid, body in components.items()},
     )
-
-
-def _alias_finder(
-    literals: list[tuple[str, ...] | None],
-) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]:
-    """One search for the aliases' literals (`literals`: each alias's): a literal found at a place is the longest
-    there, and every literal of an alias that starts there is a prefix of it, so the aliases whose literals it holds
-    are all those present. Exact while no literal holds a space: an alias's match made a space, never a literal."""
-    if any(lits is None or any(not lit or lit != "".join(lit.split()) for lit in lits) for lits in literals):
-        return None, {}
-    every = sorted({lit for lits in literals for lit in lits or ()}, key=lambda s: (-len(s), s))
-    if not every:
-        return None, {}
-    finder = re.compile(f"(?=({'|'.join(re.escape(lit) for lit in every)}))")
-    holds = {big: tuple(i for i, lits in enumerate(literals) if any(lit in big for lit in lits or ())) for big in every}
-    return finder, holds
 
 
 def _clean(text: str) -> str:
@@ -226,18 +200,9 @@ def _label_parts(text: str) -> tuple[list[str], list[str]]:
     data = _data()
     text = folded(text)
     tokens: list[str] = []
-    if data.alias_literals is not None:
-        present = data.alias_literals.findall(text)
-        if present:
-            aliases_of = data.aliases_of
-            for i in sorted({i for lit in present for i in aliases_of[lit]}):
-                pattern, token, _ = data.aliases[i]
-                # Each on the label as the aliases before it left it: their matches became spaces, never a literal.
-                if pattern.search(text):
-                    tokens.append(token)
-                    text = pattern.sub(" ", text)
-    elif data.any_alias.may_match(text):
+    if data.any_alias.may_match(text):
         for pattern, token, needs in data.aliases:
+            # Each on the label as the aliases before it left it: their matches became spaces, never a literal.
             if needs.may_match(text) and pattern.search(text):
                 tokens.append(token)
                 text = pattern.sub(" ", text)
@@ -406,10 +371,11 @@ class Vocabulary:
         tokens, runs = _label_parts(label)
         if self._gate is None:
             return self._named(_content(tokens, runs))
-        phrases = self._gate.phrases(tokens, runs)
+        phrases, said = self._gate.read(tokens, runs)
         if not phrases:
             return {}  # it cannot say enough of any item's phrase: its new runs need not be cut
-        return self._named(_content(tokens, runs), phrases)
+        # With every run cut before, the gate's words are the label's content words, stop words and all.
+        return self._named(_content(tokens, runs) if said is None else frozenset(said - _data().stop), phrases)
 
     def _named(self, words: frozenset[str], phrases: set[frozenset[str]] | None = None) -> dict[str, float]:
         """The items `words` name. With `phrases` (the gate's: those the label may say MIN_PHRASE of), only the
@@ -468,7 +434,13 @@ class _Gate:
 
     def phrases(self, tokens: list[str], runs: list[str]) -> set[frozenset[str]]:
         """The phrases the label may say MIN_PHRASE or more of (weighted): every one it does say so much of."""
+        return self.read(tokens, runs)[0]
+
+    def read(self, tokens: list[str], runs: list[str]) -> tuple[set[frozenset[str]], set[str] | None]:
+        """phrases(), and the words said when every run was cut before (what _content makes of the label, in the
+        same order, before its stop words go), else None."""
         said: set[str] = set()
+        all_cut = True
         for token in tokens:
             said.update(_split_known(token))
         known_runs = _RUNS.get
@@ -477,6 +449,7 @@ class _Gate:
             if content is not None:
                 said.update(content)  # cut before: its very words (a text site's headlines repeat their words)
                 continue
+            all_cut = False
             for longest in self._trie.findall(run):
                 said.update(self._prefixes[longest])
         # Only the phrases one of whose anchors is said can reach MIN_PHRASE: each is summed over its own few words.
@@ -484,11 +457,11 @@ class _Gate:
         # bag, no item touched), and it rejects most labels of a text site.
         hit = self._anchor_words.intersection(said)  # most labels: none (one intersection, in C)
         if not hit:
-            return set()
+            return set(), None
         anchored = self._anchored
         found = {phrase for word in hit for phrase in anchored[word]}
         weight, threshold = self._weight.__getitem__, self._threshold
-        return {p for p in found if sum(map(weight, p & said)) >= threshold[p]}
+        return {p for p in found if sum(map(weight, p & said)) >= threshold[p]}, said if all_cut else None
 
 
 def _anchors(threshold: dict[frozenset[str], float], weight: dict[str, float]) -> dict[str, list[frozenset[str]]]:
