@@ -306,8 +306,10 @@ class Vocabulary:
     _total: dict[frozenset[str], float] = field(default_factory=dict)  # each phrase's weight, summed once
     _by_phrase: dict[frozenset[str], list[_ItemWords]] = field(default_factory=dict)  # the items with each phrase
     _gate: _Gate | None = None
+    _order: dict[str, int] = field(default_factory=dict)  # each item's place in the catalog
 
     def __post_init__(self) -> None:
+        self._order = {item.code: n for n, item in enumerate(self.items)}
         for item in self.items:
             for word in item.words:
                 self._by_word.setdefault(word, []).append(item)
@@ -326,7 +328,8 @@ class Vocabulary:
 
     def _size(self, words: frozenset[str]) -> float:
         """A label's length in words, unknown words (no item uses them) counting UNKNOWN_WEIGHT."""
-        return sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        # As a sum of 1.0s and UNKNOWN_WEIGHTs (halves: exact in floats), counted by one set difference.
+        return len(words) - (1.0 - UNKNOWN_WEIGHT) * len(words - self.known)
 
     def _touched(self, words: frozenset[str]) -> list[_ItemWords]:
         """The items that use any of the words, each once."""
@@ -403,8 +406,8 @@ class Vocabulary:
         """The items with one of `phrases`, each once, in the catalog's order."""
         if len(phrases) == 1:
             return self._by_phrase.get(next(iter(phrases)), [])
-        found = {id(i) for p in phrases for i in self._by_phrase.get(p, ())}
-        return [i for i in self.items if id(i) in found]
+        found = {id(i): i for p in phrases for i in self._by_phrase.get(p, ())}
+        return sorted(found.values(), key=lambda i: self._order[i.code])
 
 
 class _Gate:
