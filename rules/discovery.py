@@ -67,10 +67,15 @@ _YEAR = re.compile(r"(25[6-9][0-9])")
 _CODES = tuple(
     (pattern, window, hints(pattern)) for pattern, window in ((_LETTER_CODE, 60), (_ZERO_CODE, 12), (_KHO_CODE, 30))
 )
+# All their literals in one search of the widest window: a label holding none (most of a text site's) has no code.
+_ANY_CODE = hints(*(pattern for pattern, _, _ in _CODES))
+_CODE_WINDOW = max(window for _, window, _ in _CODES)
 
 
 def parse_code(text: str) -> str | None:
     """The O-code a row or link label names, e.g. "O 1", "o๑", "01 โครงสร้าง", "ข้อ 1" -> "O1"."""
+    if not _ANY_CODE.may_match(text[:_CODE_WINDOW]):
+        return None
     for pattern, window, needs in _CODES:
         part = text[:window]
         match = pattern.search(part) if needs.may_match(part) else None

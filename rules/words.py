@@ -217,26 +217,20 @@ def _run_words(run: str) -> tuple[str, ...]:
     return tuple(_affix_free(piece) for piece in cut(run) if len(piece) > 1 and _HAS_LETTER.search(piece))
 
 
-class _Memo:
+class _Memo(dict[str, tuple[str, ...]]):
     """A bounded memo that can be asked without being filled (what is not there is computed by the caller, or not
-    at all); the oldest entry goes first."""
+    at all); the oldest entry goes first. A dict itself: `get` is the dict's own, asked for every run of every label."""
 
-    __slots__ = ("_entries", "_size")
+    __slots__ = ("_size",)
 
     def __init__(self, size: int) -> None:
+        super().__init__()
         self._size = size
-        self._entries: dict[str, tuple[str, ...]] = {}
-
-    def get(self, key: str) -> tuple[str, ...] | None:
-        return self._entries.get(key)
 
     def put(self, key: str, value: tuple[str, ...]) -> None:
-        if len(self._entries) >= self._size:
-            self._entries.pop(next(iter(self._entries), key), None)
-        self._entries[key] = value
-
-    def clear(self) -> None:
-        self._entries.clear()
+        if len(self) >= self._size:
+            self.pop(next(iter(self), key), None)
+        self[key] = value
 
 
 # Bounded: a news site's headlines bring new runs without end; the runs they are made of (the words between spaces,
@@ -310,14 +304,18 @@ class Vocabulary:
     known: frozenset[str]
     _by_word: dict[str, list[_ItemWords]] = field(default_factory=dict)
     _total: dict[frozenset[str], float] = field(default_factory=dict)  # each phrase's weight, summed once
+    _by_phrase: dict[frozenset[str], list[_ItemWords]] = field(default_factory=dict)  # the items with each phrase
     _gate: _Gate | None = None
+    _order: dict[str, int] = field(default_factory=dict)  # each item's place in the catalog
 
     def __post_init__(self) -> None:
+        self._order = {item.code: n for n, item in enumerate(self.items)}
         for item in self.items:
             for word in item.words:
                 self._by_word.setdefault(word, []).append(item)
             for phrase in item.phrases:
                 self._total[phrase] = math.fsum(self.weight[w] for w in phrase)
+                self._by_phrase.setdefault(phrase, []).append(item)
         self._gate = _Gate(self.known, self._total, self.weight)
 
     def scores(self, label: str) -> dict[str, float]:
@@ -330,7 +328,8 @@ class Vocabulary:
 
     def _size(self, words: frozenset[str]) -> float:
         """A label's length in words, unknown words (no item uses them) counting UNKNOWN_WEIGHT."""
-        return sum(1.0 if w in self.known else UNKNOWN_WEIGHT for w in words)
+        # As a sum of 1.0s and UNKNOWN_WEIGHTs (halves: exact in floats), counted by one set difference.
+        return len(words) - (1.0 - UNKNOWN_WEIGHT) * len(words - self.known)
 
     def _touched(self, words: frozenset[str]) -> list[_ItemWords]:
         """The items that use any of the words, each once."""
@@ -375,10 +374,11 @@ class Vocabulary:
         tokens, runs = _label_parts(label)
         if self._gate is None:
             return self._named(_content(tokens, runs))
-        phrases = self._gate.phrases(tokens, runs)
+        phrases, said = self._gate.read(tokens, runs)
         if not phrases:
             return {}  # it cannot say enough of any item's phrase: its new runs need not be cut
-        return self._named(_content(tokens, runs), phrases)
+        # With every run cut before, the gate's words are the label's content words, stop words and all.
+        return self._named(_content(tokens, runs) if said is None else frozenset(said - _data().stop), phrases)
 
     def _named(self, words: frozenset[str], phrases: set[frozenset[str]] | None = None) -> dict[str, float]:
         """The items `words` name. With `phrases` (the gate's: those the label may say MIN_PHRASE of), only the
@@ -386,19 +386,28 @@ class Vocabulary:
         reaches MIN_PHRASE, and every phrase that can is among them, so the scores are the same, summed alike."""
         if not words:
             return {}
-        size, touched = self._size(words), self._touched(words)
+        size = self._size(words)
+        # With the gate's phrases, only their items can score (the others' best phrase is under MIN_PHRASE): found
+        # from the few phrases, in the catalog's order, rather than from every item each word of the label touches.
+        touched = self._touched(words) if phrases is None else self._of_phrases(phrases)
         # A score is at most the share of the label the item's words explain (its phrase share is at most 1): an item
         # below MIN_SCORE by that alone is not scored phrase by phrase. Most labels of a text site (random "related"
         # links) touch items with a word or two and stop here.
         scored = {
             item.code: s
             for item in touched
-            if (phrases is None or not phrases.isdisjoint(item.phrases))
-            and len(words & item.words) / size >= MIN_SCORE
+            if len(words & item.words) / size >= MIN_SCORE
             and (s := self._score(words, size, item, phrases)) >= MIN_SCORE
         }
         best = max(scored.values(), default=0.0)
         return {code: s for code, s in scored.items() if s >= NEAR_BEST * best}
+
+    def _of_phrases(self, phrases: set[frozenset[str]]) -> list[_ItemWords]:
+        """The items with one of `phrases`, each once, in the catalog's order."""
+        if len(phrases) == 1:
+            return self._by_phrase.get(next(iter(phrases)), [])
+        found = {id(i): i for p in phrases for i in self._by_phrase.get(p, ())}
+        return sorted(found.values(), key=lambda i: self._order[i.code])
 
 
 class _Gate:
@@ -412,7 +421,7 @@ class _Gate:
     begins it). With the words of the runs already cut and the aliases' tokens, they say at least as much of each
     phrase as the cut label would: when no phrase reaches MIN_PHRASE by them, the label names nothing."""
 
-    __slots__ = ("_anchored", "_prefixes", "_threshold", "_trie", "_weight")
+    __slots__ = ("_anchor_words", "_anchored", "_prefixes", "_threshold", "_trie", "_weight")
 
     def __init__(self, known: frozenset[str], total: dict[frozenset[str], float], weight: dict[str, float]) -> None:
         self._trie = re.compile(f"(?=({_trie_pattern(known)}))") if known else re.compile("(?!)")
@@ -421,29 +430,41 @@ class _Gate:
         # A hair under MIN_PHRASE: the sums here and in _share add the same weights in another order.
         self._threshold = {phrase: (MIN_PHRASE - 1e-9) * t for phrase, t in total.items() if t}
         self._anchored = _anchors(self._threshold, weight)
+        self._anchor_words = frozenset(self._anchored)
 
     def may_name(self, tokens: list[str], runs: list[str]) -> bool:
         return bool(self.phrases(tokens, runs))
 
     def phrases(self, tokens: list[str], runs: list[str]) -> set[frozenset[str]]:
         """The phrases the label may say MIN_PHRASE or more of (weighted): every one it does say so much of."""
+        return self.read(tokens, runs)[0]
+
+    def read(self, tokens: list[str], runs: list[str]) -> tuple[set[frozenset[str]], set[str] | None]:
+        """phrases(), and the words said when every run was cut before (what _content makes of the label, in the
+        same order, before its stop words go), else None."""
         said: set[str] = set()
+        all_cut = True
         for token in tokens:
             said.update(_split_known(token))
+        known_runs = _RUNS.get
         for run in runs:
-            content = _RUNS.get(run)
+            content = known_runs(run)
             if content is not None:
                 said.update(content)  # cut before: its very words (a text site's headlines repeat their words)
                 continue
+            all_cut = False
             for longest in self._trie.findall(run):
                 said.update(self._prefixes[longest])
         # Only the phrases one of whose anchors is said can reach MIN_PHRASE: each is summed over its own few words.
         # With every run cut before, this is what _named would find of each phrase, for a fraction of its cost (no
         # bag, no item touched), and it rejects most labels of a text site.
+        hit = self._anchor_words.intersection(said)  # most labels: none (one intersection, in C)
+        if not hit:
+            return set(), None
         anchored = self._anchored
-        found = {phrase for word in said if word in anchored for phrase in anchored[word]}
-        weight, threshold = self._weight, self._threshold
-        return {p for p in found if sum(weight[w] for w in p if w in said) >= threshold[p]}
+        found = {phrase for word in hit for phrase in anchored[word]}
+        weight, threshold = self._weight.__getitem__, self._threshold
+        return {p for p in found if sum(map(weight, p & said)) >= threshold[p]}, said if all_cut else None
 
 
 def _anchors(threshold: dict[frozenset[str], float], weight: dict[str, float]) -> dict[str, list[frozenset[str]]]:

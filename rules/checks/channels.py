@@ -84,6 +84,8 @@ _SURVEY_WORDS = ["ความพึงพอใจ", "แบบสำรวจ"
 _QA_KEYS, _BOARD_KEYS, _SURVEY_KEYS = (
     tuple(match_key(w) for w in ws) for ws in (_QA_WORDS, _BOARD_WORDS, _SURVEY_WORDS)
 )
+# The board words as one search of a link's key (every link of the site has its label's key searched for them).
+_BOARD_KEY = re.compile("|".join(re.escape(k) for k in sorted(_BOARD_KEYS, key=lambda k: (-len(k), k))))
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\[at\])[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -107,7 +109,7 @@ def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     if kind in ("none", "chat"):
         return kind == "chat"
     key = label_key(label)  # match_key's, from the label's one repair (rules/words.py)
-    if any(w in key for w in _BOARD_KEYS):
+    if _BOARD_KEY.search(key):
         return True
     if kind == "form" and in_evidence:
         return not any(w in key for w in _SURVEY_KEYS)
