@@ -118,13 +118,8 @@ def _exact(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-unt
     if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
         return _exact_seq(list(av[3]), fold)
     if op is _sre.BRANCH:
-        found: list[str] = []
-        for branch in av[1]:
-            exact = _exact_seq(list(branch), fold)
-            if exact is None:
-                return None
-            found.extend(exact)
-        return tuple(dict.fromkeys(found)) if len(found) <= _MAX_ALTERNATIVES else None
+        found = _each_branch(av[1], _exact_seq, fold)
+        return found if found is not None and len(found) <= _MAX_ALTERNATIVES else None
     return None
 
 
@@ -148,14 +143,20 @@ def _inner(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-unt
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _needs(list(av[2]), fold)
     if op is _sre.BRANCH:
-        found: list[str] = []
-        for branch in av[1]:
-            needs = _needs(list(branch), fold)
-            if needs is None:
-                return None
-            found.extend(needs)
-        return tuple(dict.fromkeys(found))
+        return _each_branch(av[1], _needs, fold)
     return None
+
+
+def _each_branch(branches, read, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    """What `read` finds in every branch of an alternation, together (a match takes one branch), or None when a
+    branch gives nothing."""
+    found: list[str] = []
+    for branch in branches:
+        part = read(list(branch), fold)
+        if part is None:
+            return None
+        found.extend(part)
+    return tuple(dict.fromkeys(found))
 
 
 def _plain(char: str, fold: bool) -> bool:
