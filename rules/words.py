@@ -248,7 +248,6 @@ def _run_content(run: str) -> tuple[str, ...]:
 
 
 def _content(tokens: list[str], runs: list[str]) -> frozenset[str]:
-    # Built in the order of the label's words, as the scores' sums run over the set's order (a float rounding apart).
     out: set[str] = set()
     for token in tokens:
         out.update(_split_known(token))
@@ -432,16 +431,10 @@ class _Gate:
         self._anchored = _anchors(self._threshold, weight)
         self._anchor_words = frozenset(self._anchored)
 
-    def may_name(self, tokens: list[str], runs: list[str]) -> bool:
-        return bool(self.phrases(tokens, runs))
-
-    def phrases(self, tokens: list[str], runs: list[str]) -> set[frozenset[str]]:
-        """The phrases the label may say MIN_PHRASE or more of (weighted): every one it does say so much of."""
-        return self.read(tokens, runs)[0]
-
     def read(self, tokens: list[str], runs: list[str]) -> tuple[set[frozenset[str]], set[str] | None]:
-        """phrases(), and the words said when every run was cut before (what _content makes of the label, in the
-        same order, before its stop words go), else None."""
+        """The phrases the label may say MIN_PHRASE or more of (weighted): every one it does say so much of; and the
+        words said when every run was cut before (what _content makes of the label, before its stop words go), else
+        None."""
         said: set[str] = set()
         all_cut = True
         for token in tokens:
