@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from crawler.thaitext import match_key
-from oit.keyset import KeySet
+from oit.keyset import KEY_MASK, KeySet
 
 # Labels that suggest ITA evidence. Only a hint for ordering: discovery does not depend on it.
 _EVIDENCE_HINTS = [
@@ -198,7 +198,7 @@ class Frontier:
         return self._queue.qsize() + len(self._queue.overflow)
 
     def seen(self, url: str) -> bool:
-        key = hash(url) & _MASK
+        key = hash(url) & KEY_MASK
         if key in self._hot:
             return True
         if key not in self._seen:
@@ -248,9 +248,6 @@ class Frontier:
         await self._queue.join()
 
 
-_MASK = 0xFFFF_FFFF_FFFF_FFFF
-
-
 def _key(url: str) -> int:
     """The URL's str hash as an unsigned 64-bit key (KeySet's range); Python caches a str's hash in the str."""
-    return hash(url) & _MASK
+    return hash(url) & KEY_MASK

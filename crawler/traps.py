@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from crawler.models import SkippedUrl
 from crawler.urls import first_urls
-from oit.keyset import KeySet
+from oit.keyset import KEY_MASK, KeySet
 
 # Pages that repeat an earlier page of their pattern before the pattern is held back. High enough that a real
 # series of look-alike evidence pages (a monthly report per month) that links nothing new is fetched for
@@ -38,7 +38,6 @@ REASONS_TH = {
 PAGES_ALIKE = "pages alike"
 TOO_DEEP = "deeper than max_depth"
 
-_KEY_BITS = 0xFFFF_FFFF_FFFF_FFFF  # a page's hash as KeySet's unsigned 64-bit key
 _DIGITS = re.compile(r"\d+")  # Unicode digits: Thai ๐-๙ as well as 0-9
 _IDENTIFIER = re.compile(r"^[A-Za-z_.-]{1,40}$")  # a query value naming a component or view (com_content)
 # What changes from one calendar or pagination page to the next besides numbers: month and day names.
@@ -125,7 +124,7 @@ class PatternWatch:
         observed once (crawler/engine.py does not observe the pages a second pass renders again)."""
         if novel:
             return
-        if not self._prints.add(hash((pattern, fingerprint(text))) & _KEY_BITS):
+        if not self._prints.add(hash((pattern, fingerprint(text))) & KEY_MASK):
             self._alike[pattern] = self._alike.get(pattern, 0) + 1
 
 

@@ -12,6 +12,8 @@ import heapq
 from array import array
 from bisect import bisect_left
 
+# A Python hash masked to the unsigned 64-bit range an array("Q") holds: `hash(value) & KEY_MASK` is a key.
+KEY_MASK = 0xFFFF_FFFF_FFFF_FFFF
 MERGE_AT = 8192  # the recent set stays under ~0.5 MB; merging costs one pass over the array every MERGE_AT keys
 
 

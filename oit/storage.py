@@ -60,7 +60,7 @@ from crawler.documents import DocumentText
 from crawler.models import Document, Link, Page
 from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
-from oit.keyset import KeySet
+from oit.keyset import KEY_MASK, KeySet
 from rules.site import SiteLink
 
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
@@ -971,7 +971,7 @@ def _link_key(url: str, label: str) -> int:
     Python's own SipHash of the pair: the set lives in one process only, and it is ~10x cheaper than blake2b over
     the ~120 links of every page. Two pairs share a number about once in 10^9 scans of 200,000 links: one link row
     is then not stored."""
-    return hash((url, label)) & 0xFFFF_FFFF_FFFF_FFFF
+    return hash((url, label)) & KEY_MASK
 
 
 def _columns(row: Row, model: type[BaseModel]) -> dict[str, Any]:
