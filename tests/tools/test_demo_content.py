@@ -1,0 +1,105 @@
+"""The demo site's content data (tools/demosite/content) loads and validates, expected.toml is derived from it,
+and the committed oit/demo/site is what the generator makes of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pdftotext
+import pytest
+from pydantic import ValidationError
+
+from tools.demosite.expected import render_expected
+from tools.demosite.model import CONTENT_DIR, ITEM_CODES, load
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "oit" / "demo"
+
+
+def test_content_loads_with_every_item_and_seven_planted_gaps() -> None:
+    c = load()
+    assert list(c.items.items) == ITEM_CODES
+    assert sorted(p.item for p in c.planted()) == sorted(["O3", "O7", "O10", "O11", "O12", "O20", "O26"])
+    assert len(c.news) == 11 and len(c.agency.villages) == 12
+    assert c.agency.executive("palad").position.startswith("ปลัด")
+
+
+def test_committed_expected_toml_is_rendered_from_the_data() -> None:
+    assert (DEMO / "expected.toml").read_text(encoding="utf-8") == render_expected(load())
+
+
+def test_an_item_is_a_gap_exactly_when_a_planted_entry_names_it() -> None:
+    expected = tomllib.loads(render_expected(load()))
+    planted = {p.item: p for p in load().planted()}
+    for code, item in expected["items"].items():
+        assert item["status"] == ("gap" if code in planted else "pass")
+        if code in planted:
+            assert item["gaps"] == [{"kind": planted[code].kind, "component": planted[code].component}]
+    assert expected["items"]["O11"]["months_missing"] == ["2026-03"]
+
+
+def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    f = tmp_path / "content" / f"{name}.toml"
+    text = f.read_text(encoding="utf-8")
+    assert old in text
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path / "content"
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "why"),
+    [
+        ("agency", 'phone = "081-954-3216"', 'phon = "081-954-3216"', "phon"),  # a mistyped key
+        ("nogift", 'signer = "palad"', 'signer = "plad"', "not an executive key"),
+        (
+            "procurement",
+            'months = ["2568-10", "2568-11", "2568-12", "2569-01", "2569-02"]',
+            'months = ["2568-10"]',
+            "no published",
+        ),
+        ("procurement", 'missing = ["2569-03"]', 'missing = ["2569-02"]', "planted as missing is published"),
+        ("planted", 'item = "O26"', 'item = "O27"', "distinct items"),
+        ("news", 'scene = "outdoor"', 'scene = "beach"', "scene"),
+    ],
+)
+def test_a_faulty_content_file_fails_the_load(tmp_path: Path, name: str, old: str, new: str, why: str) -> None:
+    with pytest.raises(ValidationError, match=why):
+        load(_altered(tmp_path, name, old, new))
+
+
+def _pdf_text(path: Path) -> tuple[int, str]:
+    with path.open("rb") as f:
+        pdf = pdftotext.PDF(f, raw=True)
+    return len(pdf), "\f".join(pdf)
+
+
+@pytest.mark.slow
+def test_committed_site_is_what_the_generator_makes(tmp_path: Path) -> None:
+    """Full regeneration (about 15 s). HTML, images, CSS, sitemap and robots.txt compare byte for byte; PDFs by
+    page count and text, because their embedded font subsets change with the installed fontTools version."""
+    pytest.importorskip("fpdf", reason="ต้องติดตั้ง fpdf2 / needs fpdf2 (pip install fpdf2) to regenerate the demo")
+    out = tmp_path / "site"
+    cmd = [
+        sys.executable,
+        str(ROOT / "tools" / "make_demo_site.py"),
+        "--out",
+        str(out),
+        "--expected",
+        str(tmp_path / "e.toml"),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True)
+    made = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    committed = sorted(p.relative_to(DEMO / "site") for p in (DEMO / "site").rglob("*") if p.is_file())
+    assert made == committed
+    for rel in made:
+        new, old = out / rel, DEMO / "site" / rel
+        if rel.suffix == ".pdf":
+            assert _pdf_text(new) == _pdf_text(old), rel
+        else:
+            assert new.read_bytes() == old.read_bytes(), rel
+    assert (tmp_path / "e.toml").read_bytes() == (DEMO / "expected.toml").read_bytes()
