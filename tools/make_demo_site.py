@@ -5,7 +5,7 @@ Build-time only: needs Pillow (with raqm), fpdf2 and pythainlp (Thai line breaki
 The output is committed, so the project itself never imports this script or its dependencies.
 
     pip install pillow fpdf2 pythainlp
-    python tools/make_demo_site.py            # rewrites oit/demo/site/
+    python tools/make_demo_site.py            # rewrites oit/demo/site/ and oit/demo/expected.toml from tools/demosite/content/
     python tools/check_demo_site.py           # link check + PDF text check
 
 Everything is deterministic (fixed seeds, fixed PDF dates), so re-running gives the same files.
