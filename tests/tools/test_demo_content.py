@@ -26,6 +26,19 @@ def test_content_loads_with_every_item_and_seven_planted_gaps() -> None:
     assert sorted(p.item for p in c.planted()) == sorted(["O3", "O7", "O10", "O11", "O12", "O20", "O26"])
     assert len(c.news) == 11 and len(c.agency.villages) == 12
     assert c.agency.executive("palad").position.startswith("ปลัด")
+    assert len(c.documents) == 25 and all(d.blocks for d in c.documents)
+
+
+def test_planted_document_gaps_sit_in_the_document_they_alter() -> None:
+    """O7, O12 and O26 are declared in the file of the PDF whose content carries the gap, and that content agrees."""
+    c = load()
+    by_item = {d.planted.item: d for d in c.documents if d.planted}
+    assert sorted(by_item) == ["O12", "O26", "O7"]
+    annual = [b for b in by_item["O7"].blocks if b.table]
+    assert annual and not any("ระยะเวลา" in h for b in annual for h in b.table or [])  # no project period column
+    assert not any("เลขประจำตัวผู้เสียภาษี" in h for b in by_item["O12"].blocks for h in b.table or [])
+    titles = " ".join(b.center or "" for b in by_item["O26"].blocks)
+    assert "๒๕๖๗" in titles and "๒๕๖๘" not in titles
 
 
 def test_committed_expected_toml_is_rendered_from_the_data() -> None:
@@ -63,7 +76,12 @@ def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
             "no published",
         ),
         ("procurement", 'missing = ["2569-03"]', 'missing = ["2569-02"]', "planted as missing is published"),
-        ("planted", 'item = "O26"', 'item = "O27"', "distinct items"),
+        ("planted", 'item = "O3"', 'item = "O27"', "distinct items"),
+        ("documents/integrity-report-2567", 'item = "O26"', 'item = "O3"', "distinct items"),  # planted twice
+        ("documents/ethics-code", '{ seal = 20 }', '{ seal = 20, bold = true }', "does not take"),  # a stray option
+        ("documents/ethics-code", '{ seal = 20 }', '{ seal = 20, space = 2 }', "exactly one kind"),
+        ("documents/hr-plan-2569", "widths = [60, 30, 30, 30, 25]", "widths = [60, 30, 30, 30]", "columns"),
+        ("documents/risk-report-2568", 'signature = "palad"', 'signature = "plad"', "not an executive key"),
         ("news", 'scene = "outdoor"', 'scene = "beach"', "scene"),
     ],
 )

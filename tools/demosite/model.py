@@ -9,47 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import model_validator
+
+from .base import Planted, Strict, ThaiDate, ThaiMonth
+from .document import Document, load_documents
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ITEM_CODES = [f"O{n}" for n in range(1, 27)]
-
-
-def _thai_date(v: object) -> object:
-    """'2568-10-20' (พ.ศ.) -> date(2025, 10, 20)."""
-    if isinstance(v, str):
-        y, m, d = (int(p) for p in v.split("-"))
-        return dt.date(y - 543, m, d)
-    return v
-
-
-def _thai_month(v: object) -> object:
-    """'2568-10' -> (2568, 10)."""
-    if isinstance(v, str):
-        y, m = (int(p) for p in v.split("-"))
-        return (y, m)
-    return v
-
-
-ThaiDate = Annotated[dt.date, BeforeValidator(_thai_date)]
-ThaiMonth = Annotated[tuple[int, int], BeforeValidator(_thai_month)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Planted(Strict):
-    """One planted gap, written beside the content it removes or alters."""
-
-    item: str
-    kind: Literal["data", "time", "rule"]
-    component: str
-    what: str
-    where: str = ""
-    missing: list[ThaiMonth] = []
 
 
 class Executive(Strict):
@@ -137,6 +105,16 @@ class PoolRow(Strict):
     kind: Literal["ซื้อ", "จ้าง"]
 
 
+class MajorContract(Strict):
+    job: str
+    budget: float
+    reference_price: float
+    method: Literal["เฉพาะเจาะจง", "e-bidding", "คัดเลือก"]
+    winner: str
+    price: float
+    contract: str
+
+
 class Procurement(Strict):
     reason_specific: str
     reason_lowest: str
@@ -145,6 +123,7 @@ class Procurement(Strict):
     contracts: list[Contract]
     announcements: list[Announcement]
     archive_pool: list[PoolRow]
+    major_2568: list[MajorContract]
 
     @model_validator(mode="after")
     def _contracts_in_published_months(self) -> Procurement:
@@ -222,11 +201,18 @@ class Content(Strict):
     eservice: Eservice
     nogift: Nogift
     items: Items
+    documents: list[Document]
     other_planted: list[Planted]
 
     def planted(self) -> list[Planted]:
         """Every planted gap, wherever its content lives."""
-        return self.procurement.planted + self.eservice.planted + self.nogift.planted + self.other_planted
+        in_documents = [d.planted for d in self.documents if d.planted]
+        return (
+            self.procurement.planted + self.eservice.planted + self.nogift.planted + in_documents + self.other_planted
+        )
+
+    def document(self, path: str) -> Document:
+        return next(d for d in self.documents if d.path == path)
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
@@ -234,6 +220,13 @@ class Content(Strict):
         for a in self.nogift.announcements:
             if a.signer not in keys:
                 raise ValueError(f"No Gift {a.year}: signer {a.signer!r} is not an executive key")
+        for d in self.documents:
+            for b in d.blocks:
+                if b.signature is not None and b.signature not in keys:
+                    raise ValueError(f"{d.path}: signer {b.signature!r} is not an executive key")
+        paths = [d.path for d in self.documents]
+        if len(paths) != len(set(paths)):
+            raise ValueError("two document files write the same path")
         codes = [p.item for p in self.planted()]
         if len(codes) != len(set(codes)) or not set(codes) <= set(ITEM_CODES):
             raise ValueError(f"planted gaps must name distinct items O1..O26: {codes}")
@@ -254,5 +247,6 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
         eservice=Eservice(**_read("eservice")),
         nogift=Nogift(**_read("nogift")),
         items=Items(**_read("items")),
+        documents=load_documents(content_dir / "documents"),
         other_planted=Planteds(**_read("planted")).planted,
     )
