@@ -40,6 +40,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools.demosite.expected import render_expected  # noqa: E402  (after the path set-up above)
+from tools.demosite.model import Executive  # noqa: E402
 from tools.demosite.model import load as load_content  # noqa: E402
 from tools.demosite.pdf import FONT_DIR, Doc, render  # noqa: E402
 from tools.demosite.thai import MONTHS, D, be, dabbr, dfull, th  # noqa: E402
@@ -68,9 +69,8 @@ EGP = _AG.egp
 MAP_EMBED = _AG.map_embed
 
 # (key, title+name, position, phone, e-mail or "")
-EXECUTIVES = [(e.key, e.name, e.position, e.phone, e.email) for e in _AG.executives]
-MAYOR = EXECUTIVES[[e[0] for e in EXECUTIVES].index("mayor")]
-PALAD = EXECUTIVES[[e[0] for e in EXECUTIVES].index("palad")]
+MAYOR = _AG.executive("mayor")
+PALAD = _AG.executive("palad")
 COUNCIL_CHAIR = _AG.council_chair
 COUNCIL_VICE = _AG.council_vice
 VILLAGES = [v.name for v in _AG.villages]
@@ -307,7 +307,7 @@ def make_org_chart() -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-# PDFs (fpdf2; poppler's pdftotext reads the text layer back intact)
+# PDFs drawn from tabular content (สขร.1, No Gift); the others are data, see build_documents()
 # --------------------------------------------------------------------------------------------------
 
 
@@ -327,7 +327,7 @@ NOGIFT_TITLE_2569 = (
 )
 
 
-def nogift_announcement(year_be: int, signer: tuple, path: str, seed: int) -> None:
+def nogift_announcement(year_be: int, signer: Executive, path: str, seed: int) -> None:
     """The No Gift announcement. For 2569 the signer is the ปลัด (the planted gap); for 2568 the นายก."""
     date = D(year_be - 1, 10, 1)
     doc = new_doc(f"ประกาศเจตนารมณ์ No Gift Policy ประจำปีงบประมาณ พ.ศ. {year_be}", date, size=14)
@@ -355,7 +355,7 @@ def nogift_announcement(year_be: int, signer: tuple, path: str, seed: int) -> No
     doc.ln(2)
     doc.para("จึงประกาศมาเพื่อทราบและถือปฏิบัติโดยทั่วกัน")
     doc.center(f"ประกาศ ณ วันที่ {th(date.day)} ตุลาคม พ.ศ. {th(be(date))}")
-    doc.signature(signer[1], signer[2], seed=seed)
+    doc.signature(signer.name, signer.position, seed=seed)
     doc.save(path)
 
 
@@ -448,7 +448,8 @@ def skr_pdf(y: int, m: int, rows: list[tuple]) -> None:
     )
     if not rows:
         doc.para(f"{ORG} ขอรายงานว่า ในรอบเดือน{MONTHS[m - 1]} พ.ศ. {th(y)} ไม่มีการจัดซื้อจัดจ้าง", indent=False)
-    doc.signature(EXECUTIVES[7][1], "ผู้อำนวยการกองคลัง", pre="ผู้รายงาน", seed=y * 100 + m)
+    finance = _AG.executive("finance")
+    doc.signature(finance.name, finance.position, pre="ผู้รายงาน", seed=y * 100 + m)
     doc.save(skr_path(y, m))
 
 
@@ -475,19 +476,11 @@ def generic_rows(y: int, m: int, rnd: random.Random) -> list[tuple]:
     return rows
 
 
-ANNOUNCEMENTS = [(x.date, x.title, x.target) for x in CONTENT.procurement.announcements]
-
-
-# ----- other documents ---------------------------------------------------------------------------------
-
-
-# ----- the other OIT items (O5-O9, O12-O19, O21-O26) -------------------------------------------------
+# ----- the documents described as data (content/documents/*.toml, drawn by tools/demosite/pdf.py) ------------
 #
-# Every item of ITA 2569 has evidence. Three more gaps are planted here, modelled on the assessor findings that
-# seed 000 quotes (see oit/demo/expected.toml):
-#   O7  the annual report 2568 has results and spending per project but no start/end dates per project;
-#   O12 the annual procurement report 2568 has ราคากลาง but no tax id of the selected vendors;
-#   O26 the only integrity report on the site is for ปีงบประมาณ 2567, not 2568.
+# Their site paths, for the pages that link them. Three carry a planted gap, declared in their own file, modelled on
+# the assessor findings that seed 000 quotes: O7 annual-report-2568, O12 procurement-annual-report-2568 and
+# O26 integrity-report-2567.
 
 ETHICS_CODE = "docs/ita/2569/ethics-code.pdf"
 RISK_2569 = "docs/ita/2569/risk-assessment-2569.pdf"
@@ -504,10 +497,6 @@ ANNUAL_REPORT_2568 = "docs/plan/annual-report-2568.pdf"
 MANUAL_TAX = "docs/manuals/sop-land-tax.pdf"
 MANUAL_BUILDING = "docs/manuals/sop-building-permit.pdf"
 ARCHIVE_2568: dict[tuple[int, int], list[tuple]] = {}  # the FY2568 สขร.1 rows, filled by build_procurement()
-
-
-def baht(x: float) -> str:
-    return f"{x:,.2f}" if x % 1 else f"{x:,.0f}"
 
 
 def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
@@ -760,7 +749,7 @@ def esc(s: str) -> str:
 # ----- news ------------------------------------------------------------------------------------------
 
 # (slug, date, title, scene kind, banner text, paragraphs, date shown in Thai digits?)
-NEWS = [(n.slug, n.date, n.title, n.scene, n.banner, n.paragraphs, n.thai_digits) for n in CONTENT.news]
+NEWS = CONTENT.news
 NOGIFT_NEWS = "news/news-04.html"
 ETHICS_NEWS = "news/news-11.html"  # O15's activity; posted after news-10 but listed by date
 
@@ -770,9 +759,10 @@ def news_date(d: dt.date, thai: bool) -> str:
 
 
 def build_news() -> None:
-    for i, (slug, date, title, kind, banner, paras, thai) in enumerate(NEWS):
+    for i, post in enumerate(NEWS):
+        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
         n = int(slug.split("-")[1]) - 1  # the post's own number keeps its photo and counter stable
-        img = scene(1000 + n, kind, banner)
+        img = scene(1000 + n, post.scene, post.banner)
         save_jpg(img, f"img/news/{slug}.jpg")
         save_jpg(img.resize((320, 200), Image.LANCZOS), f"img/news/{slug}-thumb.jpg", quality=65)
         here = f"news/{slug}.html"
@@ -783,20 +773,21 @@ def build_news() -> None:
             f'<figure><img src="{rel(here, f"img/news/{slug}.jpg")}" alt="{esc(title)}" width="640" height="400">'
             f"<figcaption>ภาพกิจกรรม: {esc(title)}</figcaption></figure>",
         ]
-        body += [f"<p>{esc(p)}</p>" for p in paras]
+        body += [f"<p>{esc(p)}</p>" for p in post.paragraphs]
         body.append(f'<p class="muted">งานประชาสัมพันธ์ สำนักปลัด {ORG} โทร. {PHONE} ต่อ 101</p>')
         nav = []
         if i > 0:
-            nav.append(a(here, f"news/{NEWS[i - 1][0]}.html", "&laquo; ข่าวก่อนหน้า"))
+            nav.append(a(here, f"news/{NEWS[i - 1].slug}.html", "&laquo; ข่าวก่อนหน้า"))
         nav.append(a(here, "news/index.html", "ข่าวประชาสัมพันธ์ทั้งหมด"))
         if i < len(NEWS) - 1:
-            nav.append(a(here, f"news/{NEWS[i + 1][0]}.html", "ข่าวถัดไป &raquo;"))
+            nav.append(a(here, f"news/{NEWS[i + 1].slug}.html", "ข่าวถัดไป &raquo;"))
         body.append("<p>" + " &nbsp;|&nbsp; ".join(nav) + "</p>")
         page(here, title, "\n".join(body), crumbs=[("ข่าวประชาสัมพันธ์", "news/index.html"), (esc(title[:40]) + "…", "")])
 
     here = "news/index.html"
     cards = []
-    for slug, date, title, _k, _b, _p, thai in reversed(NEWS):
+    for post in reversed(NEWS):
+        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
         cards.append(
             f'<article><a href="{rel(here, f"news/{slug}.html")}"><img src="{rel(here, f"img/news/{slug}-thumb.jpg")}" '
             f'alt="{esc(title)}"></a><div class="t"><span class="date">{dabbr(date, thai)}</span><br>'
@@ -811,8 +802,6 @@ def build_news() -> None:
 
 
 # ----- ข้อมูลพื้นฐาน ------------------------------------------------------------------------------------
-
-POP = [(v.male, v.female, v.households) for v in CONTENT.agency.villages]
 
 
 def build_about() -> None:
@@ -837,10 +826,11 @@ def build_about() -> None:
 
     here = "about/general.html"
     rows = "".join(
-        f"<tr><td>{i + 1}</td><td>{VILLAGES[i]}</td><td>{m:,}</td><td>{f:,}</td><td>{m + f:,}</td><td>{h:,}</td></tr>"
-        for i, (m, f, h) in enumerate(POP)
+        f"<tr><td>{i}</td><td>{v.name}</td><td>{v.male:,}</td><td>{v.female:,}</td><td>{v.male + v.female:,}</td>"
+        f"<td>{v.households:,}</td></tr>"
+        for i, v in enumerate(_AG.villages, 1)
     )
-    tm, tf, thh = (sum(p[k] for p in POP) for k in range(3))
+    tm, tf, thh = (sum(getattr(v, k) for v in _AG.villages) for k in ("male", "female", "households"))
     body = f"""<h1>สภาพทั่วไปและข้อมูลพื้นฐาน</h1>
 <h2>ที่ตั้งและอาณาเขต</h2>
 <p>{ORG} ตั้งอยู่ทางทิศตะวันออกของอำเภอ{AMPHOE} ห่างจากที่ว่าการอำเภอประมาณ 14 กิโลเมตร
@@ -874,7 +864,7 @@ def build_about() -> None:
 
     # O1: structure
     here = "about/structure.html"
-    ex = {k: (n, p) for k, n, p, _ph, _e in EXECUTIVES}
+    ex = {e.key: (e.name, e.position) for e in _AG.executives}
     body = f"""<h1>โครงสร้างส่วนราชการ</h1>
 <p>โครงสร้างการแบ่งส่วนราชการของ{ORG} ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569)
 ฉบับปรับปรุง ประกอบด้วยฝ่ายการเมืองและฝ่ายข้าราชการประจำ (ปรับปรุงข้อมูล ณ วันที่ 1 ตุลาคม 2568)</p>
@@ -959,7 +949,8 @@ def build_about() -> None:
     # O2: executives, one card each with photo, name, position and a phone number
     here = "about/executives.html"
     cards = []
-    for i, (key, name, pos, phone, mail) in enumerate(EXECUTIVES):
+    for i, e in enumerate(_AG.executives):
+        key, name, pos, phone, mail = e.key, e.name, e.position, e.phone, e.email
         make_silhouette(key, 500 + i)
         extra = f'<br>อีเมล <a href="mailto:{mail}">{mail}</a>' if mail else ""
         cls = "card top" if key == "mayor" else "card"
@@ -989,7 +980,7 @@ def build_about() -> None:
         rows.append(f"<tr><td>{i + 1}</td><td>{name}</td><td>{role}</td><td>หมู่ที่ {i + 1} {VILLAGES[i]}</td></tr>")
     body = f"""<h1>สมาชิกสภาองค์การบริหารส่วนตำบลหนองบัวแดง</h1>
 <table class="data"><tr><th>ที่</th><th>ชื่อ – สกุล</th><th>ตำแหน่ง</th><th>เขตเลือกตั้ง</th></tr>{"".join(rows)}
-<tr><td>13</td><td>{PALAD[1]}</td><td>เลขานุการสภา อบต.</td><td>(ปลัด อบต.)</td></tr></table>"""
+<tr><td>13</td><td>{PALAD.name}</td><td>เลขานุการสภา อบต.</td><td>(ปลัด อบต.)</td></tr></table>"""
     page(here, "สมาชิกสภา อบต.", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("สมาชิกสภา อบต.", "")])
 
     # O3: contact. The Q&A section offers only an e-mail address (planted gap).
@@ -1028,7 +1019,8 @@ referrerpolicy="no-referrer-when-downgrade" title="แผนที่ตั้�
 
 def announcement_items(here: str, limit: int | None = None) -> str:
     items = []
-    for date, title, target in sorted(ANNOUNCEMENTS, key=lambda x: x[0], reverse=True)[:limit]:
+    for ann in sorted(CONTENT.procurement.announcements, key=lambda x: x.date, reverse=True)[:limit]:
+        date, title, target = ann.date, ann.title, ann.target
         when = dabbr(date, thai=True)
         if target == "egp":
             link = f'{esc(title)} <a href="{EGP}" target="_blank" rel="noopener">[ดูในระบบ e-GP]</a>'
@@ -1097,19 +1089,17 @@ def build_procurement() -> None:
 
 # ----- E-Service (O10): a Google Form and statistics, no usage instructions (planted gap) -------------
 
-ESERVICE_STATS = [(s.month, *s.counts) for s in CONTENT.eservice.stats]
-
 
 def build_eservice() -> None:
     here = "eservice/index.html"
     rows = []
-    for (y, m), *counts in ESERVICE_STATS:
+    for (y, m), counts in ((s.month, s.counts) for s in CONTENT.eservice.stats):
         rows.append(
             f"<tr><td>{MONTHS[m - 1]} {y}</td>"
             + "".join(f"<td>{c}</td>" for c in counts)
             + f"<td>{sum(counts)}</td></tr>"
         )
-    totals = [sum(r[k] for r in ESERVICE_STATS) for k in range(1, 5)]
+    totals = [sum(col) for col in zip(*(s.counts for s in CONTENT.eservice.stats), strict=True)]
     body = f"""<h1>ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)</h1>
 <p>{ORG} เปิดให้ประชาชนยื่นคำร้องขอรับบริการผ่านช่องทางออนไลน์ได้ตลอด 24 ชั่วโมง
 โดยไม่ต้องเดินทางมาที่ทำการ อบต.</p>
@@ -1357,8 +1347,7 @@ def ita_row(here: str, code: str, title: str, links) -> str:
 
 def build_ita() -> None:
     for ann in CONTENT.nogift.announcements:  # 2569 is signed by the ปลัด (planted), 2568 by the นายก
-        signer = EXECUTIVES[[e[0] for e in EXECUTIVES].index(ann.signer)]
-        nogift_announcement(ann.year, signer, ann.path, seed=ann.seed)
+        nogift_announcement(ann.year, _AG.executive(ann.signer), ann.path, seed=ann.seed)
 
     here = "ita/index.html"
     body = f"""<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)</h1>
@@ -1493,7 +1482,8 @@ def build_home() -> None:
     )
     here = "index.html"
     news = []
-    for slug, date, title, _k, _b, _p, thai in list(reversed(NEWS))[:6]:
+    for post in list(reversed(NEWS))[:6]:
+        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
         news.append(
             f'<article><a href="news/{slug}.html"><img src="img/news/{slug}-thumb.jpg" alt="{esc(title)}"></a>'
             f'<div class="t"><span class="date">{dabbr(date, thai)}</span><br>'
@@ -1511,8 +1501,8 @@ def build_home() -> None:
 <p><a href="procurement/announcements.html">ประกาศทั้งหมด &raquo;</a> &nbsp;|&nbsp;
 <a href="procurement/index.html">สรุปผลการจัดซื้อจัดจ้างรายเดือน</a></p>
 </div><div>
-<div class="box center"><img src="img/exec/mayor.png" alt="{MAYOR[1]}" width="150" height="183"><br>
-<strong>{MAYOR[1]}</strong><br>{MAYOR[2]}</div>
+<div class="box center"><img src="img/exec/mayor.png" alt="{MAYOR.name}" width="150" height="183"><br>
+<strong>{MAYOR.name}</strong><br>{MAYOR.position}</div>
 <div class="box"><h3>บริการประชาชน</h3><ul>
 <li><a href="eservice/index.html">E-Service ขอรับบริการออนไลน์</a></li>
 <li><a href="services/index.html">คู่มือสำหรับประชาชน</a></li>
