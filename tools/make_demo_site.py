@@ -804,7 +804,8 @@ def build_news() -> None:
 # ----- ข้อมูลพื้นฐาน ------------------------------------------------------------------------------------
 
 
-def build_about() -> None:
+def page_about_history() -> None:
+    # saved as windows-874 like old sites
     # history: saved as windows-874 like old sites
     here = "about/history.html"
     body = f"""<h1>ประวัติความเป็นมา</h1>
@@ -824,6 +825,8 @@ def build_about() -> None:
 <p class="muted">ข้อมูลจาก: หนังสือประวัติตำบลหนองบัวแดง (ฉบับปรับปรุง พ.ศ. ๒๕๕๕)</p>"""
     page(here, "ประวัติความเป็นมา", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("ประวัติความเป็นมา", "")], legacy=True)
 
+
+def page_about_general() -> None:
     here = "about/general.html"
     rows = "".join(
         f"<tr><td>{i}</td><td>{v.name}</td><td>{v.male:,}</td><td>{v.female:,}</td><td>{v.male + v.female:,}</td>"
@@ -845,6 +848,8 @@ def build_about() -> None:
 {rows}<tr><th colspan="2">รวม</th><th>{tm:,}</th><th>{tf:,}</th><th>{tm + tf:,}</th><th>{thh:,}</th></tr></table>"""
     page(here, "สภาพทั่วไปและข้อมูลพื้นฐาน", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("สภาพทั่วไป", "")])
 
+
+def page_about_vision() -> None:
     here = "about/vision.html"
     body = f"""<h1>วิสัยทัศน์ / พันธกิจ</h1>
 <div class="box"><h3>วิสัยทัศน์ (Vision)</h3><p style="font-size:20px">“ตำบลหนองบัวแดงน่าอยู่ เศรษฐกิจพอเพียง
@@ -862,6 +867,8 @@ def build_about() -> None:
 <p>อ่านรายละเอียดใน {a(here, "docs/plan/local-development-plan-2566-2570.pdf", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)")}</p>"""
     page(here, "วิสัยทัศน์/พันธกิจ", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("วิสัยทัศน์/พันธกิจ", "")])
 
+
+def page_about_structure() -> None:
     # O1: structure
     here = "about/structure.html"
     ex = {e.key: (e.name, e.position) for e in _AG.executives}
@@ -900,6 +907,8 @@ def build_about() -> None:
 <p>ดูเพิ่มเติม: {a(here, "about/authority.html", "อำนาจหน้าที่")} &nbsp;|&nbsp; {a(here, "about/executives.html", "คณะผู้บริหาร")}</p>"""
     page(here, "โครงสร้างส่วนราชการ", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("โครงสร้างส่วนราชการ", "")])
 
+
+def page_about_authority() -> None:
     # O1: authority, in the agency's own words (plus the act as a PDF, which is fine)
     here = "about/authority.html"
     own67 = [
@@ -946,6 +955,8 @@ def build_about() -> None:
 <p>ดูเพิ่มเติม: {a(here, "about/structure.html", "โครงสร้างส่วนราชการ")}</p>"""
     page(here, "อำนาจหน้าที่", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("อำนาจหน้าที่", "")])
 
+
+def page_about_executives() -> None:
     # O2: executives, one card each with photo, name, position and a phone number
     here = "about/executives.html"
     cards = []
@@ -967,6 +978,8 @@ def build_about() -> None:
 <p class="muted">ข้อมูล ณ วันที่ 2 มีนาคม 2569</p>"""
     page(here, "คณะผู้บริหาร", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("คณะผู้บริหาร", "")])
 
+
+def page_about_council() -> None:
     here = "about/council.html"
     rows = []
     for i, name in enumerate(COUNCIL):
@@ -983,6 +996,8 @@ def build_about() -> None:
 <tr><td>13</td><td>{PALAD.name}</td><td>เลขานุการสภา อบต.</td><td>(ปลัด อบต.)</td></tr></table>"""
     page(here, "สมาชิกสภา อบต.", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("สมาชิกสภา อบต.", "")])
 
+
+def page_contact() -> None:
     # O3: contact. The Q&A section offers only an e-mail address (planted gap).
     here = "contact.html"
     body = f"""<h1>ติดต่อเรา</h1>
@@ -1014,6 +1029,18 @@ referrerpolicy="no-referrer-when-downgrade" title="แผนที่ตั้�
     page(here, "ติดต่อเรา", body, crumbs=[("ติดต่อเรา", "")])
 
 
+def build_about() -> None:
+    """The ข้อมูลพื้นฐาน pages (O1, O2) and ติดต่อเรา (O3)."""
+    page_about_history()
+    page_about_general()
+    page_about_vision()
+    page_about_structure()
+    page_about_authority()
+    page_about_executives()
+    page_about_council()
+    page_contact()
+
+
 # ----- จัดซื้อจัดจ้าง (O11) -------------------------------------------------------------------------------
 
 
@@ -1032,14 +1059,7 @@ def announcement_items(here: str, limit: int | None = None) -> str:
     return '<ul class="doclist">' + "".join(items) + "</ul>"
 
 
-def build_procurement() -> None:
-    for ym in SKR_MONTHS_2569:
-        skr_pdf(*ym, PROCUREMENT_2569[ym])
-    rnd = random.Random(2568)
-    for y, m in SKR_MONTHS_2568:
-        ARCHIVE_2568[(y, m)] = generic_rows(y, m, rnd)
-        skr_pdf(y, m, ARCHIVE_2568[(y, m)])
-
+def page_procurement_index() -> None:
     here = "procurement/index.html"
     rows = []
     for n, (y, m) in enumerate(reversed(SKR_MONTHS_2569), 1):
@@ -1061,6 +1081,8 @@ def build_procurement() -> None:
 <li><a href="{EGP}" target="_blank" rel="noopener">ตรวจสอบข้อมูลการจัดซื้อจัดจ้างในระบบ e-GP กรมบัญชีกลาง</a></li></ul>"""
     page(here, "สรุปผลการจัดซื้อจัดจ้างรายเดือน", body, crumbs=[("จัดซื้อจัดจ้าง", "")])
 
+
+def page_procurement_announcements() -> None:
     here = "procurement/announcements.html"
     body = f"""<h1>ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. ๒๕๖๙</h1>
 <p>ประกาศเชิญชวน ประกาศราคากลาง และประกาศผู้ชนะการเสนอราคาของ{ORG}</p>
@@ -1068,6 +1090,8 @@ def build_procurement() -> None:
 <p>{a(here, "procurement/index.html", "&laquo; กลับหน้าจัดซื้อจัดจ้าง")}</p>"""
     page(here, "ประกาศจัดซื้อจัดจ้าง", body, crumbs=[("จัดซื้อจัดจ้าง", "procurement/index.html"), ("ประกาศ", "")])
 
+
+def page_procurement_archive_2568() -> None:
     here = "procurement/archive-2568.html"
     rows = "".join(
         f"<tr><td>{n}</td><td>{a(here, skr_path(y, m), skr_title(y, m))}</td></tr>"
@@ -1085,6 +1109,18 @@ def build_procurement() -> None:
         body,
         crumbs=[("จัดซื้อจัดจ้าง", "procurement/index.html"), ("ปีงบประมาณ 2568", "")],
     )
+
+
+def build_procurement() -> None:
+    for ym in SKR_MONTHS_2569:
+        skr_pdf(*ym, PROCUREMENT_2569[ym])
+    rnd = random.Random(2568)
+    for y, m in SKR_MONTHS_2568:
+        ARCHIVE_2568[(y, m)] = generic_rows(y, m, rnd)
+        skr_pdf(y, m, ARCHIVE_2568[(y, m)])
+    page_procurement_index()
+    page_procurement_announcements()
+    page_procurement_archive_2568()
 
 
 # ----- E-Service (O10): a Google Form and statistics, no usage instructions (planted gap) -------------
@@ -1118,7 +1154,7 @@ def build_eservice() -> None:
 # ----- แผนงาน, งานบริการ, ร้องเรียน --------------------------------------------------------------------
 
 
-def build_plan_services() -> None:
+def page_plan_index() -> None:
     here = "plan/index.html"
     body = f"""<h1>แผนงาน</h1>
 <ul class="doclist">
@@ -1130,6 +1166,8 @@ def build_plan_services() -> None:
 <p>ข่าวการประชุมประชาคม: {a(here, "news/news-06.html", "ประชุมประชาคมตำบล ทบทวนแผนพัฒนาท้องถิ่น ครั้งที่ 1/2569")}</p>"""
     page(here, "แผนงาน", body, crumbs=[("แผนงาน", "")])
 
+
+def page_services_index() -> None:
     here = "services/index.html"
     body = f"""<h1>คู่มือสำหรับประชาชน</h1>
 <p>คู่มือการขอรับบริการ ณ ที่ทำการ{ORG} ตามพระราชบัญญัติการอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558</p>
@@ -1139,6 +1177,8 @@ def build_plan_services() -> None:
 </ul>"""
     page(here, "คู่มือสำหรับประชาชน", body, crumbs=[("งานบริการ", ""), ("คู่มือสำหรับประชาชน", "")])
 
+
+def page_services_staff_manuals() -> None:
     # O8: staff work manuals
     here = "services/staff-manuals.html"
     body = f"""<h1>คู่มือการปฏิบัติงานของเจ้าหน้าที่</h1>
@@ -1152,6 +1192,8 @@ def build_plan_services() -> None:
 <p class="muted">ปรับปรุงข้อมูล ณ วันที่ 20 ตุลาคม 2568 • คู่มือสำหรับประชาชนดูได้ที่ {a(here, "services/index.html", "คู่มือสำหรับประชาชน")}</p>"""
     page(here, "คู่มือการปฏิบัติงานของเจ้าหน้าที่", body, crumbs=[("งานบริการ", ""), ("คู่มือการปฏิบัติงานของเจ้าหน้าที่", "")])
 
+
+def page_ita_complaint() -> None:
     here = "ita/complaint.html"
     months = [(2568, 10), (2568, 11), (2568, 12), (2569, 1), (2569, 2), (2569, 3)]
     srows = "".join(f"<tr><td>{MONTHS[m - 1]} {y}</td><td>0</td><td>0</td><td>0</td></tr>" for y, m in months)
@@ -1176,6 +1218,13 @@ def build_plan_services() -> None:
 <table class="data"><tr><th>เดือน</th><th>จำนวนเรื่อง</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th></tr>{srows}</table>
 <p>สรุป: ในรอบ 6 เดือนแรกของปีงบประมาณ พ.ศ. 2569 ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</p>"""
     page(here, "ร้องเรียนการทุจริต", body, crumbs=[("ITA", "ita/index.html"), ("ร้องเรียนการทุจริต", "")])
+
+
+def build_plan_services() -> None:
+    page_plan_index()
+    page_services_index()
+    page_services_staff_manuals()
+    page_ita_complaint()
 
 
 # ----- ITA ---------------------------------------------------------------------------------------------
@@ -1345,10 +1394,7 @@ def ita_row(here: str, code: str, title: str, links) -> str:
     return f'<tr><td class="center">{code}</td><td>{esc(title)}</td><td>{cell}</td></tr>'
 
 
-def build_ita() -> None:
-    for ann in CONTENT.nogift.announcements:  # 2569 is signed by the ปลัด (planted), 2568 by the นายก
-        nogift_announcement(ann.year, _AG.executive(ann.signer), ann.path, seed=ann.seed)
-
+def page_ita_index() -> None:
     here = "ita/index.html"
     body = f"""<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)</h1>
 <p>{ORG} เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ
@@ -1360,6 +1406,8 @@ def build_ita() -> None:
 <p>ระบบ ITAS: <a href="https://itas.nacc.go.th" target="_blank" rel="noopener">itas.nacc.go.th</a></p>"""
     page(here, "ITA", body, crumbs=[("ITA", "")])
 
+
+def page_ita_ita_2569() -> None:
     here = "ita/ita-2569.html"
     rows = []
     for entry in ITA_2569:
@@ -1378,6 +1426,8 @@ def build_ita() -> None:
 <p>{a(here, "ita/ita-2568.html", "ข้อมูล ITA ปีงบประมาณ พ.ศ. 2568")}</p>"""
     page(here, "ITA 2569", body, crumbs=[("ITA", "ita/index.html"), ("ITA 2569", "")])
 
+
+def page_ita_ita_2568() -> None:
     here = "ita/ita-2568.html"
     rows = "".join(ita_row(here, *e) for e in ITA_2568)
     body = f"""<h1>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. 2568</h1>
@@ -1386,6 +1436,8 @@ def build_ita() -> None:
 <p>{a(here, "ita/ita-2569.html", "ข้อมูล ITA ปีงบประมาณ พ.ศ. 2569 (ปัจจุบัน)")}</p>"""
     page(here, "ITA 2568", body, crumbs=[("ITA", "ita/index.html"), ("ITA 2568", "")])
 
+
+def page_ita_nogift_2569() -> None:
     here = "ita/nogift-2569.html"
     body = f"""<h1>การขับเคลื่อนนโยบาย No Gift Policy ประจำปีงบประมาณ พ.ศ. 2569</h1>
 <h2>1. ประกาศเจตนารมณ์</h2>
@@ -1401,6 +1453,15 @@ alt="กิจกรรมการสร้างวัฒนธรรม No Gi
     page(here, "No Gift Policy 2569", body, crumbs=[("ITA", "ita/index.html"), ("No Gift Policy", "")])
     build_ethics()
     build_complaint_form()
+
+
+def build_ita() -> None:
+    for ann in CONTENT.nogift.announcements:  # 2569 is signed by the ปลัด (planted), 2568 by the นายก
+        nogift_announcement(ann.year, _AG.executive(ann.signer), ann.path, seed=ann.seed)
+    page_ita_index()
+    page_ita_ita_2569()
+    page_ita_ita_2568()
+    page_ita_nogift_2569()
 
 
 def build_ethics() -> None:
