@@ -806,7 +806,6 @@ def build_news() -> None:
 
 def page_about_history() -> None:
     # saved as windows-874 like old sites
-    # history: saved as windows-874 like old sites
     here = "about/history.html"
     body = f"""<h1>ประวัติความเป็นมา</h1>
 <p>ตำบลหนองบัวแดง เดิมเป็นส่วนหนึ่งของตำบลดงมะไฟ ชาวบ้านกลุ่มแรกอพยพมาจากบ้านท่าแร่และบ้านนาคำ เมื่อประมาณ

@@ -78,8 +78,8 @@ def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
         ("procurement", 'missing = ["2569-03"]', 'missing = ["2569-02"]', "planted as missing is published"),
         ("planted", 'item = "O3"', 'item = "O27"', "distinct items"),
         ("documents/integrity-report-2567", 'item = "O26"', 'item = "O3"', "distinct items"),  # planted twice
-        ("documents/ethics-code", '{ seal = 20 }', '{ seal = 20, bold = true }', "does not take"),  # a stray option
-        ("documents/ethics-code", '{ seal = 20 }', '{ seal = 20, space = 2 }', "exactly one kind"),
+        ("documents/ethics-code", "{ seal = 20 }", "{ seal = 20, bold = true }", "does not take"),  # a stray option
+        ("documents/ethics-code", "{ seal = 20 }", "{ seal = 20, space = 2 }", "exactly one kind"),
         ("documents/hr-plan-2569", "widths = [60, 30, 30, 30, 25]", "widths = [60, 30, 30, 30]", "columns"),
         ("documents/risk-report-2568", 'signature = "palad"', 'signature = "plad"', "not an executive key"),
         ("news", 'scene = "outdoor"', 'scene = "beach"', "scene"),
