@@ -39,9 +39,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools.demosite.expected import render_expected  # noqa: E402  (after the path set-up above)
-from tools.demosite.model import Executive, NewsPost, OitRow  # noqa: E402
+from tools.demosite.model import CONTENT_DIR, Executive, NewsPost, OitRow  # noqa: E402
 from tools.demosite.model import load as load_content  # noqa: E402
-from tools.demosite.page import fill, link, rel  # noqa: E402
+from tools.demosite.page import fill, framed, link, rel  # noqa: E402
 from tools.demosite.pdf import FONT_DIR, Doc, render  # noqa: E402
 from tools.demosite.thai import MONTHS, D, be, dabbr, dfull, th  # noqa: E402
 
@@ -546,180 +546,9 @@ def build_documents() -> None:
 # HTML
 # --------------------------------------------------------------------------------------------------
 
-CSS = """
-*{box-sizing:border-box}body{margin:0;font-family:"Sarabun","Garuda","Tahoma",sans-serif;font-size:16px;color:#222;
-background:#f3f1ea;line-height:1.65}a{color:#1d4e9e}a:hover{color:#b0243a}
-.topbar{background:#7a1428;color:#fde9b8;font-size:14px;padding:4px 0}.topbar a{color:#fde9b8}
-.wrap{max-width:1140px;margin:0 auto;padding:0 14px}.topbar .wrap{display:flex;justify-content:space-between}
-header.site{background:linear-gradient(90deg,#fffaf0,#fde9b8);border-bottom:4px solid #c99a2e}
-header.site .wrap{display:flex;align-items:center;gap:16px;padding:10px 14px}
-header.site img{width:84px;height:84px}.sitename{font-size:28px;font-weight:bold;color:#7a1428;margin:0}
-.sitesub{margin:0;color:#5a4a2a}
-nav.main{background:#1d3f7a;position:relative;z-index:10}nav.main>ul{list-style:none;margin:0 auto;padding:0;
-max-width:1140px;display:flex;flex-wrap:wrap}nav.main>ul>li{position:relative}
-nav.main>ul>li>a{display:block;padding:11px 16px;color:#fff;text-decoration:none;font-weight:bold}
-nav.main>ul>li:hover>a{background:#c99a2e;color:#1d1d1d}
-nav.main .mega{display:none;position:absolute;left:0;top:100%;background:#fff;min-width:280px;padding:10px 0;
-box-shadow:0 6px 18px rgba(0,0,0,.25);border-top:3px solid #c99a2e}nav.main li:hover .mega{display:block}
-nav.main .mega.wide{min-width:560px;display:none;columns:2}nav.main li:hover .mega.wide{display:block}
-nav.main .mega a{display:block;padding:6px 18px;color:#1d3f7a;text-decoration:none}
-nav.main .mega a:hover{background:#fdf3da}.mega h4{margin:4px 18px;color:#7a1428;font-size:15px}
-main{background:#fff;min-height:420px;padding:18px 24px 30px;margin:14px auto;max-width:1140px;
-border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.08)}
-.crumb{font-size:14px;color:#666;margin-bottom:8px}h1{color:#7a1428;font-size:26px;border-bottom:2px solid #c99a2e;
-padding-bottom:6px}h2{color:#1d3f7a;font-size:21px;margin-top:26px}
-table.data{border-collapse:collapse;width:100%;margin:10px 0 18px}table.data th,table.data td{border:1px solid #c8c2b0;
-padding:6px 8px;vertical-align:top}table.data th{background:#f4ead0}table.data tr:nth-child(even) td{background:#faf8f2}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:16px}
-.card{border:1px solid #e2dccb;border-radius:8px;padding:12px;text-align:center;background:#fffdf7}
-.card img{width:150px;height:183px;object-fit:cover;border-radius:6px;border:3px solid #c99a2e}
-.card .name{font-weight:bold;font-size:17px;margin-top:8px}.card .pos{color:#7a1428}
-.card.top{grid-column:1/-1;max-width:320px;margin:0 auto}
-.newsgrid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:16px}
-.newsgrid article{border:1px solid #e5e0d0;border-radius:6px;overflow:hidden;background:#fff}
-.newsgrid img{width:100%;height:150px;object-fit:cover}.newsgrid .t{padding:8px 10px}.date{color:#8a6d2b;font-size:14px}
-.banner img{width:100%;height:auto;display:block;border-radius:6px}.two{display:grid;grid-template-columns:2fr 1fr;gap:22px}
-.box{border:1px solid #e2dccb;border-radius:6px;padding:12px;background:#fffdf7;margin-bottom:14px}
-.box h3{margin:0 0 8px;color:#1d3f7a}.doclist li{margin:6px 0}.pdf:after{content:" (PDF)";color:#b0243a;font-size:13px}
-.btn{display:inline-block;background:#1d3f7a;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;
-font-weight:bold}.btn:hover{background:#c99a2e;color:#111}figure{margin:12px 0}figure img{max-width:100%;
-border-radius:6px}figcaption{font-size:14px;color:#666}.muted{color:#777}.todo{color:#a06a00}
-footer.site{background:#2a2a2a;color:#ddd;padding:22px 0;font-size:15px}footer.site a{color:#fde9b8}
-footer.site .wrap{display:grid;grid-template-columns:2fr 1fr;gap:20px}.center{text-align:center}
-@media(max-width:760px){.two,footer.site .wrap{grid-template-columns:1fr}nav.main>ul{display:block}}
-"""
-
-MENU = [
-    ("หน้าหลัก", "/index.html", None),
-    (
-        "ข้อมูลพื้นฐาน",
-        "/about/history.html",
-        [
-            ("ประวัติความเป็นมา", "/about/history.html"),
-            ("สภาพทั่วไปและข้อมูลพื้นฐาน", "/about/general.html"),
-            ("วิสัยทัศน์/พันธกิจ", "/about/vision.html"),
-            ("โครงสร้างส่วนราชการ", "/about/structure.html"),
-            ("อำนาจหน้าที่", "/about/authority.html"),
-            ("คณะผู้บริหาร", "/about/executives.html"),
-            ("สมาชิกสภา อบต.", "/about/council.html"),
-            ("ติดต่อเรา", "/contact.html"),
-        ],
-    ),
-    (
-        "ข่าวประชาสัมพันธ์",
-        "/news/index.html",
-        [
-            ("ข่าวประชาสัมพันธ์ทั้งหมด", "/news/index.html"),
-            ("ภาพกิจกรรม", "/news/index.html#activities"),
-        ],
-    ),
-    (
-        "แผนงาน",
-        "/plan/index.html",
-        [
-            ("แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)", "/docs/plan/local-development-plan-2566-2570.pdf"),
-            ("แผนการดำเนินงาน ประจำปี 2569", "/docs/plan/action-plan-2569.pdf"),
-            ("รายงานผลการดำเนินงาน ประจำปี 2568", "/docs/plan/annual-report-2568.pdf"),
-            ("แผนงานทั้งหมด", "/plan/index.html"),
-        ],
-    ),
-    (
-        "จัดซื้อจัดจ้าง",
-        "/procurement/index.html",
-        [
-            ("สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร.1)", "/procurement/index.html"),
-            ("ประกาศจัดซื้อจัดจ้าง", "/procurement/announcements.html"),
-            ("แผนการจัดซื้อจัดจ้าง ปี 2569", "/docs/procurement/2569/procure-plan-2569.pdf"),
-            ("ข้อมูลย้อนหลัง ปีงบประมาณ 2568", "/procurement/archive-2568.html"),
-            ("ระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP)", EGP),
-        ],
-    ),
-    ("E-Service", "/eservice/index.html", None),
-    (
-        "งานบริการ",
-        "/services/index.html",
-        [
-            ("คู่มือสำหรับประชาชน", "/services/index.html"),
-            ("คู่มือการปฏิบัติงานของเจ้าหน้าที่", "/services/staff-manuals.html"),
-            ("ร้องเรียนการทุจริตและประพฤติมิชอบ", "/ita/complaint.html"),
-        ],
-    ),
-    (
-        "ITA",
-        "/ita/index.html",
-        [
-            ("การประเมินคุณธรรมและความโปร่งใส (ITA)", "/ita/index.html"),
-            ("นโยบาย No Gift Policy", "/ita/nogift-2569.html"),
-            ("ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "/ita/ethics-2569.html"),
-            ("ร้องเรียนการทุจริต", "/ita/complaint.html"),
-            ("แจ้งเรื่องร้องเรียนการทุจริตออนไลน์", "/ita/complaint-form.html"),
-        ],
-    ),
-]
-
-
-def menu_html() -> str:
-    out = ['<nav class="main"><ul>']
-    for label, href, sub in MENU:
-        out.append(f'<li><a href="{href}">{label}</a>')
-        if sub:
-            cls = "mega wide" if len(sub) > 6 else "mega"
-            out.append(f'<div class="{cls}">')
-            for sl, sh in sub:
-                ext = ' target="_blank" rel="noopener"' if sh.startswith("http") else ""
-                out.append(f'<a href="{sh}"{ext}>{sl}</a>')
-            out.append("</div>")
-        out.append("</li>")
-    out.append("</ul></nav>")
-    return "\n".join(out)
-
-
-def layout(here: str, title: str, body: str, crumbs: list[tuple[str, str]] | None = None, legacy: bool = False) -> str:
-    head_charset = (
-        '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
-        if legacy
-        else '<meta charset="utf-8">'
-    )
-    crumb_html = ""
-    if crumbs is not None:
-        parts = [f'<a href="{rel(here, "index.html")}">หน้าหลัก</a>']
-        parts += [f'<a href="{rel(here, p)}">{t}</a>' if p else t for t, p in crumbs]
-        crumb_html = '<div class="crumb">' + " &raquo; ".join(parts) + "</div>"
-    return f"""<!DOCTYPE html>
-<html lang="th">
-<head>
-{head_charset}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} - {ORG}</title>
-<link rel="stylesheet" href="/css/style.css">
-<link rel="icon" href="/img/logo.png">
-</head>
-<body>
-<div class="topbar"><div class="wrap"><span>โทรศัพท์ {PHONE} &nbsp;|&nbsp; อีเมล {EMAIL}</span>
-<span><a href="{FACEBOOK}" target="_blank" rel="noopener">Facebook</a> &nbsp;|&nbsp; <a href="/sitemap.html">แผนผังเว็บไซต์</a></span></div></div>
-<header class="site"><div class="wrap"><a href="/index.html"><img src="/img/logo.png" alt="ตราสัญลักษณ์ {ORG}"></a>
-<div><p class="sitename">{ORG}</p><p class="sitesub">อำเภอ{AMPHOE} จังหวัด{CHANGWAT}</p></div></div></header>
-{menu_html()}
-<main>
-{crumb_html}
-{body}
-</main>
-<footer class="site"><div class="wrap">
-<div><strong>{ORG}</strong><br>{ADDRESS}<br>โทรศัพท์ {PHONE} &nbsp; โทรสาร {FAX}<br>
-อีเมล <a href="mailto:{EMAIL}">{EMAIL}</a><br>เวลาทำการ วันจันทร์ – วันศุกร์ 08.30 – 16.30 น. (เว้นวันหยุดราชการ)</div>
-<div><a href="{FACEBOOK}" target="_blank" rel="noopener">Facebook : อบต.หนองบัวแดง</a><br>
-<a href="/contact.html">ติดต่อเรา</a> &nbsp;|&nbsp; <a href="/sitemap.html">แผนผังเว็บไซต์</a><br>
-<a href="/admin/index.html">สำหรับเจ้าหน้าที่</a><br>
-<span class="muted">ผู้เข้าชมเว็บไซต์ 128,452 ครั้ง</span><br>
-<span class="muted">&copy; 2569 {ORG} สงวนลิขสิทธิ์</span></div>
-</div></footer>
-</body>
-</html>
-"""
-
 
 def page(path: str, title: str, body: str, crumbs=None, legacy: bool = False, sitemap: bool = True) -> None:
-    text = layout(path, title, body, crumbs, legacy)
+    text = framed(CONTENT.site, _AG, path, title, body, crumbs, legacy)
     data = text.encode("cp874") if legacy else text.encode("utf-8")  # strict: fails loudly on a stray char
     write_bytes(path, data)
     if sitemap:
@@ -989,7 +818,7 @@ def main(argv: list[str] | None = None) -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
     OUT.mkdir(parents=True)
-    write_bytes("css/style.css", CSS.strip().encode() + b"\n")
+    write_bytes("css/style.css", (CONTENT_DIR / "style.css").read_bytes())
     make_logo()
     make_org_chart()
     build_about()

@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from .base import Planted, Strict, ThaiDate, ThaiMonth
 from .document import Document, load_documents
-from .page import Page, load_pages
+from .page import Page, Site, load_pages
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ITEM_CODES = [f"O{n}" for n in range(1, 27)]
@@ -225,6 +225,7 @@ class Content(Strict):
     items: Items
     documents: list[Document]
     pages: list[Page]
+    site: Site
     ita: Ita
 
     def planted(self) -> list[Planted]:
@@ -273,5 +274,6 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
         items=Items(**_read("items")),
         documents=load_documents(content_dir / "documents"),
         pages=load_pages(content_dir / "pages"),
+        site=Site(**_read("site")),
         ita=Ita(**_read("ita")),
     )

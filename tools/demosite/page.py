@@ -29,10 +29,13 @@ if TYPE_CHECKING:  # model.py loads the pages
 LINK = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
 
 
+Crumbs = list[tuple[str, str]] | None  # (label, site path or "" for the page itself); None: no trail
+
+
 class Page(Strict):
     path: str
     title: str
-    crumbs: list[tuple[str, str]] | None = None  # (label, site path or "" for the page itself); None: no trail
+    crumbs: Crumbs = None
     legacy: bool = False  # written in windows-874 bytes, as old sites are
     sitemap: bool = True
     body: str
@@ -43,6 +46,19 @@ class Page(Strict):
     @classmethod
     def _no_closing_newline(cls, v: str) -> str:
         return v.removesuffix("\n")  # the closing ''' stands on its own line in the file
+
+
+class MenuEntry(Strict):
+    label: str
+    href: str
+    sub: list[tuple[str, str]] = Field(default_factory=list)  # (label, href) of its drop-down
+
+
+class Site(Strict):
+    """The frame around every page (content/site.toml)."""
+
+    frame: str
+    menu: list[MenuEntry]
 
 
 def load_pages(directory: Path) -> list[Page]:
@@ -92,3 +108,37 @@ def fill(page: Page, agency: Agency, values: dict[str, Any]) -> str:
     }
     text = page.body.format_map(ctx | values)
     return LINK.sub(lambda m: link(page.path, m[1], m[2]), text)
+
+
+def menu_html(site: Site, ctx: dict[str, Any]) -> str:
+    """The menu; an href may name an agency field ({egp}), and one to another site opens apart."""
+    out = ['<nav class="main"><ul>']
+    for m in site.menu:
+        out.append(f'<li><a href="{m.href}">{m.label}</a>')
+        if m.sub:
+            out.append(f'<div class="{"mega wide" if len(m.sub) > 6 else "mega"}">')
+            for label, href in ((lb, h.format_map(ctx)) for lb, h in m.sub):
+                ext = ' target="_blank" rel="noopener"' if href.startswith("http") else ""
+                out.append(f'<a href="{href}"{ext}>{label}</a>')
+            out.append("</div>")
+        out.append("</li>")
+    out.append("</ul></nav>")
+    return "\n".join(out)
+
+
+def framed(site: Site, agency: Agency, here: str, title: str, body: str, crumbs: Crumbs, legacy: bool) -> str:
+    """The whole HTML document of a page: the site's frame around its body."""
+    charset = "windows-874" if legacy else ""
+    trail = ""
+    if crumbs is not None:
+        parts = [f'<a href="{rel(here, "index.html")}">หน้าหลัก</a>']
+        parts += [f'<a href="{rel(here, p)}">{t}</a>' if p else t for t, p in crumbs]
+        trail = '<div class="crumb">' + " &raquo; ".join(parts) + "</div>"
+    ctx = agency.model_dump() | {"title": title, "body": body, "crumbs": trail}
+    ctx["charset"] = (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        if charset
+        else '<meta charset="utf-8">'
+    )
+    ctx["menu"] = menu_html(site, ctx)
+    return site.frame.format_map(ctx)
