@@ -39,7 +39,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tools.demosite.expected import render_expected  # noqa: E402  (after the path set-up above)
-from tools.demosite.model import CONTENT_DIR, Executive, NewsPost, OitRow  # noqa: E402
+from tools.demosite.model import CONTENT_DIR, Executive, NewsPost, OitRow, Unit  # noqa: E402
 from tools.demosite.model import load as load_content  # noqa: E402
 from tools.demosite.page import fill, framed, link, rel  # noqa: E402
 from tools.demosite.pdf import FONT_DIR, Doc, render  # noqa: E402
@@ -96,7 +96,10 @@ def write_bytes(path: str, data: bytes) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def font(size: int, name: str = "Garuda", bold: bool = False) -> ImageFont.FreeTypeFont:
+Font = ImageFont.FreeTypeFont
+
+
+def font(size: int, name: str = "Garuda", bold: bool = False) -> Font:
     fname = f"{name}-Bold.ttf" if bold else f"{name}.ttf"
     return ImageFont.truetype(str(FONT_DIR / fname), size, layout_engine=ImageFont.Layout.RAQM)
 
@@ -225,74 +228,78 @@ def make_ita_banner() -> None:
     save_png(img, "img/banner-ita-2569.png", colors=48)
 
 
+INK = (20, 40, 110)  # the org chart's outlines and connectors
+
+
+def chart_box(d: ImageDraw.ImageDraw, box: tuple[int, int, int, int], lines: list[tuple[str, Font]], fill) -> None:
+    """A rounded box of the org chart with its lines of text centred one under the other."""
+    x0, y0, x1, y1 = box
+    d.rounded_rectangle(box, radius=10, fill=fill, outline=INK, width=2)
+    step = (y1 - y0) / len(lines)
+    for i, (txt, f) in enumerate(lines):
+        centered(d, (x0, y0 + i * step, x1, y0 + (i + 1) * step), txt, f, (20, 20, 40))
+
+
+def chart_lines(d: ImageDraw.ImageDraw, *segments: tuple[int, int, int, int]) -> None:
+    for seg in segments:
+        d.line(seg, fill=INK, width=2)
+
+
+def chart_political(d: ImageDraw.ImageDraw, big: Font, small: Font) -> None:
+    """The นายก and the สภา side by side, with their deputies and members below."""
+    chart_box(d, (90, 110, 560, 175), [("นายกองค์การบริหารส่วนตำบล", big), ("(ฝ่ายบริหาร)", small)], (255, 235, 200))
+    chart_box(d, (840, 110, 1310, 175), [("สภาองค์การบริหารส่วนตำบล", big), ("(ฝ่ายนิติบัญญัติ)", small)], (255, 235, 200))
+    chart_box(d, (60, 205, 300, 255), [("รองนายก อบต. (2 คน)", big)], (255, 245, 225))
+    chart_box(d, (350, 205, 590, 255), [("เลขานุการนายก อบต.", big)], (255, 245, 225))
+    chart_box(d, (860, 205, 1290, 255), [("ประธานสภา / รองประธานสภา / สมาชิกสภา อบต.", small)], (255, 245, 225))
+    chart_lines(
+        d,
+        (325, 175, 325, 190),
+        (180, 190, 470, 190),
+        (180, 190, 180, 205),
+        (470, 190, 470, 205),
+        (1075, 175, 1075, 205),
+    )
+
+
+def chart_civil(d: ImageDraw.ImageDraw, big: Font, small: Font) -> None:
+    """The ปลัด and รองปลัด under the นายก, and the bar the units hang from."""
+    chart_lines(d, (325, 255, 325, 300), (325, 300, 700, 300))
+    level = [
+        ("ปลัดองค์การบริหารส่วนตำบล", "(นักบริหารงานท้องถิ่น ระดับกลาง)"),
+        ("รองปลัดองค์การบริหารส่วนตำบล", "(นักบริหารงานท้องถิ่น ระดับต้น)"),
+    ]
+    chart_box(d, (480, 300, 920, 365), [(level[0][0], big), (level[0][1], small)], (215, 235, 255))
+    chart_lines(d, (700, 365, 700, 395))
+    chart_box(d, (500, 395, 900, 455), [(level[1][0], big), (level[1][1], small)], (215, 235, 255))
+    chart_lines(d, (700, 455, 700, 490), (175, 490, 1225, 490))
+
+
+def chart_unit(d: ImageDraw.ImageDraw, cx: int, unit: Unit, big: Font, small: Font) -> None:
+    """A unit's box (agency.toml units) centred at cx, its sections listed below it."""
+    chart_lines(d, (cx, 490, cx, 515))
+    chart_box(d, (cx - 160, 515, cx + 160, 585), [(unit.name, big), (f"({unit.head})", small)], (220, 245, 225))
+    y = 605
+    for section in unit.sections:
+        d.line((cx - 140, y + 18, cx - 150, y + 18), fill=(100, 100, 100), width=1)
+        d.rectangle((cx - 140, y, cx + 150, y + 36), outline=(120, 140, 120), width=1, fill=(248, 252, 248))
+        centered(d, (cx - 140, y, cx + 150, y + 36), section, small, (30, 30, 30))
+        y += 46
+    d.line((cx - 150, 585, cx - 150, y - 28), fill=(100, 100, 100), width=1)
+
+
 def make_org_chart() -> None:
     w, h = 1400, 980
     img = Image.new("RGB", (w, h), (255, 255, 255))
     d = ImageDraw.Draw(img)
-    f_title, f_box, f_small = font(34, bold=True), font(19, bold=True), font(16)
-    centered(d, (0, 10, w, 60), f"แผนผังโครงสร้างส่วนราชการ {ORG}", f_title, (20, 40, 110))
-    centered(d, (0, 58, w, 90), "ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569) ฉบับปรับปรุง", f_small, (80, 80, 80))
-
-    def box(x0, y0, x1, y1, lines, fill, outline=(20, 40, 110)):
-        d.rounded_rectangle((x0, y0, x1, y1), radius=10, fill=fill, outline=outline, width=2)
-        step = (y1 - y0) / len(lines)
-        for i, (txt, f) in enumerate(lines):
-            centered(d, (x0, y0 + i * step, x1, y0 + (i + 1) * step), txt, f, (20, 20, 40))
-
-    # political side
-    box(90, 110, 560, 175, [("นายกองค์การบริหารส่วนตำบล", f_box), ("(ฝ่ายบริหาร)", f_small)], (255, 235, 200))
-    box(840, 110, 1310, 175, [("สภาองค์การบริหารส่วนตำบล", f_box), ("(ฝ่ายนิติบัญญัติ)", f_small)], (255, 235, 200))
-    box(60, 205, 300, 255, [("รองนายก อบต. (2 คน)", f_box)], (255, 245, 225))
-    box(350, 205, 590, 255, [("เลขานุการนายก อบต.", f_box)], (255, 245, 225))
-    box(860, 205, 1290, 255, [("ประธานสภา / รองประธานสภา / สมาชิกสภา อบต.", f_small)], (255, 245, 225))
-    d.line((325, 175, 325, 190), fill=(20, 40, 110), width=2)
-    d.line((180, 190, 470, 190), fill=(20, 40, 110), width=2)
-    d.line((180, 190, 180, 205), fill=(20, 40, 110), width=2)
-    d.line((470, 190, 470, 205), fill=(20, 40, 110), width=2)
-    d.line((1075, 175, 1075, 205), fill=(20, 40, 110), width=2)
-    # civil side
-    d.line((325, 255, 325, 300), fill=(20, 40, 110), width=2)
-    d.line((325, 300, 700, 300), fill=(20, 40, 110), width=2)
-    box(
-        480, 300, 920, 365, [("ปลัดองค์การบริหารส่วนตำบล", f_box), ("(นักบริหารงานท้องถิ่น ระดับกลาง)", f_small)], (215, 235, 255)
-    )
-    d.line((700, 365, 700, 395), fill=(20, 40, 110), width=2)
-    box(
-        500,
-        395,
-        900,
-        455,
-        [("รองปลัดองค์การบริหารส่วนตำบล", f_box), ("(นักบริหารงานท้องถิ่น ระดับต้น)", f_small)],
-        (215, 235, 255),
-    )
-    d.line((700, 455, 700, 490), fill=(20, 40, 110), width=2)
-    d.line((175, 490, 1225, 490), fill=(20, 40, 110), width=2)
-    units = [
-        (
-            "สำนักปลัด",
-            "หัวหน้าสำนักปลัด",
-            ["งานบริหารทั่วไป", "งานนโยบายและแผน", "งานกฎหมายและคดี", "งานป้องกันและบรรเทาสาธารณภัย", "งานสวัสดิการและพัฒนาชุมชน"],
-        ),
-        ("กองคลัง", "ผู้อำนวยการกองคลัง", ["งานการเงิน", "งานบัญชี", "งานพัฒนาและจัดเก็บรายได้", "งานทะเบียนทรัพย์สินและพัสดุ"]),
-        ("กองช่าง", "ผู้อำนวยการกองช่าง", ["งานก่อสร้าง", "งานออกแบบและควบคุมอาคาร", "งานประสานสาธารณูปโภค", "งานไฟฟ้าสาธารณะ"]),
-        (
-            "กองการศึกษา ศาสนาและวัฒนธรรม",
-            "ผู้อำนวยการกองการศึกษาฯ",
-            ["งานบริหารการศึกษา", "ศูนย์พัฒนาเด็กเล็ก (2 แห่ง)", "งานส่งเสริมศาสนาและวัฒนธรรม"],
-        ),
-    ]
-    for i, (unit, head, jobs) in enumerate(units):
-        cx = 175 + i * 350
-        d.line((cx, 490, cx, 515), fill=(20, 40, 110), width=2)
-        box(cx - 160, 515, cx + 160, 585, [(unit, f_box), (f"({head})", f_small)], (220, 245, 225))
-        y = 605
-        for job in jobs:
-            d.line((cx - 140, y + 18, cx - 150, y + 18), fill=(100, 100, 100), width=1)
-            d.rectangle((cx - 140, y, cx + 150, y + 36), outline=(120, 140, 120), width=1, fill=(248, 252, 248))
-            centered(d, (cx - 140, y, cx + 150, y + 36), job, f_small, (30, 30, 30))
-            y += 46
-        d.line((cx - 150, 585, cx - 150, y - 28), fill=(100, 100, 100), width=1)
-    centered(d, (0, 930, w, 965), "ข้อมูล ณ วันที่ 1 ตุลาคม 2568 • งานบริหารงานบุคคล สำนักปลัด", f_small, (90, 90, 90))
+    big, small = font(19, bold=True), font(16)
+    centered(d, (0, 10, w, 60), f"แผนผังโครงสร้างส่วนราชการ {ORG}", font(34, bold=True), INK)
+    centered(d, (0, 58, w, 90), "ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569) ฉบับปรับปรุง", small, (80, 80, 80))
+    chart_political(d, big, small)
+    chart_civil(d, big, small)
+    for i, unit in enumerate(_AG.units):
+        chart_unit(d, 175 + i * 350, unit, big, small)
+    centered(d, (0, 930, w, 965), "ข้อมูล ณ วันที่ 1 ตุลาคม 2568 • งานบริหารงานบุคคล สำนักปลัด", small, (90, 90, 90))
     save_png(img, "img/org-chart-2569.png", colors=32)
 
 
@@ -489,35 +496,42 @@ MANUAL_BUILDING = "docs/manuals/sop-building-permit.pdf"
 ARCHIVE_2568: dict[tuple[int, int], list[tuple]] = {}  # the FY2568 สขร.1 rows, filled by build_procurement()
 
 
-def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
-    """The computed parts of the annual procurement report 2568 (O12): every purchase of the year, the small ones
-    from the monthly summaries (สขร.1) plus the major contracts, summed by method."""
-    names = {
-        "เฉพาะเจาะจง": "วิธีเฉพาะเจาะจง",
-        "e-bidding": "วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
-        "คัดเลือก": "วิธีคัดเลือก",
-    }
+METHOD_NAMES = {
+    "เฉพาะเจาะจง": "วิธีเฉพาะเจาะจง",
+    "e-bidding": "วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
+    "คัดเลือก": "วิธีคัดเลือก",
+}
+
+
+def sums_by_method_2568() -> dict[str, list[float]]:
+    """Every purchase of fiscal year 2568 (the small ones of the monthly summaries, สขร.1, and the major contracts)
+    summed by method: [count, budget, ราคากลาง, price]."""
     small = [r for rows in ARCHIVE_2568.values() for r in rows]
     purchases = [
         ("เฉพาะเจาะจง", budget, ref, min(p for _n, p in bidders)) for _j, budget, ref, _m, bidders, *_ in small
     ]
     purchases += [(c.method, c.budget, c.reference_price, c.price) for c in _PR.major_2568]
-    by_method: dict[str, list[float]] = {key: [0, 0, 0, 0] for key in names}
+    by_method: dict[str, list[float]] = {key: [0, 0, 0, 0] for key in METHOD_NAMES}
     for method, *amounts in purchases:
         agg = by_method[method]
         agg[:] = [agg[0] + 1, *(a + b for a, b in zip(agg[1:], amounts, strict=True))]
+    return by_method
+
+
+def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    """The computed parts of the annual procurement report 2568 (O12): the sums by method, the major contracts."""
+    by_method = sums_by_method_2568()
     total = [sum(col) for col in zip(*by_method.values(), strict=True)]
     by_method_rows = [
         [label, str(int(n)), money(b), money(r), money(p), money(b - p)]
-        for label, (n, b, r, p) in [*((names[k], v) for k, v in by_method.items()), ("รวม", total)]
+        for label, (n, b, r, p) in [*((METHOD_NAMES[k], v) for k, v in by_method.items()), ("รวม", total)]
     ]
     major = [
         [
             str(i),
             c.job,
-            money(c.budget),
-            money(c.reference_price),
-            names[c.method],
+            *map(money, (c.budget, c.reference_price)),
+            METHOD_NAMES[c.method],
             c.winner,
             money(c.price),
             c.contract,
@@ -526,7 +540,7 @@ def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]
     ]
     n_specific = int(by_method["เฉพาะเจาะจง"][0])
     values = {
-        "small": th(len(small)),
+        "small": th(sum(len(rows) for rows in ARCHIVE_2568.values())),
         "specific": th(n_specific),
         "total": th(int(total[0])),
         "percent": th(f"{100 * n_specific / total[0]:.2f}"),

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pdftotext
 import pytest
-from pydantic import ValidationError
 
 from tools.demosite.expected import render_expected
 from tools.demosite.model import CONTENT_DIR, ITEM_CODES, load
@@ -68,6 +67,12 @@ def test_a_page_body_is_filled_from_the_agency_its_lists_and_the_given_values() 
         fill(page, c.agency, {})
 
 
+def test_the_invitations_share_their_qualifications_from_one_part() -> None:
+    invites = [d for d in load().documents if "/invite-" in d.path]
+    lists = [[b.bullets for b in d.blocks if b.bullets] for d in invites]
+    assert len(invites) == 2 and lists[0] == lists[1] and len(lists[0][0]) == 5
+
+
 def test_committed_expected_toml_is_rendered_from_the_data() -> None:
     assert (DEMO / "expected.toml").read_text(encoding="utf-8") == render_expected(load())
 
@@ -113,10 +118,11 @@ def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
         ("documents/hr-plan-2569", "widths = [60, 30, 30, 30, 25]", "widths = [60, 30, 30, 30]", "columns"),
         ("documents/risk-report-2568", 'signature = "palad"', 'signature = "plad"', "not an executive key"),
         ("news", 'scene = "outdoor"', 'scene = "beach"', "scene"),
+        ("documents/invite-road-moo7", 'part = "e-bidding-qualifications"', 'part = "qualification"', "names no part"),
     ],
 )
 def test_a_faulty_content_file_fails_the_load(tmp_path: Path, name: str, old: str, new: str, why: str) -> None:
-    with pytest.raises(ValidationError, match=why):
+    with pytest.raises(ValueError, match=why):  # pydantic's ValidationError is one
         load(_altered(tmp_path, name, old, new))
 
 

@@ -37,6 +37,12 @@ class Village(Strict):
     households: int
 
 
+class Unit(Strict):
+    name: str
+    head: str
+    sections: list[str]
+
+
 class Agency(Strict):
     org: str
     org_short: str
@@ -55,6 +61,7 @@ class Agency(Strict):
     council_vice: str
     executives: list[Executive]
     villages: list[Village]
+    units: list[Unit]
 
     def executive(self, key: str) -> Executive:
         return next(e for e in self.executives if e.key == key)
@@ -272,7 +279,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
         eservice=Eservice(**_read("eservice")),
         nogift=Nogift(**_read("nogift")),
         items=Items(**_read("items")),
-        documents=load_documents(content_dir / "documents"),
+        documents=load_documents(content_dir / "documents", content_dir / "document-parts.toml"),
         pages=load_pages(content_dir / "pages"),
         site=Site(**_read("site")),
         ita=Ita(**_read("ita")),
