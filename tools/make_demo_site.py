@@ -38,12 +38,13 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from eval.zoo.doc import MONTHS, dabbr, dfull, thai  # noqa: E402  (one home for Thai digits and dates)
 from tools.demosite.expected import render_expected  # noqa: E402  (after the path set-up above)
 from tools.demosite.model import CONTENT_DIR, Executive, NewsPost, OitRow, Unit  # noqa: E402
 from tools.demosite.model import load as load_content  # noqa: E402
 from tools.demosite.page import fill, framed, link, rel  # noqa: E402
 from tools.demosite.pdf import FONT_DIR, Doc, render  # noqa: E402
-from tools.demosite.thai import MONTHS, D, be, dabbr, dfull, th  # noqa: E402
+from tools.demosite.thai import D, be  # noqa: E402
 
 OUT = ROOT / "oit" / "demo" / "site"
 EXPECTED = ROOT / "oit" / "demo" / "expected.toml"
@@ -332,7 +333,7 @@ def nogift_announcement(year_be: int, signer: Executive, path: str, seed: int) -
     doc.center(f"ประกาศ{ORG}", bold=True, size=16)
     doc.center(
         f"เรื่อง ประกาศเจตนารมณ์นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) "
-        f"ประจำปีงบประมาณ พ.ศ. {th(year_be)}",
+        f"ประจำปีงบประมาณ พ.ศ. {thai(year_be)}",
         bold=True,
         size=16,
     )
@@ -351,7 +352,7 @@ def nogift_announcement(year_be: int, signer: Executive, path: str, seed: int) -
         doc.bullet(it)
     doc.ln(2)
     doc.para("จึงประกาศมาเพื่อทราบและถือปฏิบัติโดยทั่วกัน")
-    doc.center(f"ประกาศ ณ วันที่ {th(date.day)} ตุลาคม พ.ศ. {th(be(date))}")
+    doc.center(f"ประกาศ ณ วันที่ {thai(date.day)} ตุลาคม พ.ศ. {thai(be(date))}")
     doc.signature(signer.name, signer.position, seed=seed)
     doc.save(path)
 
@@ -413,9 +414,9 @@ def skr_pdf(y: int, m: int, rows: list[tuple]) -> None:
     pub = skr_publish_date(y, m)
     doc = new_doc(skr_title(y, m), pub, landscape=True, size=14)
     doc.center("แบบ สขร.1", size=12)
-    doc.center(f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{MONTHS[m - 1]} {th(y)}", bold=True, size=16)
+    doc.center(f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{MONTHS[m - 1]} {thai(y)}", bold=True, size=16)
     doc.center(f"{ORG} อำเภอ{AMPHOE} จังหวัด{CHANGWAT}", bold=True, size=15)
-    doc.center(f"วันที่ {th(pub.day)} เดือน {MONTHS[pub.month - 1]} พ.ศ. {th(be(pub))}", size=14)
+    doc.center(f"วันที่ {thai(pub.day)} เดือน {MONTHS[pub.month - 1]} พ.ศ. {thai(be(pub))}", size=14)
     doc.ln(2)
     body = []
     if not rows:
@@ -444,7 +445,7 @@ def skr_pdf(y: int, m: int, rows: list[tuple]) -> None:
         align=("CENTER", "LEFT", "RIGHT", "RIGHT", "CENTER", "LEFT", "LEFT", "LEFT", "LEFT"),
     )
     if not rows:
-        doc.para(f"{ORG} ขอรายงานว่า ในรอบเดือน{MONTHS[m - 1]} พ.ศ. {th(y)} ไม่มีการจัดซื้อจัดจ้าง", indent=False)
+        doc.para(f"{ORG} ขอรายงานว่า ในรอบเดือน{MONTHS[m - 1]} พ.ศ. {thai(y)} ไม่มีการจัดซื้อจัดจ้าง", indent=False)
     finance = _AG.executive("finance")
     doc.signature(finance.name, finance.position, pre="ผู้รายงาน", seed=y * 100 + m)
     doc.save(skr_path(y, m))
@@ -540,10 +541,10 @@ def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]
     ]
     n_specific = int(by_method["เฉพาะเจาะจง"][0])
     values = {
-        "small": th(sum(len(rows) for rows in ARCHIVE_2568.values())),
-        "specific": th(n_specific),
-        "total": th(int(total[0])),
-        "percent": th(f"{100 * n_specific / total[0]:.2f}"),
+        "small": thai(sum(len(rows) for rows in ARCHIVE_2568.values())),
+        "specific": thai(n_specific),
+        "total": thai(int(total[0])),
+        "percent": thai(f"{100 * n_specific / total[0]:.2f}"),
         "saved": money(total[1] - total[3]),
     }
     return values, {"by_method": by_method_rows, "major": major}
@@ -629,7 +630,9 @@ def build_news() -> None:
 
 def page_about_history() -> None:
     v = VILLAGES
-    rows = (f"<tr><td>{th(i + 1)}</td><td>{v[i]}</td><td>{th(i + 7)}</td><td>{v[i + 6]}</td></tr>" for i in range(6))
+    rows = (
+        f"<tr><td>{thai(i + 1)}</td><td>{v[i]}</td><td>{thai(i + 7)}</td><td>{v[i + 6]}</td></tr>" for i in range(6)
+    )
     show("about/history.html", village_rows="".join(rows))
 
 
@@ -689,7 +692,7 @@ def announcement_items(here: str, limit: int | None = None) -> str:
             item = f'{esc(ann.title)} <a href="{EGP}" target="_blank" rel="noopener">[ดูในระบบ e-GP]</a>'
         else:
             item = link(here, ann.target, esc(ann.title)) if ann.target else esc(ann.title)
-        items.append(f'<li><span class="date">{dabbr(ann.date, thai=True)}</span> – {item}</li>')
+        items.append(f'<li><span class="date">{dabbr(ann.date, digits_thai=True)}</span> – {item}</li>')
     return '<ul class="doclist">' + "".join(items) + "</ul>"
 
 
