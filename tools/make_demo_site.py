@@ -29,7 +29,6 @@ import datetime as dt
 import html
 import io
 import math
-import posixpath
 import random
 import shutil
 import sys
@@ -39,11 +38,13 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from eval.zoo.doc import MONTHS, dabbr, dfull, thai  # noqa: E402  (one home for Thai digits and dates)
 from tools.demosite.expected import render_expected  # noqa: E402  (after the path set-up above)
-from tools.demosite.model import Executive  # noqa: E402
+from tools.demosite.model import CONTENT_DIR, Executive, NewsPost, OitRow, Unit  # noqa: E402
 from tools.demosite.model import load as load_content  # noqa: E402
+from tools.demosite.page import fill, framed, link, rel  # noqa: E402
 from tools.demosite.pdf import FONT_DIR, Doc, render  # noqa: E402
-from tools.demosite.thai import MONTHS, D, be, dabbr, dfull, th  # noqa: E402
+from tools.demosite.thai import D, be  # noqa: E402
 
 OUT = ROOT / "oit" / "demo" / "site"
 EXPECTED = ROOT / "oit" / "demo" / "expected.toml"
@@ -91,22 +92,15 @@ def write_bytes(path: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def rel(here: str, target: str) -> str:
-    """A relative link from the page at site path `here` to site path `target`."""
-    if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-        return target
-    path, _, frag = target.partition("#")
-    start = posixpath.dirname(here) or "."
-    out = posixpath.relpath(path, start)
-    return out + (f"#{frag}" if frag else "")
-
-
 # --------------------------------------------------------------------------------------------------
 # Images (Pillow with raqm so Thai marks sit right)
 # --------------------------------------------------------------------------------------------------
 
 
-def font(size: int, name: str = "Garuda", bold: bool = False) -> ImageFont.FreeTypeFont:
+Font = ImageFont.FreeTypeFont
+
+
+def font(size: int, name: str = "Garuda", bold: bool = False) -> Font:
     fname = f"{name}-Bold.ttf" if bold else f"{name}.ttf"
     return ImageFont.truetype(str(FONT_DIR / fname), size, layout_engine=ImageFont.Layout.RAQM)
 
@@ -235,74 +229,78 @@ def make_ita_banner() -> None:
     save_png(img, "img/banner-ita-2569.png", colors=48)
 
 
+INK = (20, 40, 110)  # the org chart's outlines and connectors
+
+
+def chart_box(d: ImageDraw.ImageDraw, box: tuple[int, int, int, int], lines: list[tuple[str, Font]], fill) -> None:
+    """A rounded box of the org chart with its lines of text centred one under the other."""
+    x0, y0, x1, y1 = box
+    d.rounded_rectangle(box, radius=10, fill=fill, outline=INK, width=2)
+    step = (y1 - y0) / len(lines)
+    for i, (txt, f) in enumerate(lines):
+        centered(d, (x0, y0 + i * step, x1, y0 + (i + 1) * step), txt, f, (20, 20, 40))
+
+
+def chart_lines(d: ImageDraw.ImageDraw, *segments: tuple[int, int, int, int]) -> None:
+    for seg in segments:
+        d.line(seg, fill=INK, width=2)
+
+
+def chart_political(d: ImageDraw.ImageDraw, big: Font, small: Font) -> None:
+    """The นายก and the สภา side by side, with their deputies and members below."""
+    chart_box(d, (90, 110, 560, 175), [("นายกองค์การบริหารส่วนตำบล", big), ("(ฝ่ายบริหาร)", small)], (255, 235, 200))
+    chart_box(d, (840, 110, 1310, 175), [("สภาองค์การบริหารส่วนตำบล", big), ("(ฝ่ายนิติบัญญัติ)", small)], (255, 235, 200))
+    chart_box(d, (60, 205, 300, 255), [("รองนายก อบต. (2 คน)", big)], (255, 245, 225))
+    chart_box(d, (350, 205, 590, 255), [("เลขานุการนายก อบต.", big)], (255, 245, 225))
+    chart_box(d, (860, 205, 1290, 255), [("ประธานสภา / รองประธานสภา / สมาชิกสภา อบต.", small)], (255, 245, 225))
+    chart_lines(
+        d,
+        (325, 175, 325, 190),
+        (180, 190, 470, 190),
+        (180, 190, 180, 205),
+        (470, 190, 470, 205),
+        (1075, 175, 1075, 205),
+    )
+
+
+def chart_civil(d: ImageDraw.ImageDraw, big: Font, small: Font) -> None:
+    """The ปลัด and รองปลัด under the นายก, and the bar the units hang from."""
+    chart_lines(d, (325, 255, 325, 300), (325, 300, 700, 300))
+    level = [
+        ("ปลัดองค์การบริหารส่วนตำบล", "(นักบริหารงานท้องถิ่น ระดับกลาง)"),
+        ("รองปลัดองค์การบริหารส่วนตำบล", "(นักบริหารงานท้องถิ่น ระดับต้น)"),
+    ]
+    chart_box(d, (480, 300, 920, 365), [(level[0][0], big), (level[0][1], small)], (215, 235, 255))
+    chart_lines(d, (700, 365, 700, 395))
+    chart_box(d, (500, 395, 900, 455), [(level[1][0], big), (level[1][1], small)], (215, 235, 255))
+    chart_lines(d, (700, 455, 700, 490), (175, 490, 1225, 490))
+
+
+def chart_unit(d: ImageDraw.ImageDraw, cx: int, unit: Unit, big: Font, small: Font) -> None:
+    """A unit's box (agency.toml units) centred at cx, its sections listed below it."""
+    chart_lines(d, (cx, 490, cx, 515))
+    chart_box(d, (cx - 160, 515, cx + 160, 585), [(unit.name, big), (f"({unit.head})", small)], (220, 245, 225))
+    y = 605
+    for section in unit.sections:
+        d.line((cx - 140, y + 18, cx - 150, y + 18), fill=(100, 100, 100), width=1)
+        d.rectangle((cx - 140, y, cx + 150, y + 36), outline=(120, 140, 120), width=1, fill=(248, 252, 248))
+        centered(d, (cx - 140, y, cx + 150, y + 36), section, small, (30, 30, 30))
+        y += 46
+    d.line((cx - 150, 585, cx - 150, y - 28), fill=(100, 100, 100), width=1)
+
+
 def make_org_chart() -> None:
     w, h = 1400, 980
     img = Image.new("RGB", (w, h), (255, 255, 255))
     d = ImageDraw.Draw(img)
-    f_title, f_box, f_small = font(34, bold=True), font(19, bold=True), font(16)
-    centered(d, (0, 10, w, 60), f"แผนผังโครงสร้างส่วนราชการ {ORG}", f_title, (20, 40, 110))
-    centered(d, (0, 58, w, 90), "ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569) ฉบับปรับปรุง", f_small, (80, 80, 80))
-
-    def box(x0, y0, x1, y1, lines, fill, outline=(20, 40, 110)):
-        d.rounded_rectangle((x0, y0, x1, y1), radius=10, fill=fill, outline=outline, width=2)
-        step = (y1 - y0) / len(lines)
-        for i, (txt, f) in enumerate(lines):
-            centered(d, (x0, y0 + i * step, x1, y0 + (i + 1) * step), txt, f, (20, 20, 40))
-
-    # political side
-    box(90, 110, 560, 175, [("นายกองค์การบริหารส่วนตำบล", f_box), ("(ฝ่ายบริหาร)", f_small)], (255, 235, 200))
-    box(840, 110, 1310, 175, [("สภาองค์การบริหารส่วนตำบล", f_box), ("(ฝ่ายนิติบัญญัติ)", f_small)], (255, 235, 200))
-    box(60, 205, 300, 255, [("รองนายก อบต. (2 คน)", f_box)], (255, 245, 225))
-    box(350, 205, 590, 255, [("เลขานุการนายก อบต.", f_box)], (255, 245, 225))
-    box(860, 205, 1290, 255, [("ประธานสภา / รองประธานสภา / สมาชิกสภา อบต.", f_small)], (255, 245, 225))
-    d.line((325, 175, 325, 190), fill=(20, 40, 110), width=2)
-    d.line((180, 190, 470, 190), fill=(20, 40, 110), width=2)
-    d.line((180, 190, 180, 205), fill=(20, 40, 110), width=2)
-    d.line((470, 190, 470, 205), fill=(20, 40, 110), width=2)
-    d.line((1075, 175, 1075, 205), fill=(20, 40, 110), width=2)
-    # civil side
-    d.line((325, 255, 325, 300), fill=(20, 40, 110), width=2)
-    d.line((325, 300, 700, 300), fill=(20, 40, 110), width=2)
-    box(
-        480, 300, 920, 365, [("ปลัดองค์การบริหารส่วนตำบล", f_box), ("(นักบริหารงานท้องถิ่น ระดับกลาง)", f_small)], (215, 235, 255)
-    )
-    d.line((700, 365, 700, 395), fill=(20, 40, 110), width=2)
-    box(
-        500,
-        395,
-        900,
-        455,
-        [("รองปลัดองค์การบริหารส่วนตำบล", f_box), ("(นักบริหารงานท้องถิ่น ระดับต้น)", f_small)],
-        (215, 235, 255),
-    )
-    d.line((700, 455, 700, 490), fill=(20, 40, 110), width=2)
-    d.line((175, 490, 1225, 490), fill=(20, 40, 110), width=2)
-    units = [
-        (
-            "สำนักปลัด",
-            "หัวหน้าสำนักปลัด",
-            ["งานบริหารทั่วไป", "งานนโยบายและแผน", "งานกฎหมายและคดี", "งานป้องกันและบรรเทาสาธารณภัย", "งานสวัสดิการและพัฒนาชุมชน"],
-        ),
-        ("กองคลัง", "ผู้อำนวยการกองคลัง", ["งานการเงิน", "งานบัญชี", "งานพัฒนาและจัดเก็บรายได้", "งานทะเบียนทรัพย์สินและพัสดุ"]),
-        ("กองช่าง", "ผู้อำนวยการกองช่าง", ["งานก่อสร้าง", "งานออกแบบและควบคุมอาคาร", "งานประสานสาธารณูปโภค", "งานไฟฟ้าสาธารณะ"]),
-        (
-            "กองการศึกษา ศาสนาและวัฒนธรรม",
-            "ผู้อำนวยการกองการศึกษาฯ",
-            ["งานบริหารการศึกษา", "ศูนย์พัฒนาเด็กเล็ก (2 แห่ง)", "งานส่งเสริมศาสนาและวัฒนธรรม"],
-        ),
-    ]
-    for i, (unit, head, jobs) in enumerate(units):
-        cx = 175 + i * 350
-        d.line((cx, 490, cx, 515), fill=(20, 40, 110), width=2)
-        box(cx - 160, 515, cx + 160, 585, [(unit, f_box), (f"({head})", f_small)], (220, 245, 225))
-        y = 605
-        for job in jobs:
-            d.line((cx - 140, y + 18, cx - 150, y + 18), fill=(100, 100, 100), width=1)
-            d.rectangle((cx - 140, y, cx + 150, y + 36), outline=(120, 140, 120), width=1, fill=(248, 252, 248))
-            centered(d, (cx - 140, y, cx + 150, y + 36), job, f_small, (30, 30, 30))
-            y += 46
-        d.line((cx - 150, 585, cx - 150, y - 28), fill=(100, 100, 100), width=1)
-    centered(d, (0, 930, w, 965), "ข้อมูล ณ วันที่ 1 ตุลาคม 2568 • งานบริหารงานบุคคล สำนักปลัด", f_small, (90, 90, 90))
+    big, small = font(19, bold=True), font(16)
+    centered(d, (0, 10, w, 60), f"แผนผังโครงสร้างส่วนราชการ {ORG}", font(34, bold=True), INK)
+    centered(d, (0, 58, w, 90), "ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569) ฉบับปรับปรุง", small, (80, 80, 80))
+    chart_political(d, big, small)
+    chart_civil(d, big, small)
+    for i, unit in enumerate(_AG.units):
+        chart_unit(d, 175 + i * 350, unit, big, small)
+    centered(d, (0, 930, w, 965), "ข้อมูล ณ วันที่ 1 ตุลาคม 2568 • งานบริหารงานบุคคล สำนักปลัด", small, (90, 90, 90))
     save_png(img, "img/org-chart-2569.png", colors=32)
 
 
@@ -335,7 +333,7 @@ def nogift_announcement(year_be: int, signer: Executive, path: str, seed: int) -
     doc.center(f"ประกาศ{ORG}", bold=True, size=16)
     doc.center(
         f"เรื่อง ประกาศเจตนารมณ์นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) "
-        f"ประจำปีงบประมาณ พ.ศ. {th(year_be)}",
+        f"ประจำปีงบประมาณ พ.ศ. {thai(year_be)}",
         bold=True,
         size=16,
     )
@@ -354,7 +352,7 @@ def nogift_announcement(year_be: int, signer: Executive, path: str, seed: int) -
         doc.bullet(it)
     doc.ln(2)
     doc.para("จึงประกาศมาเพื่อทราบและถือปฏิบัติโดยทั่วกัน")
-    doc.center(f"ประกาศ ณ วันที่ {th(date.day)} ตุลาคม พ.ศ. {th(be(date))}")
+    doc.center(f"ประกาศ ณ วันที่ {thai(date.day)} ตุลาคม พ.ศ. {thai(be(date))}")
     doc.signature(signer.name, signer.position, seed=seed)
     doc.save(path)
 
@@ -416,9 +414,9 @@ def skr_pdf(y: int, m: int, rows: list[tuple]) -> None:
     pub = skr_publish_date(y, m)
     doc = new_doc(skr_title(y, m), pub, landscape=True, size=14)
     doc.center("แบบ สขร.1", size=12)
-    doc.center(f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{MONTHS[m - 1]} {th(y)}", bold=True, size=16)
+    doc.center(f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{MONTHS[m - 1]} {thai(y)}", bold=True, size=16)
     doc.center(f"{ORG} อำเภอ{AMPHOE} จังหวัด{CHANGWAT}", bold=True, size=15)
-    doc.center(f"วันที่ {th(pub.day)} เดือน {MONTHS[pub.month - 1]} พ.ศ. {th(be(pub))}", size=14)
+    doc.center(f"วันที่ {thai(pub.day)} เดือน {MONTHS[pub.month - 1]} พ.ศ. {thai(be(pub))}", size=14)
     doc.ln(2)
     body = []
     if not rows:
@@ -447,7 +445,7 @@ def skr_pdf(y: int, m: int, rows: list[tuple]) -> None:
         align=("CENTER", "LEFT", "RIGHT", "RIGHT", "CENTER", "LEFT", "LEFT", "LEFT", "LEFT"),
     )
     if not rows:
-        doc.para(f"{ORG} ขอรายงานว่า ในรอบเดือน{MONTHS[m - 1]} พ.ศ. {th(y)} ไม่มีการจัดซื้อจัดจ้าง", indent=False)
+        doc.para(f"{ORG} ขอรายงานว่า ในรอบเดือน{MONTHS[m - 1]} พ.ศ. {thai(y)} ไม่มีการจัดซื้อจัดจ้าง", indent=False)
     finance = _AG.executive("finance")
     doc.signature(finance.name, finance.position, pre="ผู้รายงาน", seed=y * 100 + m)
     doc.save(skr_path(y, m))
@@ -499,35 +497,42 @@ MANUAL_BUILDING = "docs/manuals/sop-building-permit.pdf"
 ARCHIVE_2568: dict[tuple[int, int], list[tuple]] = {}  # the FY2568 สขร.1 rows, filled by build_procurement()
 
 
-def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
-    """The computed parts of the annual procurement report 2568 (O12): every purchase of the year, the small ones
-    from the monthly summaries (สขร.1) plus the major contracts, summed by method."""
-    names = {
-        "เฉพาะเจาะจง": "วิธีเฉพาะเจาะจง",
-        "e-bidding": "วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
-        "คัดเลือก": "วิธีคัดเลือก",
-    }
+METHOD_NAMES = {
+    "เฉพาะเจาะจง": "วิธีเฉพาะเจาะจง",
+    "e-bidding": "วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
+    "คัดเลือก": "วิธีคัดเลือก",
+}
+
+
+def sums_by_method_2568() -> dict[str, list[float]]:
+    """Every purchase of fiscal year 2568 (the small ones of the monthly summaries, สขร.1, and the major contracts)
+    summed by method: [count, budget, ราคากลาง, price]."""
     small = [r for rows in ARCHIVE_2568.values() for r in rows]
     purchases = [
         ("เฉพาะเจาะจง", budget, ref, min(p for _n, p in bidders)) for _j, budget, ref, _m, bidders, *_ in small
     ]
     purchases += [(c.method, c.budget, c.reference_price, c.price) for c in _PR.major_2568]
-    by_method: dict[str, list[float]] = {key: [0, 0, 0, 0] for key in names}
+    by_method: dict[str, list[float]] = {key: [0, 0, 0, 0] for key in METHOD_NAMES}
     for method, *amounts in purchases:
         agg = by_method[method]
         agg[:] = [agg[0] + 1, *(a + b for a, b in zip(agg[1:], amounts, strict=True))]
+    return by_method
+
+
+def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    """The computed parts of the annual procurement report 2568 (O12): the sums by method, the major contracts."""
+    by_method = sums_by_method_2568()
     total = [sum(col) for col in zip(*by_method.values(), strict=True)]
     by_method_rows = [
         [label, str(int(n)), money(b), money(r), money(p), money(b - p)]
-        for label, (n, b, r, p) in [*((names[k], v) for k, v in by_method.items()), ("รวม", total)]
+        for label, (n, b, r, p) in [*((METHOD_NAMES[k], v) for k, v in by_method.items()), ("รวม", total)]
     ]
     major = [
         [
             str(i),
             c.job,
-            money(c.budget),
-            money(c.reference_price),
-            names[c.method],
+            *map(money, (c.budget, c.reference_price)),
+            METHOD_NAMES[c.method],
             c.winner,
             money(c.price),
             c.contract,
@@ -536,10 +541,10 @@ def procurement_2568_tables() -> tuple[dict[str, str], dict[str, list[list[str]]
     ]
     n_specific = int(by_method["เฉพาะเจาะจง"][0])
     values = {
-        "small": th(len(small)),
-        "specific": th(n_specific),
-        "total": th(int(total[0])),
-        "percent": th(f"{100 * n_specific / total[0]:.2f}"),
+        "small": thai(sum(len(rows) for rows in ARCHIVE_2568.values())),
+        "specific": thai(n_specific),
+        "total": thai(int(total[0])),
+        "percent": thai(f"{100 * n_specific / total[0]:.2f}"),
         "saved": money(total[1] - total[3]),
     }
     return values, {"by_method": by_method_rows, "major": major}
@@ -556,211 +561,45 @@ def build_documents() -> None:
 # HTML
 # --------------------------------------------------------------------------------------------------
 
-CSS = """
-*{box-sizing:border-box}body{margin:0;font-family:"Sarabun","Garuda","Tahoma",sans-serif;font-size:16px;color:#222;
-background:#f3f1ea;line-height:1.65}a{color:#1d4e9e}a:hover{color:#b0243a}
-.topbar{background:#7a1428;color:#fde9b8;font-size:14px;padding:4px 0}.topbar a{color:#fde9b8}
-.wrap{max-width:1140px;margin:0 auto;padding:0 14px}.topbar .wrap{display:flex;justify-content:space-between}
-header.site{background:linear-gradient(90deg,#fffaf0,#fde9b8);border-bottom:4px solid #c99a2e}
-header.site .wrap{display:flex;align-items:center;gap:16px;padding:10px 14px}
-header.site img{width:84px;height:84px}.sitename{font-size:28px;font-weight:bold;color:#7a1428;margin:0}
-.sitesub{margin:0;color:#5a4a2a}
-nav.main{background:#1d3f7a;position:relative;z-index:10}nav.main>ul{list-style:none;margin:0 auto;padding:0;
-max-width:1140px;display:flex;flex-wrap:wrap}nav.main>ul>li{position:relative}
-nav.main>ul>li>a{display:block;padding:11px 16px;color:#fff;text-decoration:none;font-weight:bold}
-nav.main>ul>li:hover>a{background:#c99a2e;color:#1d1d1d}
-nav.main .mega{display:none;position:absolute;left:0;top:100%;background:#fff;min-width:280px;padding:10px 0;
-box-shadow:0 6px 18px rgba(0,0,0,.25);border-top:3px solid #c99a2e}nav.main li:hover .mega{display:block}
-nav.main .mega.wide{min-width:560px;display:none;columns:2}nav.main li:hover .mega.wide{display:block}
-nav.main .mega a{display:block;padding:6px 18px;color:#1d3f7a;text-decoration:none}
-nav.main .mega a:hover{background:#fdf3da}.mega h4{margin:4px 18px;color:#7a1428;font-size:15px}
-main{background:#fff;min-height:420px;padding:18px 24px 30px;margin:14px auto;max-width:1140px;
-border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.08)}
-.crumb{font-size:14px;color:#666;margin-bottom:8px}h1{color:#7a1428;font-size:26px;border-bottom:2px solid #c99a2e;
-padding-bottom:6px}h2{color:#1d3f7a;font-size:21px;margin-top:26px}
-table.data{border-collapse:collapse;width:100%;margin:10px 0 18px}table.data th,table.data td{border:1px solid #c8c2b0;
-padding:6px 8px;vertical-align:top}table.data th{background:#f4ead0}table.data tr:nth-child(even) td{background:#faf8f2}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:16px}
-.card{border:1px solid #e2dccb;border-radius:8px;padding:12px;text-align:center;background:#fffdf7}
-.card img{width:150px;height:183px;object-fit:cover;border-radius:6px;border:3px solid #c99a2e}
-.card .name{font-weight:bold;font-size:17px;margin-top:8px}.card .pos{color:#7a1428}
-.card.top{grid-column:1/-1;max-width:320px;margin:0 auto}
-.newsgrid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:16px}
-.newsgrid article{border:1px solid #e5e0d0;border-radius:6px;overflow:hidden;background:#fff}
-.newsgrid img{width:100%;height:150px;object-fit:cover}.newsgrid .t{padding:8px 10px}.date{color:#8a6d2b;font-size:14px}
-.banner img{width:100%;height:auto;display:block;border-radius:6px}.two{display:grid;grid-template-columns:2fr 1fr;gap:22px}
-.box{border:1px solid #e2dccb;border-radius:6px;padding:12px;background:#fffdf7;margin-bottom:14px}
-.box h3{margin:0 0 8px;color:#1d3f7a}.doclist li{margin:6px 0}.pdf:after{content:" (PDF)";color:#b0243a;font-size:13px}
-.btn{display:inline-block;background:#1d3f7a;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;
-font-weight:bold}.btn:hover{background:#c99a2e;color:#111}figure{margin:12px 0}figure img{max-width:100%;
-border-radius:6px}figcaption{font-size:14px;color:#666}.muted{color:#777}.todo{color:#a06a00}
-footer.site{background:#2a2a2a;color:#ddd;padding:22px 0;font-size:15px}footer.site a{color:#fde9b8}
-footer.site .wrap{display:grid;grid-template-columns:2fr 1fr;gap:20px}.center{text-align:center}
-@media(max-width:760px){.two,footer.site .wrap{grid-template-columns:1fr}nav.main>ul{display:block}}
-"""
-
-MENU = [
-    ("หน้าหลัก", "/index.html", None),
-    (
-        "ข้อมูลพื้นฐาน",
-        "/about/history.html",
-        [
-            ("ประวัติความเป็นมา", "/about/history.html"),
-            ("สภาพทั่วไปและข้อมูลพื้นฐาน", "/about/general.html"),
-            ("วิสัยทัศน์/พันธกิจ", "/about/vision.html"),
-            ("โครงสร้างส่วนราชการ", "/about/structure.html"),
-            ("อำนาจหน้าที่", "/about/authority.html"),
-            ("คณะผู้บริหาร", "/about/executives.html"),
-            ("สมาชิกสภา อบต.", "/about/council.html"),
-            ("ติดต่อเรา", "/contact.html"),
-        ],
-    ),
-    (
-        "ข่าวประชาสัมพันธ์",
-        "/news/index.html",
-        [
-            ("ข่าวประชาสัมพันธ์ทั้งหมด", "/news/index.html"),
-            ("ภาพกิจกรรม", "/news/index.html#activities"),
-        ],
-    ),
-    (
-        "แผนงาน",
-        "/plan/index.html",
-        [
-            ("แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)", "/docs/plan/local-development-plan-2566-2570.pdf"),
-            ("แผนการดำเนินงาน ประจำปี 2569", "/docs/plan/action-plan-2569.pdf"),
-            ("รายงานผลการดำเนินงาน ประจำปี 2568", "/docs/plan/annual-report-2568.pdf"),
-            ("แผนงานทั้งหมด", "/plan/index.html"),
-        ],
-    ),
-    (
-        "จัดซื้อจัดจ้าง",
-        "/procurement/index.html",
-        [
-            ("สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร.1)", "/procurement/index.html"),
-            ("ประกาศจัดซื้อจัดจ้าง", "/procurement/announcements.html"),
-            ("แผนการจัดซื้อจัดจ้าง ปี 2569", "/docs/procurement/2569/procure-plan-2569.pdf"),
-            ("ข้อมูลย้อนหลัง ปีงบประมาณ 2568", "/procurement/archive-2568.html"),
-            ("ระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP)", EGP),
-        ],
-    ),
-    ("E-Service", "/eservice/index.html", None),
-    (
-        "งานบริการ",
-        "/services/index.html",
-        [
-            ("คู่มือสำหรับประชาชน", "/services/index.html"),
-            ("คู่มือการปฏิบัติงานของเจ้าหน้าที่", "/services/staff-manuals.html"),
-            ("ร้องเรียนการทุจริตและประพฤติมิชอบ", "/ita/complaint.html"),
-        ],
-    ),
-    (
-        "ITA",
-        "/ita/index.html",
-        [
-            ("การประเมินคุณธรรมและความโปร่งใส (ITA)", "/ita/index.html"),
-            ("นโยบาย No Gift Policy", "/ita/nogift-2569.html"),
-            ("ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "/ita/ethics-2569.html"),
-            ("ร้องเรียนการทุจริต", "/ita/complaint.html"),
-            ("แจ้งเรื่องร้องเรียนการทุจริตออนไลน์", "/ita/complaint-form.html"),
-        ],
-    ),
-]
-
-
-def menu_html() -> str:
-    out = ['<nav class="main"><ul>']
-    for label, href, sub in MENU:
-        out.append(f'<li><a href="{href}">{label}</a>')
-        if sub:
-            cls = "mega wide" if len(sub) > 6 else "mega"
-            out.append(f'<div class="{cls}">')
-            for sl, sh in sub:
-                ext = ' target="_blank" rel="noopener"' if sh.startswith("http") else ""
-                out.append(f'<a href="{sh}"{ext}>{sl}</a>')
-            out.append("</div>")
-        out.append("</li>")
-    out.append("</ul></nav>")
-    return "\n".join(out)
-
-
-def layout(here: str, title: str, body: str, crumbs: list[tuple[str, str]] | None = None, legacy: bool = False) -> str:
-    head_charset = (
-        '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
-        if legacy
-        else '<meta charset="utf-8">'
-    )
-    crumb_html = ""
-    if crumbs is not None:
-        parts = [f'<a href="{rel(here, "index.html")}">หน้าหลัก</a>']
-        parts += [f'<a href="{rel(here, p)}">{t}</a>' if p else t for t, p in crumbs]
-        crumb_html = '<div class="crumb">' + " &raquo; ".join(parts) + "</div>"
-    return f"""<!DOCTYPE html>
-<html lang="th">
-<head>
-{head_charset}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} - {ORG}</title>
-<link rel="stylesheet" href="/css/style.css">
-<link rel="icon" href="/img/logo.png">
-</head>
-<body>
-<div class="topbar"><div class="wrap"><span>โทรศัพท์ {PHONE} &nbsp;|&nbsp; อีเมล {EMAIL}</span>
-<span><a href="{FACEBOOK}" target="_blank" rel="noopener">Facebook</a> &nbsp;|&nbsp; <a href="/sitemap.html">แผนผังเว็บไซต์</a></span></div></div>
-<header class="site"><div class="wrap"><a href="/index.html"><img src="/img/logo.png" alt="ตราสัญลักษณ์ {ORG}"></a>
-<div><p class="sitename">{ORG}</p><p class="sitesub">อำเภอ{AMPHOE} จังหวัด{CHANGWAT}</p></div></div></header>
-{menu_html()}
-<main>
-{crumb_html}
-{body}
-</main>
-<footer class="site"><div class="wrap">
-<div><strong>{ORG}</strong><br>{ADDRESS}<br>โทรศัพท์ {PHONE} &nbsp; โทรสาร {FAX}<br>
-อีเมล <a href="mailto:{EMAIL}">{EMAIL}</a><br>เวลาทำการ วันจันทร์ – วันศุกร์ 08.30 – 16.30 น. (เว้นวันหยุดราชการ)</div>
-<div><a href="{FACEBOOK}" target="_blank" rel="noopener">Facebook : อบต.หนองบัวแดง</a><br>
-<a href="/contact.html">ติดต่อเรา</a> &nbsp;|&nbsp; <a href="/sitemap.html">แผนผังเว็บไซต์</a><br>
-<a href="/admin/index.html">สำหรับเจ้าหน้าที่</a><br>
-<span class="muted">ผู้เข้าชมเว็บไซต์ 128,452 ครั้ง</span><br>
-<span class="muted">&copy; 2569 {ORG} สงวนลิขสิทธิ์</span></div>
-</div></footer>
-</body>
-</html>
-"""
-
 
 def page(path: str, title: str, body: str, crumbs=None, legacy: bool = False, sitemap: bool = True) -> None:
-    text = layout(path, title, body, crumbs, legacy)
+    text = framed(CONTENT.site, _AG, path, title, body, crumbs, legacy)
     data = text.encode("cp874") if legacy else text.encode("utf-8")  # strict: fails loudly on a stray char
     write_bytes(path, data)
     if sitemap:
         PAGES[path] = title
 
 
-def a(here: str, target: str, label: str, pdf: bool = False) -> str:
-    ext = ' target="_blank" rel="noopener"' if target.startswith("http") else ""
-    cls = ' class="pdf"' if pdf or target.endswith(".pdf") else ""
-    return f'<a href="{rel(here, target)}"{cls}{ext}>{label}</a>'
-
-
 def esc(s: str) -> str:
     return html.escape(s, quote=False)
 
 
+# ----- the pages: content/pages/*.toml, each filled with what the generator draws from the other content ----------
+
+
+def show(path: str, **values: object) -> None:
+    """Write the page of content/pages whose path this is, its body filled with the agency's fields and `values`."""
+    p = CONTENT.page(path)
+    page(p.path, p.title, fill(p, _AG, values), p.crumbs, p.legacy, p.sitemap)
+
+
+def news_cards(here: str, posts: list[NewsPost]) -> str:
+    return "".join(
+        f'<article><a href="{rel(here, f"news/{n.slug}.html")}"><img src="{rel(here, f"img/news/{n.slug}-thumb.jpg")}" '
+        f'alt="{esc(n.title)}"></a><div class="t"><span class="date">{dabbr(n.date, n.thai_digits)}</span><br>'
+        f'<a href="{rel(here, f"news/{n.slug}.html")}">{esc(n.title)}</a></div></article>'
+        for n in posts
+    )
+
+
 # ----- news ------------------------------------------------------------------------------------------
 
-# (slug, date, title, scene kind, banner text, paragraphs, date shown in Thai digits?)
 NEWS = CONTENT.news
-NOGIFT_NEWS = "news/news-04.html"
-ETHICS_NEWS = "news/news-11.html"  # O15's activity; posted after news-10 but listed by date
-
-
-def news_date(d: dt.date, thai: bool) -> str:
-    return dfull(d, thai)
 
 
 def build_news() -> None:
     for i, post in enumerate(NEWS):
-        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
+        slug, title = post.slug, post.title
         n = int(slug.split("-")[1]) - 1  # the post's own number keeps its photo and counter stable
         img = scene(1000 + n, post.scene, post.banner)
         save_jpg(img, f"img/news/{slug}.jpg")
@@ -768,7 +607,7 @@ def build_news() -> None:
         here = f"news/{slug}.html"
         body = [
             f"<h1>{esc(title)}</h1>",
-            f'<p class="date">โพสต์เมื่อ {news_date(date, thai)} &nbsp;|&nbsp; โดย งานประชาสัมพันธ์ สำนักปลัด '
+            f'<p class="date">โพสต์เมื่อ {dfull(post.date, post.thai_digits)} &nbsp;|&nbsp; โดย งานประชาสัมพันธ์ สำนักปลัด '
             f"&nbsp;|&nbsp; อ่าน {137 + 41 * n} ครั้ง</p>",
             f'<figure><img src="{rel(here, f"img/news/{slug}.jpg")}" alt="{esc(title)}" width="640" height="400">'
             f"<figcaption>ภาพกิจกรรม: {esc(title)}</figcaption></figure>",
@@ -777,267 +616,70 @@ def build_news() -> None:
         body.append(f'<p class="muted">งานประชาสัมพันธ์ สำนักปลัด {ORG} โทร. {PHONE} ต่อ 101</p>')
         nav = []
         if i > 0:
-            nav.append(a(here, f"news/{NEWS[i - 1].slug}.html", "&laquo; ข่าวก่อนหน้า"))
-        nav.append(a(here, "news/index.html", "ข่าวประชาสัมพันธ์ทั้งหมด"))
+            nav.append(link(here, f"news/{NEWS[i - 1].slug}.html", "&laquo; ข่าวก่อนหน้า"))
+        nav.append(link(here, "news/index.html", "ข่าวประชาสัมพันธ์ทั้งหมด"))
         if i < len(NEWS) - 1:
-            nav.append(a(here, f"news/{NEWS[i + 1].slug}.html", "ข่าวถัดไป &raquo;"))
+            nav.append(link(here, f"news/{NEWS[i + 1].slug}.html", "ข่าวถัดไป &raquo;"))
         body.append("<p>" + " &nbsp;|&nbsp; ".join(nav) + "</p>")
         page(here, title, "\n".join(body), crumbs=[("ข่าวประชาสัมพันธ์", "news/index.html"), (esc(title[:40]) + "…", "")])
-
-    here = "news/index.html"
-    cards = []
-    for post in reversed(NEWS):
-        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
-        cards.append(
-            f'<article><a href="{rel(here, f"news/{slug}.html")}"><img src="{rel(here, f"img/news/{slug}-thumb.jpg")}" '
-            f'alt="{esc(title)}"></a><div class="t"><span class="date">{dabbr(date, thai)}</span><br>'
-            f'<a href="{rel(here, f"news/{slug}.html")}">{esc(title)}</a></div></article>'
-        )
-    body = (
-        f"<h1>ข่าวประชาสัมพันธ์</h1><p>ข่าวสารและกิจกรรมของ{ORG} ประจำปีงบประมาณ พ.ศ. 2569</p>"
-        f'<div class="newsgrid" id="activities">{"".join(cards)}</div>'
-        '<p class="muted">หน้า 1 จาก 1</p>'
-    )
-    page(here, "ข่าวประชาสัมพันธ์", body, crumbs=[("ข่าวประชาสัมพันธ์", "")])
+    show("news/index.html", cards=news_cards("news/index.html", list(reversed(NEWS))))
 
 
-# ----- ข้อมูลพื้นฐาน ------------------------------------------------------------------------------------
+# ----- ข้อมูลพื้นฐาน (O1, O2) and ติดต่อเรา (O3) -------------------------------------------------------------
 
 
 def page_about_history() -> None:
-    # saved as windows-874 like old sites
-    here = "about/history.html"
-    body = f"""<h1>ประวัติความเป็นมา</h1>
-<p>ตำบลหนองบัวแดง เดิมเป็นส่วนหนึ่งของตำบลดงมะไฟ ชาวบ้านกลุ่มแรกอพยพมาจากบ้านท่าแร่และบ้านนาคำ เมื่อประมาณ
-พ.ศ. ๒๔๔๐ มาตั้งถิ่นฐานริมหนองน้ำขนาดใหญ่ซึ่งมีดอกบัวสีแดงขึ้นหนาแน่นตลอดปี จึงเรียกชื่อหมู่บ้านว่า
-“บ้านหนองบัวแดง” ต่อมามีผู้คนอพยพเข้ามาอยู่มากขึ้น ทางราชการจึงแยกตั้งเป็นตำบลหนองบัวแดง เมื่อ พ.ศ. ๒๕๑๘</p>
-<p>สภาตำบลหนองบัวแดงได้รับการยกฐานะเป็น{ORG} ตามประกาศกระทรวงมหาดไทย ลงวันที่ ๒๕ ธันวาคม ๒๕๓๙
-มีผลใช้บังคับตั้งแต่วันที่ ๒๕ กุมภาพันธ์ ๒๕๔๐ ปัจจุบันเป็นองค์การบริหารส่วนตำบลขนาดกลาง
-ที่ทำการตั้งอยู่ที่หมู่ที่ ๗ บ้านโนนสำราญ</p>
-<h2>หมู่บ้านในเขตองค์การบริหารส่วนตำบล</h2>
-<table class="data"><tr><th>หมู่ที่</th><th>ชื่อหมู่บ้าน</th><th>หมู่ที่</th><th>ชื่อหมู่บ้าน</th></tr>
-{"".join(f"<tr><td>{th(i + 1)}</td><td>{VILLAGES[i]}</td><td>{th(i + 7)}</td><td>{VILLAGES[i + 6]}</td></tr>" for i in range(6))}
-</table>
-<h2>ตราสัญลักษณ์</h2>
-<p>ตราสัญลักษณ์ของ{ORG} เป็นรูปดอกบัวสีแดงบานเหนือหนองน้ำ หมายถึงความอุดมสมบูรณ์ของแหล่งน้ำ
-และความสามัคคีของประชาชนในตำบล</p>
-<p class="muted">ข้อมูลจาก: หนังสือประวัติตำบลหนองบัวแดง (ฉบับปรับปรุง พ.ศ. ๒๕๕๕)</p>"""
-    page(here, "ประวัติความเป็นมา", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("ประวัติความเป็นมา", "")], legacy=True)
+    v = VILLAGES
+    rows = (
+        f"<tr><td>{thai(i + 1)}</td><td>{v[i]}</td><td>{thai(i + 7)}</td><td>{v[i + 6]}</td></tr>" for i in range(6)
+    )
+    show("about/history.html", village_rows="".join(rows))
 
 
 def page_about_general() -> None:
-    here = "about/general.html"
     rows = "".join(
         f"<tr><td>{i}</td><td>{v.name}</td><td>{v.male:,}</td><td>{v.female:,}</td><td>{v.male + v.female:,}</td>"
         f"<td>{v.households:,}</td></tr>"
         for i, v in enumerate(_AG.villages, 1)
     )
     tm, tf, thh = (sum(getattr(v, k) for v in _AG.villages) for k in ("male", "female", "households"))
-    body = f"""<h1>สภาพทั่วไปและข้อมูลพื้นฐาน</h1>
-<h2>ที่ตั้งและอาณาเขต</h2>
-<p>{ORG} ตั้งอยู่ทางทิศตะวันออกของอำเภอ{AMPHOE} ห่างจากที่ว่าการอำเภอประมาณ 14 กิโลเมตร
-มีเนื้อที่ประมาณ 58.4 ตารางกิโลเมตร (36,500 ไร่)</p>
-<ul><li>ทิศเหนือ ติดต่อกับ ตำบลดงมะไฟ</li><li>ทิศใต้ ติดต่อกับ ตำบลนาคำใหญ่</li>
-<li>ทิศตะวันออก ติดต่อกับ ตำบลโพนแพง</li><li>ทิศตะวันตก ติดต่อกับ ตำบลศรีวาริน</li></ul>
-<h2>ภูมิประเทศและอาชีพ</h2>
-<p>พื้นที่ส่วนใหญ่เป็นที่ราบลุ่มสลับเนินดิน เหมาะแก่การทำนาและปลูกอ้อย มันสำปะหลัง ประชาชนร้อยละ 78
-ประกอบอาชีพเกษตรกรรม รองลงมาคือรับจ้างทั่วไปและค้าขาย มีกลุ่มอาชีพทอผ้าย้อมครามที่มีชื่อเสียงของตำบล</p>
-<h2>ประชากร (ข้อมูลทะเบียนราษฎร ณ 31 ธันวาคม 2568)</h2>
-<table class="data"><tr><th>หมู่ที่</th><th>หมู่บ้าน</th><th>ชาย</th><th>หญิง</th><th>รวม</th><th>ครัวเรือน</th></tr>
-{rows}<tr><th colspan="2">รวม</th><th>{tm:,}</th><th>{tf:,}</th><th>{tm + tf:,}</th><th>{thh:,}</th></tr></table>"""
-    page(here, "สภาพทั่วไปและข้อมูลพื้นฐาน", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("สภาพทั่วไป", "")])
-
-
-def page_about_vision() -> None:
-    here = "about/vision.html"
-    body = f"""<h1>วิสัยทัศน์ / พันธกิจ</h1>
-<div class="box"><h3>วิสัยทัศน์ (Vision)</h3><p style="font-size:20px">“ตำบลหนองบัวแดงน่าอยู่ เศรษฐกิจพอเพียง
-ประชาชนมีคุณภาพชีวิตที่ดี บริหารจัดการตามหลักธรรมาภิบาล”</p></div>
-<h2>พันธกิจ</h2><ol>
-<li>พัฒนาโครงสร้างพื้นฐาน ถนน แหล่งน้ำ ไฟฟ้า และประปาให้ได้มาตรฐานและทั่วถึง</li>
-<li>ส่งเสริมคุณภาพชีวิต สุขภาพอนามัย และสวัสดิการของเด็ก สตรี ผู้สูงอายุ และผู้พิการ</li>
-<li>ส่งเสริมการศึกษา ศาสนา ศิลปวัฒนธรรม จารีตประเพณี และภูมิปัญญาท้องถิ่น</li>
-<li>ส่งเสริมอาชีพและเศรษฐกิจชุมชนตามหลักปรัชญาของเศรษฐกิจพอเพียง</li>
-<li>อนุรักษ์ทรัพยากรธรรมชาติ และจัดการขยะมูลฝอยและสิ่งแวดล้อมอย่างยั่งยืน</li>
-<li>บริหารจัดการองค์กรอย่างโปร่งใส เปิดโอกาสให้ประชาชนมีส่วนร่วม</li></ol>
-<h2>ยุทธศาสตร์การพัฒนา</h2><ol><li>ยุทธศาสตร์การพัฒนาโครงสร้างพื้นฐาน</li><li>ยุทธศาสตร์การพัฒนาคุณภาพชีวิต</li>
-<li>ยุทธศาสตร์การพัฒนาเศรษฐกิจตามหลักปรัชญาของเศรษฐกิจพอเพียง</li>
-<li>ยุทธศาสตร์การบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม</li><li>ยุทธศาสตร์การบริหารจัดการบ้านเมืองที่ดี</li></ol>
-<p>อ่านรายละเอียดใน {a(here, "docs/plan/local-development-plan-2566-2570.pdf", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)")}</p>"""
-    page(here, "วิสัยทัศน์/พันธกิจ", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("วิสัยทัศน์/พันธกิจ", "")])
-
-
-def page_about_structure() -> None:
-    # O1: structure
-    here = "about/structure.html"
-    ex = {e.key: (e.name, e.position) for e in _AG.executives}
-    body = f"""<h1>โครงสร้างส่วนราชการ</h1>
-<p>โครงสร้างการแบ่งส่วนราชการของ{ORG} ตามแผนอัตรากำลัง 3 ปี (ปีงบประมาณ พ.ศ. 2567 – 2569)
-ฉบับปรับปรุง ประกอบด้วยฝ่ายการเมืองและฝ่ายข้าราชการประจำ (ปรับปรุงข้อมูล ณ วันที่ 1 ตุลาคม 2568)</p>
-<figure><img src="{rel(here, "img/org-chart-2569.png")}" alt="แผนผังโครงสร้างองค์การบริหารส่วนตำบลหนองบัวแดง" width="1100">
-<figcaption>แผนผังโครงสร้างองค์การบริหารส่วนตำบลหนองบัวแดง</figcaption></figure>
-<h2>โครงสร้างฝ่ายการเมือง</h2>
-<h3>ฝ่ายบริหาร</h3>
-<table class="data"><tr><th>ตำแหน่ง</th><th>ชื่อ – สกุล</th></tr>
-<tr><td>นายกองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{ex["mayor"][0]}</td></tr>
-<tr><td>รองนายกองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{ex["deputy1"][0]}</td></tr>
-<tr><td>รองนายกองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{ex["deputy2"][0]}</td></tr>
-<tr><td>เลขานุการนายกองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{ex["secretary"][0]}</td></tr></table>
-<h3>ฝ่ายนิติบัญญัติ (สภาองค์การบริหารส่วนตำบล)</h3>
-<table class="data"><tr><th>ตำแหน่ง</th><th>ชื่อ – สกุล</th></tr>
-<tr><td>ประธานสภาองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{COUNCIL_CHAIR}</td></tr>
-<tr><td>รองประธานสภาองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{COUNCIL_VICE}</td></tr>
-<tr><td>เลขานุการสภาองค์การบริหารส่วนตำบลหนองบัวแดง</td><td>{ex["palad"][0]} (ปลัด อบต.)</td></tr>
-<tr><td>สมาชิกสภาองค์การบริหารส่วนตำบล</td><td>จำนวน 12 คน (หมู่บ้านละ 1 คน) – {a(here, "about/council.html", "ดูรายชื่อสมาชิกสภา")}</td></tr></table>
-<h2>โครงสร้างฝ่ายข้าราชการประจำ</h2>
-<table class="data"><tr><th>ตำแหน่ง</th><th>ชื่อ – สกุล</th></tr>
-<tr><td>ปลัดองค์การบริหารส่วนตำบล (นักบริหารงานท้องถิ่น ระดับกลาง)</td><td>{ex["palad"][0]}</td></tr>
-<tr><td>รองปลัดองค์การบริหารส่วนตำบล (นักบริหารงานท้องถิ่น ระดับต้น)</td><td>{ex["rongpalad"][0]}</td></tr></table>
-<h3>การแบ่งส่วนราชการภายใน</h3>
-<table class="data"><tr><th>ส่วนราชการ</th><th>หัวหน้าส่วนราชการ</th><th>งานภายใน</th><th>อัตรากำลัง</th></tr>
-<tr><td>สำนักปลัด</td><td>{ex["head-office"][0]}<br>หัวหน้าสำนักปลัด (นักบริหารงานทั่วไป ระดับต้น)</td>
-<td>งานบริหารทั่วไป, งานนโยบายและแผน, งานกฎหมายและคดี, งานป้องกันและบรรเทาสาธารณภัย, งานสวัสดิการและพัฒนาชุมชน</td><td>21 คน</td></tr>
-<tr><td>กองคลัง</td><td>{ex["finance"][0]}<br>ผู้อำนวยการกองคลัง (นักบริหารงานการคลัง ระดับต้น)</td>
-<td>งานการเงิน, งานบัญชี, งานพัฒนาและจัดเก็บรายได้, งานทะเบียนทรัพย์สินและพัสดุ</td><td>9 คน</td></tr>
-<tr><td>กองช่าง</td><td>{ex["works"][0]}<br>ผู้อำนวยการกองช่าง (นักบริหารงานช่าง ระดับต้น)</td>
-<td>งานก่อสร้าง, งานออกแบบและควบคุมอาคาร, งานประสานสาธารณูปโภค, งานไฟฟ้าสาธารณะ</td><td>8 คน</td></tr>
-<tr><td>กองการศึกษา ศาสนาและวัฒนธรรม</td><td>{ex["education"][0]}<br>ผู้อำนวยการกองการศึกษา (นักบริหารงานการศึกษา ระดับต้น)</td>
-<td>งานบริหารการศึกษา, ศูนย์พัฒนาเด็กเล็ก 2 แห่ง, งานส่งเสริมศาสนาและวัฒนธรรม</td><td>14 คน</td></tr></table>
-<p>ดูเพิ่มเติม: {a(here, "about/authority.html", "อำนาจหน้าที่")} &nbsp;|&nbsp; {a(here, "about/executives.html", "คณะผู้บริหาร")}</p>"""
-    page(here, "โครงสร้างส่วนราชการ", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("โครงสร้างส่วนราชการ", "")])
-
-
-def page_about_authority() -> None:
-    # O1: authority, in the agency's own words (plus the act as a PDF, which is fine)
-    here = "about/authority.html"
-    own67 = [
-        "ก่อสร้าง ปรับปรุง และบำรุงรักษาถนน สะพาน ทางเท้า และทางน้ำสาธารณะในตำบล",
-        "ดูแลความสะอาดของถนน ทางน้ำ และที่สาธารณะ เก็บขนขยะมูลฝอยและสิ่งปฏิกูล",
-        "ป้องกันและควบคุมโรคติดต่อ เช่น ไข้เลือดออก และโรคพิษสุนัขบ้า",
-        "ป้องกันและบรรเทาสาธารณภัย ช่วยเหลือผู้ประสบภัยน้ำท่วม ภัยแล้ง อัคคีภัย",
-        "ส่งเสริมการศึกษา ดูแลศูนย์พัฒนาเด็กเล็ก และสนับสนุนกิจกรรมทางศาสนาและวัฒนธรรม",
-        "ส่งเสริมการพัฒนาสตรี เด็ก เยาวชน ผู้สูงอายุ และผู้พิการ รวมถึงการจ่ายเบี้ยยังชีพ",
-        "คุ้มครอง ดูแล และบำรุงรักษาทรัพยากรธรรมชาติและสิ่งแวดล้อม",
-        "บำรุงรักษาศิลปะ จารีตประเพณี ภูมิปัญญาท้องถิ่น และวัฒนธรรมอันดีของท้องถิ่น",
-        "ปฏิบัติหน้าที่อื่นตามที่ทางราชการมอบหมาย",
-    ]
-    own68 = [
-        "จัดให้มีน้ำสะอาดเพื่ออุปโภค บริโภค และน้ำเพื่อการเกษตร (ประปาหมู่บ้าน บ่อบาดาล)",
-        "ติดตั้งและบำรุงรักษาไฟฟ้าส่องสว่างสาธารณะ",
-        "จัดให้มีและบำรุงรักษาทางระบายน้ำ",
-        "จัดให้มีสถานที่ประชุม ลานกีฬา สถานที่พักผ่อนหย่อนใจ และสวนสาธารณะ",
-        "ส่งเสริมกลุ่มเกษตรกร กลุ่มอาชีพ และกิจการสหกรณ์",
-        "ส่งเสริมอุตสาหกรรมในครอบครัวและการประกอบอาชีพของราษฎร",
-        "ดูแลรักษาที่สาธารณประโยชน์ และหาผลประโยชน์จากทรัพย์สินของ อบต.",
-        "ส่งเสริมการท่องเที่ยว การพาณิชย์ และการผังเมืองในเขตตำบล",
-    ]
-    li67 = "".join(f"<li>{t}</li>" for t in own67)
-    li68 = "".join(f"<li>{t}</li>" for t in own68)
-    body = f"""<h1>อำนาจหน้าที่</h1>
-<p>{ORG} มีอำนาจหน้าที่ในการพัฒนาตำบลหนองบัวแดงทั้งในด้านเศรษฐกิจ สังคม และวัฒนธรรม
-ตามมาตรา 66 แห่งพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 และที่แก้ไขเพิ่มเติม
-โดยสรุปภารกิจที่ อบต.หนองบัวแดง ดำเนินการให้แก่ประชาชนในพื้นที่ ดังนี้</p>
-<h2>หน้าที่ที่ต้องทำ (มาตรา 67)</h2><ol>{li67}</ol>
-<h2>หน้าที่ที่อาจทำ (มาตรา 68)</h2><ol>{li68}</ol>
-<h2>อำนาจหน้าที่ตามกฎหมายกระจายอำนาจ</h2>
-<p>ตามมาตรา 16 แห่งพระราชบัญญัติกำหนดแผนและขั้นตอนการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น พ.ศ. 2542
-อบต.หนองบัวแดง มีอำนาจจัดระบบบริการสาธารณะเพื่อประโยชน์ของประชาชนในท้องถิ่น เช่น การจัดทำแผนพัฒนาท้องถิ่น
-การจัดการศึกษาปฐมวัย การสังคมสงเคราะห์ การส่งเสริมกีฬา การรักษาความสะอาดและการจัดการสิ่งแวดล้อม
-การสาธารณสุขและการรักษาพยาบาล และการป้องกันและบรรเทาสาธารณภัย</p>
-<h2>การแบ่งภารกิจตามส่วนราชการ</h2>
-<ul><li><strong>สำนักปลัด</strong> – งานบริหารทั่วไป แผนพัฒนา สวัสดิการสังคม ป้องกันและบรรเทาสาธารณภัย</li>
-<li><strong>กองคลัง</strong> – การเงิน บัญชี จัดเก็บภาษี การจัดซื้อจัดจ้างและพัสดุ</li>
-<li><strong>กองช่าง</strong> – ก่อสร้างและซ่อมบำรุงโครงสร้างพื้นฐาน ควบคุมอาคาร ไฟฟ้าสาธารณะ ประปา</li>
-<li><strong>กองการศึกษา ศาสนาและวัฒนธรรม</strong> – ศูนย์พัฒนาเด็กเล็ก อาหารเสริม (นม) กิจกรรมศาสนาและประเพณี</li></ul>
-<h2>เอกสารกฎหมายที่เกี่ยวข้อง</h2>
-<ul class="doclist"><li>{a(here, "docs/law/act-tambon-council-sao-2537.pdf", "พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 และที่แก้ไขเพิ่มเติม (ฉบับเต็ม)")}</li></ul>
-<p>ดูเพิ่มเติม: {a(here, "about/structure.html", "โครงสร้างส่วนราชการ")}</p>"""
-    page(here, "อำนาจหน้าที่", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("อำนาจหน้าที่", "")])
+    show("about/general.html", rows=rows, tm=tm, tf=tf, people=tm + tf, thh=thh)
 
 
 def page_about_executives() -> None:
-    # O2: executives, one card each with photo, name, position and a phone number
+    """O2: one card per executive: photo, name, position and a phone number."""
     here = "about/executives.html"
     cards = []
     for i, e in enumerate(_AG.executives):
-        key, name, pos, phone, mail = e.key, e.name, e.position, e.phone, e.email
-        make_silhouette(key, 500 + i)
-        extra = f'<br>อีเมล <a href="mailto:{mail}">{mail}</a>' if mail else ""
-        cls = "card top" if key == "mayor" else "card"
+        make_silhouette(e.key, 500 + i)
+        extra = f'<br>อีเมล <a href="mailto:{e.email}">{e.email}</a>' if e.email else ""
+        cls = "card top" if e.key == "mayor" else "card"
         cards.append(
-            f'<div class="{cls}"><img src="{rel(here, f"img/exec/{key}.png")}" alt="{name}">'
-            f'<div class="name">{name}</div><div class="pos">{pos}</div>'
-            f"<div>โทร. {phone}{extra}</div></div>"
+            f'<div class="{cls}"><img src="{rel(here, f"img/exec/{e.key}.png")}" alt="{e.name}">'
+            f'<div class="name">{e.name}</div><div class="pos">{e.position}</div>'
+            f"<div>โทร. {e.phone}{extra}</div></div>"
         )
-    political = "".join(cards[:4])
-    civil = "".join(cards[4:])
-    body = f"""<h1>คณะผู้บริหาร</h1>
-<h2>ฝ่ายการเมือง</h2><div class="cards">{political}</div>
-<h2>ฝ่ายข้าราชการประจำ</h2><div class="cards">{civil}</div>
-<p class="muted">ข้อมูล ณ วันที่ 2 มีนาคม 2569</p>"""
-    page(here, "คณะผู้บริหาร", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("คณะผู้บริหาร", "")])
+    show(here, political="".join(cards[:4]), civil="".join(cards[4:]))
 
 
 def page_about_council() -> None:
-    here = "about/council.html"
-    rows = []
-    for i, name in enumerate(COUNCIL):
-        role = (
-            "ประธานสภา อบต."
-            if name == COUNCIL_CHAIR
-            else "รองประธานสภา อบต."
-            if name == COUNCIL_VICE
-            else "สมาชิกสภา อบต."
-        )
-        rows.append(f"<tr><td>{i + 1}</td><td>{name}</td><td>{role}</td><td>หมู่ที่ {i + 1} {VILLAGES[i]}</td></tr>")
-    body = f"""<h1>สมาชิกสภาองค์การบริหารส่วนตำบลหนองบัวแดง</h1>
-<table class="data"><tr><th>ที่</th><th>ชื่อ – สกุล</th><th>ตำแหน่ง</th><th>เขตเลือกตั้ง</th></tr>{"".join(rows)}
-<tr><td>13</td><td>{PALAD.name}</td><td>เลขานุการสภา อบต.</td><td>(ปลัด อบต.)</td></tr></table>"""
-    page(here, "สมาชิกสภา อบต.", body, crumbs=[("ข้อมูลพื้นฐาน", ""), ("สมาชิกสภา อบต.", "")])
-
-
-def page_contact() -> None:
-    # O3: contact. The Q&A section offers only an e-mail address (planted gap).
-    here = "contact.html"
-    body = f"""<h1>ติดต่อเรา</h1>
-<div class="two"><div>
-<h2>ที่อยู่</h2><p><strong>{ORG}</strong><br>{ADDRESS}</p>
-<h2>หมายเลขโทรศัพท์</h2>
-<table class="data"><tr><th>ส่วนราชการ</th><th>หมายเลขโทรศัพท์</th></tr>
-<tr><td>โทรศัพท์ (กลาง)</td><td>{PHONE}</td></tr>
-<tr><td>โทรสาร</td><td>{FAX}</td></tr>
-<tr><td>สำนักปลัด</td><td>{PHONE} ต่อ 101</td></tr>
-<tr><td>กองคลัง</td><td>{PHONE} ต่อ 102</td></tr>
-<tr><td>กองช่าง</td><td>{PHONE} ต่อ 103</td></tr>
-<tr><td>กองการศึกษา ศาสนาและวัฒนธรรม</td><td>{PHONE} ต่อ 104</td></tr>
-<tr><td>ศูนย์ป้องกันและบรรเทาสาธารณภัย (24 ชั่วโมง)</td><td>081-049-6675</td></tr></table>
-<h2>ไปรษณีย์อิเล็กทรอนิกส์ (E-mail)</h2>
-<p><a href="mailto:{EMAIL}">{EMAIL}</a> (สารบรรณกลาง)</p>
-<h2>เครือข่ายสังคมออนไลน์</h2>
-<p>Facebook : <a href="{FACEBOOK}" target="_blank" rel="noopener">องค์การบริหารส่วนตำบลหนองบัวแดง</a></p>
-<h2>เวลาทำการ</h2><p>วันจันทร์ – วันศุกร์ เวลา 08.30 – 16.30 น. (เว้นวันหยุดราชการ)</p>
-</div><div>
-<h2>แผนที่ตั้ง</h2>
-<iframe src="{MAP_EMBED}" width="100%" height="320" style="border:0;" allowfullscreen="" loading="lazy"
-referrerpolicy="no-referrer-when-downgrade" title="แผนที่ตั้ง{ORG}"></iframe>
-<p class="muted">พิกัด 17.1634, 104.0921</p>
-</div></div>
-<h2 id="qa">ช่องทางการถาม-ตอบ (Q&amp;A)</h2>
-<p>ท่านที่มีข้อสงสัยเกี่ยวกับการให้บริการของ{ORG} ส่งคำถามได้ที่อีเมล
-<a href="mailto:{EMAIL}">{EMAIL}</a></p>"""
-    page(here, "ติดต่อเรา", body, crumbs=[("ติดต่อเรา", "")])
+    roles = {COUNCIL_CHAIR: "ประธานสภา อบต.", COUNCIL_VICE: "รองประธานสภา อบต."}
+    rows = "".join(
+        f"<tr><td>{i}</td><td>{name}</td><td>{roles.get(name, 'สมาชิกสภา อบต.')}</td><td>หมู่ที่ {i} {village}</td></tr>"
+        for i, (name, village) in enumerate(zip(COUNCIL, VILLAGES, strict=True), 1)
+    )
+    show("about/council.html", rows=rows)
 
 
 def build_about() -> None:
-    """The ข้อมูลพื้นฐาน pages (O1, O2) and ติดต่อเรา (O3)."""
     page_about_history()
     page_about_general()
-    page_about_vision()
-    page_about_structure()
-    page_about_authority()
+    show("about/vision.html")
+    show("about/structure.html")
+    show("about/authority.html")
     page_about_executives()
     page_about_council()
-    page_contact()
+    show("contact.html")  # O3's planted gap is declared in its page file
 
 
 # ----- จัดซื้อจัดจ้าง (O11) -------------------------------------------------------------------------------
@@ -1046,15 +688,11 @@ def build_about() -> None:
 def announcement_items(here: str, limit: int | None = None) -> str:
     items = []
     for ann in sorted(CONTENT.procurement.announcements, key=lambda x: x.date, reverse=True)[:limit]:
-        date, title, target = ann.date, ann.title, ann.target
-        when = dabbr(date, thai=True)
-        if target == "egp":
-            link = f'{esc(title)} <a href="{EGP}" target="_blank" rel="noopener">[ดูในระบบ e-GP]</a>'
-        elif target:
-            link = a(here, target, esc(title))
+        if ann.target == "egp":
+            item = f'{esc(ann.title)} <a href="{EGP}" target="_blank" rel="noopener">[ดูในระบบ e-GP]</a>'
         else:
-            link = esc(title)
-        items.append(f'<li><span class="date">{when}</span> – {link}</li>')
+            item = link(here, ann.target, esc(ann.title)) if ann.target else esc(ann.title)
+        items.append(f'<li><span class="date">{dabbr(ann.date, digits_thai=True)}</span> – {item}</li>')
     return '<ul class="doclist">' + "".join(items) + "</ul>"
 
 
@@ -1065,49 +703,18 @@ def page_procurement_index() -> None:
         note = ' <span class="muted">(ไม่มีการจัดซื้อจัดจ้าง)</span>' if not PROCUREMENT_2569[(y, m)] else ""
         pub = skr_publish_date(y, m)
         rows.append(
-            f"<tr><td>{n}</td><td>{a(here, skr_path(y, m), skr_title(y, m))}{note}</td><td>{dabbr(pub)}</td></tr>"
+            f"<tr><td>{n}</td><td>{link(here, skr_path(y, m), skr_title(y, m))}{note}</td><td>{dabbr(pub)}</td></tr>"
         )
-    body = f"""<h1>สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน ประจำปีงบประมาณ พ.ศ. 2569</h1>
-<p>{ORG} เผยแพร่สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน (แบบ สขร.1)
-ตามมาตรา 9 (8) แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540</p>
-<table class="data"><tr><th>ที่</th><th>เอกสาร</th><th>วันที่เผยแพร่</th></tr>{"".join(rows)}</table>
-<h2>ประกาศจัดซื้อจัดจ้างล่าสุด</h2>
-{announcement_items(here, limit=5)}
-<p>{a(here, "procurement/announcements.html", "ดูประกาศจัดซื้อจัดจ้างทั้งหมด &raquo;")}</p>
-<h2>ข้อมูลที่เกี่ยวข้อง</h2>
-<ul class="doclist"><li>{a(here, "docs/procurement/2569/procure-plan-2569.pdf", "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2569")}</li>
-<li>{a(here, "procurement/archive-2568.html", "สรุปผลการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2568 (ข้อมูลย้อนหลัง)")}</li>
-<li><a href="{EGP}" target="_blank" rel="noopener">ตรวจสอบข้อมูลการจัดซื้อจัดจ้างในระบบ e-GP กรมบัญชีกลาง</a></li></ul>"""
-    page(here, "สรุปผลการจัดซื้อจัดจ้างรายเดือน", body, crumbs=[("จัดซื้อจัดจ้าง", "")])
-
-
-def page_procurement_announcements() -> None:
-    here = "procurement/announcements.html"
-    body = f"""<h1>ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. ๒๕๖๙</h1>
-<p>ประกาศเชิญชวน ประกาศราคากลาง และประกาศผู้ชนะการเสนอราคาของ{ORG}</p>
-{announcement_items(here)}
-<p>{a(here, "procurement/index.html", "&laquo; กลับหน้าจัดซื้อจัดจ้าง")}</p>"""
-    page(here, "ประกาศจัดซื้อจัดจ้าง", body, crumbs=[("จัดซื้อจัดจ้าง", "procurement/index.html"), ("ประกาศ", "")])
+    show(here, rows="".join(rows), announcements=announcement_items(here, limit=5))
 
 
 def page_procurement_archive_2568() -> None:
     here = "procurement/archive-2568.html"
     rows = "".join(
-        f"<tr><td>{n}</td><td>{a(here, skr_path(y, m), skr_title(y, m))}</td></tr>"
+        f"<tr><td>{n}</td><td>{link(here, skr_path(y, m), skr_title(y, m))}</td></tr>"
         for n, (y, m) in enumerate(SKR_MONTHS_2568, 1)
     )
-    body = f"""<h1>สรุปผลการจัดซื้อจัดจ้างรายเดือน ปีงบประมาณ พ.ศ. 2568 (ข้อมูลย้อนหลัง)</h1>
-<p>ตุลาคม 2567 – กันยายน 2568</p>
-<table class="data"><tr><th>ที่</th><th>เอกสาร</th></tr>{rows}</table>
-<h2>รายงานประจำปี</h2>
-<ul class="doclist"><li>{a(here, PROCURE_REPORT_2568, "รายงานสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2568")}</li></ul>
-<p>{a(here, "procurement/index.html", "&laquo; ข้อมูลปีงบประมาณปัจจุบัน")}</p>"""
-    page(
-        here,
-        "สรุปผลการจัดซื้อจัดจ้าง ปีงบประมาณ 2568",
-        body,
-        crumbs=[("จัดซื้อจัดจ้าง", "procurement/index.html"), ("ปีงบประมาณ 2568", "")],
-    )
+    show(here, rows=rows)
 
 
 def build_procurement() -> None:
@@ -1118,416 +725,67 @@ def build_procurement() -> None:
         ARCHIVE_2568[(y, m)] = generic_rows(y, m, rnd)
         skr_pdf(y, m, ARCHIVE_2568[(y, m)])
     page_procurement_index()
-    page_procurement_announcements()
+    show("procurement/announcements.html", announcements=announcement_items("procurement/announcements.html"))
     page_procurement_archive_2568()
 
 
-# ----- E-Service (O10): a Google Form and statistics, no usage instructions (planted gap) -------------
+# ----- E-Service (O10): a Google Form and statistics, no usage instructions (planted in eservice.toml) ---------
 
 
 def build_eservice() -> None:
-    here = "eservice/index.html"
-    rows = []
-    for (y, m), counts in ((s.month, s.counts) for s in CONTENT.eservice.stats):
-        rows.append(
-            f"<tr><td>{MONTHS[m - 1]} {y}</td>"
-            + "".join(f"<td>{c}</td>" for c in counts)
-            + f"<td>{sum(counts)}</td></tr>"
-        )
-    totals = [sum(col) for col in zip(*(s.counts for s in CONTENT.eservice.stats), strict=True)]
-    body = f"""<h1>ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)</h1>
-<p>{ORG} เปิดให้ประชาชนยื่นคำร้องขอรับบริการผ่านช่องทางออนไลน์ได้ตลอด 24 ชั่วโมง
-โดยไม่ต้องเดินทางมาที่ทำการ อบต.</p>
-<div class="box center"><h3>ขอรับบริการออนไลน์</h3>
-<p>แจ้งซ่อมไฟฟ้าสาธารณะ / ขอใช้น้ำประปา / ขอความอนุเคราะห์รถบรรทุกน้ำ / แจ้งเหตุเดือดร้อนรำคาญ</p>
-<p><a class="btn" href="{GOOGLE_FORM}" target="_blank" rel="noopener">ขอรับบริการออนไลน์ (แจ้งซ่อมไฟฟ้าสาธารณะ / ขอใช้น้ำ …)</a></p></div>
-<h2>สถิติการให้บริการ E-Service ปีงบประมาณ 2569</h2>
-<table class="data"><tr><th>เดือน</th><th>แจ้งซ่อมไฟฟ้าสาธารณะ</th><th>ขอใช้น้ำประปา</th>
-<th>ขอความอนุเคราะห์รถบรรทุกน้ำ</th><th>แจ้งเหตุเดือดร้อนรำคาญ</th><th>รวม (เรื่อง)</th></tr>
-{"".join(rows)}
-<tr><th>รวม</th>{"".join(f"<th>{t}</th>" for t in totals)}<th>{sum(totals)}</th></tr></table>
-<p class="muted">ข้อมูล ณ วันที่ 30 เมษายน 2569 • ผู้รับผิดชอบ: งานนโยบายและแผน สำนักปลัด</p>"""
-    page(here, "E-Service", body, crumbs=[("E-Service", "")])
+    stats = CONTENT.eservice.stats
+    rows = "".join(
+        f"<tr><td>{MONTHS[m - 1]} {y}</td>"
+        + "".join(f"<td>{c}</td>" for c in s.counts)
+        + f"<td>{sum(s.counts)}</td></tr>"
+        for s in stats
+        for y, m in [s.month]
+    )
+    totals = [sum(col) for col in zip(*(s.counts for s in stats), strict=True)]
+    show("eservice/index.html", rows=rows, totals="".join(f"<th>{t}</th>" for t in totals), grand=sum(totals))
 
 
 # ----- แผนงาน, งานบริการ, ร้องเรียน --------------------------------------------------------------------
 
 
-def page_plan_index() -> None:
-    here = "plan/index.html"
-    body = f"""<h1>แผนงาน</h1>
-<ul class="doclist">
-<li>{a(here, "docs/plan/local-development-plan-2566-2570.pdf", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570) เพิ่มเติม ครั้งที่ 1/2569")}</li>
-<li>{a(here, "docs/plan/action-plan-2569.pdf", "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2569")}</li>
-<li>{a(here, "docs/plan/annual-report-2568.pdf", "รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568")}</li>
-<li>{a(here, "docs/procurement/2569/procure-plan-2569.pdf", "แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2569")}</li>
-</ul>
-<p>ข่าวการประชุมประชาคม: {a(here, "news/news-06.html", "ประชุมประชาคมตำบล ทบทวนแผนพัฒนาท้องถิ่น ครั้งที่ 1/2569")}</p>"""
-    page(here, "แผนงาน", body, crumbs=[("แผนงาน", "")])
-
-
-def page_services_index() -> None:
-    here = "services/index.html"
-    body = f"""<h1>คู่มือสำหรับประชาชน</h1>
-<p>คู่มือการขอรับบริการ ณ ที่ทำการ{ORG} ตามพระราชบัญญัติการอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558</p>
-<ul class="doclist">
-<li>{a(here, "docs/services/manual-land-tax.pdf", "คู่มือสำหรับประชาชน: การรับชำระภาษีที่ดินและสิ่งปลูกสร้าง")}</li>
-<li>{a(here, "docs/services/manual-elderly-allowance.pdf", "คู่มือสำหรับประชาชน: การลงทะเบียนขอรับเงินเบี้ยยังชีพผู้สูงอายุ")}</li>
-</ul>"""
-    page(here, "คู่มือสำหรับประชาชน", body, crumbs=[("งานบริการ", ""), ("คู่มือสำหรับประชาชน", "")])
-
-
-def page_services_staff_manuals() -> None:
-    # O8: staff work manuals
-    here = "services/staff-manuals.html"
-    body = f"""<h1>คู่มือการปฏิบัติงานของเจ้าหน้าที่</h1>
-<p>คู่มือการปฏิบัติงาน (มาตรฐานการปฏิบัติงาน) ของเจ้าหน้าที่{ORG} ระบุงาน ตำแหน่งผู้รับผิดชอบ
-ขั้นตอนและระยะเวลาการปฏิบัติงาน เพื่อให้การปฏิบัติงานเป็นมาตรฐานเดียวกัน โปร่งใส และตรวจสอบได้</p>
-<table class="data"><tr><th>ที่</th><th>คู่มือ</th><th>ส่วนราชการ</th><th>ตำแหน่งผู้ปฏิบัติ</th></tr>
-<tr><td>1</td><td>{a(here, MANUAL_TAX, "คู่มือการปฏิบัติงาน งานจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง")}</td><td>กองคลัง</td>
-<td>นักวิชาการจัดเก็บรายได้, เจ้าพนักงานจัดเก็บรายได้</td></tr>
-<tr><td>2</td><td>{a(here, MANUAL_BUILDING, "คู่มือการปฏิบัติงาน การพิจารณาอนุญาตก่อสร้างอาคาร")}</td><td>กองช่าง</td>
-<td>นายช่างโยธา, ผู้อำนวยการกองช่าง</td></tr></table>
-<p class="muted">ปรับปรุงข้อมูล ณ วันที่ 20 ตุลาคม 2568 • คู่มือสำหรับประชาชนดูได้ที่ {a(here, "services/index.html", "คู่มือสำหรับประชาชน")}</p>"""
-    page(here, "คู่มือการปฏิบัติงานของเจ้าหน้าที่", body, crumbs=[("งานบริการ", ""), ("คู่มือการปฏิบัติงานของเจ้าหน้าที่", "")])
-
-
-def page_ita_complaint() -> None:
-    here = "ita/complaint.html"
-    months = [(2568, 10), (2568, 11), (2568, 12), (2569, 1), (2569, 2), (2569, 3)]
-    srows = "".join(f"<tr><td>{MONTHS[m - 1]} {y}</td><td>0</td><td>0</td><td>0</td></tr>" for y, m in months)
-    body = f"""<h1>การร้องเรียนการทุจริตและประพฤติมิชอบ</h1>
-<h2>แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</h2>
-<ol><li><strong>วิธีการร้องเรียน</strong> – ระบุชื่อ ที่อยู่ของผู้ร้องเรียน (ผู้ร้องเรียนอาจไม่เปิดเผยตัวตนได้)
-ข้อเท็จจริงหรือพฤติการณ์ของเรื่องที่ร้องเรียน และหลักฐานประกอบ (ถ้ามี)</li>
-<li><strong>ขั้นตอนการจัดการเรื่องร้องเรียน</strong> – ลงทะเบียนรับเรื่อง เสนอผู้บริหารพิจารณา แต่งตั้งคณะกรรมการตรวจสอบข้อเท็จจริง
-และแจ้งผลให้ผู้ร้องเรียนทราบ</li>
-<li><strong>ส่วนงานที่รับผิดชอบ</strong> – งานกฎหมายและคดี สำนักปลัด {ORG}</li>
-<li><strong>ระยะเวลาดำเนินการ</strong> – ตอบรับเรื่องภายใน 3 วันทำการ และแจ้งผลการดำเนินการภายใน 30 วัน</li></ol>
-<h2>ช่องทางแจ้งเรื่องร้องเรียนการทุจริต</h2>
-<ul><li><strong>ออนไลน์:</strong> {a(here, "ita/complaint-form.html", "แบบฟอร์มแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบออนไลน์")}
-(ตลอด 24 ชั่วโมง ไม่ต้องเดินทางมาที่ทำการ อบต.)</li>
-<li>ยื่นหนังสือด้วยตนเอง ณ ที่ทำการ{ORG}</li>
-<li>ทางไปรษณีย์ จ่าหน้าซองถึง “ปลัดองค์การบริหารส่วนตำบลหนองบัวแดง (เรื่องร้องเรียนการทุจริต)” {ADDRESS}</li>
-<li>โทรศัพท์ {PHONE} ต่อ 101</li>
-<li>อีเมล <a href="mailto:{EMAIL}">{EMAIL}</a> (หัวข้อ “ร้องเรียนการทุจริต”)</li>
-<li>ศูนย์ดำรงธรรมจังหวัดสกลนคร สายด่วน 1567</li>
-<li>สำนักงาน ป.ป.ช. <a href="https://www.nacc.go.th" target="_blank" rel="noopener">www.nacc.go.th</a></li></ul>
-<h2>ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ พ.ศ. 2569 (ต.ค. 2568 – มี.ค. 2569)</h2>
-<table class="data"><tr><th>เดือน</th><th>จำนวนเรื่อง</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th></tr>{srows}</table>
-<p>สรุป: ในรอบ 6 เดือนแรกของปีงบประมาณ พ.ศ. 2569 ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</p>"""
-    page(here, "ร้องเรียนการทุจริต", body, crumbs=[("ITA", "ita/index.html"), ("ร้องเรียนการทุจริต", "")])
-
-
 def build_plan_services() -> None:
-    page_plan_index()
-    page_services_index()
-    page_services_staff_manuals()
-    page_ita_complaint()
+    show("plan/index.html")
+    show("services/index.html")
+    show("services/staff-manuals.html")
+    months = [(2568, 10), (2568, 11), (2568, 12), (2569, 1), (2569, 2), (2569, 3)]  # all zero: no complaints
+    stats = "".join(f"<tr><td>{MONTHS[m - 1]} {y}</td><td>0</td><td>0</td><td>0</td></tr>" for y, m in months)
+    show("ita/complaint.html", srows=stats)
 
 
 # ----- ITA ---------------------------------------------------------------------------------------------
 
-NOGIFT_ANN_2569 = "docs/ita/2569/nogift-announcement-2569.pdf"
 NOGIFT_REP_2569 = "docs/ita/2569/nogift-report-2569-6months.pdf"
-NOGIFT_ANN_2568 = "docs/ita/2568/nogift-announcement-2568.pdf"
-NOGIFT_REP_2568 = "docs/ita/2568/gift-report-2568.pdf"
-
-ITA_2569 = [
-    ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", "9.1 ข้อมูลพื้นฐาน"),
-    (
-        "O1",
-        "โครงสร้างและอำนาจหน้าที่",
-        [("แผนผังโครงสร้างส่วนราชการ", "about/structure.html"), ("อำนาจหน้าที่", "about/authority.html")],
-    ),
-    ("O2", "ข้อมูลผู้บริหาร", [("คณะผู้บริหาร", "about/executives.html")]),
-    ("O3", "ข้อมูลการติดต่อ และช่องทางการถาม – ตอบ (Q&A)", [("ติดต่อเรา", "contact.html")]),
-    ("O4", "ข่าวประชาสัมพันธ์", [("ข่าวประชาสัมพันธ์", "news/index.html")]),
-    (None, "9.2 การบริหารงาน"),
-    ("O5", "แผนพัฒนาท้องถิ่น", [("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)", "docs/plan/local-development-plan-2566-2570.pdf")]),
-    ("O6", "แผนการดำเนินงานและการใช้งบประมาณประจำปี", [("แผนการดำเนินงาน ประจำปี 2569", "docs/plan/action-plan-2569.pdf")]),
-    ("O7", "รายงานผลการดำเนินงานประจำปี", [("รายงานผลการดำเนินงาน ประจำปี 2568", "docs/plan/annual-report-2568.pdf")]),
-    ("O8", "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", [("คู่มือการปฏิบัติงานของเจ้าหน้าที่", "services/staff-manuals.html")]),
-    ("O9", "คู่มือหรือแนวทางการขอรับบริการ", [("คู่มือสำหรับประชาชน", "services/index.html")]),
-    ("O10", "ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)", [("E-Service", "eservice/index.html")]),
-    (None, "9.3 การจัดซื้อจัดจ้าง"),
-    (
-        "O11",
-        "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน",
-        [
-            ("สรุปผลการจัดซื้อจัดจ้างรายเดือน ปี 2569", "procurement/index.html"),
-            ("ประกาศจัดซื้อจัดจ้าง", "procurement/announcements.html"),
-        ],
-    ),
-    (
-        "O12",
-        "รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
-        [("รายงานสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2568", PROCURE_REPORT_2568)],
-    ),
-    (None, "9.4 การบริหารและพัฒนาทรัพยากรบุคคล"),
-    (
-        "O13",
-        "หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล",
-        [("แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปี 2569", HR_PLAN_2569)],
-    ),
-    (
-        "O14",
-        "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
-        [("รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปี 2568", HR_REPORT_2568)],
-    ),
-    (
-        "O15",
-        "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
-        [
-            ("ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม ปี 2569", "ita/ethics-2569.html"),
-            ("ประมวลจริยธรรม", ETHICS_CODE),
-            ("โครงการอบรมคุณธรรมจริยธรรม ประจำปี 2569", ETHICS_NEWS),
-        ],
-    ),
-    (None, "9.5 การส่งเสริมความโปร่งใส"),
-    ("O16", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", [("แนวปฏิบัติฯ", "ita/complaint.html")]),
-    (
-        "O17",
-        "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-        [("แจ้งเรื่องร้องเรียนการทุจริตออนไลน์", "ita/complaint-form.html")],
-    ),
-    ("O18", "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", [("สถิติเรื่องร้องเรียน", "ita/complaint.html")]),
-    (
-        "O19",
-        "ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน",
-        [
-            ("รายงานผลการเปิดโอกาสให้ประชาชนมีส่วนร่วม ปี 2569", PARTICIPATION_2569),
-            ("ประชุมประชาคมตำบล ครั้งที่ 1/2569", "news/news-06.html"),
-        ],
-    ),
-    ("ตัวชี้วัดที่ 10 การป้องกันการทุจริต", "10.1 การดำเนินการเพื่อป้องกันการทุจริต"),
-    (
-        "O20",
-        "การขับเคลื่อนนโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
-        [
-            ("การขับเคลื่อนนโยบาย No Gift Policy", "ita/nogift-2569.html"),
-            ("ประกาศเจตนารมณ์ฯ", NOGIFT_ANN_2569),
-            ("กิจกรรมการสร้างวัฒนธรรม", NOGIFT_NEWS),
-            ("รายงานผลฯ รอบ 6 เดือน", NOGIFT_REP_2569),
-        ],
-    ),
-    ("O21", "การประเมินความเสี่ยงการทุจริต", [("การประเมินความเสี่ยงการทุจริต ปี 2569", RISK_2569)]),
-    (
-        "O22",
-        "รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต",
-        [("รายงานผลการดำเนินการเพื่อจัดการความเสี่ยงการทุจริต ปี 2568", RISK_REPORT_2568)],
-    ),
-    ("O23", "แผนปฏิบัติการป้องกันการทุจริต", [("แผนปฏิบัติการป้องกันการทุจริต ประจำปี 2569", AC_PLAN_2569)]),
-    (
-        "O24",
-        "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-        [("รายงานผลการดำเนินการป้องกันการทุจริต ประจำปี 2568", AC_REPORT_2568)],
-    ),
-    (None, "10.2 มาตรการภายในเพื่อป้องกันการทุจริต"),
-    (
-        "O25",
-        "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร (มาตรการส่งเสริมคุณธรรมและความโปร่งใส)",
-        [("การวิเคราะห์ผลการประเมิน ITA 2568 และมาตรการส่งเสริมคุณธรรมฯ ปี 2569", INTEGRITY_2569)],
-    ),
-    (
-        "O26",
-        "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-        # planted: the only report linked covers ปีงบประมาณ 2567 (the label does not say so; the PDF does)
-        [("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", INTEGRITY_REPORT_2567)],
-    ),
-]
-
-ITAS_NOTE = "เผยแพร่ในระบบ ITAS แล้ว"
-ITA_2568 = [
-    ("O1", "โครงสร้างและอำนาจหน้าที่", [("โครงสร้าง", "about/structure.html"), ("อำนาจหน้าที่", "about/authority.html")]),
-    ("O2", "ข้อมูลผู้บริหาร", [("คณะผู้บริหาร", "about/executives.html")]),
-    ("O3", "ข้อมูลการติดต่อ", [("ติดต่อเรา", "contact.html")]),
-    ("O4", "ข่าวประชาสัมพันธ์", [("ข่าวประชาสัมพันธ์", "news/index.html")]),
-    ("O5", "แผนพัฒนาท้องถิ่น", [("แผนงาน", "plan/index.html")]),
-    ("O6", "แผนการดำเนินงานประจำปี", ITAS_NOTE),
-    ("O7", "รายงานผลการดำเนินงานประจำปี", ITAS_NOTE),
-    ("O8", "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", ITAS_NOTE),
-    ("O9", "คู่มือหรือแนวทางการขอรับบริการ", [("คู่มือสำหรับประชาชน", "services/index.html")]),
-    ("O10", "E–Service", [("E-Service", "eservice/index.html")]),
-    ("O11", "ข้อมูลสถิติการให้บริการ", ITAS_NOTE),
-    (
-        "O12",
-        "รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้าง",
-        [
-            ("สรุปผลการจัดซื้อจัดจ้าง ปีงบประมาณ 2568", "procurement/archive-2568.html"),
-            ("สขร.1 เดือนมีนาคม 2568", skr_path(2568, 3)),
-        ],
-    ),
-    ("O13", "รายงานผลการจัดซื้อจัดจ้างประจำปี", ITAS_NOTE),
-    ("O14", "แผนการบริหารและพัฒนาทรัพยากรบุคคล", ITAS_NOTE),
-    ("O15", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี", ITAS_NOTE),
-    ("O16", "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", ITAS_NOTE),
-    ("O17", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต", [("ร้องเรียนการทุจริต", "ita/complaint.html")]),
-    ("O18", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", [("ร้องเรียนการทุจริต", "ita/complaint.html")]),
-    ("O19", "ข้อมูลสถิติเรื่องร้องเรียนการทุจริต", ITAS_NOTE),
-    ("O20", "การเปิดโอกาสให้เกิดการมีส่วนร่วม", ITAS_NOTE),
-    (
-        "O21",
-        "ประกาศเจตนารมณ์และการสร้างวัฒนธรรม ตามนโยบาย No Gift Policy",
-        [("ประกาศเจตนารมณ์ No Gift Policy ประจำปีงบประมาณ พ.ศ. 2568", NOGIFT_ANN_2568)],
-    ),
-    (
-        "O22",
-        "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา",
-        [("รายงานการรับทรัพย์สินฯ ประจำปีงบประมาณ พ.ศ. 2568", NOGIFT_REP_2568)],
-    ),
-    ("O23", "การประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบน", ITAS_NOTE),
-    ("O24", "รายงานผลการดำเนินการเพื่อจัดการความเสี่ยงการทุจริต", ITAS_NOTE),
-    ("O25", "แผนปฏิบัติการป้องกันการทุจริต", ITAS_NOTE),
-    ("O26", "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต", ITAS_NOTE),
-]
 
 
-def ita_row(here: str, code: str, title: str, links) -> str:
-    if links is None:
-        cell = '<span class="todo">อยู่ระหว่างดำเนินการ</span>'
-    elif isinstance(links, str):
-        cell = f'<span class="muted">{links}</span>'
-    else:
-        cell = "<br>".join(a(here, t, esc(label)) for label, t in links)
-    return f'<tr><td class="center">{code}</td><td>{esc(title)}</td><td>{cell}</td></tr>'
-
-
-def page_ita_index() -> None:
-    here = "ita/index.html"
-    body = f"""<h1>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)</h1>
-<p>{ORG} เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ
-(Integrity and Transparency Assessment : ITA) ของสำนักงาน ป.ป.ช. เป็นประจำทุกปี</p>
-<ul class="doclist">
-<li>{a(here, "ita/ita-2569.html", "ปีงบประมาณ พ.ศ. ๒๕๖๙")}</li>
-<li>{a(here, "ita/ita-2568.html", "ปีงบประมาณ พ.ศ. ๒๕๖๘")}</li>
-</ul>
-<p>ระบบ ITAS: <a href="https://itas.nacc.go.th" target="_blank" rel="noopener">itas.nacc.go.th</a></p>"""
-    page(here, "ITA", body, crumbs=[("ITA", "")])
-
-
-def page_ita_ita_2569() -> None:
-    here = "ita/ita-2569.html"
-    rows = []
-    for entry in ITA_2569:
-        if entry[0] is None or not entry[0].startswith("O"):
-            if entry[0]:
-                rows.append(f'<tr><th colspan="3" style="text-align:left;background:#e6d3a3">{entry[0]}</th></tr>')
-            rows.append(f'<tr><th colspan="3" style="text-align:left">{entry[1]}</th></tr>')
+def oit_rows(here: str, rows: list[OitRow]) -> str:
+    """The rows of an OIT index table (content/ita.toml): headings, and items with their links or the ITAS note."""
+    out = []
+    for r in rows:
+        if r.indicator:
+            out.append(f'<tr><th colspan="3" style="text-align:left;background:#e6d3a3">{r.indicator}</th></tr>')
+        if r.group:
+            out.append(f'<tr><th colspan="3" style="text-align:left">{r.group}</th></tr>')
             continue
-        rows.append(ita_row(here, *entry))
-    body = f"""<h1>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. 2569</h1>
-<p>{ORG} ได้เปิดเผยข้อมูลตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment : OIT)
-ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ ดังนี้</p>
-<table class="data"><tr><th style="width:70px">ข้อ</th><th>ข้อมูล</th><th>ลิงก์ข้อมูล</th></tr>
-{"".join(rows)}</table>
-<p class="muted">ปรับปรุงข้อมูลล่าสุด ๓๐ เม.ย. ๒๕๖๙</p>
-<p>{a(here, "ita/ita-2568.html", "ข้อมูล ITA ปีงบประมาณ พ.ศ. 2568")}</p>"""
-    page(here, "ITA 2569", body, crumbs=[("ITA", "ita/index.html"), ("ITA 2569", "")])
-
-
-def page_ita_ita_2568() -> None:
-    here = "ita/ita-2568.html"
-    rows = "".join(ita_row(here, *e) for e in ITA_2568)
-    body = f"""<h1>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. 2568</h1>
-<p>ข้อมูลย้อนหลังของ{ORG} ตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘</p>
-<table class="data"><tr><th style="width:70px">ข้อ</th><th>ข้อมูล</th><th>ลิงก์ข้อมูล</th></tr>{rows}</table>
-<p>{a(here, "ita/ita-2569.html", "ข้อมูล ITA ปีงบประมาณ พ.ศ. 2569 (ปัจจุบัน)")}</p>"""
-    page(here, "ITA 2568", body, crumbs=[("ITA", "ita/index.html"), ("ITA 2568", "")])
-
-
-def page_ita_nogift_2569() -> None:
-    here = "ita/nogift-2569.html"
-    body = f"""<h1>การขับเคลื่อนนโยบาย No Gift Policy ประจำปีงบประมาณ พ.ศ. 2569</h1>
-<h2>1. ประกาศเจตนารมณ์</h2>
-<ul class="doclist"><li>{a(here, NOGIFT_ANN_2569, esc(NOGIFT_TITLE_2569))}
-<span class="date">(ประกาศ ณ วันที่ 1 ตุลาคม 2568)</span></li></ul>
-<h2>2. กิจกรรมการสร้างวัฒนธรรม No Gift Policy</h2>
-<div class="box"><a href="{rel(here, NOGIFT_NEWS)}"><img src="{rel(here, "img/news/news-04-thumb.jpg")}"
-alt="กิจกรรมการสร้างวัฒนธรรม No Gift Policy" width="320" height="200"></a>
-<p><span class="date">22 ธ.ค. 2568</span> – {a(here, NOGIFT_NEWS, "กิจกรรมการสร้างวัฒนธรรม No Gift Policy ประจำปีงบประมาณ พ.ศ. 2569")}</p></div>
-<h2>3. รายงานผลการดำเนินการ</h2>
-<ul class="doclist"><li>{a(here, NOGIFT_REP_2569, esc(CONTENT.document(NOGIFT_REP_2569).title))}</li></ul>
-<p class="muted">ข้อมูลปีงบประมาณ พ.ศ. 2568 ดูได้ที่ {a(here, "ita/ita-2568.html", "หน้า ITA 2568")}</p>"""
-    page(here, "No Gift Policy 2569", body, crumbs=[("ITA", "ita/index.html"), ("No Gift Policy", "")])
-    build_ethics()
-    build_complaint_form()
+        links = "<br>".join(link(here, target, esc(label)) for label, target in r.links)
+        cell = f'<span class="muted">{CONTENT.ita.itas_note}</span>' if r.itas else links
+        out.append(f'<tr><td class="center">{r.code}</td><td>{esc(r.title)}</td><td>{cell}</td></tr>')
+    return "".join(out)
 
 
 def build_ita() -> None:
     for ann in CONTENT.nogift.announcements:  # 2569 is signed by the ปลัด (planted), 2568 by the นายก
         nogift_announcement(ann.year, _AG.executive(ann.signer), ann.path, seed=ann.seed)
-    page_ita_index()
-    page_ita_ita_2569()
-    page_ita_ita_2568()
-    page_ita_nogift_2569()
-
-
-def build_ethics() -> None:
-    """O15: the code of ethics and the ethics activities of fiscal year 2569 (the main one is a news post)."""
-    here = "ita/ethics-2569.html"
-    body = f"""<h1>ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. 2569</h1>
-<h2>1. ประมวลจริยธรรม</h2>
-<ul class="doclist"><li>{a(here, ETHICS_CODE, f"ประมวลจริยธรรมของข้าราชการ พนักงาน และลูกจ้างของ{ORG}")}</li></ul>
-<h2>2. การขับเคลื่อนจริยธรรม</h2>
-<div class="box"><a href="{rel(here, ETHICS_NEWS)}"><img src="{rel(here, "img/news/news-11-thumb.jpg")}"
-alt="โครงการอบรมคุณธรรมจริยธรรม ประจำปีงบประมาณ พ.ศ. 2569" width="320" height="200"></a>
-<p><span class="date">๑๖ มกราคม ๒๕๖๙</span> – {a(here, ETHICS_NEWS, "โครงการอบรมคุณธรรมจริยธรรมและการป้องกันผลประโยชน์ทับซ้อน ประจำปีงบประมาณ พ.ศ. 2569")}</p>
-<p>ผู้บริหาร สมาชิกสภา พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้าง เข้ารับการอบรมรวม 64 คน
-คะแนนแบบทดสอบหลังการอบรมเฉลี่ยร้อยละ 88</p></div>
-<h2>3. กิจกรรมขับเคลื่อนจริยธรรมอื่น ๆ</h2>
-<table class="data"><tr><th>วันที่</th><th>กิจกรรม</th><th>ผู้เข้าร่วม</th></tr>
-<tr><td>3 พ.ย. 2568</td><td>ชี้แจงประมวลจริยธรรมในการประชุมพนักงานประจำเดือน</td><td>49 คน</td></tr>
-<tr><td>16 ม.ค. 2569</td><td>{a(here, ETHICS_NEWS, "โครงการอบรมคุณธรรมจริยธรรมและการป้องกันผลประโยชน์ทับซ้อน")}</td><td>64 คน</td></tr>
-<tr><td>18 มี.ค. 2569</td><td>มอบเกียรติบัตรพนักงานดีเด่นด้านคุณธรรมจริยธรรม เนื่องในวันท้องถิ่นไทย</td><td>4 คน</td></tr></table>"""
-    page(here, "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", body, crumbs=[("ITA", "ita/index.html"), ("การขับเคลื่อนจริยธรรม", "")])
-
-
-def build_complaint_form() -> None:
-    """O17: an online channel for corruption complaints only (a web form), separate from general complaints.
-
-    It has a <textarea> but is not a Q&A channel: O3's planted gap (contact.qa) stands."""
-    here = "ita/complaint-form.html"
-    units = "".join(
-        f"<option>{u}</option>"
-        for u in ("ไม่ทราบ", "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา ศาสนาและวัฒนธรรม", "ผู้บริหาร")
-    )
-    kinds = "".join(
-        f"<option>{k}</option>"
-        for k in (
-            "การเรียกรับสินบน",
-            "การทุจริตในการจัดซื้อจัดจ้าง",
-            "การใช้อำนาจหน้าที่โดยมิชอบ",
-            "การนำทรัพย์สินของราชการไปใช้ประโยชน์ส่วนตน",
-            "การประพฤติมิชอบอื่น ๆ",
-        )
-    )
-    body = f"""<h1>แจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ (ออนไลน์)</h1>
-<p>ช่องทางนี้ใช้สำหรับแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของผู้บริหาร พนักงานส่วนตำบล ลูกจ้าง และพนักงานจ้าง
-ของ{ORG} เท่านั้น เรื่องที่แจ้งจะส่งตรงถึงงานกฎหมายและคดี สำนักปลัด และเก็บรักษาข้อมูลของผู้ร้องเรียนเป็นความลับ
-ผู้ร้องเรียนไม่ต้องเดินทางมาที่ทำการ อบต.</p>
-<p class="muted">เรื่องร้องเรียนทั่วไป เช่น ไฟฟ้าสาธารณะดับ ถนนชำรุด หรือเหตุเดือดร้อนรำคาญ โปรดแจ้งผ่าน
-{a(here, "eservice/index.html", "E-Service")}</p>
-<form action="#" method="post" enctype="multipart/form-data" class="box">
-<h3>ข้อมูลผู้ร้องเรียน (ไม่ประสงค์ออกนามได้)</h3>
-<p><label>ชื่อ – นามสกุล<br><input name="name" size="40"></label></p>
-<p><label>ที่อยู่ที่ติดต่อได้<br><input name="address" size="60"></label></p>
-<p><label>หมายเลขโทรศัพท์<br><input name="phone" type="tel" size="20"></label>
-&nbsp; <label>อีเมล<br><input name="email" type="email" size="30"></label></p>
-<h3>รายละเอียดเรื่องร้องเรียน</h3>
-<p><label>ประเภทเรื่องร้องเรียน<br><select name="kind">{kinds}</select></label></p>
-<p><label>ชื่อ – ตำแหน่งของผู้ถูกร้องเรียน<br><input name="accused" size="50" required></label></p>
-<p><label>ส่วนราชการของผู้ถูกร้องเรียน<br><select name="unit">{units}</select></label></p>
-<p><label>วันที่เกิดเหตุ<br><input name="when" type="date"></label>
-&nbsp; <label>สถานที่เกิดเหตุ<br><input name="where" size="40"></label></p>
-<p><label>ข้อเท็จจริงหรือพฤติการณ์ที่ร้องเรียน<br><textarea name="details" rows="7" cols="70" required></textarea></label></p>
-<p><label>พยานหลักฐาน (แนบไฟล์ภาพ เอกสาร ไม่เกิน 10 MB)<br><input name="evidence" type="file"></label></p>
-<p><label><input name="confirm" type="checkbox" required> ข้าพเจ้าขอรับรองว่าข้อความที่แจ้งเป็นความจริง</label></p>
-<p><button type="submit" class="btn">ส่งเรื่องร้องเรียน</button></p>
-</form>
-<p>งานกฎหมายและคดีจะตอบรับเรื่องภายใน 3 วันทำการ และแจ้งผลการดำเนินการภายใน 30 วัน ตาม
-{a(here, "ita/complaint.html", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")}</p>"""
-    page(here, "แจ้งเรื่องร้องเรียนการทุจริตออนไลน์", body, crumbs=[("ITA", "ita/index.html"), ("แจ้งเรื่องร้องเรียนการทุจริต", "")])
+    show("ita/index.html")
+    show("ita/ita-2569.html", rows=oit_rows("ita/ita-2569.html", CONTENT.ita.oit_2569))
+    show("ita/ita-2568.html", rows=oit_rows("ita/ita-2568.html", CONTENT.ita.oit_2568))
+    show("ita/nogift-2569.html", nogift_report_title=esc(CONTENT.document(NOGIFT_REP_2569).title))
+    show("ita/ethics-2569.html")
+    show("ita/complaint-form.html")
 
 
 # ----- home, admin, sitemap, robots ----------------------------------------------------------------------
@@ -1540,49 +798,9 @@ def build_home() -> None:
         "img/hero.jpg",
         quality=62,
     )
-    here = "index.html"
-    news = []
-    for post in list(reversed(NEWS))[:6]:
-        slug, date, title, thai = post.slug, post.date, post.title, post.thai_digits
-        news.append(
-            f'<article><a href="news/{slug}.html"><img src="img/news/{slug}-thumb.jpg" alt="{esc(title)}"></a>'
-            f'<div class="t"><span class="date">{dabbr(date, thai)}</span><br>'
-            f'<a href="news/{slug}.html">{esc(title)}</a></div></article>'
-        )
-    body = f"""<div class="banner"><img src="img/hero.jpg" alt="ภาพบรรยากาศตำบลหนองบัวแดง" width="1100" height="360"></div>
-<p></p>
-<div class="banner"><a href="ita/ita-2569.html"><img src="img/banner-ita-2569.png" alt="ITA 2569 การประเมินคุณธรรมและความโปร่งใส" width="1100" height="240"></a></div>
-<div class="two"><div>
-<h2>ข่าวประชาสัมพันธ์</h2>
-<div class="newsgrid">{"".join(news)}</div>
-<p><a href="news/index.html">ข่าวทั้งหมด &raquo;</a></p>
-<h2>ประกาศจัดซื้อจัดจ้าง</h2>
-{announcement_items(here, limit=4)}
-<p><a href="procurement/announcements.html">ประกาศทั้งหมด &raquo;</a> &nbsp;|&nbsp;
-<a href="procurement/index.html">สรุปผลการจัดซื้อจัดจ้างรายเดือน</a></p>
-</div><div>
-<div class="box center"><img src="img/exec/mayor.png" alt="{MAYOR.name}" width="150" height="183"><br>
-<strong>{MAYOR.name}</strong><br>{MAYOR.position}</div>
-<div class="box"><h3>บริการประชาชน</h3><ul>
-<li><a href="eservice/index.html">E-Service ขอรับบริการออนไลน์</a></li>
-<li><a href="services/index.html">คู่มือสำหรับประชาชน</a></li>
-<li><a href="ita/complaint.html">ร้องเรียนการทุจริตและประพฤติมิชอบ</a></li>
-<li><a href="ita/complaint-form.html">แจ้งเรื่องร้องเรียนการทุจริตออนไลน์</a></li>
-<li><a href="contact.html">ติดต่อเรา</a></li></ul></div>
-<div class="box"><h3>หน่วยงานที่เกี่ยวข้อง</h3><ul>
-<li><a href="https://www.dla.go.th" target="_blank" rel="noopener">กรมส่งเสริมการปกครองท้องถิ่น</a></li>
-<li><a href="https://www.nacc.go.th" target="_blank" rel="noopener">สำนักงาน ป.ป.ช.</a></li>
-<li><a href="{EGP}" target="_blank" rel="noopener">ระบบจัดซื้อจัดจ้างภาครัฐ (e-GP)</a></li>
-<li><a href="{FACEBOOK}" target="_blank" rel="noopener">Facebook อบต.หนองบัวแดง</a></li></ul></div>
-</div></div>"""
-    page(here, "หน้าหลัก", body)
-
-
-def build_admin() -> None:
-    body = """<h1>ระบบจัดการเว็บไซต์ (สำหรับเจ้าหน้าที่)</h1>
-<form action="#" method="post"><p>ชื่อผู้ใช้ <input name="username"></p><p>รหัสผ่าน <input name="password" type="password"></p>
-<p><button type="submit">เข้าสู่ระบบ</button></p></form>"""
-    page("admin/index.html", "เข้าสู่ระบบ", body, sitemap=False)
+    news = news_cards("index.html", list(reversed(NEWS))[:6])
+    show("index.html", news=news, announcements=announcement_items("index.html", limit=4))
+    show("admin/index.html")
 
 
 def build_sitemaps() -> None:
@@ -1617,7 +835,7 @@ def main(argv: list[str] | None = None) -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
     OUT.mkdir(parents=True)
-    write_bytes("css/style.css", CSS.strip().encode() + b"\n")
+    write_bytes("css/style.css", (CONTENT_DIR / "style.css").read_bytes())
     make_logo()
     make_org_chart()
     build_about()
@@ -1628,7 +846,6 @@ def main(argv: list[str] | None = None) -> None:
     build_plan_services()
     build_ita()
     build_home()
-    build_admin()
     build_sitemaps()
     total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
     n_html = len(list(OUT.rglob("*.html")))

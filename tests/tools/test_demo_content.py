@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pdftotext
 import pytest
-from pydantic import ValidationError
 
 from tools.demosite.expected import render_expected
 from tools.demosite.model import CONTENT_DIR, ITEM_CODES, load
+from tools.demosite.page import Page, fill
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "oit" / "demo"
@@ -39,6 +39,38 @@ def test_planted_document_gaps_sit_in_the_document_they_alter() -> None:
     assert not any("เลขประจำตัวผู้เสียภาษี" in h for b in by_item["O12"].blocks for h in b.table or [])
     titles = " ".join(b.center or "" for b in by_item["O26"].blocks)
     assert "๒๕๖๗" in titles and "๒๕๖๘" not in titles
+
+
+def test_planted_contact_gap_sits_in_the_contact_page_it_alters() -> None:
+    """O3 is declared in the contact page's own file, and that page's Q&A section offers an e-mail address only."""
+    contact = next(p for p in load().pages if p.planted and p.planted.item == "O3")
+    assert contact.path == "contact.html"
+    qa = contact.body.split('id="qa"', 1)[1]
+    assert "mailto:" in qa and not any(w in qa.lower() for w in ("<form", "<textarea", "line", "chat", "webboard"))
+
+
+def test_a_page_body_is_filled_from_the_agency_its_lists_and_the_given_values() -> None:
+    c = load()
+    page = Page(
+        path="ita/x.html",
+        title="t",
+        body="<p>{org} {ex[palad].name}</p><ol>{li[duties]}</ol>{rows}[[docs/a.pdf|ก]] [[https://www.nacc.go.th|ป.ป.ช.]]",
+        lists={"duties": ["หนึ่ง", "สอง"]},
+    )
+    html = fill(page, c.agency, {"rows": "<tr></tr>"})
+    assert html == (
+        f"<p>{c.agency.org} {c.agency.executive('palad').name}</p><ol><li>หนึ่ง</li><li>สอง</li></ol><tr></tr>"
+        '<a href="../docs/a.pdf" class="pdf">ก</a> '
+        '<a href="https://www.nacc.go.th" target="_blank" rel="noopener">ป.ป.ช.</a>'
+    )
+    with pytest.raises(KeyError, match="rows"):  # a fragment the body names but the generator does not give
+        fill(page, c.agency, {})
+
+
+def test_the_invitations_share_their_qualifications_from_one_part() -> None:
+    invites = [d for d in load().documents if "/invite-" in d.path]
+    lists = [[b.bullets for b in d.blocks if b.bullets] for d in invites]
+    assert len(invites) == 2 and lists[0] == lists[1] and len(lists[0][0]) == 5
 
 
 def test_committed_expected_toml_is_rendered_from_the_data() -> None:
@@ -76,17 +108,21 @@ def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
             "no published",
         ),
         ("procurement", 'missing = ["2569-03"]', 'missing = ["2569-02"]', "planted as missing is published"),
-        ("planted", 'item = "O3"', 'item = "O27"', "distinct items"),
+        ("pages/contact", 'item = "O3"', 'item = "O27"', "distinct items"),
+        ("pages/contact", 'title = "ติดต่อเรา"', 'titel = "ติดต่อเรา"', "titel"),  # a mistyped key in a page
+        ("pages/about-vision", 'path = "about/vision.html"', 'path = "contact.html"', "same path"),
+        ("ita", 'code = "O2"', 'code = ""', "item with a title and links"),  # a row neither item nor heading
         ("documents/integrity-report-2567", 'item = "O26"', 'item = "O3"', "distinct items"),  # planted twice
         ("documents/ethics-code", "{ seal = 20 }", "{ seal = 20, bold = true }", "does not take"),  # a stray option
         ("documents/ethics-code", "{ seal = 20 }", "{ seal = 20, space = 2 }", "exactly one kind"),
         ("documents/hr-plan-2569", "widths = [60, 30, 30, 30, 25]", "widths = [60, 30, 30, 30]", "columns"),
         ("documents/risk-report-2568", 'signature = "palad"', 'signature = "plad"', "not an executive key"),
         ("news", 'scene = "outdoor"', 'scene = "beach"', "scene"),
+        ("documents/invite-road-moo7", 'part = "e-bidding-qualifications"', 'part = "qualification"', "names no part"),
     ],
 )
 def test_a_faulty_content_file_fails_the_load(tmp_path: Path, name: str, old: str, new: str, why: str) -> None:
-    with pytest.raises(ValidationError, match=why):
+    with pytest.raises(ValueError, match=why):  # pydantic's ValidationError is one
         load(_altered(tmp_path, name, old, new))
 
 

@@ -10,6 +10,7 @@ A block is an inline table whose first key names its kind:
       v_align = "TOP" }                            a ruled table; rows = "name" takes rows the generator computes
     { signature = "palad", pre = "ผู้รายงาน", position = "...", seed = 1 }   signed by an executive (agency.toml)
     { seal = 18 }  { space = 2 }  { new_page = true }
+    { part = "e-bidding-qualifications" }          the blocks of a part several documents share (document-parts.toml)
 Text may name the agency ({org}, {amphoe}, {changwat}, {address}, {phone}), the document's date in Thai words and
 digits ({date}), or values the generator computes for that document. A planted gap sits in [planted] beside it.
 """
@@ -89,10 +90,26 @@ class Document(Strict):
     planted: Planted | None = None
 
 
-def load_documents(directory: Path) -> list[Document]:
-    """Every document file of the directory, in name order."""
+def _with_parts(blocks: list[dict], parts: dict[str, list[dict]], name: str) -> list[dict]:
+    """The blocks with each { part = "..." } replaced by that shared part's blocks."""
+    out = []
+    for b in blocks:
+        if "part" not in b:
+            out.append(b)
+        elif b["part"] in parts and len(b) == 1:
+            out += parts[b["part"]]
+        else:
+            raise ValueError(f"{name}: {b} names no part of document-parts.toml ({sorted(parts)})")
+    return out
+
+
+def load_documents(directory: Path, parts_file: Path) -> list[Document]:
+    """Every document file of the directory, in name order, their shared parts (parts_file) put in place."""
+    with parts_file.open("rb") as fh:
+        parts = tomllib.load(fh)
     docs = []
     for f in sorted(directory.glob("*.toml")):
         with f.open("rb") as fh:
-            docs.append(Document(**tomllib.load(fh)))
+            raw = tomllib.load(fh)
+        docs.append(Document(**raw | {"blocks": _with_parts(raw.get("blocks", []), parts, f.name)}))
     return docs

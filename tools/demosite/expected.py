@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
+from eval.zoo.doc import MONTHS
+
 from .model import Content, Item, Planted
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTHS_TH = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
-             "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]  # fmt: skip
 RULE_WIDTH = 106  # a section rule's width in columns (Thai vowel and tone marks take none)
 
 
@@ -61,7 +61,7 @@ def month_lines(c: Content, gap: Planted) -> list[str]:
     present = f"months_present = {q([gregorian(ym) for ym in c.procurement.months])}"
     missing = f"months_missing = {q([gregorian(ym) for ym in gap.missing])}"
     width = len(present) + 3
-    names = ", ".join(f"{MONTHS_TH[m - 1]} {y}" for y, m in gap.missing)
+    names = ", ".join(f"{MONTHS[m - 1]} {y}" for y, m in gap.missing)
     return [f"{present}   # {said} says ไม่มีการจัดซื้อจัดจ้าง", f"{missing.ljust(width)}# {names}"]
 
 

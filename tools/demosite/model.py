@@ -11,10 +11,11 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from .base import Planted, Strict, ThaiDate, ThaiMonth
 from .document import Document, load_documents
+from .page import Page, Site, load_pages
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ITEM_CODES = [f"O{n}" for n in range(1, 27)]
@@ -36,6 +37,12 @@ class Village(Strict):
     households: int
 
 
+class Unit(Strict):
+    name: str
+    head: str
+    sections: list[str]
+
+
 class Agency(Strict):
     org: str
     org_short: str
@@ -54,6 +61,7 @@ class Agency(Strict):
     council_vice: str
     executives: list[Executive]
     villages: list[Village]
+    units: list[Unit]
 
     def executive(self, key: str) -> Executive:
         return next(e for e in self.executives if e.key == key)
@@ -159,8 +167,29 @@ class Nogift(Strict):
     planted: list[Planted]
 
 
-class Planteds(Strict):
-    planted: list[Planted]
+class OitRow(Strict):
+    """A row of an OIT index page: an item with its links (or published in ITAS only), or a heading."""
+
+    code: str = ""
+    title: str = ""
+    links: list[tuple[str, str]] = Field(default_factory=list)  # (label, site path)
+    itas: bool = False
+    indicator: str = ""
+    group: str = ""
+
+    @model_validator(mode="after")
+    def _item_or_heading(self) -> OitRow:
+        if bool(self.code) == bool(self.group) or (self.code and not (self.title and (self.links or self.itas))):
+            raise ValueError(
+                f"an OIT row is an item with a title and links (or itas = true) or a group heading: {self}"
+            )
+        return self
+
+
+class Ita(Strict):
+    itas_note: str
+    oit_2569: list[OitRow]
+    oit_2568: list[OitRow]
 
 
 class Section(Strict):
@@ -202,17 +231,20 @@ class Content(Strict):
     nogift: Nogift
     items: Items
     documents: list[Document]
-    other_planted: list[Planted]
+    pages: list[Page]
+    site: Site
+    ita: Ita
 
     def planted(self) -> list[Planted]:
         """Every planted gap, wherever its content lives."""
-        in_documents = [d.planted for d in self.documents if d.planted]
-        return (
-            self.procurement.planted + self.eservice.planted + self.nogift.planted + in_documents + self.other_planted
-        )
+        beside = [x.planted for x in [*self.documents, *self.pages] if x.planted]
+        return self.procurement.planted + self.eservice.planted + self.nogift.planted + beside
 
     def document(self, path: str) -> Document:
         return next(d for d in self.documents if d.path == path)
+
+    def page(self, path: str) -> Page:
+        return next(p for p in self.pages if p.path == path)
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
@@ -224,9 +256,9 @@ class Content(Strict):
             for b in d.blocks:
                 if b.signature is not None and b.signature not in keys:
                     raise ValueError(f"{d.path}: signer {b.signature!r} is not an executive key")
-        paths = [d.path for d in self.documents]
+        paths = [d.path for d in self.documents] + [p.path for p in self.pages]
         if len(paths) != len(set(paths)):
-            raise ValueError("two document files write the same path")
+            raise ValueError("two document or page files write the same path")
         codes = [p.item for p in self.planted()]
         if len(codes) != len(set(codes)) or not set(codes) <= set(ITEM_CODES):
             raise ValueError(f"planted gaps must name distinct items O1..O26: {codes}")
@@ -247,6 +279,8 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
         eservice=Eservice(**_read("eservice")),
         nogift=Nogift(**_read("nogift")),
         items=Items(**_read("items")),
-        documents=load_documents(content_dir / "documents"),
-        other_planted=Planteds(**_read("planted")).planted,
+        documents=load_documents(content_dir / "documents", content_dir / "document-parts.toml"),
+        pages=load_pages(content_dir / "pages"),
+        site=Site(**_read("site")),
+        ita=Ita(**_read("ita")),
     )

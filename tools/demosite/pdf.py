@@ -15,11 +15,10 @@ from pythainlp.corpus.common import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie
 
+from eval.zoo.doc import FONT_DIR, dfull, thai
+
 from .document import Block, Document
 from .model import Agency
-from .thai import dfull, th
-
-FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 
 
 class Doc(FPDF):
@@ -168,7 +167,7 @@ def render(
 ) -> None:
     """Draw one document. `values` fill the document's own {placeholders}; `rows` are the tables it names by
     a string (rows = "name") because the generator computes them from other content."""
-    ctx = agency.model_dump() | {"date": th(dfull(data.date))} | (values or {})
+    ctx = agency.model_dump() | {"date": thai(dfull(data.date))} | (values or {})
     doc = Doc(
         data.title.format_map(ctx), data.date, out=out, author=agency.org, landscape=data.landscape, size=data.size
     )
