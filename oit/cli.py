@@ -302,7 +302,7 @@ def rules(
     """แสดงเกณฑ์รายข้อของปีที่ประเมิน / print a year's item catalog (components, time rule, confidence)."""
     from reports.rules_table import print_catalog
     from rules.catalog import load_catalog
-    from rules.fiscal import assessment_year_for
+    from rules.thaicalendar import assessment_year_for
 
     if config_path is not None:
         _load(config_path)

@@ -32,8 +32,8 @@ from oit.storage import ScanStore, StoredSite, open_engine
 from rules.catalog import ItemDef, load_catalog
 from rules.discovery import parse_code
 from rules.evaluate import evaluate_site
-from rules.fiscal import assessment_year_for, fiscal_year_bounds
 from rules.score import apply_gains, estimate
+from rules.thaicalendar import assessment_year_for, fiscal_year_bounds
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Of a scan's max_duration, the share kept back from the crawl (and its second pass and screenshots) so that judging
