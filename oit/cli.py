@@ -26,10 +26,10 @@ from sqlalchemy.engine import Engine
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.memtrace import mark
-from oit.models import ScanResult
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from oit.storage import StorageError
 from reports.console import CrawlProgress, print_summary
+from reports.models import ScanResult
 from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
 
