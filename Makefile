@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README): `make demo` and `make test`.
-.PHONY: setup demo test faults lint bench eval eval-holdout eval-fast clean
+.PHONY: setup demo test imports faults lint bench eval eval-holdout eval-fast clean
 
 setup:
 	@tools/bootstrap.sh
@@ -7,16 +7,24 @@ setup:
 demo: setup
 	.venv/bin/oit demo --out oit-demo
 
-test: setup
+test: setup imports
 	.venv/bin/python -m pytest -q
 	.venv/bin/ruff check .
+
+# The layers crawler <- rules <- reports <- oit (README "How it works"): import-linter's contracts in pyproject.toml.
+# import-linter gets an environment of its own, .venv-lint: its dependency click, installed beside httpx in .venv,
+# makes `import httpx` load httpx's command line (rich.progress, pygments) in every scan and every benchmark.
+imports: setup
+	@[ -x .venv-lint/bin/lint-imports ] || (.venv/bin/python -m venv --without-pip .venv-lint && \
+		.venv/bin/python -m pip --python .venv-lint/bin/python install -q --group imports)
+	PYTHONPATH=. .venv-lint/bin/lint-imports
 
 # The fault matrix (README "Hostile and broken servers"): real scans of a misbehaving demo site, bounded work.
 # `make test` runs it too (it is part of tests/).
 faults: setup
 	.venv/bin/python -m pytest -q tests/faults
 
-lint: setup
+lint: setup imports
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 

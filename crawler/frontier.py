@@ -13,8 +13,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from crawler.keyset import KEY_MASK, KeySet
 from crawler.thaitext import match_key
-from oit.keyset import KEY_MASK, KeySet
 
 # Labels that suggest ITA evidence. Only a hint for ordering: discovery does not depend on it.
 _EVIDENCE_HINTS = [

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from oit import __version__
+UNINSTALLED_VERSION = "0+unknown"  # PEP 440: version 0, local label "unknown"
+
+
+@cache
+def installed_version(distribution: str = "oit") -> str:
+    """The version pyproject.toml gave the installed distribution, read from its metadata, so that the crawler (the
+    lowest layer) names oit's version in its User-Agent without importing the app. A checkout run from PYTHONPATH
+    without `pip install -e .` has no metadata: its requests say "0+unknown" rather than a version it may not be."""
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return UNINSTALLED_VERSION
 
 
 class CrawlSettings(BaseModel):
@@ -69,7 +82,7 @@ class CrawlSettings(BaseModel):
     def agent(self) -> str:
         if self.user_agent:
             return self.user_agent
-        return f"oit/{__version__} (ITA open-data self-check; +{self.contact})"
+        return f"oit/{installed_version()} (ITA open-data self-check; +{self.contact})"
 
     @property
     def robots_token(self) -> str:

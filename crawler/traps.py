@@ -17,9 +17,9 @@ import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from crawler.keyset import KEY_MASK, KeySet
 from crawler.models import SkippedUrl
 from crawler.urls import first_urls
-from oit.keyset import KEY_MASK, KeySet
 
 # Pages that repeat an earlier page of their pattern before the pattern is held back. High enough that a real
 # series of look-alike evidence pages (a monthly report per month) that links nothing new is fetched for
@@ -101,7 +101,7 @@ def fingerprint(text: str) -> bytes:
 class PatternWatch:
     """Per URL pattern, the fingerprints of its fetched pages and how many of them repeated an earlier one while
     leading nowhere new. Work per page is one hash; per link, one dictionary look-up. Memory per fingerprinted page is
-    8 bytes: the 64-bit hash of its pattern and fingerprint in one KeySet for all patterns (oit/keyset.py), not a
+    8 bytes: the 64-bit hash of its pattern and fingerprint in one KeySet for all patterns (crawler/keyset.py), not a
     Python int in a dict (~80 bytes with its slot): on a large site most pages lead nowhere new once its links are
     known, so nearly every page is fingerprinted, and sites whose URLs are slugs give every page a pattern of its
     own (a set and a pattern string per page would grow with the site ten times faster)."""

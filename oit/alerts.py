@@ -25,10 +25,11 @@ from sqlalchemy.engine import Connection, Engine, Row
 
 from oit import __version__
 from oit.diff import evidence_urls
-from oit.history import ScanSummary, failed_urls, find_site, latest_done, list_scans, load_result
-from oit.models import STATUS_TH, Gap, ScanResult
+from oit.history import failed_urls, find_site, latest_done, list_scans, load_result
 from oit.storage import ALERT_FACTS, ALERT_MESSAGES, ALERT_SITES, now
+from reports.models import ScanResult, ScanSummary
 from reports.thai import clean_text, thai_date
+from rules.results import STATUS_TH, Gap
 
 FactKind = Literal["gap", "unknown", "broken"]
 ChangeKind = Literal["new_gap", "fixed_gap", "went_unknown", "known_again", "evidence_broken", "evidence_restored"]

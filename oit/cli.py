@@ -26,10 +26,10 @@ from sqlalchemy.engine import Engine
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
 from oit.memtrace import mark
-from oit.models import ScanResult
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from oit.storage import StorageError
 from reports.console import CrawlProgress, print_summary
+from reports.models import ScanResult
 from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
 
@@ -302,7 +302,7 @@ def rules(
     """แสดงเกณฑ์รายข้อของปีที่ประเมิน / print a year's item catalog (components, time rule, confidence)."""
     from reports.rules_table import print_catalog
     from rules.catalog import load_catalog
-    from rules.fiscal import assessment_year_for
+    from rules.thaicalendar import assessment_year_for
 
     if config_path is not None:
         _load(config_path)

@@ -1,6 +1,6 @@
 """What changed between two scan results of a site: per item, new and fixed gaps, evidence, status.
 
-Pure functions over ScanResult; no I/O. Whether an evidence URL is broken is a fact of the newer crawl that
+Pure functions over ScanResult, giving the ScanDiff rows of reports/models.py; no I/O. Whether an evidence URL is broken is a fact of the newer crawl that
 the result does not carry, so the caller may pass the URLs the newer scan failed to load
 (oit.history.failed_urls), and those the older scan failed to load too; without them `evidence_broken` stays
 empty rather than guessed.
@@ -9,64 +9,9 @@ empty rather than guessed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
-from pydantic import BaseModel, Field
-
-from oit.models import ComponentStatus, Gap, ItemResult, ItemStatus, ScanResult
-
-
-class ComponentChange(BaseModel):
-    id: str
-    label_th: str | None = None
-    before: ComponentStatus | None  # None: not in the older scan
-    after: ComponentStatus | None
-
-
-class ItemChange(BaseModel):
-    code: str
-    title: str
-    before: ItemStatus | None  # None: item not in the older scan
-    after: ItemStatus | None
-    new_gaps: list[Gap] = Field(default_factory=list)  # in `after`, not in `before` (kind + component + text_th)
-    fixed_gaps: list[Gap] = Field(default_factory=list)
-    evidence_added: list[str] = Field(default_factory=list)  # evidence URLs
-    evidence_removed: list[str] = Field(default_factory=list)
-    evidence_broken: list[str] = Field(default_factory=list)  # evidence before, failed to load now (when known)
-    broken_reasons: dict[str, str] = Field(default_factory=dict)  # broken URL -> error or HTTP status
-    went_unknown: bool = False  # after == "unknown" and before != "unknown"
-    unknown_reason: str | None = None  # why it is unknown now
-    components: list[ComponentChange] = Field(default_factory=list)  # components whose status changed
-
-    @property
-    def status_changed(self) -> bool:
-        return self.before != self.after
-
-
-class ScanDiff(BaseModel):
-    site_url: str
-    site_name: str | None = None
-    old_scan_id: int | None
-    new_scan_id: int | None
-    old_as_of: date
-    new_as_of: date
-    score_before: float | None
-    score_after: float | None
-    grade_before: str | None = None
-    grade_after: str | None = None
-    changes: list[ItemChange]  # only items that changed in any way, ordered by item code number
-
-    @property
-    def new_gaps_count(self) -> int:
-        return sum(len(c.new_gaps) for c in self.changes)
-
-    @property
-    def fixed_gaps_count(self) -> int:
-        return sum(len(c.fixed_gaps) for c in self.changes)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.changes
+from reports.models import ComponentChange, ItemChange, ScanDiff, ScanResult
+from rules.results import Gap, ItemResult
 
 
 def gap_key(gap: Gap) -> tuple[str, str, str]:

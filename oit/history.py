@@ -9,35 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date, datetime
 
-from pydantic import BaseModel
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Engine, Row
 
-from oit.diff import ScanDiff, diff_results, evidence_urls
-from oit.models import ScanResult
+from oit.diff import diff_results, evidence_urls
 from oit.storage import DOCUMENTS, PAGES, SCANS, SITES
-
-
-class ScanSummary(BaseModel):
-    scan_id: int
-    site_url: str
-    site_name: str | None
-    state: str  # running | done | failed | crashed
-    started_at: datetime  # naive UTC as stored
-    finished_at: datetime | None
-    assessment_year: int
-    as_of: date
-    score: float | None  # ScanResult.score.oit_estimate
-    grade: str | None
-    counts: dict[str, int]  # pass/gap/missing/unknown (empty when not done)
-    error: str | None
-    duration_s: float = 0.0
-    pages: int = 0
-    documents: int = 0
-    kind: str = "scan"  # scan | recheck (one item re-fetched, the rest copied from scan `based_on`)
-    based_on: int | None = None
+from reports.models import ScanDiff, ScanResult, ScanSummary
 
 
 def list_sites(engine: Engine) -> list[tuple[str, str | None]]:

@@ -24,13 +24,14 @@ from sqlalchemy import select
 from crawler.engine import Crawler
 from crawler.urls import in_scope, normalize
 from oit.config import Config, SiteConfig
-from oit.models import CrawlStats, ItemResult, ScanResult
 from oit.scan import ScanError, ScanRequest, crawl_settings, today_in_bangkok
 from oit.storage import SCANS, SITES, ScanStore, StoredSite, open_engine
+from reports.models import CrawlStats, ScanResult
 from rules.catalog import Catalog, ItemDef, load_catalog
 from rules.checks import Context
 from rules.discovery import Discovery
 from rules.evaluate import evaluate_item
+from rules.results import ItemResult
 from rules.score import apply_gains, estimate
 from rules.site import SiteLinks
 

@@ -23,8 +23,8 @@ from crawler.models import CrawlResult, Document, Link, Page
 from crawler.render import RENDER_OFF, BrowserUnavailable, browser_missing
 from crawler.shells import ShellMemory
 from crawler.urls import first_urls
-from oit.models import ItemResult
 from oit.storage import PAGES, RENDER_PATTERNS, SCREENSHOTS, ScanStore, now
+from rules.results import ItemResult
 from rules.sources import NEEDS_BROWSER_TH
 
 BROWSER_NEEDED_TH = "ต้องใช้เบราว์เซอร์"

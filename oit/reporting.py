@@ -12,12 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 
 from oit.config import SiteConfig
-from oit.diff import ScanDiff
-from oit.history import ScanSummary, diff_scans, latest_done, list_scans, list_sites, load_result
-from oit.models import ScanResult
+from oit.history import diff_scans, latest_done, list_scans, list_sites, load_result
 from oit.rendering import screenshots
 from reports.fleet import FleetEntry, fleet_entry, write_fleet
 from reports.html_report import write_html
+from reports.models import ScanDiff, ScanResult, ScanSummary
 from reports.screenshots import Screenshots
 from reports.writer import report_stem
 

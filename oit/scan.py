@@ -26,14 +26,15 @@ from crawler.urls import first_urls, looks_like_document, normalize
 from oit import __version__
 from oit.config import Config, SiteConfig
 from oit.memtrace import mark
-from oit.models import CrawlStats, Criteria, FiscalYear, ItemResult, ScanResult, SiteInfo, ToolInfo
 from oit.rendering import browser_notes, browser_verdicts, load_patterns, save_patterns, second_pass, take_screenshots
 from oit.storage import ScanStore, StoredSite, open_engine
+from reports.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
 from rules.catalog import ItemDef, load_catalog
 from rules.discovery import parse_code
 from rules.evaluate import evaluate_site
-from rules.fiscal import assessment_year_for, fiscal_year_bounds
+from rules.results import ItemResult
 from rules.score import apply_gains, estimate
+from rules.thaicalendar import assessment_year_for, fiscal_year_bounds
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Of a scan's max_duration, the share kept back from the crawl (and its second pass and screenshots) so that judging

@@ -57,10 +57,10 @@ from sqlalchemy.engine import Connection, Engine, Row, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 
 from crawler.documents import DocumentText
+from crawler.keyset import KEY_MASK, KeySet
 from crawler.models import Document, Link, Page
 from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
-from oit.keyset import KEY_MASK, KeySet
 from rules.site import SiteLink
 
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
@@ -966,7 +966,7 @@ class StoredSite:
 
 
 def _link_key(url: str, label: str) -> int:
-    """A (url, label) pair as a 64-bit number for the scan's dedupe set (oit/keyset.py), instead of the strings (and
+    """A (url, label) pair as a 64-bit number for the scan's dedupe set (crawler/keyset.py), instead of the strings (and
     the UTF-8 copies SQLite binding caches inside them: ~19 MB on a 2,000-page site with 42,000 distinct links).
     Python's own SipHash of the pair: the set lives in one process only, and it is ~10x cheaper than blake2b over
     the ~120 links of every page. Two pairs share a number about once in 10^9 scans of 200,000 links: one link row

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from oit.history import ScanSummary
+from reports.models import ScanSummary
 from reports.thai import thai_date
 
 Trend = Literal["up", "down", "same"]

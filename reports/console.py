@@ -14,8 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from oit.models import ItemResult, ScanResult
+from reports.models import ScanResult
 from reports.thai import STATUS_TH, clean_text, thai_duration, thai_fiscal_year
+from rules.results import ItemResult
 
 STATUS_STYLE: dict[str, str] = {
     "pass": "bold green",

@@ -11,7 +11,7 @@ import io
 import os
 from pathlib import Path
 
-from oit.models import ScanResult
+from reports.models import ScanResult
 from reports.rows import gap_rows
 
 HEADERS = ("ข้อ", "รายการ", "ผลการตรวจ", "ประเภท", "องค์ประกอบ", "ประเด็นที่ไม่ผ่าน", "แนวทางแก้ไข", "หลักฐาน", "English")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from oit.history import ScanSummary
-from oit.models import ItemResult, ScanResult
 from reports.chart import TREND_MARK, TREND_TH, ScoreChart, Trend, score_chart, trend
 from reports.html_report import environment
+from reports.models import ScanResult, ScanSummary
 from reports.thai import STATUS_TH
+from rules.results import ItemResult
 
 TEMPLATE_NAME = "fleet.html.j2"
 WORST_ITEMS = 3

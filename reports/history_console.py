@@ -12,9 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from oit.diff import ItemChange, ScanDiff
-from oit.history import ScanSummary
 from reports.console import STATUS_STYLE
+from reports.models import ItemChange, ScanDiff, ScanSummary
 from reports.thai import COMPONENT_STATUS_TH, STATUS_TH, clean_text, thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from oit.diff import ScanDiff
-from oit.history import ScanSummary
-from oit.models import ScanResult
 from reports.chart import score_chart
+from reports.models import ScanDiff, ScanResult, ScanSummary
 from reports.screenshots import Screenshots, evidence_pictures
 from reports.thai import (
     COMPONENT_STATUS_TH,

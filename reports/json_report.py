@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from oit.models import ScanResult
+from reports.models import ScanResult
 
 SCHEMA_FILENAME = "scan-result.schema.json"
 SCHEMA_ENV = "OIT_SCHEMA"

@@ -11,11 +11,11 @@ import os
 import re
 from pathlib import Path
 
-from oit.diff import ScanDiff
-from oit.models import ItemResult, ScanResult
 from reports.html_report import safe_href
+from reports.models import ScanDiff, ScanResult
 from reports.rows import evidence_links
 from reports.thai import STATUS_TH, clean_text, thai_date
+from rules.results import ItemResult
 
 _MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]<>~&])")  # what can start markup in running text
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from oit.models import ItemResult, ScanResult
 from reports.html_report import safe_href
+from reports.models import ScanResult
 from reports.thai import STATUS_TH
+from rules.results import ItemResult
 
 GAP_KIND_TH: dict[str, str] = {
     "data": "ด้านข้อมูล",

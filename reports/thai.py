@@ -6,7 +6,9 @@ import re
 import unicodedata
 from datetime import date
 
-from oit.models import STATUS_TH, FiscalYear
+from reports.models import FiscalYear
+from rules.results import STATUS_TH
+from rules.thaicalendar import BE_OFFSET
 
 __all__ = [
     "COMPONENT_STATUS_TH",
@@ -19,8 +21,6 @@ __all__ = [
     "thai_duration",
     "thai_fiscal_year",
 ]
-
-BE_OFFSET = 543
 
 THAI_MONTHS_ABBR = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",

@@ -12,12 +12,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from oit.diff import ScanDiff
-from oit.history import ScanSummary
-from oit.models import ScanResult
 from reports.html_report import write_html
 from reports.json_report import write_json
 from reports.markdown_report import write_markdown
+from reports.models import ScanDiff, ScanResult, ScanSummary
 from reports.screenshots import Screenshots
 
 # The CSV repeats the workbook's Gaps sheet, so it is written only when asked for.

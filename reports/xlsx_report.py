@@ -18,9 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from oit.diff import ScanDiff
-from oit.models import ScanResult
 from reports.html_report import safe_href
+from reports.models import ScanDiff, ScanResult
 from reports.rows import gap_rows, itas_rows, item_rows
 from reports.thai import STATUS_TH, thai_date, thai_duration, thai_fiscal_year
 

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crawler.urls import first_urls
-from oit.models import ComponentResult, EvidenceRef, Gap, ItemResult
 from rules import checks as _checks  # noqa: F401  (registers the checks)
 from rules.catalog import Catalog, ComponentDef, ItemDef, components
 from rules.checks import CHECKS, RULES, SITE_FILTERS, Context, Finding, Hit
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
+from rules.results import ComponentResult, EvidenceRef, Gap, ItemResult
 from rules.site import SiteData, SiteLinks
 from rules.sources import DATE_SOURCES_TH, LINK_DEAD_TH, Bundle, Source
 from rules.thaidates import DateSpan, find_dates, table_months

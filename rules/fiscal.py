@@ -1,10 +1,8 @@
 """Fiscal years and the time rules (องค์ประกอบด้านเวลา) of OIT items.
 
-Facts encoded here (shared/ita/criteria.md, sections 2 and 3):
+Facts encoded here (shared/ita/criteria.md, sections 2 and 3; the calendar itself, BE years and fiscal-year
+bounds, is rules/thaicalendar.py):
 
-- Thai fiscal year N (ปีงบประมาณ พ.ศ. N, a Buddhist Era year) runs 1 October of N-1 to 30 September
-  of N. In Gregorian terms: ปีงบประมาณ 2569 = 2025-10-01 … 2026-09-30. BE = CE + 543.
-- ITA year N assesses fiscal year N.
 - An item's evidence can carry a time rule (`TimeRule`); a failure is written as its own gap,
   "ไม่ครบองค์ประกอบด้านเวลา - …", in the assessors' wording, Thai first.
 
@@ -13,45 +11,21 @@ Everything that deals in dates takes the spans found by rules.thaidates; this mo
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:  # thaidates imports this module, so the type is only needed by the type checker
-    from rules.thaidates import DateSpan
-
-BE_OFFSET = 543
-
-THAI_MONTHS: list[str] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-]
-# Written out rather than calendar.month_name, which follows the process locale.
-ENGLISH_MONTHS: list[str] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from rules.thaicalendar import (
+    BE_OFFSET,
+    ENGLISH_MONTHS,
+    THAI_MONTHS,
+    add_months,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    last_day_of_month,
+    months_between,
+)
+from rules.thaidates import DateSpan
 
 TimeRule = Literal["current", "current_fy", "previous_fy", "first_half_current_fy", "covers_current_fy", "none"]
 
@@ -60,39 +34,6 @@ TIME_GAP_EN = "Time component incomplete"
 
 
 # --- fiscal-year arithmetic -------------------------------------------------------------------------
-
-
-def fiscal_year_of(d: date) -> int:
-    """The BE fiscal year that contains `d` (2025-09-30 → 2568, 2025-10-01 → 2569)."""
-    # October starts the next fiscal year.
-    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
-
-
-def fiscal_year_bounds(fy_be: int) -> tuple[date, date]:
-    """First and last day of BE fiscal year `fy_be` (2569 → 2025-10-01, 2026-09-30)."""
-    year_ce = fy_be - BE_OFFSET
-    return date(year_ce - 1, 10, 1), date(year_ce, 9, 30)
-
-
-def assessment_year_for(as_of: date) -> int:
-    """The ITA year being assessed on `as_of`: ITA year N assesses fiscal year N."""
-    return fiscal_year_of(as_of)
-
-
-def last_day_of_month(year_ce: int, month: int) -> date:
-    return date(year_ce, month, calendar.monthrange(year_ce, month)[1])
-
-
-def add_months(year_ce: int, month: int, count: int) -> tuple[int, int]:
-    """(year, month) `count` months after (year, month); count may be negative."""
-    index = year_ce * 12 + (month - 1) + count
-    return index // 12, index % 12 + 1
-
-
-def months_between(start: date, end: date) -> list[tuple[int, int]]:
-    """Every (CE year, month) from the month of `start` to the month of `end`, both included."""
-    count = (end.year - start.year) * 12 + (end.month - start.month)
-    return [add_months(start.year, start.month, k) for k in range(count + 1)]
 
 
 def first_half_months(fy_be: int, as_of: date) -> list[tuple[int, int]]:

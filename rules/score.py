@@ -26,7 +26,7 @@ import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from oit.models import STATUS_TH, IndicatorScore, ItemResult, Score, SubindicatorScore
+from rules.results import STATUS_TH, IndicatorScore, ItemResult, Score, SubindicatorScore
 
 __all__ = [
     "GRADE_BANDS",
@@ -44,7 +44,7 @@ __all__ = [
     "round2",
 ]
 
-ScoreEstimate = Score  # the estimate is the contract's Score with extra fields (see oit.models.Score)
+ScoreEstimate = Score  # the estimate is the contract's Score with extra fields (see rules.results.Score)
 
 # Lower bound of each band, best first (seeds 001 and 003): AA 95–100, A 85–94.99, B 75–84.99,
 # C 65–74.99, D 55–64.99, E 50–54.99, F 0–49.99.

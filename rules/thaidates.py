@@ -46,7 +46,7 @@ from datetime import date
 from typing import Literal
 
 from crawler.thaitext import THAI_DIGITS
-from rules.fiscal import BE_OFFSET, THAI_MONTHS, add_months, fiscal_year_bounds, last_day_of_month
+from rules.thaicalendar import BE_OFFSET, THAI_MONTHS, add_months, fiscal_year_bounds, last_day_of_month
 
 SpanKind = Literal["day", "month", "year", "fiscal_year", "quarter", "half_year", "range"]
 

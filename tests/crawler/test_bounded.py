@@ -114,7 +114,7 @@ def test_ten_times_the_queued_urls_cost_the_frontier_barely_more_memory(urls: Ca
 def test_the_trap_watch_keeps_8_bytes_per_page_whatever_the_url_shape(urls: Callable[[int], Iterator[str]]) -> None:
     """Slug URLs give every page a pattern of its own: a set and a pattern string per page would grow with the site.
     On a 20,000-page site nearly every page is fingerprinted (once its links are known, a page leads nowhere new):
-    each keeps 8 bytes in a sorted array, past the newest few thousand waiting in a small set (oit/keyset.py)."""
+    each keeps 8 bytes in a sorted array, past the newest few thousand waiting in a small set (crawler/keyset.py)."""
     count = 20_000
     texts = [f"{TOPICS[n % 2]} หมู่ที่ {n} ผู้รับจ้าง ห้างหุ้นส่วนจำกัด {n % 97}" for n in range(count)]
     # Fresh pattern strings, handed over one by one and dropped by the caller, as the crawl's bounded pattern cache

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+import tomllib
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from importlib.metadata import version
+from pathlib import Path
 
+import oit
 from crawler.fetcher import Fetcher, FetchResult
 from crawler.politeness import retry_after_seconds
-from crawler.settings import CrawlSettings
+from crawler.settings import UNINSTALLED_VERSION, CrawlSettings, installed_version
 from tests.crawler.support import LocalServer, Reply, closed_port, crawl, fast_settings, gaps, page, redirect, spaced
 
 
@@ -205,9 +209,15 @@ def test_honest_user_agent_and_language(server: LocalServer) -> None:
     server.routes["/"] = page("<p>x</p>")
     crawl(server.url(), respect_robots=False, contact="mailto:ita@example.org")
     agent = server.hits[0].headers["user-agent"]
-    assert agent.startswith("oit/")
+    assert agent.startswith(f"oit/{version('oit')} ")  # the installed metadata's version, as pyproject.toml says
     assert "mailto:ita@example.org" in agent
     assert server.hits[0].headers["accept-language"].startswith("th")
+
+
+def test_version_comes_from_package_metadata_with_a_fallback_for_an_uninstalled_checkout() -> None:
+    declared = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]["version"]
+    assert installed_version() == oit.__version__ == declared  # one source: pyproject.toml, via the metadata
+    assert installed_version("oit-never-installed") == UNINSTALLED_VERSION  # no metadata: no made-up version
 
 
 # --- conditional requests (fast re-scans) ----------------------------------------------------------------

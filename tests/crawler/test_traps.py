@@ -12,7 +12,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.traps import ALIKE_PER_PATTERN, PAGES_ALIKE, TOO_DEEP, describe_skips, fingerprint, url_pattern
-from rules.fiscal import ENGLISH_MONTHS, THAI_MONTHS  # calendar pages name months as Thai sites do
+from rules.thaicalendar import ENGLISH_MONTHS, THAI_MONTHS  # calendar pages name months as Thai sites do
 from tests.crawler.support import Hit, LocalServer, Reply, crawl, make_pdf, page, pdf_reply
 
 # A file with a text layer long enough to be read without OCR.

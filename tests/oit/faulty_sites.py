@@ -15,8 +15,9 @@ from pathlib import Path
 from crawler.settings import CrawlSettings
 from oit.config import Config, DatabaseConfig
 from oit.demo.server import expected, site_dir
-from oit.models import ItemResult, ScanResult
 from oit.scan import ScanRequest, run_scan
+from reports.models import ScanResult
+from rules.results import ItemResult
 from tests.crawler.support import Hit, LocalServer, Reply, Route
 from tests.rules.koksawang import o1, o2, o3, o4
 from tests.rules.sitebuilder import home

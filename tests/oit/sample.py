@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from oit.models import (
-    CrawlStats,
-    Criteria,
-    EvidenceRef,
-    FiscalYear,
-    Gap,
-    ItemResult,
-    ScanResult,
-    Score,
-    SiteInfo,
-    ToolInfo,
-)
+from reports.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
+from rules.results import EvidenceRef, Gap, ItemResult, Score
 
 SITE = "https://www.nongbuadaeng.go.th/"
 NOGIFT_2569 = SITE + "docs/ita/2569/nogift-announcement-2569.pdf"

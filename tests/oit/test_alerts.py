@@ -20,8 +20,9 @@ from crawler.models import Document
 from oit.alerts import check_stale, weigh_scan
 from oit.config import AlertsConfig, ConfigError, load_config
 from oit.delivery import MAX_ATTEMPTS, deliver_pending
-from oit.models import Gap, ItemResult, ScanResult
 from oit.storage import ALERT_MESSAGES, ScanStore, now, open_engine
+from reports.models import ScanResult
+from rules.results import Gap, ItemResult
 from tests.oit.receivers import Mailbox, Receiver, free_port
 from tests.oit.sample import NO_PHOTO, NO_QA, NOGIFT_2569, NOT_SIGNED, SITE, item, result
 

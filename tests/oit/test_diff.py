@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from oit.diff import diff_results
-from oit.models import ComponentResult, Gap
+from rules.results import ComponentResult, Gap
 from tests.oit.sample import EXEC_PAGE, NO_PHOTO, NO_QA, NOGIFT_2569, NOGIFT_PAGE, NOT_SIGNED, SITE, item, result
 
 

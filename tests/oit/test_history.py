@@ -20,9 +20,9 @@ from oit import history
 from oit.cli import app
 from oit.config import Config, SiteConfig
 from oit.demo.server import serve, site_dir
-from oit.models import ScanResult
 from oit.scan import ScanError, ScanRequest, run_scan
 from oit.storage import open_engine
+from reports.models import ScanResult
 
 NAME = "อบต.หนองบัวแดง (ทดสอบ)"
 LINE_QA = (

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oit.models import ItemResult, ScanResult
+from reports.models import ScanResult
+from rules.results import ItemResult
 from tests.crawler.support import Hit, Reply
 from tests.oit.faulty_sites import PLANTED, TOO_MANY, UNAVAILABLE, Trickle, by_code, demo_site, scan, small_site
 from tests.rules.koksawang import o2

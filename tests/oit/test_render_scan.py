@@ -16,10 +16,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.settings import CrawlSettings
 from oit.config import Config, DatabaseConfig
-from oit.models import ItemResult, ScanResult
 from oit.rendering import load_patterns, screenshots
 from oit.scan import ScanRequest, run_scan
 from oit.storage import StoredSite, open_engine
+from reports.models import ScanResult
+from rules.results import ItemResult
 from tests.crawler import scripted_menus
 from tests.crawler.support import LocalServer, Reply
 from tests.rules import koksawang as k

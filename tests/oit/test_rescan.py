@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from oit.config import Config, DatabaseConfig
 from oit.demo.server import serve, site_dir
-from oit.models import ScanResult
 from oit.scan import ScanRequest, run_scan
 from oit.storage import DOCUMENTS, PAGES, SCANS, open_engine, unpack_links
+from reports.models import ScanResult
 
 USAGE_GUIDE = (
     "<h2>วิธีการใช้งาน E-Service</h2><ol><li>กดลิงก์แบบฟอร์มขอรับบริการออนไลน์</li>"

@@ -12,8 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 from crawler.settings import CrawlSettings
 from crawler.traps import ALIKE_PER_PATTERN
 from oit.config import Config, DatabaseConfig
-from oit.models import ItemResult, ScanResult
 from oit.scan import ScanRequest, run_scan
+from reports.models import ScanResult
+from rules.results import ItemResult
 from tests.crawler.support import Hit, LocalServer, Reply, page
 from tests.rules.sitebuilder import AS_OF, YEAR
 

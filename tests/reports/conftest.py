@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from oit.history import ScanSummary
-from oit.models import ScanResult, Score
+from reports.models import ScanResult, ScanSummary
+from rules.results import Score
 from tests.reports.history_site import History, build_history
 from tests.reports.hostile_site import scan_hostile_site
 from tests.reports.sample_results import (

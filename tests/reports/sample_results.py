@@ -5,22 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from oit.models import (
-    ComponentResult,
-    CrawlStats,
-    Criteria,
-    EvidenceRef,
-    FiscalYear,
-    Gap,
-    ItemResult,
-    ScanResult,
-    Score,
-    SiteInfo,
-    ToolInfo,
-)
+from reports.models import CrawlStats, Criteria, FiscalYear, ScanResult, SiteInfo, ToolInfo
+from rules.results import ComponentResult, EvidenceRef, Gap, ItemResult, Score
 
 if TYPE_CHECKING:
-    from oit.history import ScanSummary
+    from reports.models import ScanSummary
 
 SITE = "https://www.nakhlang.go.th"
 
@@ -321,7 +310,7 @@ def build_previous_result() -> ScanResult:
 
 def build_scan_history() -> list[ScanSummary]:
     """Four scans of the site, newest first: a failed one, then three finished with rising scores."""
-    from oit.history import ScanSummary
+    from reports.models import ScanSummary
 
     def summary(scan_id: int, day: date, score: float | None, grade: str | None, state: str = "done") -> ScanSummary:
         return ScanSummary(

@@ -6,8 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from oit.history import ScanSummary
 from reports.chart import score_chart, trend
+from reports.models import ScanSummary
 
 
 def test_chart_plots_finished_scans_oldest_first(scan_history: list[ScanSummary]) -> None:

@@ -5,8 +5,9 @@ import io
 import pytest
 from rich.console import Console
 
-from oit.models import STATUS_TH, ScanResult
 from reports.console import CrawlProgress, print_summary
+from reports.models import ScanResult
+from rules.results import STATUS_TH
 
 
 def _render(result: ScanResult, **kwargs: object) -> str:

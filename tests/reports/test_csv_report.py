@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from oit.models import Gap, ScanResult
 from reports.csv_report import HEADERS, write_csv
+from reports.models import ScanResult
+from rules.results import Gap
 
 
 def _read(path: Path) -> list[list[str]]:

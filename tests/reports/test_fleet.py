@@ -6,9 +6,8 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from oit.history import ScanSummary
-from oit.models import ScanResult
 from reports.fleet import fleet_entry, render_fleet, worst_items
+from reports.models import ScanResult, ScanSummary
 from tests.reports.sample_results import XSS_IMG, XSS_SCRIPT
 
 GENERATED = datetime(2026, 5, 1, 7, 30)

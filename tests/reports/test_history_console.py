@@ -8,9 +8,9 @@ from datetime import date, datetime
 from rich.console import Console
 
 from oit.diff import diff_results
-from oit.history import ScanSummary
-from oit.models import Gap
 from reports.history_console import bangkok_time, history_table, print_diff
+from reports.models import ScanSummary
+from rules.results import Gap
 from tests.oit.sample import EXEC_PAGE, NO_PHOTO, NO_QA, SITE, item, result
 
 

@@ -14,10 +14,10 @@ import pypdfium2
 import pytest
 
 from oit.history import load_result
-from oit.models import ScanResult
 from oit.reporting import build_fleet, scan_context
 from oit.storage import open_engine
 from reports.html_report import write_html
+from reports.models import ScanResult
 from tests.reports.browser import ACTIVE_CONTENT_JS, CONTRAST_JS, HEADINGS_JS, Visit, artifact, open_report
 from tests.reports.history_site import UNSCANNED_NAME, History
 from tests.reports.hostile_site import PAGE_SCRIPT, TITLE_IMG, TITLE_SCRIPT

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from oit.models import STATUS_TH, FiscalYear, ScanResult
 from reports.html_report import render_html, safe_href, write_html
+from reports.models import FiscalYear, ScanResult
 from reports.thai import confidence_meanings, thai_date, thai_duration, thai_fiscal_year
+from rules.results import STATUS_TH
 from tests.reports.sample_results import XSS_IMG, XSS_SCRIPT
 
 EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)

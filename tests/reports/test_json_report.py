@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from oit.models import ScanResult
 from reports import json_report
 from reports.json_report import load_schema, to_json, write_json
+from reports.models import ScanResult
 
 
 def _validator() -> Draft202012Validator:

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from oit.diff import diff_results
-from oit.models import ScanResult
 from reports.markdown_report import md_text, md_url, render_markdown, write_markdown
+from reports.models import ScanResult
 
 
 def test_summary_content(scored_result: ScanResult) -> None:

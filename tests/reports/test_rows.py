@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from oit.models import EvidenceRef, ScanResult
+from reports.models import ScanResult
 from reports.rows import evidence_links, gap_rows, itas_rows
+from rules.results import EvidenceRef
 
 
 def test_evidence_links_keep_only_openable_urls(hostile_result: ScanResult) -> None:

@@ -17,9 +17,9 @@ from selectolax.lexbor import LexborHTMLParser
 from crawler.settings import CrawlSettings
 from oit.cli import write_reports
 from oit.config import Config, DatabaseConfig
-from oit.models import ScanResult
 from oit.scan import ScanRequest, run_scan
 from reports.html_report import render_html
+from reports.models import ScanResult
 from reports.screenshots import MAX_BYTES, MAX_SIZE, evidence_pictures, shrink
 from tests.crawler.support import LocalServer, Reply
 from tests.reports.browser import ACTIVE_CONTENT_JS, artifact, open_report

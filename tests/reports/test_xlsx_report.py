@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from oit.diff import diff_results
-from oit.models import Gap, ScanResult
+from reports.models import ScanResult
 from reports.xlsx_report import write_xlsx
+from rules.results import Gap
 from tests.reports.hostile_site import FORMULA, TITLE_SCRIPT
 
 FORMULAS = ['=HYPERLINK("http://evil.example","คลิก")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from oit.models import ItemResult
+from rules.results import ItemResult
 from rules.site import MemorySite
 from tests.rules.sitebuilder import Content, Read, build_site, fixture, home, page
 

@@ -22,9 +22,9 @@ from urllib.parse import urljoin
 from crawler.models import Document, Page
 from crawler.parse import parse_html
 from crawler.urls import in_scope, looks_like_document, normalize
-from oit.models import ItemResult
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
+from rules.results import ItemResult
 from rules.site import MemorySite
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"

@@ -7,18 +7,15 @@ from datetime import date
 import pytest
 
 from rules.fiscal import (
-    THAI_MONTHS,
     TimeRule,
     TimeVerdict,
-    assessment_year_for,
     first_half_months,
-    fiscal_year_bounds,
-    fiscal_year_of,
     judge_first_half,
     judge_spans,
     months_covered,
     thai_month_year,
 )
+from rules.thaicalendar import THAI_MONTHS, assessment_year_for, fiscal_year_bounds, fiscal_year_of
 from rules.thaidates import find_dates
 
 D = date

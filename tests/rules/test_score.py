@@ -11,8 +11,8 @@ from fractions import Fraction
 
 import pytest
 
-from oit.models import ItemResult
 from rules.catalog import load_catalog
+from rules.results import ItemResult
 from rules.score import GRADE_TH, apply_gains, estimate, grade_for, grade_th_for, indicator_of, round2
 
 GROUPS_2569 = {

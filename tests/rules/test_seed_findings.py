@@ -22,9 +22,9 @@ from datetime import date
 
 import pytest
 
-from oit.models import ItemResult
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
+from rules.results import ItemResult
 from rules.site import MemorySite
 from tests.rules.sitebuilder import DATA_GAP, build_site, drop_parts, fixture, url
 

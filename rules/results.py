@@ -1,13 +1,12 @@
-"""The scan result: what one scan of one website concludes, item by item.
+"""The verdicts the rules produce: item by item, component by component, with gaps, evidence and the score.
 
-These pydantic models are the boundary between the rule engine (which fills them) and the reports (which
-render them). Their JSON form is the contract `shared/contracts/scan-result.schema.json`; field names and
-meanings must stay compatible with it.
+rules/evaluate.py fills ItemResult (with ComponentResult, Gap, EvidenceRef) and rules/score.py fills Score; the
+reports render them inside the scan result (reports/models.py). Their JSON form is part of the contract
+`shared/contracts/scan-result.schema.json`; field names and meanings must stay compatible with it.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -23,35 +22,6 @@ STATUS_TH: dict[str, str] = {
     "missing": "ไม่พบข้อมูล",
     "unknown": "ตรวจสอบไม่ได้",
 }
-
-
-class ToolInfo(BaseModel):
-    name: str = "oit"
-    version: str
-
-
-class SiteInfo(BaseModel):
-    url: str
-    name: str | None = None
-
-
-class FiscalYear(BaseModel):
-    start: date
-    end: date
-
-
-class Criteria(BaseModel):
-    year: int
-    provisional: bool = False
-    note_th: str | None = None
-
-
-class CrawlStats(BaseModel):
-    pages: int = 0
-    documents: int = 0
-    errors: int = 0
-    duration_s: float = 0.0
-    findings: list[str] = Field(default_factory=list, description="site-level notes, e.g. invalid TLS")
 
 
 class EvidenceRef(BaseModel):
@@ -138,24 +108,3 @@ class Score(BaseModel):
     subindicators: list[SubindicatorScore] = Field(default_factory=list)
     indicators: list[IndicatorScore] = Field(default_factory=list)
     gains: dict[str, float] = Field(default_factory=dict, description="item code -> points if it passed")
-
-
-class ScanResult(BaseModel):
-    schema_version: Literal["1"] = "1"
-    tool: ToolInfo
-    site: SiteInfo
-    assessment_year: int
-    as_of: date
-    fiscal_year: FiscalYear
-    criteria: Criteria
-    crawl: CrawlStats
-    items: list[ItemResult]
-    score: Score | None = None
-    scan_id: int | None = None
-
-    def counts(self) -> dict[str, int]:
-        """How many items have each status (every status present, zero when none)."""
-        out = dict.fromkeys(STATUS_TH, 0)
-        for item in self.items:
-            out[item.status] += 1
-        return out

@@ -3,7 +3,7 @@
 import random
 import tracemalloc
 
-from oit.keyset import MERGE_AT, KeySet
+from crawler.keyset import MERGE_AT, KeySet
 
 
 def test_it_is_a_set_across_merges():
