@@ -38,6 +38,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Select,
     String,
     Table,
     Text,
@@ -936,9 +937,8 @@ class StoredSite:
                 yield SiteLink(row.url, row.label, bool(row.external))
 
     def labels_to(self, url: str) -> list[str]:
-        query = select(LINKS.c.label).where(LINKS.c.scan_id == self.scan_id, LINKS.c.url == url).order_by(LINKS.c.id)
         with self.engine.connect() as conn:
-            return [row.label for row in conn.execute(query)]
+            return [row.label for row in conn.execute(_LABELS_TO, {"scan": self.scan_id, "url": url})]
 
     def page(self, url: str, html: bool = True) -> Page | None:
         """The page stored for `url`: under that URL, or as the final URL of a redirect. With html=False its HTML is
@@ -976,20 +976,19 @@ class StoredSite:
 
     def _page_row(self, url: str, columns: tuple, _hops: int = 0) -> Row | None:
         """The row of `url` (its `columns`), found by URL or by final URL; a redirect alias leads to its target."""
-        wanted = select(*columns, *_ALIAS_COLUMNS)
+        by_url, by_final_url = _row_queries(tuple(c.name for c in columns))
+        where = {"scan": self.scan_id, "url": url}
         with self.engine.connect() as conn:
-            row = conn.execute(wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.url == url)).first()
+            row = conn.execute(by_url, where).first()
             if row is None:
-                query = wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.final_url == url)
-                row = conn.execute(query.order_by(PAGES.c.html_z.is_(None)).limit(1)).first()
+                row = conn.execute(by_final_url, where).first()
         if row is not None and _is_alias(row) and _hops < 3:
             return self._page_row(row.row_final_url, columns, _hops + 1)
         return row
 
     def document(self, url: str) -> Document | None:
-        query = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == self.scan_id, DOCUMENTS.c.url == url)
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_DOCUMENT, {"scan": self.scan_id, "url": url}).first()
         if row is None:
             return None
         document = Document(**_columns(row, Document))
@@ -1032,6 +1031,25 @@ _ALIAS_COLUMNS = (
     PAGES.c.error.label("row_error"),
     PAGES.c.html_z.is_(None).label("row_bare"),
 )
+
+
+# The rule engine reads a few hundred evidence pages and documents one by one: each query is built once, its values
+# bound on each ask (building and keying a select cost twice what SQLite takes to answer it).
+_DOCUMENT = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == bindparam("scan"), DOCUMENTS.c.url == bindparam("url"))
+_LABELS_TO = (
+    select(LINKS.c.label)
+    .where(LINKS.c.scan_id == bindparam("scan"), LINKS.c.url == bindparam("url"))
+    .order_by(LINKS.c.id)
+)
+
+
+@lru_cache(maxsize=8)  # a few column sets: a page with or without its HTML, its HTML alone, its links alone
+def _row_queries(names: tuple[str, ...]) -> tuple[Select, Select]:
+    """The queries of _page_row for these columns: by URL, and by final URL (the row with HTML first)."""
+    wanted = select(*(PAGES.c[name] for name in names), *_ALIAS_COLUMNS)
+    scan = PAGES.c.scan_id == bindparam("scan")
+    by_final_url = wanted.where(scan, PAGES.c.final_url == bindparam("url")).order_by(PAGES.c.html_z.is_(None))
+    return wanted.where(scan, PAGES.c.url == bindparam("url")), by_final_url.limit(1)
 
 
 def _is_alias(row: Row) -> bool:
