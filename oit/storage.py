@@ -18,12 +18,12 @@ import os
 import socket
 import time
 import zlib
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -38,6 +38,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Select,
     String,
     Table,
     Text,
@@ -507,6 +508,7 @@ def fail_own_scans(engine: Engine, error: str) -> None:
 
 # --- a page's links, stored with it so that an unchanged page is not parsed again -----------------------------
 _LINK_FIELDS = ("url", "text", "title", "img_alt", "source", "external", "nav")
+T = TypeVar("T")
 
 
 def pack_links(links: list[Link]) -> bytes:
@@ -531,7 +533,23 @@ def unpack_links(blob: bytes | None, interned: dict[Hashable, Link] | None = Non
     not seen before are parsed."""
     if not blob:
         return []
-    interned = {} if interned is None else interned
+    return _unpack(blob, {} if interned is None else interned, _as_is)
+
+
+def _as_is(link: Link) -> Link:
+    return link
+
+
+def _as_read(link: Link) -> SiteLink:
+    """A stored link as the rules read it off the page's HTML (crawler.parse.links_and_images): its words and its
+    menu flag; not the crawl's off-site mark, since the rules decide what is off-site themselves (in_scope)."""
+    return SiteLink(link.url, link.label, False, link.nav)
+
+
+def _unpack(blob: bytes | None, interned: dict[Hashable, T], build: Callable[[Link], T]) -> list[T]:
+    """The stored links, each made by `build` from its Link; a line met before (in `interned`) is not parsed again."""
+    if not blob:
+        return []
     packed = zlib.decompress(blob).decode("utf-8")
     if not packed:
         return []
@@ -544,7 +562,7 @@ def unpack_links(blob: bytes | None, interned: dict[Hashable, Link] | None = Non
         if link is None:
             values = json.loads(key) if rows is None else rows[n]
             # Written by pack_links from validated Links: constructed without validating again.
-            link = interned[key] = Link.model_construct(**dict(zip(_LINK_FIELDS, values, strict=True)))
+            link = interned[key] = build(Link.model_construct(**dict(zip(_LINK_FIELDS, values, strict=True))))
         links.append(link)
     return links
 
@@ -870,6 +888,9 @@ class ScanStore:
             )
 
 
+MAX_LINES_READ = 512  # stored link lines kept parsed while evidence pages are read (a site menu: ~100)
+
+
 class StoredSite:
     """Read access to one stored scan, shaped for the rule engine (see rules.site.SiteData)."""
 
@@ -877,6 +898,11 @@ class StoredSite:
         self.engine = engine
         self.scan_id = scan_id
         self.start_url = start_url
+        # The stored links of the last page read with its HTML (read in the same query: the rule engine asks for
+        # them next), and the lines of the links met on the pages read, parsed once while they keep coming back
+        # (the site menu on every evidence page), bounded.
+        self._last_links: tuple[str, bytes | None] | None = None
+        self._lines_read: dict[Hashable, SiteLink] = {}
 
     def page_summaries(self) -> list[tuple[str, str, list[str]]]:
         """(url, title, headings) of every readable page (tests and tools; the rule engine streams them)."""
@@ -911,18 +937,36 @@ class StoredSite:
                 yield SiteLink(row.url, row.label, bool(row.external))
 
     def labels_to(self, url: str) -> list[str]:
-        query = select(LINKS.c.label).where(LINKS.c.scan_id == self.scan_id, LINKS.c.url == url).order_by(LINKS.c.id)
         with self.engine.connect() as conn:
-            return [row.label for row in conn.execute(query)]
+            return [row.label for row in conn.execute(_LABELS_TO, {"scan": self.scan_id, "url": url})]
 
     def page(self, url: str, html: bool = True) -> Page | None:
         """The page stored for `url`: under that URL, or as the final URL of a redirect. With html=False its HTML is
         neither read nor decompressed (whether it is there, its title and text: the rule engine's evidence pages)."""
-        row = self._page_row(url, _PAGE_COLUMNS + ((PAGES.c.html_z,) if html else ()))
+        row = self._page_row(url, _PAGE_COLUMNS + ((PAGES.c.html_z, PAGES.c.links_z) if html else ()))
         if row is None:
             return None
-        markup = zlib.decompress(row.html_z).decode("utf-8") if html and row.html_z else ""
+        markup = ""
+        if html:
+            markup = zlib.decompress(row.html_z).decode("utf-8") if row.html_z else ""
+            self._last_links = (row.url, row.links_z)
         return Page(**_columns(row, Page), html=markup)
+
+    def page_links(self, url: str) -> list[SiteLink] | None:
+        """The links the crawl stored with the page of `url`, as the rules read them off its HTML (see _as_read), or
+        None when it stored none (a page without links): its HTML is then read for them. The page's HTML is not
+        parsed again for what the crawl read of it (a text site's evidence is ~250 pages of 40 kB)."""
+        last = self._last_links
+        if last is not None and last[0] == url:
+            blob = last[1]
+        else:
+            row = self._page_row(url, (PAGES.c.links_z,))
+            blob = row.links_z if row is not None else None
+        if not blob:
+            return None
+        if len(self._lines_read) > MAX_LINES_READ:
+            self._lines_read.clear()  # bounded: a news list's own links are new on every page
+        return _unpack(blob, self._lines_read, _as_read)
 
     def page_html(self, url: str) -> str:
         """The HTML of the page stored for `url` ("" if none), read and decompressed on each ask: the rule engine
@@ -932,20 +976,19 @@ class StoredSite:
 
     def _page_row(self, url: str, columns: tuple, _hops: int = 0) -> Row | None:
         """The row of `url` (its `columns`), found by URL or by final URL; a redirect alias leads to its target."""
-        wanted = select(*columns, *_ALIAS_COLUMNS)
+        by_url, by_final_url = _row_queries(tuple(c.name for c in columns))
+        where = {"scan": self.scan_id, "url": url}
         with self.engine.connect() as conn:
-            row = conn.execute(wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.url == url)).first()
+            row = conn.execute(by_url, where).first()
             if row is None:
-                query = wanted.where(PAGES.c.scan_id == self.scan_id, PAGES.c.final_url == url)
-                row = conn.execute(query.order_by(PAGES.c.html_z.is_(None)).limit(1)).first()
+                row = conn.execute(by_final_url, where).first()
         if row is not None and _is_alias(row) and _hops < 3:
             return self._page_row(row.row_final_url, columns, _hops + 1)
         return row
 
     def document(self, url: str) -> Document | None:
-        query = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == self.scan_id, DOCUMENTS.c.url == url)
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_DOCUMENT, {"scan": self.scan_id, "url": url}).first()
         if row is None:
             return None
         document = Document(**_columns(row, Document))
@@ -988,6 +1031,25 @@ _ALIAS_COLUMNS = (
     PAGES.c.error.label("row_error"),
     PAGES.c.html_z.is_(None).label("row_bare"),
 )
+
+
+# The rule engine reads a few hundred evidence pages and documents one by one: each query is built once, its values
+# bound on each ask (building and keying a select cost twice what SQLite takes to answer it).
+_DOCUMENT = select(DOCUMENTS).where(DOCUMENTS.c.scan_id == bindparam("scan"), DOCUMENTS.c.url == bindparam("url"))
+_LABELS_TO = (
+    select(LINKS.c.label)
+    .where(LINKS.c.scan_id == bindparam("scan"), LINKS.c.url == bindparam("url"))
+    .order_by(LINKS.c.id)
+)
+
+
+@lru_cache(maxsize=8)  # a few column sets: a page with or without its HTML, its HTML alone, its links alone
+def _row_queries(names: tuple[str, ...]) -> tuple[Select, Select]:
+    """The queries of _page_row for these columns: by URL, and by final URL (the row with HTML first)."""
+    wanted = select(*(PAGES.c[name] for name in names), *_ALIAS_COLUMNS)
+    scan = PAGES.c.scan_id == bindparam("scan")
+    by_final_url = wanted.where(scan, PAGES.c.final_url == bindparam("url")).order_by(PAGES.c.html_z.is_(None))
+    return wanted.where(scan, PAGES.c.url == bindparam("url")), by_final_url.limit(1)
 
 
 def _is_alias(row: Row) -> bool:

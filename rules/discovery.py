@@ -130,7 +130,7 @@ class Discovery:
         self._code_of = lru_cache(maxsize=MAX_LABELS_CACHED)(parse_code)
         self._items = {item.code: item for item in catalog.items}
         self._interned_links: dict[SiteLink, SiteLink] = {}  # links met on the evidence pages read (rules/sources.py)
-        self._pages_read = PagesRead()  # their links, for the next item that has the same page as evidence
+        self._pages_read = PagesRead(site.page_links)  # their links, for the next item with the same evidence page
         self._index_keys = [match_key(w) for w in INDEX_WORDS]
         self._index_pages: dict[str, None] = {}  # pages whose title or headings say ITA (the first few)
         self._index_links: dict[str, None] = {}  # link targets whose label says ITA (the first few)

@@ -163,3 +163,108 @@ def _plain(char: str, fold: bool) -> bool:
     """A character a hint may hold: any, for a case-sensitive pattern; for a case-insensitive one, an ASCII
     character or one without case (Thai), which re matches only as itself or its ASCII other case."""
     return not fold or char.isascii() or (char.lower() == char == char.upper() and char.casefold() == char)
+
+
+# --- the first character of a match -----------------------------------------------------------------------------
+# re finds where a match may start by a scan for a character set only when the pattern itself begins with a literal
+# or a class; a pattern that begins with an optional part, a look-behind or an alternation of such is tried whole at
+# every character of the text (the date families over a 40 kB page: ~40 branches a character). A look-ahead for the
+# characters a match can begin with fails at most places at its first step.
+_CLASS_ESCAPES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                  "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}  # fmt: skip
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for the characters its matches begin with (first_chars): the same matches, the
+    same groups, found sooner. The pattern itself when it begins with a literal or a class (re scans for those on
+    its own) or when its first characters are not read here."""
+    first = first_chars(pattern)
+    if first is None or _starts_plain(pattern):
+        return pattern
+    try:
+        return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. global inline flags, which must stay first: the pattern as it was
+        return pattern
+
+
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The inside of a character class that holds the first character of every match of `pattern`, read off its
+    parse; None when it can match the empty string or begins with something not read here (any character, a
+    negated class, a back-reference, a group with flags of its own)."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    parts, empty = _first_of(list(parsed))
+    return None if parts is None or empty or not parts else "".join(sorted(parts))
+
+
+def _parse(pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
+    if _sre_parse is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
+        return None
+    try:
+        return _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser of another version
+        return None
+
+
+def _starts_plain(pattern: re.Pattern[str]) -> bool:
+    parsed = _parse(pattern)
+    items = list(parsed) if parsed is not None else []
+    while items and items[0][0] is _sre.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = list(items[0][1][3])
+    return bool(items) and items[0][0] in (_sre.LITERAL, _sre.IN)
+
+
+def _first_of(items: list) -> tuple[set[str] | None, bool]:  # type: ignore[type-arg]
+    """(the class parts one of which a match of the sequence begins with, whether it can match the empty string);
+    None for the parts when not read here. Zero-width items (anchors, look-arounds) are stepped over."""
+    parts: set[str] = set()
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        found, empty = _first_item(op, av)
+        if found is None:
+            return None, False
+        parts |= found
+        if not empty:
+            return parts, False
+    return parts, True
+
+
+def _first_item(op, av) -> tuple[set[str] | None, bool]:  # type: ignore[no-untyped-def]
+    if op is _sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sre.IN:
+        return _class_parts(av), False
+    if op is _sre.SUBPATTERN:
+        return (None, False) if av[1] or av[2] else _first_of(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _first_of(list(av))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        found, empty = _first_of(list(av[2]))
+        return found, empty or av[0] == 0
+    if op is _sre.BRANCH:
+        parts: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            found, branch_empty = _first_of(list(branch))
+            if found is None:
+                return None, False
+            parts |= found
+            empty = empty or branch_empty
+        return parts, empty
+    return None, False
+
+
+def _class_parts(items) -> set[str] | None:  # type: ignore[no-untyped-def]
+    parts = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            parts.add(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            parts.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and str(av) in _CLASS_ESCAPES:
+            parts.add(_CLASS_ESCAPES[str(av)])
+        else:
+            return None  # a negated class, or one of another kind: not read
+    return parts

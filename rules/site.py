@@ -32,6 +32,7 @@ class SiteData(Protocol):
     def labels_to(self, url: str) -> list[str]: ...  # every label a link to `url` carries
     def page(self, url: str, html: bool = True) -> Page | None: ...  # a failed fetch comes back with .error
     def page_html(self, url: str) -> str: ...  # the page's HTML, read on each ask (the engine keeps none)
+    def page_links(self, url: str) -> list[SiteLink] | None: ...  # as stored with the page (None: read its HTML)
     def document(self, url: str) -> Document | None: ...
     def pages_containing(self, phrase: str, limit: int = 20) -> list[str]: ...
 
@@ -106,6 +107,9 @@ class MemorySite:
     def page_html(self, url: str) -> str:
         page = self.page(url)
         return page.html if page is not None else ""
+
+    def page_links(self, url: str) -> list[SiteLink] | None:
+        return None  # a page held in memory has its links (Page.links)
 
     def document(self, url: str) -> Document | None:
         document = self._documents.get(url)

@@ -46,6 +46,7 @@ from datetime import date
 from typing import Literal
 
 from crawler.thaitext import THAI_DIGITS
+from rules.literals import guarded, hints
 from rules.thaicalendar import BE_OFFSET, THAI_MONTHS, add_months, fiscal_year_bounds, last_day_of_month
 
 SpanKind = Literal["day", "month", "year", "fiscal_year", "quarter", "half_year", "range"]
@@ -375,7 +376,7 @@ def _half_atom(m: re.Match[str]) -> _Atom | None:
     return _Atom(m.start(), m.end(), "period", period=("half", 2 if second else 1))
 
 
-_FAMILIES = [
+_FAMILY_ATOMS = [
     (_THAI_DATE, _thai_date_atom),
     (_NUMERIC, _numeric_atom),
     (_ISO, _iso_atom),
@@ -385,11 +386,22 @@ _FAMILIES = [
     (_QUARTER, _quarter_atom),
     (_HALF, _half_atom),
 ]
+# Each family searched behind a look-ahead for the characters its matches begin with (a digit or a month's first
+# letter: the same matches, tried at a fraction of a page's characters), and only in a text that holds one of the
+# literals each of its matches needs ("ไตรมาส", "งบ", a dash between years): rules/literals.py reads both off the
+# pattern. Most of an evidence page's short texts (link labels, titles) hold a month's letters but no year range.
+_FAMILIES = [(guarded(rx), hints(rx), make) for rx, make in _FAMILY_ATOMS]
 
 
 def _atoms(norm: str) -> list[_Atom]:
     """Every family's proposals, then leftmost-longest: the first to start wins, the longer on a tie."""
-    proposals = [atom for rx, make in _FAMILIES for m in rx.finditer(norm) if (atom := make(m)) is not None]
+    proposals = [
+        atom
+        for rx, needs, make in _FAMILIES
+        if needs.may_match(norm)
+        for m in rx.finditer(norm)
+        if (atom := make(m)) is not None
+    ]
     proposals.sort(key=lambda a: (a.start, a.start - a.end))
     chosen: list[_Atom] = []
     for atom in proposals:

@@ -22,8 +22,8 @@ from crawler.urls import FORM_HOSTS
 from rules import literals, words
 from rules.checks import channels
 from rules.discovery import _KHO_CODE, _LETTER_CODE, _ZERO_CODE, parse_code
-from rules.literals import hints, needed
-from rules.thaidates import _FAMILIES
+from rules.literals import first_chars, guarded, hints, needed
+from rules.thaidates import _FAMILIES, _FAMILY_ATOMS
 from tests.oit.test_judge_memory import WORDS
 from tests.rules.test_label_gate import real_labels
 
@@ -122,7 +122,7 @@ def test_no_pattern_matches_a_text_its_hints_turn_away(labels: list[str]) -> Non
     texts = [*labels, *(words.folded(label) for label in labels), *_urls()]
     patterns = [p for p, _, _ in words._data().aliases]
     patterns += [channels._SHARE_URL, channels._CHAT_URL, FORM_HOSTS, channels._BOARD_URL]
-    patterns += [_LETTER_CODE, _ZERO_CODE, _KHO_CODE, *(p for p, _ in _FAMILIES)]
+    patterns += [_LETTER_CODE, _ZERO_CODE, _KHO_CODE, *(p for p, _ in _FAMILY_ATOMS)]
     for pattern in patterns:
         needs = hints(pattern)
         wrong = [t for t in texts if pattern.search(t) and not needs.may_match(t)]
@@ -199,3 +199,49 @@ def test_without_the_parser_every_pattern_is_searched(monkeypatch: pytest.Monkey
     monkeypatch.setattr(literals, "_sre_parse", None)
     assert needed(re.compile("forum")) is None
     assert hints(re.compile("forum")).may_match("nothing here")
+    year = re.compile(r"(?:ปี\s*)?\d{4}")
+    assert first_chars(year) is None and guarded(year) is year
+
+
+# --- the characters a match begins with: the date families over evidence text ------------------------------------
+
+
+def test_first_characters_read_off_a_pattern() -> None:
+    assert first_chars(re.compile(r"(?<![\d.])(?:วันที่\s*)?\d{1,2}")) == r"\dว"
+    assert first_chars(re.compile(r"(?:a|[x-z])b|(?=c)c")) == "acx-z"
+    assert first_chars(re.compile(r"[-\]^]x")) == r"\-\]\^"
+    assert first_chars(re.compile(r"a?b*")) is None  # may match the empty string: no class
+    assert first_chars(re.compile(r".x|y")) is None  # any character
+    assert first_chars(re.compile(r"[^a]x")) is None
+    assert first_chars(re.compile(r"(?i:a)x")) is None  # a group with flags of its own
+    quarter = re.compile(r"ไตรมาส\s*(\d)")
+    assert guarded(quarter) is quarter  # re already scans for its first literal
+    assert guarded(re.compile(r"(?i)x?y")).pattern == r"(?i)x?y"  # global flags stay first: not guarded
+
+
+def _evidence_texts(labels: list[str]) -> list[str]:
+    """Texts dates are read from: documents, home pages' text, labels, and the shapes the date parser reads."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("tests/fixtures/rules/*.txt"))]
+    for path in sorted(ROOT.glob("eval/homepages/*/index.html")):
+        body = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).body
+        texts.append(body.text(separator=" ") if body is not None else "")
+    shapes = ["๑๘ ตุลาคม ๒๕๖๖", "วันที่ 5 เดือนมกราคม พ.ศ. 2569", "15/05/2569", "ต.ค.64-มี.ค.65", "1 - 15 ต.ค. 68",
+              "ประจำปีงบประมาณ พ.ศ.\n2568", "ไตรมาสที่ 2 ปีงบประมาณ 2569", "รอบ 6 เดือน ปี 2565", "2026-05-15",
+              "(พ.ศ. ๒๕๖๖ - ๒๕๗๐)", "ปีงบประมาณ 2561–2564", "อ.ส.ค. ก.พ.ร.", "ความคิด มค68", "6 เดือนแรก"]  # fmt: skip
+    return [t.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")) for t in [*texts, *shapes, *labels]]
+
+
+def test_each_date_family_finds_the_same_matches_behind_its_guard(labels: list[str]) -> None:
+    texts = _evidence_texts(labels)
+    assert sum(map(len, texts)) > 100_000
+    guarded_families = 0
+    for (pattern, _), (fast, needs, _) in zip(_FAMILY_ATOMS, _FAMILIES, strict=True):
+        guarded_families += fast is not pattern
+        found = 0
+        for text in texts:
+            before = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            after = [(m.span(), m.groupdict()) for m in fast.finditer(text)] if needs.may_match(text) else []
+            assert after == before, (pattern.pattern[:40], text[:80])
+            found += len(before)
+        assert found, pattern.pattern[:40]  # each family is exercised
+    assert guarded_families == len(_FAMILIES) - 1  # all but the quarters (which begin with a literal)
