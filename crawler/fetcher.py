@@ -21,6 +21,7 @@ from crawler.inflate import ACCEPT_ENCODING, CorruptEncoding, Decoder, Unsupport
 from crawler.netguard import AddressGuard, BlockedAddress
 from crawler.politeness import Gates, retry_after_seconds
 from crawler.settings import CrawlSettings
+from crawler.transport import transport
 from crawler.urls import in_scope, is_hosted_document, normalize
 from crawler.viewers import document_url
 
@@ -71,8 +72,8 @@ class Fetcher:
         headers = {"User-Agent": settings.agent(), "Accept-Language": "th,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING}
         limits = httpx.Limits(max_connections=max(4, settings.concurrency * 2), max_keepalive_connections=32)
         timeout = httpx.Timeout(settings.timeout)
-        self._client = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout)
-        self._insecure = httpx.AsyncClient(headers=headers, limits=limits, timeout=timeout, verify=False)
+        self._client = httpx.AsyncClient(headers=headers, timeout=timeout, transport=transport(limits, verify=True))
+        self._insecure = httpx.AsyncClient(headers=headers, timeout=timeout, transport=transport(limits, verify=False))
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -6,6 +6,7 @@ site, bad arguments), with the reason in Thai and English.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import tempfile
@@ -25,6 +26,7 @@ from sqlalchemy.engine import Engine
 
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
+from oit.leave import leave
 from oit.memtrace import mark
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from oit.storage import StorageError
@@ -128,8 +130,11 @@ def write_reports(
         from oit.reporting import evidence_screenshots, scan_context
 
         engine = _engine(config)
-        history, diff = scan_context(engine, result)
-        shots = evidence_screenshots(engine, result)  # empty unless the crawl setting `screenshots` is on
+        try:
+            history, diff = scan_context(engine, result)
+            shots = evidence_screenshots(engine, result)  # empty unless the crawl setting `screenshots` is on
+        finally:
+            engine.dispose()  # its connection closed now, not at the interpreter's teardown
     return write_all(result, paths, history, diff, shots)
 
 
@@ -508,7 +513,13 @@ def version(config_path: ConfigOpt = None) -> None:
 
 
 def main() -> None:  # pragma: no cover
-    app()
+    # Everything imported so far lives as long as the process: frozen, the collector no longer walks it again at
+    # each full collection of a scan (~90,000 objects, a few tenths of a second of a 2,000-page scan).
+    gc.freeze()
+    try:
+        app()
+    except SystemExit as exc:
+        leave(exc.code)  # without the interpreter's teardown when nothing is left open (oit/leave.py)
 
 
 if __name__ == "__main__":  # pragma: no cover

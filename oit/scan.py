@@ -159,6 +159,10 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     except BaseException as exc:
         store.fail(failure_text(exc))
         raise
+    finally:
+        # Closing the pooled connections now (not whenever the engine is collected) checkpoints SQLite's write-ahead
+        # log and removes it, before the reports are written and the process leaves.
+        engine.dispose()
 
 
 async def _crawl_and_judge(

@@ -15,9 +15,10 @@ from oit.storage import (
     BATCH_SIZE,
     DOCUMENT_TEXTS,
     LINKS,
+    PAGE_SIZE,
     PAGES,
     SCANS,
-    WAL_CHECKPOINT_PAGES,
+    WAL_CHECKPOINT_BYTES,
     ScanStore,
     StoredSite,
     mark_crashed,
@@ -355,8 +356,35 @@ def test_the_write_ahead_log_is_checkpointed_in_large_steps(tmp_path):
     engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_PAGES > 1000
-        assert conn.exec_driver_sql("PRAGMA journal_size_limit").scalar() == WAL_CHECKPOINT_PAGES * 4096
+        pages = conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+        assert pages * conn.exec_driver_sql("PRAGMA page_size").scalar() == WAL_CHECKPOINT_BYTES > 4 * 2**20 * 10
+        assert conn.exec_driver_sql("PRAGMA journal_size_limit").scalar() == WAL_CHECKPOINT_BYTES
+
+
+def test_a_new_database_has_large_pages_and_an_old_one_keeps_its_own(tmp_path):
+    """New files get PAGE_SIZE (a stored page spans fewer overflow pages); a file made with 4 kB pages is opened
+    as it is, its log checkpointed after the same number of bytes."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == PAGE_SIZE == 8192
+    engine.dispose()
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as made_before:
+        made_before.execute("PRAGMA page_size=4096")
+        made_before.execute("PRAGMA journal_mode=WAL")
+        made_before.execute("CREATE TABLE notes (text TEXT)")
+    made_before.close()
+    engine = open_engine(f"sqlite:///{old}")
+    store = ScanStore(engine, "http://t.go.th/", "เทศบาลตำบลทดสอบ", 2569, date(2026, 5, 15))
+    store.add_page(
+        Page(url="http://t.go.th/", final_url="http://t.go.th/", status=200, title="หน้าแรก", html="<p>ก</p>")
+    )
+    store.flush()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_BYTES // 4096
+        assert conn.exec_driver_sql("SELECT title FROM pages").scalar() == "หน้าแรก"
+    engine.dispose()
 
 
 def test_processes_opening_a_new_database_at_once_all_get_it(tmp_path):
