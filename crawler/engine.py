@@ -583,10 +583,11 @@ class Crawler:
         own = url_pattern(page.url)
         index = self._is_ita_index(page)
         novel = False  # whether this page led to a URL outside its own pattern (crawler/traps.py)
+        seen, external_seen = self._frontier.seen, self._external_seen  # read once: ~120 links a page
         for link in page.links:
-            if self._frontier.seen(link.url):
+            if seen(link.url):
                 continue  # the common case on menu-heavy sites: decided before, skip the work
-            if hash(link.url) in self._external_seen:
+            if hash(link.url) in external_seen:
                 link.external = True  # already recorded; still flagged on this page
                 continue
             if is_hosted_document(link.url):

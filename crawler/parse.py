@@ -18,15 +18,33 @@ from crawler.urls import looks_like_document, normalize
 from crawler.viewers import document_url
 
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
-_INVISIBLE = "script, style, noscript, template, svg"
+# Each selector of a list costs lexbor a walk of the whole page, so each is written with what a page's source must
+# hold for it to match anything (see _Markup): the name of the element after "<", or of the attribute. Names cannot
+# be written with character references, so a source without them has no such element; values can (id="m&#101;nu"),
+# so a selector by value always walks, and so do those of elements every page has (b""): a search of the source
+# costs about what a walk does.
+_Selectors = tuple[tuple[str, bytes], ...]
+_INVISIBLE: _Selectors = (
+    ("script", b"<script"), ("style", b"<style"), ("noscript", b"<noscript"), ("template", b"<template"), ("svg", b"<svg"),
+)  # fmt: skip
 # Navigation: the site's menus repeat on every page, so their words ("No Gift Policy", "ประกาศ…") must not
 # count as evidence on each page. Header and footer stay: contact details legitimately live there.
-_NAV_CANDIDATES = "nav, [role=navigation], ul[class], ul[id], div[class], div[id]"
+_NAV_CANDIDATES: _Selectors = (
+    ("nav", b"<nav"), ("[role=navigation]", b"role"), ("ul[class]", b""), ("ul[id]", b""),
+    ("div[class]", b""), ("div[id]", b""),
+)  # fmt: skip
+_CONTENT_HOLDERS: _Selectors = (("main", b"<main"), ("article", b"<article"), ("h1", b"<h1"))
+_PAGE_HEADINGS: _Selectors = (("h1", b"<h1"), ("h2", b"<h2"), ("h3", b"<h3"))
+_ANCHORS = "a[href]"
 _NAV_TOKEN = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|megamenu|mega|breadcrumbs?|crumbs?)($|[\s_-])",
     re.IGNORECASE,
 )
-_LINKING = "a[href], area[href], frame[src], iframe[src], embed[src], object[data]"
+_LINKING: _Selectors = (
+    (_ANCHORS, b""), ("area[href]", b"<area"), ("frame[src]", b"frame"), ("iframe[src]", b"frame"),
+    ("embed[src]", b"<embed"), ("object[data]", b"<object"),
+)  # fmt: skip
+_FRAMES: _Selectors = (("iframe", b"frame"), ("frame", b"frame"))
 # An address in an onclick handler: window.open('…'), location.href = '…', location.assign('…'), self.location='…'.
 _ONCLICK_URL = re.compile(
     r"""(?:window\.open|location\.(?:assign|replace)|location(?:\.href)?\s*=)\s*\(?\s*['"]([^'"]+)['"]""", re.IGNORECASE
@@ -44,6 +62,7 @@ _MOUNTS = "#app, #root, #__next, #__nuxt, #q-app, app-root, [ng-app], [ng-versio
 # "&#" (an id written with character references). A page whose source holds none has no mount point to look for:
 # most municipal pages, searched in a fraction of the time.
 _MOUNT_MARKS = ("app", "root", "__n", "ng-version", "&#")
+_MOUNT_MARKS_ASCII = tuple(mark.encode() for mark in _MOUNT_MARKS)
 # Inline code that builds the page after it loads: data requested from the server (a menu or a document list
 # from JSON), and HTML written into the document (which clocks and visitor counters do too).
 _LOADS = re.compile(r"fetch\s*\(|XMLHttpRequest|\$\.(?:ajax|get|getJSON|post)\s*\(|\.load\s*\(\s*['\"]|axios\.")
@@ -64,8 +83,13 @@ _NOT_A_MENU = re.compile(r"toggle|icon|btn|button|burger|overlay|backdrop|close|
 # Pre-filtered in lexbor (C) to elements named like a menu: a Python loop over every div of a 40 kB page cost
 # more than the rest of the signs together. _MENU_NAME still decides ("canvas" is no nav). Lexbor walks the page
 # once per selector of a list, so the tags are checked in Python (a few dozen matches) rather than in 20 selectors.
-_MENU_CONTAINERS = "nav, [role=navigation], [id*=menu i], [id*=nav i], [class*=menu i], [class*=nav i]"
+_MENU_CONTAINERS: _Selectors = (
+    ("nav", b"<nav"), ("[role=navigation]", b"role"), ("[id*=menu i]", b""), ("[id*=nav i]", b""),
+    ("[class*=menu i]", b""), ("[class*=nav i]", b""),
+)  # fmt: skip
 _MENU_TAGS = ("ul", "ol", "div", "aside", "td")
+_SCRIPT: _Selectors = (("script", b"<script"),)
+_NOSCRIPT: _Selectors = (("noscript", b"<noscript"),)
 # A menu container holding one of these is no sign of a script-built menu.
 _FILLED = "a[href], area[href], iframe[src], frame[src], form, input, select"
 _MENU_ELEMENT = r"['\"][^'\"]{0,80}(?:menu|nav)[^'\"]{0,80}['\"]"
@@ -118,21 +142,23 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
     """The page's facts. A crawl passes one `memo` for all its pages (see LinkMemo)."""
     bounded = bound_nesting(html)
     tree = LexborHTMLParser(bounded.html)
-    base = _base_url(tree, url)
+    markup = _Markup(bounded.html)
+    base = _base_url(tree, url, markup)
     page = ParsedPage(title=fold(_first_text(tree, "title")), bounded_html=bounded.html if bounded.dropped else "")
-    scripts = _Scripts(tree)
+    scripts = _Scripts(tree, markup)
     page.script_count = scripts.count
-    navigation = _navigation(tree)  # found once: it flags menu links and is then cut from the text
+    navigation = _navigation(tree, markup)  # found once: it flags menu links and is then cut from the text
     outer = _outermost(navigation)
-    page.links = _links(tree, base, outer, memo)
-    _title_embedded(page.links, lambda: page.title)
-    page.images = _images(tree, _Resolver(base))
-    page.headings = [h for h in (fold(n.text()) for n in tree.css("h1, h2, h3")) if h][:50]
+    page.links = _links(tree, base, outer, markup, memo)
+    if markup.has(b"frame") or markup.has(b"<embed") or markup.has(b"<object"):
+        _title_embedded(page.links, lambda: page.title)
+    page.images = _images(tree, _Resolver(base), markup)
+    page.headings = [h for h in (fold(n.text()) for n in markup.css(tree, _PAGE_HEADINGS)) if h][:50]
     builds = _scripts_build(scripts)
-    mountable = scripts.count > 0 and _may_mount(bounded.html)  # pages without scripts are not looked at
-    page.nav_signs = navigation_signs(tree, page, navigation, scripts, mountable)
+    mountable = scripts.count > 0 and markup.may_mount()  # pages without scripts are not looked at
+    page.nav_signs = navigation_signs(tree, page, navigation, scripts, mountable, markup)
     page.layout = _layout(scripts, navigation, page.nav_signs)
-    for node in tree.css(_INVISIBLE):
+    for node in markup.css(tree, _INVISIBLE):
         node.decompose()
     for node in outer:  # a menu inside one goes with it
         node.decompose()
@@ -144,8 +170,36 @@ def parse_html(html: str, url: str, memo: LinkMemo | None = None) -> ParsedPage:
 
 def _may_mount(html: str) -> bool:
     """Whether the markup may hold a framework's mount point (see _MOUNT_MARKS)."""
-    low = html.lower()
-    return any(mark in low for mark in _MOUNT_MARKS)
+    return _Markup(html).may_mount()
+
+
+class _Markup:
+    """What a page's source holds, read for names: its ASCII characters in lower case (lexbor reads element and
+    attribute names so). A name missing here is on no element of the tree; a name found may be a false alarm (a
+    word of the text, or letters joined where a Thai character was dropped), which only costs the walk."""
+
+    def __init__(self, html: str) -> None:
+        # Not html.lower(): a Thai character's case is looked up one by one, at four times the cost of dropping it.
+        self.low = html.encode("ascii", "ignore").lower()
+        self._found: dict[bytes, bool] = {b"": True}
+
+    def css(self, tree: LexborHTMLParser | LexborNode, selectors: _Selectors) -> list[LexborNode]:
+        """tree.css() of the selectors that may match: the same nodes, without a walk for the others."""
+        present = self.selectors(selectors)
+        return tree.css(present) if present else []
+
+    def selectors(self, selectors: _Selectors) -> str:
+        return ", ".join(selector for selector, name in selectors if self.has(name))
+
+    def has(self, name: bytes) -> bool:
+        """Whether `name` is in the source (a search of it, once per name: several lists ask for the same)."""
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = name in self.low
+        return found
+
+    def may_mount(self) -> bool:
+        return any(mark in self.low for mark in _MOUNT_MARKS_ASCII)
 
 
 def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
@@ -153,10 +207,11 @@ def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
     scripts, layout and signs): the rule engine reads a stored page again only for these."""
     bounded = bound_nesting(html)
     tree = LexborHTMLParser(bounded.html)
-    base = _base_url(tree, url)
-    links = _links(tree, base, _outermost(_navigation(tree)))
+    markup = _Markup(bounded.html)
+    base = _base_url(tree, url, markup)
+    links = _links(tree, base, _outermost(_navigation(tree, markup)), markup)
     _title_embedded(links, lambda: fold(_first_text(tree, "title")))
-    return links, _images(tree, _Resolver(base))
+    return links, _images(tree, _Resolver(base), markup)
 
 
 def _title_embedded(links: list[Link], page_title: Callable[[], str]) -> None:
@@ -172,10 +227,10 @@ def _title_embedded(links: list[Link], page_title: Callable[[], str]) -> None:
 class _Scripts:
     """The page's <script> elements read once: their files (src) and their inline code, bounded."""
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, markup: _Markup) -> None:
         self.sources: list[str] = []
         code, size, count = [], 0, 0
-        for node in tree.css("script"):
+        for node in markup.css(tree, _SCRIPT):
             count += 1
             src = node.attributes.get("src")
             if src is not None:
@@ -216,7 +271,12 @@ def _javascript_shell(
 
 
 def navigation_signs(
-    tree: LexborHTMLParser, page: ParsedPage, navigation: list[LexborNode], scripts: _Scripts, mountable: bool = True
+    tree: LexborHTMLParser,
+    page: ParsedPage,
+    navigation: list[LexborNode],
+    scripts: _Scripts,
+    mountable: bool,
+    markup: _Markup,
 ) -> list[str]:
     """Signs that scripts build the page's navigation, read before scripts and noscript are cut from the tree.
     A page without scripts builds nothing. Strong signs count on any page: an empty menu container, an empty
@@ -227,20 +287,20 @@ def navigation_signs(
         return []
     code = scripts.inline
     mounts = _empty_mounts(tree) if mountable else []  # `mountable`: the markup may hold one (_may_mount)
-    signs = [*_empty_menus(tree), *mounts, *_menu_loads(code), *_menu_frames(tree)]
+    signs = [*_empty_menus(tree, markup), *mounts, *_menu_loads(code), *_menu_frames(tree, markup)]
     if sum(1 for link in page.links if link.nav) < _FEW_LINKS:
-        signs += _weak_signs(tree, scripts)
+        signs += _weak_signs(tree, scripts, markup)
     return list(dict.fromkeys(signs))[:_MAX_SIGNS]
 
 
-def _empty_menus(tree: LexborHTMLParser) -> list[str]:
+def _empty_menus(tree: LexborHTMLParser, markup: _Markup) -> list[str]:
     """Menu containers with no links: a <nav>, a list or a box named like a menu, waiting for a script to fill it.
     A list or <nav> may hold a "loading…" line; a box must be empty. A container inside a menu that has links
     (a dropdown placeholder) is not a sign, nor one inside a container already counted."""
     found: list[str] = []
     counted: set[int] = set()
     met: set[int] = set()  # an element matching two selectors of the list comes twice
-    for node in tree.css(_MENU_CONTAINERS):
+    for node in markup.css(tree, _MENU_CONTAINERS):
         if node.mem_id in met:
             continue
         met.add(node.mem_id)
@@ -282,11 +342,11 @@ def _menu_loads(code: str) -> list[str]:
     return [f"สคริปต์โหลดข้อมูลเมนูจากเซิร์ฟเวอร์ ({call}) / a script loads the menu from the server ({call})"]
 
 
-def _menu_frames(tree: LexborHTMLParser) -> list[str]:
+def _menu_frames(tree: LexborHTMLParser, markup: _Markup) -> list[str]:
     """A frame named like a menu, or inside a menu, whose address a script sets: nothing to follow without one.
     A menu frame with an address is a page like any other, crawled through its link."""
     found = []
-    for node in tree.css("iframe, frame"):
+    for node in markup.css(tree, _FRAMES):
         src = (node.attributes.get("src") or "").strip()
         if src and not src.lower().startswith(("about:", "javascript:")):
             continue
@@ -297,7 +357,7 @@ def _menu_frames(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def _weak_signs(tree: LexborHTMLParser, scripts: _Scripts) -> list[str]:
+def _weak_signs(tree: LexborHTMLParser, scripts: _Scripts, markup: _Markup) -> list[str]:
     signs = []
     for src in scripts.sources:
         match = _SCRIPT_FILE.search(src)
@@ -306,7 +366,7 @@ def _weak_signs(tree: LexborHTMLParser, scripts: _Scripts) -> list[str]:
     code = scripts.inline
     if _MENU_TARGET.search(code) and _WRITES.search(code):
         signs.append("สคริปต์ในหน้าเขียนเมนูลงในหน้า / an inline script writes the menu")
-    for node in tree.css("noscript"):
+    for node in markup.css(tree, _NOSCRIPT):
         notice = fold(node.text())[:80]
         if notice:
             signs.append(f"ข้อความ <noscript> «{notice}» / a <noscript> notice «{notice}»")
@@ -375,17 +435,17 @@ def _first_text(tree: LexborHTMLParser, selector: str) -> str:
     return node.text() if node is not None else ""
 
 
-def _base_url(tree: LexborHTMLParser, url: str) -> str:
-    node = tree.css_first("base[href]")
+def _base_url(tree: LexborHTMLParser, url: str, markup: _Markup) -> str:
+    node = tree.css_first("base[href]") if markup.has(b"<base") else None
     href = node.attributes.get("href") if node is not None else None
     return (normalize(href, url) or url) if href else url
 
 
-def _navigation(tree: LexborHTMLParser) -> list[LexborNode]:
+def _navigation(tree: LexborHTMLParser, markup: _Markup) -> list[LexborNode]:
     """Menu and breadcrumb elements, outermost first; never one that holds the main content."""
     found = []
-    holders = _holders(tree, "main, article, h1")
-    for node in tree.css(_NAV_CANDIDATES):
+    holders = _holders(markup.css(tree, _CONTENT_HOLDERS))
+    for node in markup.css(tree, _NAV_CANDIDATES):
         attributes = node.attributes
         if node.tag != "nav" and attributes.get("role") != "navigation":
             names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
@@ -396,11 +456,11 @@ def _navigation(tree: LexborHTMLParser) -> list[LexborNode]:
     return found
 
 
-def _holders(tree: LexborHTMLParser, selector: str) -> set[int]:
-    """The elements that hold a match of `selector`: one walk up from each match, stopping where an earlier walk
+def _holders(matches: list[LexborNode]) -> set[int]:
+    """The elements that hold one of `matches`: one walk up from each match, stopping where an earlier walk
     passed, so that a page of nested menus costs one pass rather than one search of the page per menu."""
     holders: set[int] = set()
-    for node in tree.css(selector):
+    for node in matches:
         parent = node.parent
         while parent is not None and parent.mem_id not in holders:
             holders.add(parent.mem_id)
@@ -432,19 +492,27 @@ def _outermost(navigation: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: LinkMemo | None = None) -> list[Link]:
+def _links(
+    tree: LexborHTMLParser,
+    base: str,
+    menus: list[LexborNode],
+    markup: _Markup,
+    memo: LinkMemo | None = None,
+) -> list[Link]:
     """The page's links; `menus` are its outermost navigation elements. With `memo`, a link an earlier page of
     the crawl showed in the same words (the site's menu and footer, on every page) is that page's Link again."""
     links: list[Link] = []
-    alts = _image_alts(tree)
+    alts = _image_alts(tree, markup)
     in_nav = {a.mem_id for nav in menus for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     memo = memo if memo is not None else LinkMemo()
     where = resolve.where
-    for node in tree.css(_LINKING):
+    linking = markup.selectors(_LINKING)
+    anchors = linking == _ANCHORS  # most pages: every node is an <a>, its tag need not be read (a new str each time)
+    for node in tree.css(linking):
         attributes = node.attributes  # a new dict at each access: read once per link
         href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
-        mem_id, tag = node.mem_id, node.tag
+        mem_id, tag = node.mem_id, "a" if anchors else node.tag
         if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
             target = resolve(href)
             if target is not None:
@@ -461,8 +529,8 @@ def _links(tree: LexborHTMLParser, base: str, menus: list[LexborNode], memo: Lin
             memo.put(key, link)
         if link is not None:
             links.append(link)
-    links += _script_links(tree, resolve, alts, in_nav)
-    for node in tree.css("meta[http-equiv]"):
+    links += _script_links(tree, resolve, alts, in_nav, markup)
+    for node in markup.css(tree, _META):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH_URL.search(node.attributes.get("content") or "")
             target = normalize(match.group(1), base) if match else None
@@ -517,22 +585,30 @@ class LinkMemo:
 
 
 _EMBEDDING = frozenset(("embed", "object", "iframe", "frame"))
+_META: _Selectors = (("meta[http-equiv]", b"http-equiv"),)
+_ONCLICK: _Selectors = (("[onclick]", b"onclick"),)
+_JUMP_MENUS: _Selectors = (("select[onchange]", b"onchange"),)
+_AREA_ALTS: _Selectors = (("area[alt]", b"<area"),)
+_LINKED_IMAGE_ALTS: _Selectors = (("a img[alt]", b"<im"),)  # <image> is read as <img>
+_IMAGES: _Selectors = (("img[src]", b""),)
 
 
-def _script_links(tree: LexborHTMLParser, resolve: _Resolver, alts: dict[int, str], in_nav: set[int]) -> list[Link]:
+def _script_links(
+    tree: LexborHTMLParser, resolve: _Resolver, alts: dict[int, str], in_nav: set[int], markup: _Markup
+) -> list[Link]:
     """Links a visitor clicks that live in script attributes rather than in href: buttons, cells and banners with
     onclick="location.href='…'" or window.open('…') (Thai municipal themes use them for menu tiles and ITA
     banners), and jump menus (<select onchange="…location…"> whose options hold addresses). No browser is needed
     to read them: the address is written in the attribute."""
     links: list[Link] = []
-    for node in tree.css("[onclick]"):
+    for node in markup.css(tree, _ONCLICK):
         attributes = node.attributes
         match = _ONCLICK_URL.search(attributes.get("onclick") or "")
         target = resolve(match.group(1)) if match else None
         if target is not None:
             labels = _labels(node, alts.get(node.mem_id, "") or _inner_alt(node), attributes)
             links.append(Link(url=target, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
-    for select in tree.css("select[onchange]"):
+    for select in markup.css(tree, _JUMP_MENUS):
         if not _JUMP_MENU.search(select.attributes.get("onchange") or ""):
             continue
         for option in select.css("option[value]"):
@@ -570,11 +646,14 @@ class _Resolver:
 
     def where(self, href: str) -> str:
         """What `href` (stripped) resolves against: the same href from the same place, the same address."""
-        if href.startswith(("http://", "https://")):
+        first = href[:1]  # one test of the first character, not three prefix searches, on every link of a page
+        if first == "/":
+            return self.directory if href[1:2] == "/" else self.origin
+        if first == "?":
+            return self.base
+        if first == "h" and href.startswith(("http://", "https://")):
             return ""
-        if href.startswith("/") and not href.startswith("//"):
-            return self.origin
-        return self.base if href.startswith("?") else self.directory
+        return self.directory
 
     def __call__(self, href: str) -> str | None:
         href = href.strip()
@@ -629,12 +708,12 @@ def _nearest_heading(node: LexborNode) -> str:
     return ""
 
 
-def _image_alts(tree: LexborHTMLParser) -> dict[int, str]:
+def _image_alts(tree: LexborHTMLParser, markup: _Markup) -> dict[int, str]:
     """Alt texts of images inside links, keyed by the link node, found in one pass over the images."""
     alts: dict[int, str] = {}
-    for area in tree.css("area[alt]"):
+    for area in markup.css(tree, _AREA_ALTS):
         alts[area.mem_id] = fold(area.attributes.get("alt"))
-    for img in tree.css("a img[alt]"):
+    for img in markup.css(tree, _LINKED_IMAGE_ALTS):
         anchor, level = img.parent, 0
         while anchor is not None and anchor.tag != "a" and level < _ALT_LEVELS:
             anchor, level = anchor.parent, level + 1
@@ -650,9 +729,9 @@ def _labels(node: LexborNode, alt: str, attributes: dict[str, str | None] | None
     return {"text": fold(node.text()), "title": fold(title), "img_alt": alt}
 
 
-def _images(tree: LexborHTMLParser, resolve: _Resolver) -> list[Image]:
+def _images(tree: LexborHTMLParser, resolve: _Resolver, markup: _Markup) -> list[Image]:
     images = []
-    for node in tree.css("img[src]"):
+    for node in markup.css(tree, _IMAGES):
         src = resolve.address(node.attributes.get("src") or "")
         if src:
             images.append(Image(src=src, alt=fold(node.attributes.get("alt"))))

@@ -7,11 +7,23 @@ calendar, a pagination that never ends), after ALIKE_PER_PATTERN such pages, and
 
 from __future__ import annotations
 
+import codecs
 import threading
 import time
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.traps import ALIKE_PER_PATTERN, PAGES_ALIKE, TOO_DEEP, describe_skips, fingerprint, url_pattern
+from crawler.traps import (
+    _DATE_WORDS,
+    _ONE_BYTE,
+    ALIKE_PER_PATTERN,
+    PAGES_ALIKE,
+    TOO_DEEP,
+    _one_byte_form,
+    _unicode_form,
+    describe_skips,
+    fingerprint,
+    url_pattern,
+)
 from rules.thaicalendar import ENGLISH_MONTHS, THAI_MONTHS  # calendar pages name months as Thai sites do
 from tests.crawler.support import Hit, LocalServer, Reply, crawl, make_pdf, page, pdf_reply
 
@@ -63,6 +75,28 @@ def test_fingerprints_ignore_counters_and_month_names_but_not_words() -> None:
     assert fingerprint(may) == fingerprint(june)
     assert fingerprint("Events calendar: May 2026 - No events") == fingerprint("Events calendar: June 2026 - No events")
     assert fingerprint("ประกาศ เรื่อง โครงการถนนสายหลัก") != fingerprint("ประกาศ เรื่อง โครงการแหล่งน้ำ")
+
+
+def test_the_one_byte_form_is_the_unicode_form_byte_for_byte() -> None:
+    """Thai pages are fingerprinted in a one-byte encoding (crawler/traps.py): it must set aside exactly what the
+    Unicode steps set aside, on every kind of text (calendars, Latin upper case next to Thai, ©-footers, every
+    kind of space, digits of both scripts, date names run together), and text it cannot hold takes the Unicode path."""
+    pages = [
+        "ปฏิทินกิจกรรม เดือนพฤษภาคม พ.ศ. ๒๕๖๙\tวันจันทร์ที่ 12 ม.ค.2569 MAY Mayor\u200bข่าว © 2569 อบต.บ้านใหม่",
+        "ประกาศ\xa0ผลการจัดซื้อจัดจ้าง   ประจำเดือนมกราคมกุมภาพันธ์ Jun June junov 1–31 “ร่าง” • หน้า ๑/๓",
+        "WEDNESDAY, 3 December 2025 — Sunday\r\nSeptember ธ.ค.ธ.ค. ส.ค.๖๘ ®½ ★ →",
+    ]
+    for text in pages:
+        form = _one_byte_form(text)
+        assert form is not None
+        assert codecs.charmap_decode(form, "strict", _ONE_BYTE)[0].encode("utf-8") == _unicode_form(text)
+    # Every character of the table in both cases, around every date name: lower-casing, digits and spaces agree.
+    words = " ".join(f"{word}{char}{word.upper()}{char}1" for word in _DATE_WORDS.split() for char in _ONE_BYTE)
+    assert codecs.charmap_decode(_one_byte_form(words) or b"", "strict", _ONE_BYTE)[0].encode() == _unicode_form(words)
+    for other in ("ข่าว 😀 2569", "新闻 2569", "Café 2569", "İSTANBUL", "ข่าว\u2009มกราคม"):
+        assert _one_byte_form(other) is None
+    assert fingerprint("ข่าว 😀 มกราคม 2569") == fingerprint("ข่าว 😀 มิถุนายน 2570")
+    assert fingerprint("ข่าว 😀 มกราคม 2569") != fingerprint("ข่าว 😀 มกราคม 2569 ใหม่")
 
 
 # --- URLs that look like traps and hold evidence -----------------------------------------------------------
