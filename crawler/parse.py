@@ -214,6 +214,16 @@ def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
     return links, _images(tree, _Resolver(base), markup)
 
 
+def images(html: str, url: str) -> list[Image]:
+    """The images links_and_images() finds on a page (the same nesting bound, base address and resolver), without
+    reading its links: the rule engine takes a stored page's links from the store and only its pictures from the
+    HTML, a tenth of the work on a page of a hundred links."""
+    bounded = bound_nesting(html)
+    tree = LexborHTMLParser(bounded.html)
+    markup = _Markup(bounded.html)
+    return _images(tree, _Resolver(_base_url(tree, url, markup)), markup)
+
+
 def _title_embedded(links: list[Link], page_title: Callable[[], str]) -> None:
     """A frame, embed or object showing a document with no label of its own takes the page's title: with no heading
     above the viewer either, the title says what it shows. (Never shared through the memo: only these change.)"""

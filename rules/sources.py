@@ -15,11 +15,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Page
-from crawler.nesting import bound_nesting
-from crawler.parse import _base_url as base_url
-from crawler.parse import _images as parse_images
-from crawler.parse import _Resolver as ImageResolver
-from crawler.parse import fold, links_and_images
+from crawler.parse import fold, images, links_and_images
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
 from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
@@ -248,10 +244,8 @@ class PagesRead:
 
 
 def page_images(html: str, url: str) -> list[tuple[str, str]]:
-    """(src, alt) of the page's pictures, read as crawler.parse.links_and_images reads them (the same nesting bound,
-    base address and resolver), without reading its links: a tenth of the work on a page of a hundred links."""
-    tree = LexborHTMLParser(bound_nesting(html).html)
-    return [(i.src, i.alt) for i in parse_images(tree, ImageResolver(base_url(tree, url)))]
+    """(src, alt) of the page's pictures, read as crawler.parse.links_and_images reads them."""
+    return [(i.src, i.alt) for i in images(html, url)]
 
 
 def page_source(
