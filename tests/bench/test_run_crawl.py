@@ -61,7 +61,7 @@ def test_the_verdict_asks_for_four_times_the_speed_and_at_most_four_fifths_of_th
 def test_the_vendored_generator_writes_the_same_site_as_its_origin(tmp_path: Path) -> None:
     origin = Path(__file__).resolve().parents[3] / "shared" / "bench" / "make_site.py"
     if not origin.exists():
-        pytest.skip("shared/bench/make_site.py is not beside this checkout")
+        pytest.skip("ไม่มี shared/bench/make_site.py ข้างโฟลเดอร์นี้ / shared/bench/make_site.py is not beside this checkout")
     make_site.generate(tmp_path / "ours", 40, 7)
     namespace = runpy.run_path(str(origin))
     sys.argv, saved = ["make_site.py", str(tmp_path / "theirs"), "--pages", "40"], sys.argv

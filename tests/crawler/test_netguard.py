@@ -204,7 +204,7 @@ def _ipv6_loopback() -> bool:
     return False
 
 
-@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine cannot bind ::1")
+@pytest.mark.skipif(not _ipv6_loopback(), reason="เครื่องนี้ไม่มี IPv6 loopback (::1) / this machine cannot bind ::1")
 def test_a_site_on_ipv6_loopback_is_crawled(make_server: Callable[..., LocalServer]) -> None:
     site = make_server(host="::1")
     site.routes["/"] = page('<a href="/ita.html">ITA</a> <a href="http://127.0.0.1:9/">อื่น</a>', "หน้าแรก")

@@ -152,11 +152,9 @@ def test_image_goes_through_the_ocr_seam(monkeypatch: pytest.MonkeyPatch) -> Non
     assert read(png(), "image").error == "ไม่พบข้อความในภาพ / OCR found no text in the image"
 
 
-def test_real_ocr_when_installed() -> None:
-    sample = FIXTURES / "announcement-header.jpg"
-    if not images.ocr_available() or not sample.exists():
-        pytest.skip("crawler.ocr or its engine is not installed")
-    result = read(sample.read_bytes(), "image")
+@pytest.mark.requires("tesseract")
+def test_real_ocr_of_an_image() -> None:
+    result = read((FIXTURES / "announcement-header.jpg").read_bytes(), "image")
     assert result.error is None and len(result.text.strip()) > 20
 
 

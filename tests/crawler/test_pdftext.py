@@ -76,7 +76,7 @@ def test_pypdfium2_reads_the_same_phrases_or_the_gate_distrusts_it(
     assert not judge_page(text).ok
 
 
-@pytest.mark.skipif(not (PDFTOTEXT and pdftext.HAVE_BINDING), reason="needs poppler's program and its binding")
+@pytest.mark.requires("pdftotext", "poppler-binding")
 @pytest.mark.parametrize("name", ALL_PDFS)
 def test_the_binding_reads_what_the_program_reads(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The in-process binding (poppler-cpp, raw order) gives `pdftotext -raw`'s text, page for page: the rules'
@@ -121,7 +121,7 @@ def test_garbage_is_an_error() -> None:
     assert result.error is not None and "unreadable PDF" in result.error
 
 
-@pytest.mark.skipif(not pdftext.HAVE_BINDING, reason="needs poppler's binding")
+@pytest.mark.requires("poppler-binding")
 def test_a_killed_worker_costs_nothing_but_a_new_pool() -> None:
     """A worker that dies under a file (poppler crashing on a hostile PDF) breaks its pool: the next file is read
     by a fresh one."""

@@ -1,13 +1,12 @@
 """Rendering pages that JavaScript builds: real Chromium (/usr/bin/chromium through Playwright) against real HTTP
-servers on loopback. Chromium is required: these tests fail, never skip, when it is missing (bootstrap.sh
-installs it)."""
+servers on loopback. Chromium is required as tests/requires.py says: in CI a missing one fails these tests, elsewhere it skips
+them with the command that installs it."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +16,11 @@ from crawler.render import Renderer, browser_rss
 from crawler.shells import ShellMemory, url_pattern
 from tests.crawler.support import Reply, crawl, fast_settings, gaps, page, redirect
 
-CHROMIUM = "/usr/bin/chromium"
 MISSING = "/nonexistent/chromium"
 JSON = "application/json; charset=utf-8"
 
-
-@pytest.fixture(autouse=True)
-def chromium() -> None:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is required by the rendering tests: apt-get install chromium (tools/bootstrap.sh)")
+# The tests that start the browser; those about a crawl without one run everywhere.
+needs_chromium = pytest.mark.requires("chromium")  # skipped locally, failed in CI when missing (tests/requires.py)
 
 
 # --- a site whose menu comes from a JSON file -----------------------------------------------------------------
@@ -71,6 +66,7 @@ def menu_site() -> dict[str, Reply]:
     }
 
 
+@needs_chromium
 def test_menu_built_from_json_is_rendered_and_its_links_crawled(server) -> None:
     server.routes.update(menu_site())
     result, sink = crawl(server.url("/"), render_timeout=10.0)
@@ -103,6 +99,7 @@ def test_render_off_never_starts_a_browser(server) -> None:
 
 
 # --- a page that never finishes loading ------------------------------------------------------------------------
+@needs_chromium
 def test_a_page_that_never_finishes_loading_gives_what_it_has_and_the_crawl_goes_on(server) -> None:
     server.routes["/"] = page(
         '<a href="/slow.html">ข่าวประชาสัมพันธ์</a> <a href="/about.html">เกี่ยวกับเรา</a>'
@@ -127,6 +124,7 @@ def test_a_page_that_never_finishes_loading_gives_what_it_has_and_the_crawl_goes
 
 
 # --- the route guard ----------------------------------------------------------------------------------------------
+@needs_chromium
 def test_route_guard_keeps_the_browser_on_the_site(server, make_server) -> None:
     tracker = make_server(host="127.0.0.2")
     tracker.routes["/collect.js"] = Reply(body="window.tracked = 1;", content_type="text/javascript")
@@ -156,6 +154,7 @@ def test_route_guard_keeps_the_browser_on_the_site(server, make_server) -> None:
     assert tracker.hits == []  # not one request reached the other host
 
 
+@needs_chromium
 def test_rendering_takes_its_turn_at_the_sites_politeness_gate(server) -> None:
     server.routes["/"] = page(
         '<a href="/a.html">ข่าว</a> <a href="/b.html">ประกาศ</a> <a href="/c.html">ติดต่อ</a>', "หน้าแรก"
@@ -174,6 +173,7 @@ def test_rendering_takes_its_turn_at_the_sites_politeness_gate(server) -> None:
 
 
 # --- the browser's life ------------------------------------------------------------------------------------------
+@needs_chromium
 @pytest.mark.parametrize(
     "limits",
     [{"render_recycle_pages": 1}, {"render_memory_mb": 100}],  # after each page; or Chromium outgrew 100 MB
@@ -235,6 +235,7 @@ def home_of_the_same_layout() -> Reply:
     )
 
 
+@needs_chromium
 def test_a_remembered_pattern_renders_sibling_pages_directly(server) -> None:
     server.routes["/"] = home_of_the_same_layout()
     server.routes["/procurement/7"] = scripted_list(7)
@@ -258,6 +259,7 @@ def test_a_remembered_pattern_renders_sibling_pages_directly(server) -> None:
     assert server.url("/files/win-7.html") in {p.url for p in crawler.sink.pages}  # type: ignore[attr-defined]
 
 
+@needs_chromium
 def test_the_second_pass_renders_pages_again_and_crawls_only_what_is_new(server) -> None:
     server.routes["/"] = home_of_the_same_layout()
     server.routes["/procurement/7"] = scripted_list(7)
@@ -283,6 +285,7 @@ def test_the_second_pass_renders_pages_again_and_crawls_only_what_is_new(server)
     assert crawler.shell_memory.knows(server.url("/procurement/8"))  # learned: siblings go straight to the browser
 
 
+@needs_chromium
 def test_one_browser_outlives_the_passes_inside_one_browser(server, caplog) -> None:
     """Crawler.one_browser: the first pass's browser renders the second pass and takes the screenshot, and is
     closed when the block ends."""

@@ -3,11 +3,10 @@
 With a browser, the first page of each new layout that runs scripts (the home page first) is rendered once and
 its links compared with the raw HTML's: the menu's links are crawled. Without one, the signs of scripted
 navigation are named in CrawlResult.scripted_nav, so the scan cannot call what it did not find "missing". Plain
-pages are not rendered: renders are counted. Chromium is required: these tests fail, never skip, without it."""
+pages are not rendered: renders are counted. Chromium is required as tests/requires.py says
+(CI fails without it)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -15,16 +14,12 @@ from crawler.parse import parse_html
 from tests.crawler import scripted_menus
 from tests.crawler.support import Reply, crawl, page
 
-CHROMIUM = "/usr/bin/chromium"
 MISSING = "/nonexistent/chromium"
 BEHIND_THE_MENU = ("/ita/index.html", "/about/executives.html", "/about/structure.html", "/nogift.html")
 SCRIPTED = [s for s in scripted_menus.STYLES if s != "iframe"]  # the iframe with an address needs no script
 
-
-@pytest.fixture(autouse=True)
-def chromium() -> None:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is required by the rendering tests: apt-get install chromium (tools/bootstrap.sh)")
+# The tests that start the browser; those about a crawl without one run everywhere.
+needs_chromium = pytest.mark.requires("chromium")  # skipped locally, failed in CI when missing (tests/requires.py)
 
 
 def serve(server, style: str) -> None:  # type: ignore[no-untyped-def]
@@ -32,6 +27,7 @@ def serve(server, style: str) -> None:  # type: ignore[no-untyped-def]
     server.routes.update(scripted_menus.crawl_targets())
 
 
+@needs_chromium
 @pytest.mark.parametrize("style", scripted_menus.STYLES)
 def test_with_chromium_the_pages_behind_a_scripted_menu_are_crawled(server, style) -> None:
     serve(server, style)
@@ -105,6 +101,7 @@ def static_site(scripts: str) -> dict[str, Reply]:
     }
 
 
+@needs_chromium
 def test_a_plain_static_site_is_not_rendered(server) -> None:
     server.routes.update(static_site(scripts=""))
     result, sink = crawl(server.url("/"))
@@ -141,6 +138,7 @@ FULL_MENU = (
 )
 
 
+@needs_chromium
 def test_a_full_static_menu_with_theme_scripts_starts_no_browser(server) -> None:
     """Every CMS theme ships scripts; a menu already full in the raw HTML is static, so no page is rendered."""
     server.routes["/"] = page(f"{FULL_MENU}<h1>หน้าแรก</h1><p>เทศบาลตำบลหนองแวง</p>{THEME_SCRIPTS}", "หน้าแรก")
@@ -152,6 +150,7 @@ def test_a_full_static_menu_with_theme_scripts_starts_no_browser(server) -> None
     assert server.count("/") == 1
 
 
+@needs_chromium
 def test_a_static_site_with_theme_scripts_is_rendered_once_and_shows_no_signs(server) -> None:
     server.routes.update(static_site(THEME_SCRIPTS))
     server.routes["/wp-includes/js/jquery/jquery.min.js"] = Reply(

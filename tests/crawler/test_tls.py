@@ -12,10 +12,11 @@ import pytest
 
 from tests.crawler.support import LocalServer, crawl, page
 
-x509 = pytest.importorskip("cryptography.x509", reason="the cryptography package makes the test certificate")
+pytestmark = pytest.mark.requires("cryptography")  # it makes the test certificate (a test extra; tests/requires.py)
 
 
 def self_signed_context(directory: Path) -> ssl.SSLContext:
+    from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID

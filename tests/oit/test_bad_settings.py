@@ -106,7 +106,7 @@ def test_unwritable_report_folder_setting_is_refused_before_the_scan(workdir, si
     refused(oit(["demo", "--out", "รายงาน.txt/demo"], workdir), "--out")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+@pytest.mark.skipif(os.geteuid() == 0, reason="ผู้ใช้ root เขียนได้ทุกโฟลเดอร์ / root may write in any folder")
 def test_folder_without_write_permission_is_refused(workdir, site):
     locked = workdir / "locked"
     locked.mkdir(mode=0o500)

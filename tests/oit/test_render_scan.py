@@ -1,8 +1,8 @@
 """Whole scans of a site whose ITA index page is built in the browser from JSON: with Chromium the evidence
 behind it is found and judged; without Chromium the items are "unknown: ต้องใช้เบราว์เซอร์", never "missing".
 
-Real parts throughout: an HTTP server on 127.0.0.1, Debian's Chromium, a SQLite database. Chromium is required:
-the tests fail, never skip, when it is missing (tools/bootstrap.sh installs it)."""
+Real parts throughout: an HTTP server on 127.0.0.1, Debian's Chromium, a SQLite database. Chromium is required
+as tests/requires.py says: CI fails without it, elsewhere its tests are skipped with the command that installs it."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from tests.crawler.support import LocalServer, Reply
 from tests.rules import koksawang as k
 from tests.rules.sitebuilder import AS_OF, YEAR, fixture, home
 
-CHROMIUM = "/usr/bin/chromium"
 INDEX = "/ita/index.html"
 NEWS = "/news/app.html"
 NEWS_SCRIPT = "document.getElementById('app').innerHTML = '<h1>ข่าวประชาสัมพันธ์</h1><a href=\"/news/1.html\">ประชุมสภาสมัยสามัญ สมัยที่ 1/2569</a>';"
@@ -38,11 +37,8 @@ fetch('/ita/index.json').then(r => r.json()).then(rows => {
 });
 """
 
-
-@pytest.fixture(autouse=True)
-def chromium() -> None:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is required by the rendering tests: apt-get install chromium (tools/bootstrap.sh)")
+# The tests that start the browser; those about a crawl without one run everywhere.
+needs_chromium = pytest.mark.requires("chromium")  # skipped locally, failed in CI when missing (tests/requires.py)
 
 
 def index_rows() -> list[dict[str, str]]:
@@ -106,6 +102,7 @@ def by_code(result: ScanResult) -> dict[str, ItemResult]:
     return {i.code: i for i in result.items}
 
 
+@needs_chromium
 def test_index_built_in_the_browser_passes_with_chromium_and_is_unknown_without(site, tmp_path) -> None:
     with_browser = by_code(scan(site, tmp_path / "a.sqlite"))
     without = by_code(scan(site, tmp_path / "b.sqlite", browser_path="/nonexistent/chromium"))
@@ -125,6 +122,7 @@ def test_render_off_is_unknown_too_and_says_so(tmp_path) -> None:
     assert o2.status == "unknown" and 'render = "off"' in (o2.unknown_reason or "")
 
 
+@needs_chromium
 def test_patterns_that_needed_the_browser_are_kept_for_the_next_scan(tmp_path) -> None:
     db = tmp_path / "d.sqlite"
     with serve_site(scripted_index()) as server:
@@ -138,6 +136,7 @@ def test_patterns_that_needed_the_browser_are_kept_for_the_next_scan(tmp_path) -
     assert by_code(first)["O2"].status == by_code(second)["O2"].status == "pass"
 
 
+@needs_chromium
 def test_screenshots_of_evidence_pages_are_stored_with_the_scan_when_switched_on(tmp_path) -> None:
     db = tmp_path / "e.sqlite"
     with serve_site(shell_index()) as server:
@@ -151,6 +150,7 @@ def test_screenshots_of_evidence_pages_are_stored_with_the_scan_when_switched_on
     assert shots[executives].image[:3] == b"\xff\xd8\xff"  # a JPEG
 
 
+@needs_chromium
 def test_one_browser_serves_the_crawl_the_second_pass_and_the_screenshots(tmp_path, caplog) -> None:
     """Issue 7: a scan starts at most one browser. This site needs it three times: a news page that is a
     JavaScript shell, met in the crawl; the partly script-built ITA index, in the second pass; and the evidence
@@ -187,6 +187,7 @@ def serve_scripted_menu(style: str) -> LocalServer:
     return LocalServer(routes)
 
 
+@needs_chromium
 @pytest.mark.parametrize("style", ["external", "jquery", "framework"])
 def test_a_scripted_menu_is_read_with_chromium_and_unknown_without(style, tmp_path) -> None:
     with serve_scripted_menu(style) as server:

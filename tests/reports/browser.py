@@ -1,8 +1,8 @@
 """Opens a report in Debian's real Chromium (playwright, never a downloaded browser) and records what happened.
 
 Every console message, page error, dialog (alert/confirm/prompt) and network request is kept, so a test can
-assert that nothing ran and nothing left the file. Chromium missing is a test failure, not a skip: CI
-installs it (tools/bootstrap.sh) and a report that was never opened in a browser is not tested.
+assert that nothing ran and nothing left the file. Chromium missing follows tests/requires.py: in CI it fails the
+test (a report that was never opened in a browser is not tested), elsewhere it skips it with the install command.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.requires import chromium_path, need
+
+CHROMIUM = Path(chromium_path())  # the browser the crawler starts
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,15 +38,10 @@ class Visit:
     requests: list[str] = field(default_factory=list)
 
 
-def require_chromium() -> None:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tools/bootstrap.sh does)", pytrace=False)
-
-
 @contextmanager
 def open_report(path: Path) -> Iterator[Visit]:
     """Load `path` from file:// in a fresh headless Chromium and yield the page with its recorded events."""
-    require_chromium()
+    need("chromium")  # the tests mark it too, so that their fixtures do not run first
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:

@@ -22,6 +22,7 @@ from tests.reports.browser import ACTIVE_CONTENT_JS, CONTRAST_JS, HEADINGS_JS, V
 from tests.reports.history_site import UNSCANNED_NAME, History
 from tests.reports.hostile_site import PAGE_SCRIPT, TITLE_IMG, TITLE_SCRIPT
 
+pytestmark = pytest.mark.requires("chromium")  # every test opens a report in it (tests/requires.py)
 A4_POINTS = (595.3, 841.9)
 
 

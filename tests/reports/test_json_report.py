@@ -11,6 +11,9 @@ from reports import json_report
 from reports.json_report import load_schema, to_json, write_json
 from reports.models import ScanResult
 
+# The contract shared with the other teams sits beside the checkout (../shared), not in an installed package.
+SHARED_ABSENT = "ไม่มีสัญญาข้อมูลกลาง (../shared/contracts) ข้างโฟลเดอร์นี้ / the shared contract is not beside this checkout"
+
 
 def _validator() -> Draft202012Validator:
     schema = load_schema()
@@ -80,7 +83,7 @@ def test_write_json(tmp_path: Path, scan_result: ScanResult) -> None:
 
 def test_bundled_schema_is_identical_to_shared_contract() -> None:
     if not json_report.SHARED_SCHEMA.is_file():
-        pytest.skip("shared contract not present (installed package)")
+        pytest.skip(SHARED_ABSENT)
     assert json_report.BUNDLED_SCHEMA.read_bytes() == json_report.SHARED_SCHEMA.read_bytes()
 
 
@@ -107,7 +110,7 @@ def test_schema_falls_back_to_bundled_copy(tmp_path: Path, monkeypatch: pytest.M
 def test_schema_prefers_shared_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OIT_SCHEMA", raising=False)
     if not json_report.SHARED_SCHEMA.is_file():
-        pytest.skip("shared contract not present (installed package)")
+        pytest.skip(SHARED_ABSENT)
     assert json_report.schema_path() == json_report.SHARED_SCHEMA
 
 

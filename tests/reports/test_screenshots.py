@@ -112,6 +112,7 @@ def site() -> Iterator[LocalServer]:
         yield server
 
 
+@pytest.mark.requires("chromium")
 def test_scan_with_screenshots_puts_the_evidence_page_in_the_report_opened_in_chromium(
     site: LocalServer, tmp_path: Path
 ) -> None:

@@ -9,7 +9,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pdftotext
 import pytest
 
 from tools.demosite.expected import render_expected
@@ -127,16 +126,18 @@ def test_a_faulty_content_file_fails_the_load(tmp_path: Path, name: str, old: st
 
 
 def _pdf_text(path: Path) -> tuple[int, str]:
+    import pdftotext  # poppler's binding, which the test below requires
+
     with path.open("rb") as f:
         pdf = pdftotext.PDF(f, raw=True)
     return len(pdf), "\f".join(pdf)
 
 
 @pytest.mark.slow
+@pytest.mark.requires("fpdf2", "poppler-binding")
 def test_committed_site_is_what_the_generator_makes(tmp_path: Path) -> None:
     """Full regeneration (about 15 s). HTML, images, CSS, sitemap and robots.txt compare byte for byte; PDFs by
     page count and text, because their embedded font subsets change with the installed fontTools version."""
-    pytest.importorskip("fpdf", reason="ต้องติดตั้ง fpdf2 / needs fpdf2 (pip install fpdf2) to regenerate the demo")
     out = tmp_path / "site"
     cmd = [
         sys.executable,
