@@ -37,6 +37,11 @@ class Hints:
         # One search over the literals: their first characters make it a scan for a set of characters in C.
         self._any = re.compile("|".join(re.escape(s) for s in longest_first)) if literals else None
 
+    @property
+    def folds(self) -> bool:
+        """Whether the hints are lower-cased, read over ASCII text only (a case-insensitive pattern's)."""
+        return self._fold
+
     def may_match(self, text: str) -> bool:
         if self._any is None:
             return self.literals is None  # no hints: always; an empty set of hints: a pattern that never matches
