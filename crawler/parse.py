@@ -28,6 +28,7 @@ _Selectors = tuple[tuple[str, bytes], ...]
 # A name after "<" in the lower-cased source: "<" + any of _Selectors' names of elements ("<h1", "<im") is in the
 # source exactly when one of these starts with the rest of it.
 _TAG_NAME = re.compile(rb"<([a-z][a-z0-9]*)")
+_SEARCHED_NAMES = 3  # element names searched one by one before the names after "<" are read at once (_Markup)
 _INVISIBLE: _Selectors = (
     ("script", b"<script"), ("style", b"<style"), ("noscript", b"<noscript"), ("template", b"<template"), ("svg", b"<svg"),
 )  # fmt: skip
@@ -186,13 +187,18 @@ class _Markup:
         # Not html.lower(): a Thai character's case is looked up one by one, at four times the cost of dropping it.
         self.low = html.encode("ascii", "ignore").lower()
         self._found: dict[bytes, bool] = {b"": True}
-        self._tags: list[bytes] | None = None  # the names written after "<", sorted, read on the first question
+        self._tags: list[bytes] | None = None  # the names written after "<", sorted (see _has_tag)
+        self._searched = 0
 
     def _has_tag(self, prefix: bytes) -> bool:
         """Whether "<" + `prefix` (letters and digits) is in the source: whether a name after a "<" starts with it.
-        One pass of the source for all the names asked (~15 a page), where each search of it was a pass; most of
-        them (<svg, <template, <area…) are on no page of a site, and a name that is not there is a whole pass."""
+        parse_html asks ~15 names, most of them (<svg, <template, <area…) on no page of a site, and a name that is
+        not there costs a whole search: past the first few, the names after "<" are read in one pass for all of
+        them (a reader of a stored page's pictures asks one or two: searched as they come)."""
         if self._tags is None:
+            self._searched += 1
+            if self._searched <= _SEARCHED_NAMES:
+                return b"<" + prefix in self.low
             self._tags = sorted(set(_TAG_NAME.findall(self.low)))
         at = bisect_left(self._tags, prefix)
         return at < len(self._tags) and self._tags[at].startswith(prefix)
