@@ -6,6 +6,7 @@ Uses selectolax's Lexbor parser, which is fast and tolerant of the broken markup
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -24,6 +25,10 @@ _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 # so a selector by value always walks, and so do those of elements every page has (b""): a search of the source
 # costs about what a walk does.
 _Selectors = tuple[tuple[str, bytes], ...]
+# A name after "<" in the lower-cased source: "<" + any of _Selectors' names of elements ("<h1", "<im") is in the
+# source exactly when one of these starts with the rest of it.
+_TAG_NAME = re.compile(rb"<([a-z][a-z0-9]*)")
+_SEARCHED_NAMES = 3  # element names searched one by one before the names after "<" are read at once (_Markup)
 _INVISIBLE: _Selectors = (
     ("script", b"<script"), ("style", b"<style"), ("noscript", b"<noscript"), ("template", b"<template"), ("svg", b"<svg"),
 )  # fmt: skip
@@ -182,6 +187,21 @@ class _Markup:
         # Not html.lower(): a Thai character's case is looked up one by one, at four times the cost of dropping it.
         self.low = html.encode("ascii", "ignore").lower()
         self._found: dict[bytes, bool] = {b"": True}
+        self._tags: list[bytes] | None = None  # the names written after "<", sorted (see _has_tag)
+        self._searched = 0
+
+    def _has_tag(self, prefix: bytes) -> bool:
+        """Whether "<" + `prefix` (letters and digits) is in the source: whether a name after a "<" starts with it.
+        parse_html asks ~15 names, most of them (<svg, <template, <area…) on no page of a site, and a name that is
+        not there costs a whole search: past the first few, the names after "<" are read in one pass for all of
+        them (a reader of a stored page's pictures asks one or two: searched as they come)."""
+        if self._tags is None:
+            self._searched += 1
+            if self._searched <= _SEARCHED_NAMES:
+                return b"<" + prefix in self.low
+            self._tags = sorted(set(_TAG_NAME.findall(self.low)))
+        at = bisect_left(self._tags, prefix)
+        return at < len(self._tags) and self._tags[at].startswith(prefix)
 
     def css(self, tree: LexborHTMLParser | LexborNode, selectors: _Selectors) -> list[LexborNode]:
         """tree.css() of the selectors that may match: the same nodes, without a walk for the others."""
@@ -195,7 +215,7 @@ class _Markup:
         """Whether `name` is in the source (a search of it, once per name: several lists ask for the same)."""
         found = self._found.get(name)
         if found is None:
-            found = self._found[name] = name in self.low
+            found = self._found[name] = self._has_tag(name[1:]) if name[:1] == b"<" else name in self.low
         return found
 
     def may_mount(self) -> bool:
@@ -513,26 +533,30 @@ def _links(
     the crawl showed in the same words (the site's menu and footer, on every page) is that page's Link again."""
     links: list[Link] = []
     alts = _image_alts(tree, markup)
+    alt_of = alts.get if alts else _no_alt  # most pages link no picture with an alt text
     in_nav = {a.mem_id for nav in menus for a in nav.css("a[href]")}
     resolve = _Resolver(base)
     memo = memo if memo is not None else LinkMemo()
     where = resolve.where
     linking = markup.selectors(_LINKING)
     anchors = linking == _ANCHORS  # most pages: every node is an <a>, its tag need not be read (a new str each time)
+    tag = "a"
     for node in tree.css(linking):
         attributes = node.attributes  # a new dict at each access: read once per link
         href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
-        mem_id, tag = node.mem_id, "a" if anchors else node.tag
-        if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
-            target = resolve(href)
-            if target is not None:
-                links.append(_link(node, attributes, target, tag, alts.get(mem_id, ""), mem_id in in_nav))
-            continue
+        mem_id = node.mem_id
+        if not anchors:
+            tag = node.tag
+            if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
+                target = resolve(href)
+                if target is not None:
+                    links.append(_link(node, attributes, target, tag, alt_of(mem_id, ""), mem_id in in_nav))
+                continue
         raw_text, raw_title = node.text(), attributes.get("title") or attributes.get("aria-label")
-        key = (where(href), href, raw_text, raw_title, alts.get(mem_id, ""), tag, mem_id in in_nav)
+        key = (where(href), href, raw_text, raw_title, alt_of(mem_id, ""), tag, mem_id in in_nav)
         link = memo.recent(key) or memo.older(key)  # `recent` changes when a generation is let go
         if link is None:
-            target = resolve(href)
+            target = resolve.resolved(key[0], href)
             # Built without validation: every field is a str/bool made here and `tag` is one of _LINKING's tags,
             # all LinkSource values (validating ~120 links a page cost ~1 ms of a page's ~8).
             link = None if target is None else Link.trusted(target, fold(raw_text), fold(raw_title), *key[4:])
@@ -547,6 +571,10 @@ def _links(
             if target:
                 links.append(Link(url=target, source="meta_refresh"))
     return links
+
+
+def _no_alt(_mem_id: int, default: str) -> str:
+    return default
 
 
 def _link(node: LexborNode, attributes: dict, target: str, tag: str, alt: str, nav: bool) -> Link:
@@ -667,7 +695,11 @@ class _Resolver:
 
     def __call__(self, href: str) -> str | None:
         href = href.strip()
-        key = (self.where(href), href)
+        return self.resolved(self.where(href), href)
+
+    def resolved(self, where: str, href: str) -> str | None:
+        """__call__ of a stripped `href` whose where() is known."""
+        key = (where, href)
         memo = _Resolver._memo
         if key not in memo:
             if len(memo) > self._MAX:

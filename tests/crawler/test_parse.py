@@ -266,3 +266,32 @@ def test_an_empty_menu_next_to_a_form_or_frame_is_no_sign_but_an_empty_one_is() 
         assert not any("mainmenu" in sign for sign in signs), filled
     signs = parse_html(f"<ul class='mainmenu'></ul>{LAYOUT_MENU}{script}", BASE).nav_signs
     assert any("mainmenu" in sign for sign in signs)
+
+
+def test_markup_knows_each_element_name_as_a_search_of_the_source_would() -> None:
+    """_Markup answers "<name" from one read of the names after "<": exactly as a search of the lower-cased source,
+    on real pages and on the shapes that could part the two (upper case, a prefix of a longer name, "<<", a name
+    cut by a Thai character, a name in a comment or a script's text, digits)."""
+    from pathlib import Path
+
+    from crawler import parse
+
+    names = {name for value in vars(parse).values() if isinstance(value, tuple) for name in _names_in(value)}
+    assert {b"<h1", b"<im", b"<script", b"<nav"} <= names
+    pages = [p.read_text("utf-8", errors="replace") for p in Path("tests/fixtures").rglob("*.htm*")]
+    assert len(pages) > 10
+    shapes = [
+        "<HTML><BODY><IMAGE SRC=a.png><H1>ประกาศ</H1></BODY></HTML>",
+        "<div><<nav>เมนู</nav></div>", "<navbar>x</navbar><h10>y</h10>", "<s\u0e01cript>ก</s\u0e01cript><scr",
+        "<!-- <svg> --><p>a<b</p>", "<script>var t = '<template>';</script>", "<h2a>no</h2a><object2>",
+    ]  # fmt: skip
+    for html in pages + shapes:
+        markup = parse._Markup(html)
+        for name in sorted(names):
+            assert markup.has(name) == (name in markup.low), (name, html[:60])
+
+
+def _names_in(value: tuple) -> set[bytes]:
+    """The source names of a tuple of (selector, name) pairs, or none."""
+    pairs = [v for v in value if isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], bytes)]
+    return {name for _, name in pairs}

@@ -437,3 +437,51 @@ def test_a_menu_shared_by_every_page_is_keyed_once_and_stored_once(tmp_path, mon
     assert len(rows) == 100 + 60
     assert ("http://t.go.th/news7.html", "http://t.go.th/p7.html") in rows
     assert {from_url for url, from_url in rows if "/m" in url} == {"http://t.go.th/p0.html"}
+
+
+def _stored_rows(path: Path, table: str) -> list[tuple]:
+    """Every value of the table's rows as SQLite holds it, with its storage class (text, integer, blob, null)."""
+    with sqlite3.connect(path) as conn:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] != "id"]
+        typed = ", ".join(f"{c}, typeof({c})" for c in columns)
+        return conn.execute(f"SELECT {typed} FROM {table} ORDER BY id").fetchall()
+
+
+def test_pages_and_links_are_stored_as_sqlalchemy_binds_them(tmp_path):
+    """The crawl's rows go to the driver as tuples (_insert_rows): each value must be stored exactly as
+    SQLAlchemy's own INSERT stores it: the headings' JSON (Thai unescaped or not), the stamps' text, the
+    compressed HTML as a blob, the flags as integers, NULLs as NULL."""
+    stamp = datetime(2026, 5, 15, 7, 30, 12, 345678)
+    pages = [
+        page(1).model_copy(update={"headings": ["ประกาศ อบต.", 'ราคา "กลาง"'], "verified_at": stamp,
+                                   "changed_at": stamp, "etag": 'W/"5e1"', "tls_error": True, "depth": 2}),
+        Page(url="http://t.go.th/gone.html", final_url="http://t.go.th/gone.html", status=404, error="ไม่พบหน้า / 404"),
+        page(2).model_copy(update={"links": [*MENU[:3], Link(url="https://fb.com/x", text="เฟซบุ๊ก", external=True)]}),
+    ]  # fmt: skip
+    ours = tmp_path / "ours.sqlite"
+    store = ScanStore(open_engine(f"sqlite:///{ours}"), "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    for p in pages:
+        store.add_page(p)
+    store.flush()
+
+    theirs = tmp_path / "theirs.sqlite"
+    engine = open_engine(f"sqlite:///{theirs}")
+    reference = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    rows, links, seen = [], [], set()
+    for p in pages:
+        row = p.model_dump(exclude={"links", "images", "html"})
+        row["html_z"] = zlib.compress(p.html.encode("utf-8"), 3) if p.html else None
+        row["links_z"] = pack_links(p.links) if p.links else None
+        rows.append({**row, "scan_id": reference.scan_id})
+        for link in p.links:
+            if (link.url, link.label) not in seen:
+                seen.add((link.url, link.label))
+                links.append({"scan_id": reference.scan_id, "from_url": p.url, "url": link.url, "label": link.label,
+                              "source": link.source, "external": link.external})  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(PAGES.insert(), rows)
+        conn.execute(LINKS.insert(), links)
+
+    assert _stored_rows(ours, "pages") == _stored_rows(theirs, "pages")
+    assert _stored_rows(ours, "links") == _stored_rows(theirs, "links")
+    assert len(_stored_rows(ours, "links")) == 101  # the menu and the off-site link, each once
