@@ -70,8 +70,8 @@ class TimeVerdict:
         return render(self.facts)[1] if self.facts else None
 
 
-def _gap(years: list[int], wording: str, **facts: object) -> TimeVerdict:
-    return TimeVerdict(False, years, GapFacts(wording=wording, **facts))  # type: ignore[arg-type]
+def _gap(years: list[int], facts: GapFacts) -> TimeVerdict:
+    return TimeVerdict(False, years, facts)
 
 
 def _cannot_tell(years: list[int], wording: str) -> TimeVerdict:
@@ -150,8 +150,8 @@ def _judge_fiscal_year(spans: list[DateSpan], required: int) -> TimeVerdict:
         return TimeVerdict(True, seen)
     if deciding and max(deciding) < required:
         # The assessors' wording for evidence that is simply old: say which year it is.
-        return _gap(seen, "time.data_year", target_year=max(deciding))
-    return _gap(seen, "time.no_data_year", target_year=required)
+        return _gap(seen, GapFacts(wording="time.data_year", target_year=max(deciding)))
+    return _gap(seen, GapFacts(wording="time.no_data_year", target_year=required))
 
 
 def _judge_covers(spans: list[DateSpan], fy_be: int) -> TimeVerdict:
@@ -167,7 +167,7 @@ def _judge_covers(spans: list[DateSpan], fy_be: int) -> TimeVerdict:
         named = _named_fiscal_year(span)
         if named == fy_be or (named is None and _overlaps_fy(span, fy_be)):
             return TimeVerdict(True, seen)
-    return _gap(seen, "time.not_covered", target_year=fy_be, periods=[s.text for s in periods[:3]])
+    return _gap(seen, GapFacts(wording="time.not_covered", target_year=fy_be, periods=[s.text for s in periods[:3]]))
 
 
 def months_covered(spans: list[DateSpan]) -> set[tuple[int, int]]:
@@ -203,7 +203,7 @@ def judge_first_half(months: set[tuple[int, int]], fy_be: int, as_of: date) -> T
     missing = [ym for ym in required if ym not in months]
     if not missing:
         return TimeVerdict(True, seen)
-    return _gap(seen, "time.months", months=missing, target_year=fy_be)
+    return _gap(seen, GapFacts(wording="time.months", months=missing, target_year=fy_be))
 
 
 def judge_spans(rule: TimeRule, spans: list[DateSpan], fy_be: int, as_of: date) -> TimeVerdict:

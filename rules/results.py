@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -91,9 +91,9 @@ class Gap(BaseModel):
     def of(cls, facts: GapFacts, component: str | None = None, hint_th: str | None = None) -> Gap:
         """The gap of `facts`, its kind the wording's ("time.months" is a time gap), its texts rendered."""
         text_th, text_en = render(facts)
-        kind = facts.wording.split(".", 1)[0]
+        kind = cast(GapKind, facts.wording.split(".", 1)[0])  # WORDING_SLOTS keys start with a gap kind
         hint = hint_th or wording()[facts.wording].hint_th
-        return cls(kind=kind, component=component, text_th=text_th, text_en=text_en, hint_th=hint, facts=facts)  # type: ignore[arg-type]
+        return cls(kind=kind, component=component, text_th=text_th, text_en=text_en, hint_th=hint, facts=facts)
 
 
 # --- rendering: the only place a finding's facts become words ------------------------------------------

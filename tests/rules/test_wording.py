@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -12,8 +13,10 @@ import jsonschema
 import pytest
 
 from rules.catalog import WORDING_SLOTS, CatalogError, parse_wording, wording
+from rules.fiscal import judge_spans
 from rules.results import Gap, GapFacts, ItemResult, reason, render
 from rules.sources import LINK_DEAD_TH
+from rules.thaidates import find_dates
 
 SHIPPED = tomllib.loads(resources.files("rules").joinpath("catalogs/wording.toml").read_text(encoding="utf-8"))
 SCHEMA = Path("/work/shared/contracts/scan-result.schema.json")
@@ -121,3 +124,19 @@ def test_the_facts_stay_on_the_gap_and_out_of_the_json_contract() -> None:
         item_schema = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]["item"]
         jsonschema.Draft202012Validator(item_schema).validate(dumped)
     assert ItemResult.model_validate(dumped).gaps[0].facts is None  # read back: its texts only
+
+
+@pytest.mark.parametrize(
+    ("text", "wording", "year"),
+    [
+        ("รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ องค์การบริหารส่วนตำบลโคกสว่าง", "time.data_year", 2567),
+        ("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ 2566 (ปรับปรุงครั้งที่ 1)", "time.data_year", 2566),
+        ("ประกาศ ณ วันที่ 12 มีนาคม 2570", "time.no_data_year", 2569),
+    ],
+)
+def test_a_time_verdict_carries_its_year_as_a_fact(text: str, wording: str, year: int) -> None:
+    """rules/evaluate.py reads the year old evidence names from the verdict's facts, never from its Thai text."""
+    verdict = judge_spans("current_fy", find_dates(text), 2569, date(2026, 5, 15))
+    assert verdict.ok is False and verdict.facts is not None
+    assert (verdict.facts.wording, verdict.facts.target_year) == (wording, year)
+    assert verdict.text_th is not None and str(year) in verdict.text_th
