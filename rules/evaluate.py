@@ -210,13 +210,15 @@ def _judge_time(
     if monthly and _judge_months(component, hits, ctx, outcome):
         return hits
     rule = "current_fy" if item.time == "first_half_current_fy" else item.time
-    good, seen_years, where_used, old_data = [], set(), None, []
+    good, seen_years, where_used = [], set(), None
+    old_data: list[int] = []
     for hit in hits:
         spans, where = hit.source.dated()
         verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)  # type: ignore[arg-type]
         seen_years.update(verdict.fiscal_years_seen)
-        if verdict.facts and verdict.facts.wording == "time.data_year":
-            old_data.append(verdict.facts.target_year)  # the year the evidence names as its own
+        facts = verdict.facts
+        if facts and facts.wording == "time.data_year" and facts.target_year is not None:
+            old_data.append(facts.target_year)  # the year the evidence names as its own
         if verdict.ok:
             good.append(hit)
             where_used = where_used or where
