@@ -87,6 +87,18 @@ class Gap(BaseModel):
     hint_th: str | None = None
     facts: GapFacts | None = Field(default=None, exclude=True, repr=False)  # None when read back from JSON
 
+    def __eq__(self, other: object) -> bool:
+        """Gaps are equal when they say the same (their contract fields): a stored gap read back, without its
+        facts, equals the one the scan built."""
+        if not isinstance(other, Gap):
+            return NotImplemented
+        return self._said() == other._said()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as every BaseModel
+
+    def _said(self) -> tuple[str, str | None, str, str | None, str | None]:
+        return (self.kind, self.component, self.text_th, self.text_en, self.hint_th)
+
     @classmethod
     def of(cls, facts: GapFacts, component: str | None = None, hint_th: str | None = None) -> Gap:
         """The gap of `facts`, its kind the wording's ("time.months" is a time gap), its texts rendered."""

@@ -140,3 +140,11 @@ def test_a_time_verdict_carries_its_year_as_a_fact(text: str, wording: str, year
     assert verdict.ok is False and verdict.facts is not None
     assert (verdict.facts.wording, verdict.facts.target_year) == (wording, year)
     assert verdict.text_th is not None and str(year) in verdict.text_th
+
+
+def test_a_gap_read_back_without_its_facts_equals_the_one_built() -> None:
+    """Stored results (oit history, recheck) compare equal to the scan's, facts or not; a different text does not."""
+    built = Gap.of(GapFacts(wording="time.months", months=[(2026, 3)]), "procure.monthly", "เผยแพร่สรุปผลรายเดือน")
+    read_back = Gap.model_validate_json(built.model_dump_json())
+    assert read_back.facts is None and read_back == built
+    assert read_back != built.model_copy(update={"text_th": built.text_th + " "})
