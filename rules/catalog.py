@@ -6,6 +6,8 @@ Two kinds of data file, both validated here:
   (if any) and a remediation hint.
 - `catalogs/<year>.toml`: one assessment year's items: code, title, sub-indicator, confidence, time rule,
   the components required, and discovery keywords.
+- `catalogs/wording.toml`: the assessors' wording of every finding, Thai and English templates with named
+  placeholders (WORDING_SLOTS says which each must use); rules/results.py renders gap texts from it.
 
 A new year is one new catalog file; no code changes. A year after the newest catalog (criteria not yet
 published) is checked with the newest catalog, every time window moved accordingly, and the result says it is
@@ -21,6 +23,7 @@ inferred): such an item is never evaluated (`implemented` must be false) and is 
 
 from __future__ import annotations
 
+import string
 import tomllib
 from functools import cache
 from importlib import resources
@@ -168,7 +171,8 @@ def _component(cid: str, body: dict[str, Any]) -> ComponentDef:
 
 def available_years() -> list[int]:
     folder = resources.files("rules").joinpath("catalogs")
-    return sorted(int(p.name.removesuffix(".toml")) for p in folder.iterdir() if p.name.endswith(".toml"))
+    names = (p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(int(name) for name in names if name.isdigit())  # wording.toml is no year
 
 
 @cache
@@ -212,3 +216,109 @@ def load_catalog(year: int) -> Catalog:
         f" / the {year} criteria are not published yet; the {base.year} items are applied to fiscal year {year}"
     )
     return base.model_copy(update={"provisional": True, "note_th": note})
+
+
+# --- wording ------------------------------------------------------------------------------------------
+# The placeholders each wording of catalogs/wording.toml uses, Thai then English (None: no English template):
+# exactly these, so a template that drops a fact or names one the rules do not supply fails at load.
+WORDING_SLOTS: dict[str, tuple[str, str | None]] = {
+    "data.absent": ("label", "label"),
+    "data.absent_parts": ("label parts", "label parts"),
+    "data.field": ("field label", "field label"),
+    "data.field_listed": ("listed field", "field label"),
+    "data.no_fields": ("listed", "label"),
+    "data.with_fields": ("label fields", None),
+    "time.fiscal_year": ("label target", "label target"),
+    "time.fiscal_year_seen": ("label target years", "label target years"),
+    "time.fiscal_year_old": ("label target old", "label target years"),
+    "time.old_year": ("year", "fy"),
+    "time.data_year": ("year", "fy"),
+    "time.no_data_year": ("year", "fy"),
+    "time.not_covered": ("year periods", "fy periods"),
+    "time.months": ("months", "months"),
+    "time.undated": ("", ""),
+    "time.no_period": ("", ""),
+    "time.no_month": ("", ""),
+    "rule.unmet": ("rule", "rule"),
+    "rule.unmet_detail": ("rule detail", "rule"),
+    "rule.dead_link": ("urls", "urls statuses"),
+    "rule.declared": ("declared", "declared"),
+    "rule.declared_found": ("declared found", "declared found"),
+    "not_found.item": ("title", "title"),
+    "unknown.unreadable": ("", "reasons"),
+    "unknown.rule_undecided": ("", "detail"),
+    "unknown.not_implemented": ("", ""),
+    "unknown.no_parts": ("", ""),
+}
+
+
+class Wording(BaseModel):
+    """One wording: Thai and English templates, and the fix to suggest where the finding has its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    th: str
+    en: str | None = None
+    hint_th: str | None = None
+
+    @model_validator(mode="after")
+    def _slots(self) -> Wording:
+        if self.key not in WORDING_SLOTS:
+            raise ValueError(f"no such wording (not in WORDING_SLOTS): {self.key}")
+        want_th, want_en = WORDING_SLOTS[self.key]
+        for lang, template, want in (("th", self.th, want_th), ("en", self.en, want_en)):
+            used = _placeholders(template) if template is not None else None
+            wanted = set(want.split()) if want is not None else None
+            if used != wanted:
+                raise ValueError(
+                    f"{lang} must use {sorted(wanted or ()) if wanted is not None else 'no template'}"
+                    f", uses {sorted(used) if used is not None else 'none'}"
+                )
+        return self
+
+    def th_text(self, **values: object) -> str:
+        return self.th.format(**values)
+
+    def en_text(self, **values: object) -> str | None:
+        return self.en.format(**values) if self.en is not None else None
+
+    def both(self, **values: object) -> str:
+        """ "ไทย / English" in one string, as unknown reasons are written."""
+        return f"{self.th_text(**values)} / {self.en_text(**values)}"
+
+
+def _placeholders(template: str) -> set[str]:
+    """The named fields of a format template; a positional or formatted field is an error (facts are named)."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}}} must be a plain name")
+        names.add(name)
+    return names
+
+
+@cache
+def wording() -> dict[str, Wording]:
+    """catalogs/wording.toml, validated once: every wording of WORDING_SLOTS present with exactly its slots."""
+    return parse_wording(_read_toml("catalogs/wording.toml"))
+
+
+def parse_wording(raw: dict[str, Any], name: str = "catalogs/wording.toml") -> dict[str, Wording]:
+    """The wordings of a parsed wording file, each checked against WORDING_SLOTS; CatalogError names the table."""
+    out: dict[str, Wording] = {}
+    for kind, cases in raw.items():
+        if not isinstance(cases, dict):
+            raise CatalogError(f"{name}: [{kind}] must be a table of wordings")
+        for case, body in cases.items():
+            key = f"{kind}.{case}"
+            try:
+                out[key] = Wording(key=key, **body)
+            except (ValidationError, TypeError) as exc:
+                raise CatalogError(f"{name} [{key}]: {exc}") from exc
+    absent = sorted(set(WORDING_SLOTS) - set(out))
+    if absent:
+        raise CatalogError(f"{name}: wordings missing: {absent}")
+    return out

@@ -27,12 +27,10 @@ from rules.catalog import Catalog, ComponentDef, ItemDef, components
 from rules.checks import CHECKS, RULES, SITE_FILTERS, Context, Finding, Hit
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
-from rules.results import ComponentResult, EvidenceRef, Gap, ItemResult
+from rules.results import ComponentResult, EvidenceRef, Gap, GapFacts, ItemResult, reason
 from rules.site import SiteData, SiteLinks
-from rules.sources import DATE_SOURCES_TH, LINK_DEAD_TH, Bundle, Source
+from rules.sources import DATE_SOURCES_TH, Bundle, Source
 from rules.thaidates import DateSpan, find_dates, table_months
-
-NOT_IMPLEMENTED_TH = "ยังไม่รองรับการตรวจข้อนี้ (อยู่ระหว่างพัฒนา) / not implemented"
 
 
 @dataclass
@@ -76,17 +74,10 @@ def evaluate_item(item: ItemDef, candidates: list[Candidate], ctx: Context) -> I
     passing = [r for r, _ in judged if r.status == "pass"]
     if first_candidate.found_via != "config" or first.status == "pass":
         return passing[0] if passing else first
-    found = ", ".join(e.url for e in passing[0].evidence[:3]) if passing else ""
-    declared = ", ".join(first_candidate.urls)  # the report must say which URL to fix or replace
-    first.gaps.append(
-        Gap(
-            kind="rule",
-            text_th=f"URL ที่ระบุไว้ในการตั้งค่า ({declared}) ไม่ผ่านเกณฑ์" + (f" แต่พบหลักฐานที่ผ่านที่ {found}" if found else ""),
-            text_en=f"the URL declared in config ({declared}) does not pass"
-            + (f"; passing evidence found at {found}" if found else ""),
-            hint_th="แก้ไขหน้าที่ระบุไว้ หรือเปลี่ยน URL ที่จะกรอกใน ITAS เป็นหน้าที่ผ่านเกณฑ์",
-        )
-    )
+    found = [e.url for e in passing[0].evidence[:3]] if passing else []
+    # The report must say which URL to fix or replace, and where the passing evidence is.
+    wording = "rule.declared_found" if found else "rule.declared"
+    first.gaps.append(Gap.of(GapFacts(wording=wording, urls=first_candidate.urls, found_urls=found)))
     first.status = "gap"
     return first
 
@@ -104,8 +95,8 @@ def _judge(item: ItemDef, candidate: Candidate, ctx: Context) -> ItemResult:
     if not bundle.readable:
         if bundle.dead and not bundle.unreadable:  # every link answered 404/410: the assessors fail the item
             return _dead_links(item, result, bundle)
-        reasons = _unread_reasons(bundle)
-        result.status, result.unknown_reason = "unknown", f"อ่านหลักฐานไม่ได้ / evidence unreadable: {reasons}"
+        result.status = "unknown"
+        result.unknown_reason = reason("unknown.unreadable", reasons=_unread_reasons(bundle))
         return result
     unknowns = []
     judged: dict[str, ComponentOutcome] = {}
@@ -181,15 +172,13 @@ def _absent(component: ComponentDef, finding: Finding, bundle: Bundle, base: Com
         return ComponentOutcome(result=base, unknown_reason=finding.unknown)
     base.status = "missing"
     base.reason = finding.detail
-    parts = f" ({', '.join(finding.missing_parts)})" if finding.missing_parts else ""
-    gap = Gap(
-        kind="data",
-        component=component.id,
-        hint_th=component.hint_th,
-        text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{component.label_th}{parts}",
-        text_en=f"Data component incomplete - no {component.label_en}{parts}",
+    facts = GapFacts(
+        wording="data.absent_parts" if finding.missing_parts else "data.absent",
+        label_th=component.label_th,
+        label_en=component.label_en,
+        parts=list(finding.missing_parts),
     )
-    return ComponentOutcome(result=base, gaps=[gap])
+    return ComponentOutcome(result=base, gaps=[Gap.of(facts, component.id, component.hint_th)])
 
 
 def _judge_rule(
@@ -197,21 +186,18 @@ def _judge_rule(
 ) -> None:
     verdict = RULES[component.rule or ""](component, hits, bundle, ctx)
     if verdict.ok is False:
-        detail = f" ({verdict.detail})" if verdict.detail else ""
-        outcome.gaps.append(
-            Gap(
-                kind="rule",
-                component=component.id,
-                hint_th=component.hint_th,
-                text_th=f"ไม่เป็นไปตามหลักเกณฑ์ - {component.rule_th}{detail}",
-                text_en=f"Rule not met - {component.rule_en}",
-            )
+        facts = GapFacts(
+            wording="rule.unmet_detail" if verdict.detail else "rule.unmet",
+            rule_th=component.rule_th,
+            rule_en=component.rule_en,
+            detail=verdict.detail or None,
         )
+        outcome.gaps.append(Gap.of(facts, component.id, component.hint_th))
         outcome.result.reason = verdict.detail
     elif verdict.ok is None and not outcome.gaps:
         outcome.result.status = "unknown"
         outcome.result.reason = verdict.detail
-        outcome.unknown_reason = f"ตรวจหลักเกณฑ์ไม่ได้ / rule undecided: {verdict.detail}"
+        outcome.unknown_reason = reason("unknown.rule_undecided", detail=verdict.detail)
 
 
 # --- time --------------------------------------------------------------------------------------------
@@ -224,13 +210,15 @@ def _judge_time(
     if monthly and _judge_months(component, hits, ctx, outcome):
         return hits
     rule = "current_fy" if item.time == "first_half_current_fy" else item.time
-    good, seen_years, where_used, old_data = [], set(), None, []
+    good, seen_years, where_used = [], set(), None
+    old_data: list[int] = []
     for hit in hits:
         spans, where = hit.source.dated()
         verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)  # type: ignore[arg-type]
         seen_years.update(verdict.fiscal_years_seen)
-        if verdict.ok is False and "เป็นข้อมูลปีงบประมาณ" in (verdict.text_th or ""):
-            old_data.append((verdict.text_th or "").split(" - ", 1)[-1])  # the year the evidence names as its own
+        facts = verdict.facts
+        if facts and facts.wording == "time.data_year" and facts.target_year is not None:
+            old_data.append(facts.target_year)  # the year the evidence names as its own
         if verdict.ok:
             good.append(hit)
             where_used = where_used or where
@@ -238,20 +226,18 @@ def _judge_time(
         outcome.result.evidence_url = good[0].source.url
         outcome.result.snippet = _with_date_source(good[0].snippet, where_used)
         return good
-    target = ctx.fiscal_year - 1 if rule == "previous_fy" else ctx.fiscal_year
-    found = f" (พบเฉพาะปีงบประมาณ {', '.join(str(y) for y in sorted(seen_years))})" if seen_years else ""
-    if old_data:  # "เป็นข้อมูลปีงบประมาณ พ.ศ. 2568": the assessors' words; the years a plan period touches are not
-        found = f" ({', '.join(dict.fromkeys(old_data))})"
-    outcome.gaps.append(
-        Gap(
-            kind="time",
-            component=component.id,
-            hint_th=component.hint_th,
-            text_th=f"ไม่ครบองค์ประกอบด้านเวลา - ไม่ปรากฏ{component.label_th} ปีงบประมาณ พ.ศ. {target}{found}",
-            text_en=f"Time component incomplete - no {component.label_en} for fiscal year {target}"
-            + (f" (only {', '.join(str(y) for y in sorted(seen_years))})" if seen_years else ""),
-        )
+    # "เป็นข้อมูลปีงบประมาณ พ.ศ. 2568" (time.fiscal_year_old) is the assessors' words for old evidence; the years
+    # a plan period touches are not.
+    wording = "time.fiscal_year_old" if old_data else "time.fiscal_year_seen" if seen_years else "time.fiscal_year"
+    facts = GapFacts(
+        wording=wording,
+        label_th=component.label_th,
+        label_en=component.label_en,
+        target_year=ctx.fiscal_year - 1 if rule == "previous_fy" else ctx.fiscal_year,
+        years_seen=sorted(seen_years),
+        data_years=list(dict.fromkeys(old_data)),
     )
+    outcome.gaps.append(Gap.of(facts, component.id, component.hint_th))
     return hits
 
 
@@ -269,16 +255,8 @@ def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcom
     due = first_half_months(ctx.fiscal_year, ctx.as_of)
     covered = [thai_month_year(y, m) for y, m in due if (y, m) in months]
     outcome.result.snippet = ("เดือนที่พบ: " + ", ".join(covered)) if covered else outcome.result.snippet
-    if verdict.ok is False:
-        outcome.gaps.append(
-            Gap(
-                kind="time",
-                component=component.id,
-                hint_th=component.hint_th,
-                text_th=verdict.text_th or "ไม่ครบองค์ประกอบด้านเวลา",
-                text_en=verdict.text_en,
-            )
-        )
+    if verdict.ok is False and verdict.facts:
+        outcome.gaps.append(Gap.of(verdict.facts, component.id, component.hint_th))
     return verdict.ok is not None
 
 
@@ -353,18 +331,15 @@ def _field_outcome(
         result.evidence_url, result.snippet = finding.hits[0].source.url, finding.hits[0].snippet[:300]
         return ComponentOutcome(result=result)
     result.status, result.reason = "missing", finding.detail
-    if parent.fields_gap_th:
-        what = f"{_with_fields(parent, item, ctx)} (ไม่พบ: {field_def.label_th})"
-    else:
-        what = f"{field_def.label_th} ใน{parent.label_th}"
-    gap = Gap(
-        kind="data",
-        component=field_def.id,
-        hint_th=field_def.hint_th,
-        text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{what}",
-        text_en=f"Data component incomplete - no {field_def.label_en} in the {parent.label_en}",
+    facts = _with_fields(
+        "data.field_listed" if parent.fields_gap_th else "data.field",
+        parent,
+        item,
+        ctx,
+        field_th=field_def.label_th,
+        field_en=field_def.label_en,
     )
-    return ComponentOutcome(result=result, gaps=[gap])
+    return ComponentOutcome(result=result, gaps=[Gap.of(facts, field_def.id, field_def.hint_th)])
 
 
 def _none_of_the_fields(component: ComponentDef, item: ItemDef, ctx: Context, outcome: ComponentOutcome) -> None:
@@ -373,25 +348,23 @@ def _none_of_the_fields(component: ComponentDef, item: ItemDef, ctx: Context, ou
     for sub in outcome.fields:
         sub.gaps = []
     outcome.result.status = "missing"
-    outcome.result.reason = "ไม่พบรายละเอียดที่กำหนด / none of the required parts found"
-    outcome.gaps.append(
-        Gap(
-            kind="data",
-            component=component.id,
-            hint_th=component.hint_th,
-            text_th=f"ไม่ครบองค์ประกอบด้านข้อมูล - ไม่ปรากฏ{_with_fields(component, item, ctx)}",
-            text_en=f"Data component incomplete - no {component.label_en} with its required parts",
-        )
+    outcome.result.reason = reason("unknown.no_parts")
+    facts = _with_fields("data.no_fields", component, item, ctx)
+    outcome.gaps.append(Gap.of(facts, component.id, component.hint_th))
+
+
+def _with_fields(wording: str, component: ComponentDef, item: ItemDef, ctx: Context, **more: str) -> GapFacts:
+    """The facts of a gap that lists the parts the component must hold ("ที่มีรายละเอียดอย่างน้อยประกอบด้วย ๑. …",
+    or the component's own `fields_gap_th`, which may name the fiscal year)."""
+    return GapFacts(
+        wording=wording,
+        label_th=component.label_th,
+        label_en=component.label_en,
+        fields_th=[f.label_th for f in component.fields],
+        fields_gap_th=component.fields_gap_th,
+        target_year=ctx.fiscal_year - 1 if item.time == "previous_fy" else ctx.fiscal_year,
+        **more,
     )
-
-
-def _with_fields(component: ComponentDef, item: ItemDef, ctx: Context) -> str:
-    """The component "ที่มีรายละเอียดอย่างน้อยประกอบด้วย ๑. … ๒. …", or the component's own `fields_gap_th`."""
-    listed = " ".join(f"{_thai_number(n)}. {f.label_th}" for n, f in enumerate(component.fields, 1))
-    if not component.fields_gap_th:
-        return f"{component.label_th} ที่มีรายละเอียดอย่างน้อยประกอบด้วย {listed}"
-    year = ctx.fiscal_year - 1 if item.time == "previous_fy" else ctx.fiscal_year
-    return component.fields_gap_th.format(year=year, fields=listed)
 
 
 def _field_like_parent(field_def: ComponentDef, parent: ComponentOutcome) -> ComponentOutcome:
@@ -400,10 +373,6 @@ def _field_like_parent(field_def: ComponentDef, parent: ComponentOutcome) -> Com
         id=field_def.id, status=parent.result.status, label_th=field_def.label_th, reason=parent.result.reason
     )
     return ComponentOutcome(result=result)
-
-
-def _thai_number(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
 
 
 def _confidence(item: ItemDef, cid: str) -> str:
@@ -448,14 +417,8 @@ def _dead_links(item: ItemDef, result: ItemResult, bundle: Bundle) -> ItemResult
 
 
 def _dead_link_gap(dead: list[Source]) -> Gap:
-    urls = first_urls([s.url for s in dead])
-    statuses = "; ".join(dict.fromkeys((s.dead or "").split(" / ")[0] for s in dead))
-    return Gap(
-        kind="rule",
-        text_th=f"ไม่เป็นไปตามหลักเกณฑ์ - {LINK_DEAD_TH} ({urls})",
-        text_en=f"Rule not met - the link cannot be opened ({urls}): {statuses}",
-        hint_th="แก้ไขลิงก์ให้เปิดหน้าหรือไฟล์หลักฐานได้ (อัปโหลดไฟล์ใหม่แล้วเปลี่ยนลิงก์ในหน้า ITA และหน้าที่ลิงก์ถึง)",
-    )
+    statuses = list(dict.fromkeys((s.dead or "").split(" / ")[0] for s in dead))  # "HTTP 404" of "HTTP 404 / …"
+    return Gap.of(GapFacts(wording="rule.dead_link", urls=[s.url for s in dead], statuses=statuses))
 
 
 # --- small constructors ------------------------------------------------------------------------------
@@ -473,14 +436,7 @@ def _missing(item: ItemDef) -> ItemResult:
         status="missing",
         confidence=item.confidence,
         subindicator=item.subindicator,
-        gaps=[
-            Gap(
-                kind="not_found",
-                text_th=f"ไม่พบข้อมูล - {item.title}",
-                text_en=f"Not found - {item.title}",
-                hint_th="เผยแพร่ข้อมูลบนเว็บไซต์หลักและลิงก์จากหน้า ITA ของปีที่ประเมิน",
-            )
-        ],
+        gaps=[Gap.of(GapFacts(wording="not_found.item", label_th=item.title, label_en=item.title))],
     )
 
 
@@ -489,7 +445,7 @@ def _not_implemented(item: ItemDef) -> ItemResult:
         code=item.code,
         title=item.title,
         status="unknown",
-        unknown_reason=NOT_IMPLEMENTED_TH,
+        unknown_reason=reason("unknown.not_implemented"),
         confidence=item.confidence,
         subindicator=item.subindicator,
     )

@@ -4,7 +4,8 @@ Facts encoded here (shared/ita/criteria.md, sections 2 and 3; the calendar itsel
 bounds, is rules/thaicalendar.py):
 
 - An item's evidence can carry a time rule (`TimeRule`); a failure is written as its own gap,
-  "ไม่ครบองค์ประกอบด้านเวลา - …", in the assessors' wording, Thai first.
+  "ไม่ครบองค์ประกอบด้านเวลา - …", in the assessors' wording, Thai first (the `time.*` wordings of
+  rules/catalogs/wording.toml; a verdict carries the facts, rules/results.py renders them).
 
 Everything that deals in dates takes the spans found by rules.thaidates; this module only judges them.
 """
@@ -15,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from rules.results import GapFacts, render
+from rules.results import thai_month_year as thai_month_year  # the wording of a month, re-exported
 from rules.thaicalendar import (
     BE_OFFSET,
-    ENGLISH_MONTHS,
-    THAI_MONTHS,
     add_months,
     fiscal_year_bounds,
     fiscal_year_of,
@@ -28,9 +29,6 @@ from rules.thaicalendar import (
 from rules.thaidates import DateSpan
 
 TimeRule = Literal["current", "current_fy", "previous_fy", "first_half_current_fy", "covers_current_fy", "none"]
-
-TIME_GAP_TH = "ไม่ครบองค์ประกอบด้านเวลา"
-TIME_GAP_EN = "Time component incomplete"
 
 
 # --- fiscal-year arithmetic -------------------------------------------------------------------------
@@ -47,23 +45,6 @@ def first_half_months(fy_be: int, as_of: date) -> list[tuple[int, int]]:
     return [(y, m) for y, m in first_half if as_of > last_day_of_month(y, m)]
 
 
-# --- wording ----------------------------------------------------------------------------------------
-
-
-def thai_month_year(year_ce: int, month: int) -> str:
-    """A month as assessors write it: Thai name and BE year ("มีนาคม 2569")."""
-    return f"{THAI_MONTHS[month - 1]} {year_ce + BE_OFFSET}"
-
-
-def english_month_year(year_ce: int, month: int) -> str:
-    return f"{ENGLISH_MONTHS[month - 1]} {year_ce}"
-
-
-def _english_fy(fy_be: int) -> str:
-    start, end = fiscal_year_bounds(fy_be)
-    return f"fiscal year {fy_be} BE ({start:%b %Y} - {end:%b %Y})"
-
-
 # --- verdicts ---------------------------------------------------------------------------------------
 
 
@@ -71,23 +52,30 @@ def _english_fy(fy_be: int) -> str:
 class TimeVerdict:
     """The outcome of one time rule on one piece of evidence.
 
-    ok is True (the rule is met or there is none), False (a time gap: text_th/text_en say which, in the
+    ok is True (the rule is met or there is none), False (a time gap: `facts` say which, text_th/text_en in the
     assessors' wording) or None (cannot tell: no usable date was found; text_th/text_en give the reason
     for the "ตรวจสอบไม่ได้" status, and a person should look).
     """
 
     ok: bool | None
     fiscal_years_seen: list[int]
-    text_th: str | None = None
-    text_en: str | None = None
+    facts: GapFacts | None = None
+
+    @property
+    def text_th(self) -> str | None:
+        return render(self.facts)[0] if self.facts else None
+
+    @property
+    def text_en(self) -> str | None:
+        return render(self.facts)[1] if self.facts else None
 
 
-def _gap(years: list[int], detail_th: str, detail_en: str) -> TimeVerdict:
-    return TimeVerdict(False, years, f"{TIME_GAP_TH} - {detail_th}", f"{TIME_GAP_EN} - {detail_en}")
+def _gap(years: list[int], facts: GapFacts) -> TimeVerdict:
+    return TimeVerdict(False, years, facts)
 
 
-def _cannot_tell(years: list[int], reason_th: str, reason_en: str) -> TimeVerdict:
-    return TimeVerdict(None, years, reason_th, reason_en)
+def _cannot_tell(years: list[int], wording: str) -> TimeVerdict:
+    return TimeVerdict(None, years, GapFacts(wording=wording))
 
 
 def _named_fiscal_year(span: DateSpan) -> int | None:
@@ -156,15 +144,14 @@ def _judge_fiscal_year(spans: list[DateSpan], required: int) -> TimeVerdict:
     usable = _usable(spans)
     seen = fiscal_years_seen(usable)
     if not usable:
-        return _cannot_tell(seen, "ไม่พบวันที่หรือปีงบประมาณในเอกสาร", "no date or fiscal year found")
+        return _cannot_tell(seen, "time.undated")
     ok, deciding = _is_of_fiscal_year(usable, required)
     if ok:
         return TimeVerdict(True, seen)
     if deciding and max(deciding) < required:
         # The assessors' wording for evidence that is simply old: say which year it is.
-        shown = max(deciding)
-        return _gap(seen, f"เป็นข้อมูลปีงบประมาณ พ.ศ. {shown}", f"the data is for {_english_fy(shown)}")
-    return _gap(seen, f"ไม่ปรากฏข้อมูลปีงบประมาณ พ.ศ. {required}", f"no data for {_english_fy(required)}")
+        return _gap(seen, GapFacts(wording="time.data_year", target_year=max(deciding)))
+    return _gap(seen, GapFacts(wording="time.no_data_year", target_year=required))
 
 
 def _judge_covers(spans: list[DateSpan], fy_be: int) -> TimeVerdict:
@@ -175,17 +162,12 @@ def _judge_covers(spans: list[DateSpan], fy_be: int) -> TimeVerdict:
     periods = [s for s in _usable(spans) if s.kind == "range" or _named_fiscal_year(s) is not None]
     seen = fiscal_years_seen(periods)
     if not periods:
-        return _cannot_tell(seen, "ไม่พบระยะเวลาของแผนในเอกสาร", "no plan period found")
+        return _cannot_tell(seen, "time.no_period")
     for span in periods:
         named = _named_fiscal_year(span)
         if named == fy_be or (named is None and _overlaps_fy(span, fy_be)):
             return TimeVerdict(True, seen)
-    found = ", ".join(s.text for s in periods[:3])
-    return _gap(
-        seen,
-        f"ไม่ครอบคลุมปีงบประมาณ พ.ศ. {fy_be} (ระยะเวลาที่พบ: {found})",
-        f"the period does not cover {_english_fy(fy_be)} (periods found: {found})",
-    )
+    return _gap(seen, GapFacts(wording="time.not_covered", target_year=fy_be, periods=[s.text for s in periods[:3]]))
 
 
 def months_covered(spans: list[DateSpan]) -> set[tuple[int, int]]:
@@ -210,24 +192,18 @@ def months_covered(spans: list[DateSpan]) -> set[tuple[int, int]]:
 def judge_first_half(months: set[tuple[int, int]], fy_be: int, as_of: date) -> TimeVerdict:
     """Monthly/quarterly data must cover October–March of fiscal year `fy_be`, as far as ended by `as_of`.
 
-    The gap text lists the missing months by Thai name and BE year, as an assessor would.
+    The gap lists the missing months (its text by Thai name and BE year, as an assessor would).
     """
     seen = sorted({fiscal_year_of(date(y, m, 1)) for y, m in months})
     required = first_half_months(fy_be, as_of)
     if not required:
         return TimeVerdict(True, seen)  # no month of the first half has ended yet: nothing is due
     if not months:
-        return _cannot_tell(seen, "ไม่พบเดือนใดในเอกสาร", "no month found in the document")
+        return _cannot_tell(seen, "time.no_month")
     missing = [ym for ym in required if ym not in months]
     if not missing:
         return TimeVerdict(True, seen)
-    missing_th = ", ".join(thai_month_year(y, m) for y, m in missing)
-    missing_en = ", ".join(english_month_year(y, m) for y, m in missing)
-    return _gap(
-        seen,
-        f"ไม่ครอบคลุม 6 เดือนแรกของปีงบประมาณ (ไม่ปรากฏเดือน {missing_th})",
-        f"does not cover the first 6 months of the fiscal year (missing {missing_en})",
-    )
+    return _gap(seen, GapFacts(wording="time.months", months=missing, target_year=fy_be))
 
 
 def judge_spans(rule: TimeRule, spans: list[DateSpan], fy_be: int, as_of: date) -> TimeVerdict:
