@@ -18,7 +18,6 @@ from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crawler.urls import first_urls
 from rules.catalog import wording
 from rules.thaicalendar import BE_OFFSET, ENGLISH_MONTHS, THAI_MONTHS, fiscal_year_bounds
 
@@ -150,11 +149,18 @@ _SLOTS: dict[str, Callable[[GapFacts, bool], object]] = {
     "months": lambda f, th: ", ".join((thai_month_year if th else english_month_year)(y, m) for y, m in f.months),
     "rule": lambda f, th: f.rule_th if th else f.rule_en,
     "detail": lambda f, th: f.detail,
-    "urls": lambda f, th: first_urls(f.urls),
+    "urls": lambda f, th: shown_urls(f.urls),
     "statuses": lambda f, th: "; ".join(f.statuses),
     "declared": lambda f, th: ", ".join(f.urls),
     "found": lambda f, th: ", ".join(f.found_urls),
 }
+
+
+def shown_urls(urls: list[str], shown: int = 3) -> str:
+    """The first few URLs of a finding, "…" when there are more: the crawler's first_urls() (crawler/urls.py) written
+    again here because the results the reports read may not reach into the crawler (import-linter's
+    reports-read-results contract); tests/rules/test_wording.py keeps the two the same."""
+    return ", ".join(urls[:shown]) + (", …" if len(urls) > shown else "")
 
 
 def thai_month_year(year_ce: int, month: int) -> str:

@@ -148,3 +148,15 @@ def test_a_gap_read_back_without_its_facts_equals_the_one_built() -> None:
     read_back = Gap.model_validate_json(built.model_dump_json())
     assert read_back.facts is None and read_back == built
     assert read_back != built.model_copy(update={"text_th": built.text_th + " "})
+
+
+def test_a_findings_urls_are_shown_as_the_crawler_shows_them() -> None:
+    """rules.results.shown_urls is crawler.urls.first_urls written again (the reports' results may not import the
+    crawler): the same first three and "…" for every length."""
+    from crawler.urls import first_urls
+    from rules.results import shown_urls
+
+    for n in range(6):
+        urls = [f"https://www.example-tambon.go.th/ita/o{i}.pdf" for i in range(n)]
+        assert shown_urls(urls) == first_urls(urls)
+        assert shown_urls(urls, 1) == first_urls(urls, 1)
