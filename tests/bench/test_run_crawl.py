@@ -51,9 +51,12 @@ def test_the_verdict_asks_for_four_times_the_speed_and_at_most_four_fifths_of_th
     def summary(oit_rss: float, speed: float) -> dict[str, dict]:
         scrapy = {"pages_per_s": 40.0, "peak_rss_mb": 110.0, "speed_vs_scrapy": 1.0, "rss_vs_scrapy": 1.0}
         oit = {"pages_per_s": 40.0 * speed, "peak_rss_mb": oit_rss, "speed_vs_scrapy": speed}
-        return {"scrapy": scrapy, "oit": {**oit, "rss_vs_scrapy": round(oit_rss / 110.0, 2)}}
+        return {"scrapy": scrapy, "oit": {**oit, "rss_vs_scrapy": round(oit_rss / 110.0, 3)}}
 
     assert run_crawl.target_verdict(summary(88.0, 4.0)).endswith("-> MET")
+    assert run_crawl.target_verdict(summary(88.5, 4.5)).endswith(
+        "-> NOT MET"
+    )  # 0.805: over the line, not rounded to it
     assert run_crawl.target_verdict(summary(100.0, 4.5)).endswith("-> NOT MET")  # lower than Scrapy's is not enough
     assert run_crawl.target_verdict(summary(80.0, 3.9)).endswith("-> NOT MET")
 
