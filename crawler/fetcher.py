@@ -76,8 +76,8 @@ class Fetcher:
         self._insecure = _Session(headers, timeout, transport(limits, verify=False))
 
     async def aclose(self) -> None:
-        await self._client.client.aclose()
-        await self._insecure.client.aclose()
+        await self._client.aclose()
+        await self._insecure.aclose()
 
     async def get(
         self,
@@ -232,6 +232,9 @@ class _Session:
     def __init__(self, headers: dict[str, str], timeout: httpx.Timeout, transport: httpx.AsyncHTTPTransport) -> None:
         self.client = httpx.AsyncClient(headers=headers, timeout=timeout, transport=transport)
         self._transport = transport
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
 
     async def open(self, url: str, headers: dict[str, str] | None) -> httpx.Response:
         """The response to GET `url`, its body not read yet; the caller closes it."""

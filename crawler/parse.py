@@ -225,23 +225,26 @@ class _Markup:
 def links_and_images(html: str, url: str) -> tuple[list[Link], list[Image]]:
     """The links and images parse_html() finds on a page, read the same way, without the rest (its text, headings,
     scripts, layout and signs): the rule engine reads a stored page again only for these."""
-    bounded = bound_nesting(html)
-    tree = LexborHTMLParser(bounded.html)
-    markup = _Markup(bounded.html)
-    base = _base_url(tree, url, markup)
+    tree, markup, base = _reread(html, url)
     links = _links(tree, base, _outermost(_navigation(tree, markup)), markup)
     _title_embedded(links, lambda: fold(_first_text(tree, "title")))
     return links, _images(tree, _Resolver(base), markup)
 
 
 def images(html: str, url: str) -> list[Image]:
-    """The images links_and_images() finds on a page (the same nesting bound, base address and resolver), without
-    reading its links: the rule engine takes a stored page's links from the store and only its pictures from the
-    HTML, a tenth of the work on a page of a hundred links."""
+    """The images links_and_images() finds on a page, without reading its links: the rule engine takes a stored
+    page's links from the store and only its pictures from the HTML, a tenth of the work on a page of a hundred
+    links."""
+    tree, markup, base = _reread(html, url)
+    return _images(tree, _Resolver(base), markup)
+
+
+def _reread(html: str, url: str) -> tuple[LexborHTMLParser, _Markup, str]:
+    """A stored page parsed again as parse_html() parsed it: the same nesting bound, element names and base URL."""
     bounded = bound_nesting(html)
     tree = LexborHTMLParser(bounded.html)
     markup = _Markup(bounded.html)
-    return _images(tree, _Resolver(_base_url(tree, url, markup)), markup)
+    return tree, markup, _base_url(tree, url, markup)
 
 
 def _title_embedded(links: list[Link], page_title: Callable[[], str]) -> None:
