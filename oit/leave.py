@@ -35,6 +35,7 @@ def _unfinished() -> bool:
     if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
         return True
     standard = {id(s) for s in _standard_streams()}
+    gc.unfreeze()  # get_objects() leaves out what main() froze at start-up, and a file opened then must count too
     for found in gc.get_objects():
         if isinstance(found, io.IOBase) and id(found) not in standard and _file_open_for_writing(found):
             return True
