@@ -27,9 +27,13 @@ import string
 import tomllib
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError, model_validator
+
+from rules.params import Params, ParamsError, check_params, rule_known
 
 TimeRule = Literal["current", "current_fy", "previous_fy", "first_half_current_fy", "covers_current_fy", "none"]
 Confidence = Literal["C", "S", "1", "I"]
@@ -41,9 +45,11 @@ class ComponentDef(BaseModel):
     id: str
     label_th: str
     label_en: str
-    check: str  # name of a function in rules.checks
-    params: dict[str, Any] = Field(default_factory=dict)
-    rule: str | None = None  # name of a rule in rules.checks, judged when the component is present
+    check: str  # name of a check of rules/checks/registry.py
+    # The check's parameters, validated against its model (rules/params.py) when the component is built: a
+    # misspelt or unknown parameter, or a wrong type, fails the load.
+    params: SerializeAsAny[Params]
+    rule: str | None = None  # name of a rule of rules/checks/registry.py, judged when the component is present
     rule_th: str | None = None  # the rule in the assessors' words, for the gap text
     rule_en: str | None = None
     hint_th: str  # what to publish to fix a gap
@@ -59,6 +65,26 @@ class ComponentDef(BaseModel):
     # The kinds of source this component can be in ("page", "document", "external"); None: any. An unreadable
     # source of another kind cannot hide it (an online service is never inside a scanned PDF).
     found_in: list[Literal["page", "document", "external"]] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_params(cls, data: Any) -> Any:
+        """The `params` table as its check's model, and the rule a known one (once, at load: not per page)."""
+        if not isinstance(data, dict) or not isinstance(data.get("check"), str):
+            return data  # pydantic reports the missing or mistyped check
+        cid, check = str(data.get("id", "?")), data["check"]
+        raw = data.get("params", {})
+        if not isinstance(raw, Params):
+            if not isinstance(raw, dict):
+                raise ParamsError(f"องค์ประกอบ {cid}: params ต้องเป็นตาราง / component {cid}: params must be a table")
+            data = {**data, "params": check_params(cid, check, raw)}
+        elif raw.name != check:
+            raise ParamsError(
+                f"องค์ประกอบ {cid}: params ของ {raw.name} ไม่ใช่ของ {check} / params of {raw.name}, not {check}"
+            )
+        if isinstance(data.get("rule"), str):
+            rule_known(cid, data["rule"])
+        return data
 
 
 class ItemDef(BaseModel):
@@ -145,18 +171,34 @@ def _read_toml(name: str) -> dict[str, Any]:
 
 @cache
 def components() -> dict[str, ComponentDef]:
-    raw = _read_toml("components.toml")
+    return read_components(resources.files("rules").joinpath("components.toml"))
+
+
+def read_components(path: Traversable | Path) -> dict[str, ComponentDef]:
+    """The components of a components file, each validated with its check's parameters; CatalogError names the
+    file, the component and the field or parameter at fault."""
+    name = path.name
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"{name}: {exc}") from exc
     out: dict[str, ComponentDef] = {}
     for cid, body in raw.get("components", {}).items():
         try:
             out[cid] = _component(cid, body)
         except ValidationError as exc:
-            raise CatalogError(f"components.toml [{cid}]: {exc}") from exc
+            raise CatalogError(f"{name} [{cid}]: {_explain(exc)}") from exc
         out.update((field.id, field) for field in out[cid].fields)
     for cid, comp in out.items():
         if comp.requires and comp.requires not in out:
-            raise CatalogError(f"components.toml [{cid}]: requires unknown component {comp.requires!r}")
+            raise CatalogError(f"{name} [{cid}]: requires unknown component {comp.requires!r}")
     return out
+
+
+def _explain(exc: ValidationError) -> str:
+    """A parameter error in its own words (it names the component and the parameter); any other as pydantic says."""
+    own = [e["ctx"]["error"] for e in exc.errors() if isinstance(e.get("ctx", {}).get("error"), ParamsError)]
+    return "; ".join(str(e) for e in own) if own else str(exc)
 
 
 def _component(cid: str, body: dict[str, Any]) -> ComponentDef:

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crawler.urls import first_urls
-from rules import checks as _checks  # noqa: F401  (registers the checks)
 from rules.catalog import Catalog, ComponentDef, ItemDef, components
-from rules.checks import CHECKS, RULES, SITE_FILTERS, Context, Finding, Hit
+from rules.checks import Context, Finding, Hit
+from rules.checks.registry import CHECKS, RULES, SITE_FILTERS
 from rules.discovery import Candidate, Discovery
 from rules.fiscal import first_half_months, judge_first_half, judge_spans, months_covered, thai_month_year
+from rules.params import MonthlyParams
 from rules.results import ComponentResult, EvidenceRef, Gap, GapFacts, ItemResult, reason
 from rules.site import SiteData, SiteLinks
 from rules.sources import DATE_SOURCES_TH, Bundle, Source
@@ -206,7 +207,7 @@ def _judge_time(
 ) -> list[Hit]:
     """Apply the item's time rule; returns the hits that meet it (all hits when none do)."""
     # Without any month (only "ประจำปีงบประมาณ 2568", say), _judge_months judges nothing: the fiscal year is.
-    monthly = item.time == "first_half_current_fy" and component.params.get("per_month")
+    monthly = item.time == "first_half_current_fy" and _monthly(component).per_month
     if monthly and _judge_months(component, hits, ctx, outcome):
         return hits
     rule = "current_fy" if item.time == "first_half_current_fy" else item.time
@@ -241,6 +242,15 @@ def _judge_time(
     return hits
 
 
+_NOT_MONTHLY = MonthlyParams()
+
+
+def _monthly(component: ComponentDef) -> MonthlyParams:
+    """How the time rule reads the component's months (only the checks of month-by-month evidence have a say)."""
+    params = component.params
+    return params if isinstance(params, MonthlyParams) else _NOT_MONTHLY
+
+
 def _with_date_source(snippet: str, where: str | None) -> str:
     return f"{snippet} [วันที่จาก{DATE_SOURCES_TH.get(where or '', '')}]" if where else snippet
 
@@ -248,7 +258,7 @@ def _with_date_source(snippet: str, where: str | None) -> str:
 def _judge_months(component: ComponentDef, hits: list[Hit], ctx: Context, outcome: ComponentOutcome) -> bool:
     """Judge the months of October-March covered; False when no month was found to judge."""
     months: set[tuple[int, int]] = set()
-    anywhere = bool(component.params.get("months_anywhere"))
+    anywhere = _monthly(component).months_anywhere
     for hit in hits:
         months |= months_covered(_all_month_spans(hit.source) if anywhere else _month_spans(hit.source))
     verdict = judge_first_half(months, ctx.fiscal_year, ctx.as_of)

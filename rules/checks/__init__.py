@@ -3,10 +3,11 @@
 A check looks at an item's evidence bundle and says whether one component is there, with the sources that
 show it (hits). A rule looks at those hits and says whether they meet a criterion's condition.
 
+registry.py lists every check and rule with its function and its parameter model (rules/params.py, where each
+model says what passes and what fails); tests/rules/checks/<name>/ holds a passing and a failing example of each.
 Each module documents its own checks and rules (what passes / what fails):
-- base.py: Hit, Finding, RuleVerdict, Context, the CHECKS and RULES registries with the @check and @rule
-  decorators, and the helpers more than one module uses (snippet, _found, _titled, how a source is named,
-  _is_whole_law, PHONE).
+- base.py: Hit, Finding, RuleVerdict, Context, params_of (a check's typed parameters) and the helpers more than
+  one module uses (snippet, _found, _titled, how a source is named, _is_whole_law, PHONE).
 - text.py, checks: phrases (phrases of `any` in a source), phrase_groups (a phrase of every group),
   pattern (a regular expression, or a mailto: link), links_to (a link or embed to a URL, or coordinates),
   image_or_document (an image or document so named).
@@ -20,30 +21,17 @@ Each module documents its own checks and rules (what passes / what fails):
 - tables.py, check: table_rows (a named document's numbered table rows, each carrying a value).
 - posts.py, check: dated_posts (a dated post, judged by its own date).
 
-Importing this package imports every module, which registers every check and rule.
+Nothing registers itself on import: a check exists because registry.py lists it.
 """
 
 from rules.checks import channels, documents, law, people, posts, tables, text
-from rules.checks.base import (
-    CHECKS,
-    PHONE,
-    RULES,
-    SITE_FILTERS,
-    Check,
-    Context,
-    Finding,
-    Hit,
-    Rule,
-    RuleVerdict,
-    check,
-    rule,
-    snippet,
-)
+from rules.checks.base import PHONE, Check, Context, Finding, Hit, Rule, RuleVerdict, params_of, snippet
 from rules.checks.channels import eservice, online_channel, online_not_download, qa_channel, two_way
 from rules.checks.documents import document
 from rules.checks.law import not_whole_law, signed_by_top_executive
 from rules.checks.people import Card, executive_cards, executives
 from rules.checks.posts import dated_posts
+from rules.checks.registry import CHECKS, RULES, SITE_FILTERS, CheckSpec, RuleSpec
 from rules.checks.tables import table_rows
 from rules.checks.text import image_or_document, links_to, pattern, phrase_groups, phrases
 
@@ -54,13 +42,14 @@ __all__ = [
     "SITE_FILTERS",
     "Card",
     "Check",
+    "CheckSpec",
     "Context",
     "Finding",
     "Hit",
     "Rule",
+    "RuleSpec",
     "RuleVerdict",
     "channels",
-    "check",
     "dated_posts",
     "document",
     "documents",
@@ -73,13 +62,13 @@ __all__ = [
     "not_whole_law",
     "online_channel",
     "online_not_download",
+    "params_of",
     "pattern",
     "people",
     "phrase_groups",
     "phrases",
     "posts",
     "qa_channel",
-    "rule",
     "signed_by_top_executive",
     "snippet",
     "table_rows",

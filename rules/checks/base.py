@@ -1,8 +1,9 @@
 """What every check and rule shares: the result types, the registries and the phrase and naming helpers.
 
-A check is a function `(component, bundle, ctx) -> Finding` registered with `@check("name")`; a rule is a
-function `(component, hits, bundle, ctx) -> RuleVerdict` registered with `@rule("name")`. components.toml
-names them by those registered names (see rules/checks/__init__.py for the list).
+A check is a function `(component, bundle, ctx) -> Finding`, a rule a function
+`(component, hits, bundle, ctx) -> RuleVerdict`; rules/checks/registry.py lists them all, each with its parameter
+model (rules/params.py), under the names components.toml uses. A check reads its typed parameters with
+`params_of(component, Model)`.
 
 Shared here because more than one module of the package uses them:
 - snippet(), _found(), _titled(): where and whether a source says a phrase, or is named by one;
@@ -19,11 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from crawler.parse import fold
 from crawler.thaitext import loose_key, match_key
 from rules.catalog import ComponentDef
+from rules.params import DocumentParams, Params, TableRowsParams
 from rules.site import SiteLinks
 from rules.sources import Bundle, Source
 from rules.thaidates import find_dates
@@ -61,32 +63,15 @@ class Context:
 
 Check = Callable[[ComponentDef, Bundle, Context], Finding]
 Rule = Callable[[ComponentDef, list[Hit], Bundle, Context], RuleVerdict]
-CHECKS: dict[str, Check] = {}
-RULES: dict[str, Rule] = {}
-SITE_FILTERS: list[Callable[[str, str], bool]] = []  # Context.site_links.where filters, answered in discovery's pass
+P = TypeVar("P", bound=Params)
 
 
-def site_filter(fn: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
-    """A filter a check applies to every link of the site: judged while discovery reads the links, not by reading
-    them all again."""
-    SITE_FILTERS.append(fn)
-    return fn
-
-
-def check(name: str) -> Callable[[Check], Check]:
-    def register(fn: Check) -> Check:
-        CHECKS[name] = fn
-        return fn
-
-    return register
-
-
-def rule(name: str) -> Callable[[Rule], Rule]:
-    def register(fn: Rule) -> Rule:
-        RULES[name] = fn
-        return fn
-
-    return register
+def params_of(component: ComponentDef, model: type[P]) -> P:
+    """The component's parameters as the check's model (validated when the components loaded)."""
+    params = component.params
+    if not isinstance(params, model):
+        raise TypeError(f"{component.id}: params of {params.name}, not {model.name}")
+    return params
 
 
 def snippet(text: str, phrase: str, width: int = 70) -> str:
@@ -198,9 +183,8 @@ def _is_named(source: Source, names: list[str], exclude: list[str]) -> bool:
     return not any(match_key(p) in label for p in exclude) and any(match_key(p) in label for p in names)
 
 
-def _named_sources(bundle: Bundle, params: dict[str, Any]) -> list[Source]:
-    names: list[str] = params.get("title_any", [])
-    exclude: list[str] = params.get("exclude_titled", [])
+def _named_sources(bundle: Bundle, params: DocumentParams | TableRowsParams) -> list[Source]:
+    names, exclude = params.title_any, params.exclude_titled
     return [s for s in bundle.readable if not names or _is_named(s, names, exclude)]
 
 
@@ -222,6 +206,6 @@ def _period_of(source: Source, names: list[str]) -> Source:
     return source
 
 
-def _hit(source: Source, phrases: list[str], params: dict[str, Any]) -> Hit:
+def _hit(source: Source, phrases: list[str], params: DocumentParams | TableRowsParams) -> Hit:
     shown = snippet(source.text or source.link_text, phrases[0]) if phrases else fold(source.text[:160])
-    return Hit(_period_of(source, params.get("title_any", [])) if params.get("period_after") else source, shown)
+    return Hit(_period_of(source, params.title_any) if params.period_after else source, shown)

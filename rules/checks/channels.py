@@ -30,9 +30,6 @@ from rules.checks.base import (
     RuleVerdict,
     _found,
     _titled,
-    check,
-    rule,
-    site_filter,
     snippet,
 )
 from rules.literals import hints
@@ -89,14 +86,13 @@ _BOARD_KEY = re.compile("|".join(re.escape(k) for k in sorted(_BOARD_KEYS, key=l
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\[at\])[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-@check("qa_channel")
 def qa_channel(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     hits = []
     for source in bundle.readable:
         found = _found(source, _QA_WORDS)
         if found:
             hits.append(Hit(source, snippet(source.text or source.link_text, found[0])))
-    site_board = ctx.site_links.where(_site_two_way)
+    site_board = ctx.site_links.where(site_two_way)
     if site_board and not hits:
         hits.append(Hit(Source(url=site_board[0].url, kind="page", found_via="site"), site_board[0].label))
     return Finding(present=bool(hits), hits=hits)
@@ -116,8 +112,7 @@ def _two_way_link(url: str, label: str, in_evidence: bool = False) -> bool:
     return kind in ("form", "board") and any(w in key for w in _QA_KEYS)
 
 
-@site_filter
-def _site_two_way(url: str, label: str) -> bool:
+def site_two_way(url: str, label: str) -> bool:
     """A link anywhere on the site to a two-way channel (one filter: the site's links are read once for it)."""
     return _two_way_link(url, label)
 
@@ -168,13 +163,12 @@ def _two_way_in(source: Source) -> str | None:
     return (widget.group(0) if widget else None) or (line_id.group(0) if line_id else None)
 
 
-@rule("two_way")
 def two_way(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     for source in bundle.readable:
         found = _two_way_in(source)
         if found:
             return RuleVerdict(True, found)
-    links = ctx.site_links.where(_site_two_way)
+    links = ctx.site_links.where(site_two_way)
     if links:
         return RuleVerdict(True, f"{links[0].label} {links[0].url}")
     return RuleVerdict(False, _only_one_way(hits))
@@ -260,14 +254,12 @@ def _request_form(html: str) -> bool:
     return False
 
 
-@check("eservice")
 def eservice(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     online, downloads = _service_links(bundle)
     hits = [Hit(src, url) for src, url in online + downloads]
     return Finding(present=bool(hits), hits=hits)
 
 
-@rule("online_not_download")
 def online_not_download(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     online, downloads = _service_links(bundle)
     if online:
@@ -297,7 +289,6 @@ def _online_complaint_link(url: str, label: str) -> bool:
     return named and any(match_key(w) in match_key(label) for w in _ONLINE_WORDS)
 
 
-@rule("online_channel")
 def online_channel(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     for source in bundle.readable:
         if source.kind == "external" and _online_complaint_link(source.url, source.link_text):

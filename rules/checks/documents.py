@@ -19,24 +19,21 @@ import re
 
 from crawler.thaitext import THAI_DIGITS
 from rules.catalog import ComponentDef
-from rules.checks.base import Context, Finding, _found, _hit, _named_sources, check
+from rules.checks.base import Context, Finding, _found, _hit, _named_sources, params_of
+from rules.params import DocumentParams
 from rules.sources import Bundle, Source
 
 
-@check("document")
 def document(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    p = component.params
-    names: list[str] = p["title_any"]
-    groups: list[list[str]] = p.get("groups", [])
-    labels: list[str] = p.get("group_labels", [])
-    need = int(p.get("min", 1))
+    p = params_of(component, DocumentParams)
+    names, groups, labels, need = p.title_any, p.groups, p.group_labels, p.min
     docs = _named_sources(bundle, p)
     if not docs:
         return Finding(present=False, detail="ไม่พบเอกสารดังกล่าว / no such document")
     # Content phrases count outside the document's name ("ผลการดำเนินการ" in "รายงานผลการดำเนินการ…" is a title).
-    patterns: list[list[str]] = p.get("patterns", [])
+    patterns = p.patterns
     found = {s.url: {i for i, g in enumerate(groups) if _holds(s, g, _at(patterns, i), names, need)} for s in docs}
-    if p.get("same_source", True):
+    if p.same_source:
         holders = [s for s in docs if len(found[s.url]) == len(groups)]
         have = max(found.values(), key=len)
     else:

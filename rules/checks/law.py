@@ -14,7 +14,7 @@ import re
 
 from crawler.thaitext import match_key
 from rules.catalog import ComponentDef
-from rules.checks.base import _ACT, Context, Hit, RuleVerdict, _found, _is_whole_law, rule, snippet
+from rules.checks.base import _ACT, Context, Hit, RuleVerdict, _found, _is_whole_law, snippet
 from rules.sources import Bundle, Source
 
 # --- duties, not the whole act ------------------------------------------------------------------------
@@ -34,7 +34,6 @@ _DUTY_WORDS = [
 ]
 
 
-@rule("not_whole_law")
 def not_whole_law(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     laws = {s.url for s in bundle.readable if _is_whole_law(s)}
     for hit in hits:
@@ -73,7 +72,6 @@ _SIGNER_NAME = re.compile(r"ลงชื่อ|ลงนาม|\(\s*(นาย|�
 _UNSIGNED_TH = "ไม่ปรากฏชื่อและตำแหน่งผู้ลงนามท้ายประกาศ"
 
 
-@rule("signed_by_top_executive")
 def signed_by_top_executive(component: ComponentDef, hits: list[Hit], bundle: Bundle, ctx: Context) -> RuleVerdict:
     verdicts = [_signer(hit.source) for hit in hits]
     if any(v.ok for v in verdicts):

@@ -25,7 +25,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS
 from rules.catalog import ComponentDef
-from rules.checks.base import PHONE, Context, Finding, Hit, check
+from rules.checks.base import PHONE, Context, Finding, Hit, params_of
+from rules.params import ExecutivesParams
 from rules.sources import Bundle, Source
 
 _NAME = re.compile(
@@ -405,9 +406,8 @@ class _Person:
     parts: dict[str, bool]
 
 
-@check("executives")
 def executives(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    need = component.params["need"]
+    need = params_of(component, ExecutivesParams).need
     # Each page's HTML is read from the site once, here, and only its cards are kept.
     listed = [(s, executive_cards(html)) for s in bundle.readable if (html := s.html)]
     # The page that presents the executives (cards with photos or phones) is the one judged. A page that only

@@ -20,7 +20,8 @@ from crawler.parse import fold
 from crawler.thaitext import match_key
 from crawler.urls import normalize
 from rules.catalog import ComponentDef
-from rules.checks.base import Context, Finding, Hit, _found, _is_named, check
+from rules.checks.base import Context, Finding, Hit, _found, _is_named, params_of
+from rules.params import DatedPostsParams
 from rules.sources import Bundle
 from rules.thaidates import find_dates
 
@@ -167,12 +168,9 @@ def _first_href(node: LexborNode, base: str) -> str:
     return urljoin(base, href) if href and not href.startswith(("#", "javascript:")) else base
 
 
-@check("dated_posts")
 def dated_posts(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    p = component.params
-    wanted: list[str] = p.get("any", [])
-    exclude: list[str] = p.get("exclude_any", [])
-    documents: list[str] = p.get("document_any", [])
+    p = params_of(component, DatedPostsParams)
+    wanted, exclude, documents = p.any, p.exclude_any, p.document_any
     hits = []
     for source in bundle.readable:
         if source.kind == "document":

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, match_key
 from rules.catalog import ComponentDef
-from rules.checks.base import Context, Finding, _hit, _named_sources, check
+from rules.checks.base import Context, Finding, _hit, _named_sources, params_of
+from rules.params import TableRowsParams
 from rules.sources import OCR_THAI_DIGITS_TH, Bundle, Source, distrust_ocr_digits
 from rules.thaidates import find_dates
 
@@ -197,13 +197,12 @@ def _starts_with_day(text: str) -> bool:
     return len(sides) == 2 and all(re.match(r"\d", side) for side in sides)
 
 
-def _carries(row: _Row, p: dict[str, Any], column_named: bool, ocr: bool = False) -> bool:
+def _carries(row: _Row, p: TableRowsParams, column_named: bool, ocr: bool = False) -> bool:
     """Whether a row has its value: in its column's cell when the table's cells are delimited; otherwise
     anywhere in the row, provided the table names the column (a free-text result is only checked by its
     column; with `value_any`, a row without cells must name one of those phrases). With `ocr`, values
     written in Thai digits do not count (Source.number_text)."""
-    kind: str = p.get("value", "")
-    columns: list[str] = p.get("column_any", [])
+    kind, columns = p.value, p.column_any
     if not kind:
         return True
     if columns and row.header is not None:
@@ -213,8 +212,7 @@ def _carries(row: _Row, p: dict[str, Any], column_named: bool, ocr: bool = False
     if columns and not column_named:
         return False
     if kind == "text":
-        phrases: list[str] = p.get("value_any", [])
-        return column_named or any(match_key(x) in match_key(row.text) for x in phrases)
+        return column_named or any(match_key(x) in match_key(row.text) for x in p.value_any)
     return _value(kind, distrust_ocr_digits(row.raw) if ocr else row.text)
 
 
@@ -252,11 +250,9 @@ def _drawn_periods(source: Source, rows: list[_Row]) -> list[_Row] | str:
     return f"{UNDRAWN_TH} ({source.url})"
 
 
-@check("table_rows")
 def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    p = component.params
-    pattern: str | None = p.get("row_pattern")
-    columns: list[str] = p.get("column_any", [])
+    p = params_of(component, TableRowsParams)
+    pattern, columns = p.row_pattern, p.column_any
     hits, best, seen_rows, distrusted, undrawn = [], None, False, [], []
     for source in _named_sources(bundle, p):
         numbered, headers, above = _table(source)
@@ -264,15 +260,15 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
             rows = [r for r in numbered if re.match(pattern, r.content)]
         else:
             rows = [r for r in numbered if not re.match(_NOT_PROJECT, r.content)]
-        if not rows and p.get("numbered_fallback"):
+        if not rows and p.numbered_fallback:
             rows = numbered  # no project rows (a spending plan by budget category): its lines are the entries
-        skip = [match_key(x) for x in p.get("skip_rows", [])]
+        skip = [match_key(x) for x in p.skip_rows]
         rows = [r for r in rows if not any(x in match_key(r.text) for x in skip)]
-        if len(rows) < int(p.get("min_rows", 1)):
+        if len(rows) < p.min_rows:
             continue
         seen_rows = True
         named = any(match_key(c) in match_key(headers) for c in columns)
-        timeline = _timeline(above) if p.get("value") == "month" else None
+        timeline = _timeline(above) if p.value == "month" else None
         ocr = source.ocr_digits_untrusted
         if timeline == "quarters":
             lacking = []
@@ -307,8 +303,8 @@ def table_rows(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding
     return Finding(present=False, missing_parts=named_rows + more, detail=f"{len(lacking)}/{len(rows)} รายการ")
 
 
-def _enough(rows: list[_Row], lacking: list[_Row], p: dict[str, Any]) -> bool:
-    return len(rows) - len(lacking) >= float(p.get("min_share", 1.0)) * len(rows)
+def _enough(rows: list[_Row], lacking: list[_Row], p: TableRowsParams) -> bool:
+    return len(rows) - len(lacking) >= p.min_share * len(rows)
 
 
 def _row_name(row: _Row) -> str:

@@ -33,19 +33,28 @@ from crawler.parse import fold
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
-from rules.checks.base import PHONE, Context, Finding, Hit, _found, _is_named, _is_whole_law, _titled, check, snippet
+from rules.checks.base import (
+    PHONE,
+    Context,
+    Finding,
+    Hit,
+    _found,
+    _is_named,
+    _is_whole_law,
+    _titled,
+    params_of,
+    snippet,
+)
+from rules.params import ImageOrDocumentParams, LinksToParams, PatternParams, PhraseGroupsParams, PhrasesParams
 from rules.sources import NUMBER_SOURCES_TH, OCR_THAI_DIGITS_TH, Bundle, Source
 
 
-@check("phrases")
 def phrases(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    wanted: list[str] = component.params["any"]
-    need = int(component.params.get("min", 1))
-    context_any: list[str] = component.params.get("context_any", [])
-    ignore: list[str] = component.params.get("ignore", [])
+    p = params_of(component, PhrasesParams)
+    wanted, need, context_any, ignore = p.any, p.min, p.context_any, p.ignore
     hits, seen = [], set()
     for source in bundle.readable:
-        if component.params.get("skip_whole_law") and _is_whole_law(source):
+        if p.skip_whole_law and _is_whole_law(source):
             continue  # an act describes every อบต./เทศบาล, not this agency's own structure
         found = _found(source, wanted, ignore)
         if found and (not context_any or _found(source, context_any)):
@@ -54,13 +63,11 @@ def phrases(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     return Finding(present=len(seen) >= need and bool(hits), hits=hits)
 
 
-@check("phrase_groups")
 def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    groups: list[list[str]] = component.params["groups"]
-    labels: list[str] = component.params.get("group_labels") or [g[0] for g in groups]
-    skip_if = component.params.get("skip_if", [])
-    exclude = component.params.get("exclude_titled", [])
-    named: list[str] = component.params.get("exclude_named", [])
+    p = params_of(component, PhraseGroupsParams)
+    groups = p.groups
+    labels = p.group_labels or [g[0] for g in groups]
+    skip_if, exclude, named = p.skip_if, p.exclude_titled, p.exclude_named
     sources = [
         s
         for s in bundle.readable
@@ -68,11 +75,10 @@ def phrase_groups(component: ComponentDef, bundle: Bundle, ctx: Context) -> Find
         and not (named and _is_named(s, named, groups[0]))
         and not (skip_if and _found(s, skip_if))
     ]
-    if component.params.get("one_statement"):
+    if p.one_statement:
         sources = [s for s in sources if _together(s, groups)]
-    if component.params.get("same_source"):
-        outside = bool(component.params.get("content_outside_names"))
-        return _groups_in_one_source(sources, groups, labels, component.params.get("prefer_all", []), outside)
+    if p.same_source:
+        return _groups_in_one_source(sources, groups, labels, p.prefer_all, p.content_outside_names)
     hits, missing = [], []
     for group, label in zip(groups, labels, strict=True):
         group_hits = [Hit(s, snippet(s.text, _found(s, group)[0])) for s in sources if _found(s, group)]
@@ -158,15 +164,15 @@ def _in_body(source: Source, body: str, phrases: list[str]) -> bool:
     return any(key_of(p) in body for p in phrases)
 
 
-@check("pattern")
 def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
+    params = params_of(component, PatternParams)
     # "@phone" names a pattern the checks share (people.py reads phone numbers too): one definition.
     shared = {"@phone": PHONE}
-    regexes = [re.compile(shared.get(p, p), re.IGNORECASE) for p in component.params["patterns"]]
+    regexes = [re.compile(shared.get(p, p), re.IGNORECASE) for p in params.patterns]
     hits, distrusted = [], []
     for source in bundle.readable:
         hit = _pattern_hit(source, regexes)
-        if hit is None and component.params.get("mailto"):
+        if hit is None and params.mailto:
             mail = next((link.url for link in source.links if link.url.startswith("mailto:")), None)
             hit = Hit(source, mail) if mail else None
         if hit is not None:
@@ -192,10 +198,10 @@ def _pattern_hit(source: Source, regexes: list[re.Pattern[str]]) -> Hit | None:
     return None
 
 
-@check("links_to")
 def links_to(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    url_res = [re.compile(p, re.IGNORECASE) for p in component.params.get("url_patterns", [])]
-    text_res = [re.compile(p) for p in component.params.get("text_patterns", [])]
+    params = params_of(component, LinksToParams)
+    url_res = [re.compile(p, re.IGNORECASE) for p in params.url_patterns]
+    text_res = [re.compile(p) for p in params.text_patterns]
     hits = []
     for source in bundle.readable:
         urls = [source.url] + [link.url for link in source.links] + _raw_srcs(source.html)
@@ -214,9 +220,8 @@ def _raw_srcs(html: str) -> list[str]:
     return re.findall(r"""(?:src|data-src)\s*=\s*["']([^"']+)""", html or "", re.IGNORECASE)
 
 
-@check("image_or_document")
 def image_or_document(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
-    words = [match_key(w) for w in component.params["words"]]
+    words = [match_key(w) for w in params_of(component, ImageOrDocumentParams).words]
     hits = []
     for source in bundle.readable:
         for src, alt in source.images:
