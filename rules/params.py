@@ -25,9 +25,10 @@ SHARED_PATTERNS = ("@phone",)  # names of patterns the checks define once (rules
 
 
 class Params(BaseModel):
-    """Parameters of a check or a rule: unknown keys are errors, values are typed and frozen."""
+    """Parameters of a check or a rule: unknown keys are errors, values are of their exact type, and frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # strict: TOML gives real types, so a quoted number ("2") or a "true" in quotes is a mistake, not a value
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
     name: ClassVar[str]
 
 
