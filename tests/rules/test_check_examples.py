@@ -62,7 +62,9 @@ def _judge(name: str, outcome: str) -> tuple[Case, Finding, RuleVerdict | None]:
     case = Case(**tomllib.loads((folder / "case.toml").read_text(encoding="utf-8")))
     component = components()[case.component]
     bundle = _example(folder, outcome, case)
-    ctx = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([l for s in bundle.sources for l in s.links]))
+    ctx = Context(
+        fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([link for s in bundle.sources for link in s.links])
+    )
     finding = CHECKS[component.check](component, bundle, ctx)
     if name not in RULES:
         assert component.check == name, f"{case.component} is judged by {component.check}, not {name}"

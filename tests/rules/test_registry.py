@@ -75,12 +75,24 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "said"),
     [
         # A misspelt parameter: before, .get("min", 1) read 1 and the structure passed on a single unit.
-        ("params = { min = 2, skip_whole_law", "params = { mn = 2, skip_whole_law", r"ไม่รู้จักพารามิเตอร์ 'mn'.*unknown parameter 'mn'"),
-        ("params = { min = 2, skip_whole_law", 'params = { min = "2", skip_whole_law', r"พารามิเตอร์ 'min' ไม่ถูกต้อง.*integer"),
+        (
+            "params = { min = 2, skip_whole_law",
+            "params = { mn = 2, skip_whole_law",
+            r"ไม่รู้จักพารามิเตอร์ 'mn'.*unknown parameter 'mn'",
+        ),
+        (
+            "params = { min = 2, skip_whole_law",
+            'params = { min = "2", skip_whole_law',
+            r"พารามิเตอร์ 'min' ไม่ถูกต้อง.*integer",
+        ),
         ('params = { need = "photo" }', 'params = { need = "picture" }', r"'need' ไม่ถูกต้อง.*'photo'"),
         ('params = { need = "photo" }', "params = { }", r"ขาดพารามิเตอร์ 'need'.*required"),
         ("mailto = true }", 'mailto = "yes please" }', r"'mailto'.*boolean"),
-        ("params = { patterns = ['[A-Za-z0-9", "params = { patterns = ['([A-Za-z0-9", r"'patterns'.*not a regular expression"),
+        (
+            "params = { patterns = ['[A-Za-z0-9",
+            "params = { patterns = ['([A-Za-z0-9",
+            r"'patterns'.*not a regular expression",
+        ),
         ('check = "image_or_document"', 'check = "image_or_doc"', r"ไม่มีการตรวจชื่อ 'image_or_doc'.*no check named"),
         ('rule = "two_way"', 'rule = "twoway"', r"ไม่มีเกณฑ์ชื่อ 'twoway'.*no rule named"),
     ],
@@ -105,7 +117,9 @@ def test_a_broken_sub_component_names_itself(tmp_path: Path) -> None:
     start = field.end() - len(param) - 2
     path = tmp_path / "components.toml"
     path.write_text(text[:start] + "x" + text[start:], encoding="utf-8")
-    with pytest.raises(CatalogError, match=rf"\[{re.escape(parent)}\].*component {re.escape(parent)}\.{name}.*'x{param}'"):
+    with pytest.raises(
+        CatalogError, match=rf"\[{re.escape(parent)}\].*component {re.escape(parent)}\.{name}.*'x{param}'"
+    ):
         read_components(path)
 
 
