@@ -35,6 +35,7 @@ class SitemapSource:
     async def urls(self, start: str) -> AsyncIterator[tuple[str, str]]:
         """(page or document URL, the sitemap naming it), as each sitemap is read: what was named before a time
         limit cut the reading is kept."""
+        await self.robots.allowed(start)  # robots.txt read first (once: the crawl's seeding has read it): it names them
         # robots.txt may name sitemaps relative to the site ("Sitemap: /sitemap.xml"): resolve them.
         named = [normalize(u, start) for u in self.robots.sitemaps] or [normalize("/sitemap.xml", start)]
         # A robots.txt may name sitemaps on other hosts: only the site's own are read (scope and SSRF).
