@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from crawler.browser import BrowserStep
 from crawler.budget import DOCUMENT_LIMIT, PAGE_LIMIT, CrawlBudget
@@ -31,6 +32,7 @@ from tests.crawler.test_render import menu_site
 from tests.crawler.test_viewers import LARGE_FILE_ID, NOGIFT_THAI, USERCONTENT, WARNING_PAGE, drive_site
 
 XML = "application/xml"
+T = TypeVar("T")
 
 
 # --- the budget ---------------------------------------------------------------------------------------------
@@ -113,9 +115,9 @@ def test_sitemap_reading_stops_at_the_file_bound_however_long_the_chain(server: 
 def _drive_step(
     server: LocalServer,
     make_server: Callable[..., LocalServer],
-    answer: Callable[[DriveConfirm, Fetcher], object],
+    answer: Callable[[DriveConfirm, Fetcher], Awaitable[T]],
     download_robots: str | None = None,
-) -> tuple[object, list[str], LocalServer]:
+) -> tuple[T, list[str], LocalServer]:
     """`answer` run with a Drive step on a pass's fetcher whose Drive hosts are served from loopback."""
     drive, usercontent = drive_site(server, make_server)
     if download_robots is not None:
@@ -123,12 +125,12 @@ def _drive_step(
     connect_to = {"drive.google.com": drive.url(""), "drive.usercontent.google.com": usercontent.url("")}
     settings = fast_settings()
 
-    async def run() -> object:
+    async def run() -> T:
         fetcher = Fetcher(settings, server.url(), connect_to)
         robots = RobotsPolicy(fetcher, settings.robots_token, settings.agent(), settings.respect_robots)
         step = DriveConfirm(fetcher, robots, Frontier(), disallowed)
         try:
-            return await answer(step, fetcher)  # type: ignore[misc]
+            return await answer(step, fetcher)
         finally:
             await fetcher.aclose()
 
@@ -144,7 +146,7 @@ def test_the_drive_step_passes_the_virus_scan_warning_to_the_file(server, make_s
         return await step.past_warning(await fetcher.get(DRIVE_UC, 10_000_000), 10_000_000)
 
     fetched, disallowed, usercontent = _drive_step(server, make_server, answer)
-    assert isinstance(fetched, FetchResult) and fetched.url == DRIVE_UC  # the request's URL, the file's body
+    assert fetched.url == DRIVE_UC  # the request's URL, the file's body
     assert fetched.final_url.startswith(USERCONTENT) and fetched.body == NOGIFT_THAI
     assert disallowed == [] and usercontent.count("/download") == 1
 
@@ -168,7 +170,7 @@ def test_the_drive_step_obeys_robots_txt_and_leaves_other_answers_alone(server, 
 
     forbidden = "User-agent: *\nDisallow: /download\n"
     outcome, disallowed, usercontent = _drive_step(server, make_server, answer, forbidden)
-    refused, pdf_same, off_same = outcome  # type: ignore[misc]
+    refused, pdf_same, off_same = outcome
     assert refused.error == DRIVE_ROBOTS and disallowed == [refused.final_url]
     assert refused.final_url.startswith(USERCONTENT) and usercontent.count("/download") == 0
     assert pdf_same and off_same
