@@ -47,6 +47,13 @@ class FetchResult:
     not_modified: bool = False
     not_asked: bool = False  # no request at all: the stored copy was fresh enough (crawler.revisit.carried)
 
+    def is_html(self) -> bool:
+        """An HTML page by its type, or a text answer that opens like one (servers mislabel pages)."""
+        ctype = self.content_type.split(";")[0].strip().lower()
+        if ctype in ("text/html", "application/xhtml+xml", ""):
+            return True
+        return ctype.startswith("text/") and b"<html" in self.body[:2048].lower()
+
 
 class Fetcher:
     def __init__(

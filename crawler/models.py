@@ -142,7 +142,8 @@ class CrawlResult(BaseModel):
     duration_s: float = 0.0
     findings: list[str] = Field(default_factory=list)  # site-level notes (invalid TLS, robots unreadable)
     robots_disallowed: list[str] = Field(default_factory=list)
-    stopped_reason: str | None = None  # set when a bound (pages, time) ended the crawl early
+    stopped_reason: str | None = None  # set when a bound (pages, time) ended the crawl early, or stop() (its reason)
+    stopped: bool = False  # Crawler.stop() ended the crawl (the scheduler shutting down): the scan is incomplete
     start_error: str | None = None  # the start page itself could not be read: the scan cannot judge
     # Pages that build their content with JavaScript (crawler/render.py).
     rendered: int = 0  # pages rendered in the browser

@@ -22,6 +22,7 @@ without conditions. Only the crawl is skipped: every item is still judged again,
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -124,6 +125,39 @@ def near_home(sink: RevisitSink, start: str, depth: int) -> set[str]:
         ring = linked - near
         near |= ring
     return near
+
+
+class RevisitPolicy:
+    """The revisit policy beside its storage (the previous scan, `store`): what is known of a URL, whether its
+    stored copy may stand in without a request, and the URLs asked for whatever the policy says: `always_ask`
+    (the previous scan's evidence, declared URLs) and, per crawl, the pages near the home page."""
+
+    def __init__(self, store: RevisitSink, max_days: float, depth: int, always_ask: Iterable[str] = ()) -> None:
+        self.store, self.max_days, self.depth = store, max_days, depth
+        self.always_ask = frozenset(always_ask)
+        self.must_ask: set[str] = set(self.always_ask)
+
+    def begin(self, start: str) -> None:
+        """A crawl from `start` begins: the pages near its home page join the URLs always asked for."""
+        self.must_ask = set(self.always_ask)
+        if self.max_days > 0:
+            self.must_ask |= near_home(self.store, start, self.depth)
+
+    def known(self, url: str) -> Known | None:
+        return self.store.known(url)
+
+    def may_carry(self, url: str, known: Known) -> bool:
+        """A stored copy stands in without a request: unchanged for long and verified lately, and not a URL the
+        crawl must ask for. (The crawler also asks for pages the browser renders.)"""
+        return url not in self.must_ask and fresh(known, utc_now(), self.max_days)
+
+    def reuse_page(self, page: Page, known: Known) -> None:
+        """An unchanged page is not parsed again: the store carries its stored copy, links included, into this
+        scan (the caller sets page.links from stored_links first, to queue them)."""
+        self.store.reuse_page(page, known)
+
+    def stored_links(self, known: Known) -> list[Link]:
+        return self.store.stored_links(known)
 
 
 def carried(url: str, known: Known) -> FetchResult:

@@ -10,6 +10,7 @@ reader change, reads documents again.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -102,3 +103,31 @@ class MemoryTextCache:
 
     def __len__(self) -> int:
         return len(self._texts)
+
+
+class GuardedTextCache:
+    """A text cache whose failures cost only time: a lookup that fails is a miss, a store that fails is skipped,
+    and each distinct failure is told once to `on_error` (Thai / English), for the crawl's findings."""
+
+    def __init__(self, cache: TextCache, on_error: Callable[[str], None]) -> None:
+        self.cache, self.on_error = cache, on_error
+        self._told: set[str] = set()
+
+    def cached_text(self, content_hash: str) -> DocumentText | None:
+        try:
+            return self.cache.cached_text(content_hash)
+        except Exception as exc:
+            self._tell(exc)
+            return None
+
+    def remember_text(self, content_hash: str, result: DocumentText) -> None:
+        try:
+            self.cache.remember_text(content_hash, result)
+        except Exception as exc:
+            self._tell(exc)
+
+    def _tell(self, exc: Exception) -> None:
+        note = f"ใช้แคชข้อความเอกสารไม่ได้ / document text cache failed: {exc!r}"[:300]
+        if note not in self._told:
+            self._told.add(note)
+            self.on_error(note)

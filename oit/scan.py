@@ -15,7 +15,8 @@ from functools import partial
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from crawler.engine import Crawler, Progress
+from crawler.browser import BrowserStep
+from crawler.engine import Crawler, CrawlOptions, Progress
 from crawler.failures import describe_failures
 from crawler.frontier import names_ita
 from crawler.models import CrawlResult, SkippedUrl
@@ -86,7 +87,12 @@ def crawl_settings(config: Config, request: ScanRequest) -> CrawlSettings:
     return config.crawl.model_copy(update=overrides)
 
 
-def run_scan(config: Config, request: ScanRequest, progress: Progress | None = None) -> ScanResult:
+def run_scan(
+    config: Config,
+    request: ScanRequest,
+    progress: Progress | None = None,
+    on_crawler: Callable[[Crawler], None] | None = None,
+) -> ScanResult:
     mark("imports")
     began = time.monotonic()  # max_duration counts from here: robots.txt, sitemaps, crawl, second pass, screenshots
     start = normalize(request.url)
@@ -100,12 +106,17 @@ def run_scan(config: Config, request: ScanRequest, progress: Progress | None = N
     store = ScanStore(engine, start, request.site.name if request.site else None, year, as_of)
     try:
         settings = crawl_settings(config, request)
-        crawler = Crawler(settings, store, progress)
-        crawler.deadline = began + settings.max_duration - min(MAX_JUDGE_RESERVE, JUDGE_RESERVE * settings.max_duration)
-        crawler.shell_memory = load_patterns(engine, start)  # pages that needed the browser in earlier scans
         extra = [u for urls in declared.values() for u in urls]
-        # Asked for in every scan, whatever the revisit policy says (crawler/revisit.py): where changes matter.
-        crawler.always_ask = {*extra, *store.previous_evidence()}
+        options = CrawlOptions(
+            deadline=began + settings.max_duration - min(MAX_JUDGE_RESERVE, JUDGE_RESERVE * settings.max_duration),
+            # Asked for in every scan, whatever the revisit policy says (crawler/revisit.py): where changes matter.
+            always_ask=frozenset({*extra, *store.previous_evidence()}),
+        )
+        # Pages that needed the browser in earlier scans go to it at once.
+        browser = BrowserStep(settings, load_patterns(engine, start))
+        crawler = Crawler(settings, store, progress, options, browser=browser)
+        if on_crawler is not None:
+            on_crawler(crawler)  # the scheduler keeps it, to stop() it on shutdown
         site = StoredSite(engine, store.scan_id, start)
         judge = partial(evaluate_site, site, catalog, year, as_of, declared)
         mark("setup")
@@ -179,6 +190,7 @@ async def _crawl_and_judge(
         mark("crawl")
         store.flush()
         mark("flush")
+        _raise_if_stopped(crawl)
         if crawl.start_error or start in crawl.robots_disallowed:
             raise ScanError(_cannot_start(start, crawl.start_error))
         if crawl.pages == 0 and crawl.stopped_reason:  # the time limit struck before the home page was read
@@ -187,10 +199,18 @@ async def _crawl_and_judge(
         mark("judge")
         if await second_pass(crawler, store, crawl, items):  # missing items, pages partly built by scripts
             items, notes = judge()
+        _raise_if_stopped(crawl)  # stop() during the second pass: its result is no scan's
         items, notes = browser_verdicts(items, crawl), [*notes, *browser_notes(crawl)]
         save_patterns(store.engine, start, crawler.shell_memory)
         notes += await take_screenshots(store.engine, store.scan_id, crawler, items)  # when switched on
     return crawl, items, notes
+
+
+def _raise_if_stopped(crawl: CrawlResult) -> None:
+    """Crawler.stop() (the scheduler shutting down) ended the crawl: the scan fails with the stop's reason, its pages
+    kept, rather than judging a site half read."""
+    if crawl.stopped:
+        raise ScanError(crawl.stopped_reason or STOPPED_TH_EN)
 
 
 STOPPED_TH_EN = "การสแกนถูกสั่งหยุดก่อนเสร็จ (Ctrl+C หรือ SIGTERM) / the scan was stopped before it finished"

@@ -32,6 +32,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
+from crawler.engine import Crawler
 from oit.alerts import check_stale, weigh_scan
 from oit.config import Config, ConfigError, SiteConfig, load_config
 from oit.delivery import deliver_pending
@@ -47,17 +48,10 @@ JOBS_TABLE = "apscheduler_jobs"
 STOPPED_MESSAGE = "หยุดกลางคันเพราะ oit schedule ถูกสั่งปิด / stopped: the scheduler is shutting down"
 
 
-class ScanStopped(SystemExit):
-    """Raised from the crawl's progress callback when the scheduler is stopping.
-
-    A SystemExit, because the crawler (rightly) turns any Exception from one page into a page error and goes
-    on; this must end the crawl instead. run_scan marks the scan "failed" with this message and re-raises.
-    """
-
-
 _stop = threading.Event()
 _running: dict[str, datetime] = {}  # site URL -> when its run started (naive UTC), for a clean shutdown
-_running_lock = threading.Condition()
+_running_lock = threading.Condition()  # re-entrant: request_stop, a signal handler, may run inside a holder
+_crawlers: set[Crawler] = set()  # the running scans' crawlers: stop() is called on each at shutdown
 
 
 @dataclass
@@ -92,9 +86,18 @@ def is_due(engine: Engine, site: SiteConfig, trigger: CronTrigger, at: datetime)
 def run_site(config: Config, site: SiteConfig) -> RunOutcome:
     """Scan one site, then the alert step. Never raises: the outcome (and the log line) says what happened."""
     began = time.monotonic()
+    mine: list[Crawler] = []
+
+    def watch(crawler: Crawler) -> None:  # run_scan hands over its crawler: a shutdown stops it (request_stop)
+        with _running_lock:
+            mine.append(crawler)
+            _crawlers.add(crawler)
+        if _stop.is_set():  # the shutdown came first
+            crawler.stop(STOPPED_MESSAGE)
+
     try:
         # A nightly scan: what has long been the same is asked for only now and then (crawler/revisit.py).
-        result = run_scan(config, ScanRequest(url=site.url, site=site, revisit=True), progress=_stop_check)
+        result = run_scan(config, ScanRequest(url=site.url, site=site, revisit=True), on_crawler=watch)
         outcome = RunOutcome(site.name, result.scan_id, None, None, time.monotonic() - began)
         if result.score:
             outcome.score, outcome.grade = result.score.oit_estimate, result.score.grade
@@ -106,7 +109,7 @@ def run_site(config: Config, site: SiteConfig) -> RunOutcome:
             outcome.grade or "-",
             outcome.duration_s,
         )
-    except (Exception, ScanStopped) as exc:  # a scan's failure is this run's outcome, not the scheduler's
+    except Exception as exc:  # a scan's failure (a stopped one too: run_scan raises) is this run's outcome
         outcome = RunOutcome(site.name, _last_scan_id(config, site), None, None, time.monotonic() - began, str(exc))
         log.error(
             "สแกนไม่สำเร็จ / scan failed: site=%s scan=%s duration=%.1fs error=%s",
@@ -115,6 +118,9 @@ def run_site(config: Config, site: SiteConfig) -> RunOutcome:
             outcome.duration_s,
             outcome.error or type(exc).__name__,
         )
+    finally:
+        with _running_lock:
+            _crawlers.difference_update(mine)
     if not _stop.is_set():  # shutting down: the alert state waits in the database for the next run
         alert_step(config, site, outcome.scan_id if outcome.error is None else None)
     return outcome
@@ -136,11 +142,6 @@ def alert_step(config: Config, site: SiteConfig, scan_id: int | None) -> None:
         deliver_pending(engine, config.alerts, row.url)
     except Exception:
         log.exception("ขั้นตอนแจ้งเตือนผิดพลาด / alert step failed: site=%s", site.name)
-
-
-def _stop_check(_pages: int, _documents: int, _queued: int, _url: str) -> None:
-    if _stop.is_set():
-        raise ScanStopped(STOPPED_MESSAGE)
 
 
 def _last_scan_id(config: Config, site: SiteConfig) -> int | None:
@@ -197,8 +198,14 @@ def run_due(config: Config, at: datetime | None = None) -> list[RunOutcome]:
 
 
 def request_stop(_signum: int = 0, _frame: object = None) -> None:
-    """Ask the running scan to stop (usable as a signal handler: it only sets a flag)."""
+    """Ask the running scans to stop (usable as a signal handler: it sets a flag and calls Crawler.stop, which
+    only hands the stop to the crawl's event loop): no new request is taken, and run_scan marks each scan
+    failed with STOPPED_MESSAGE."""
     _stop.set()
+    with _running_lock:
+        crawlers = list(_crawlers)
+    for crawler in crawlers:
+        crawler.stop(STOPPED_MESSAGE)
 
 
 # --- the scheduler ---------------------------------------------------------------------------------------------
@@ -260,7 +267,7 @@ def serve(config: Config, config_path: str | None) -> None:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, signal.SIG_IGN if sig == signal.SIGTERM else handler)
-        _stop.set()
+        request_stop()
         if scheduler.running:
             scheduler.shutdown(wait=False)
     _wait_for_running(engine, config.schedule.stop_timeout)

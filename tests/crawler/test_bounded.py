@@ -19,6 +19,7 @@ import pytest
 
 import crawler.engine
 import crawler.parse
+import crawler.sitemaps
 from crawler.engine import Crawler, MemorySink
 from crawler.frontier import WINDOW, Frontier
 from crawler.parse import LinkMemo, ParsedPage, fold
@@ -173,12 +174,13 @@ def test_each_crawled_page_is_decoded_and_parsed_once(server: LocalServer, monke
 
     monkeypatch.setattr(crawler.engine, "parse_html", counting_parse)
     monkeypatch.setattr(crawler.engine, "decode_html", counting_decode)
+    monkeypatch.setattr(crawler.sitemaps, "decode_html", counting_decode)
     sink = SnapshotSink()
     asyncio.run(Crawler(fast_settings(read_sitemaps=True), sink).run(server.url()))
     assert {local(server, p.url) for p in sink.pages} == EXPECTED_PAGES
     assert {local(server, url) for url in parsed} == EXPECTED_PAGES
     assert set(parsed.values()) == {1}
-    # The sitemap is decoded too (crawler/engine.py reads its <loc>s), once like every page.
+    # The sitemap is decoded too (crawler/sitemaps.py reads its <loc>s), once like every page.
     assert sum(decoded.values()) == len(EXPECTED_PAGES) + 1
     assert set(decoded.values()) == {1}
 

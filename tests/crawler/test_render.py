@@ -249,11 +249,12 @@ def test_a_remembered_pattern_renders_sibling_pages_directly(server) -> None:
     assert first.scripted == [server.url("/procurement/7")]  # noticed, not rendered: a second-pass candidate
     assert server.url("/files/win-7.html") not in {p.url for p in sink.pages}
 
+    from crawler.browser import BrowserStep
     from crawler.engine import Crawler, MemorySink
 
-    crawler = Crawler(fast_settings(), MemorySink())
     # An earlier scan learned that /procurement/3 gained links when rendered.
-    crawler.shell_memory = ShellMemory([url_pattern(server.url("/procurement/3"))])
+    learned = ShellMemory([url_pattern(server.url("/procurement/3"))])
+    crawler = Crawler(fast_settings(), MemorySink(), browser=BrowserStep(fast_settings(), learned))
     second = asyncio.run(crawler.run(server.url("/")))
     assert second.rendered - second.probes == 1 and second.scripted == []
     assert server.url("/files/win-7.html") in {p.url for p in crawler.sink.pages}  # type: ignore[attr-defined]
@@ -296,10 +297,11 @@ def test_one_browser_outlives_the_passes_inside_one_browser(server, caplog) -> N
         body=json.dumps([{"label": "ประกาศผู้ชนะการเสนอราคา", "href": "/files/win-7.html"}]), content_type=JSON
     )
     server.routes["/files/win-7.html"] = page("<h1>ประกาศผู้ชนะการเสนอราคา</h1>", "ประกาศ")
+    from crawler.browser import BrowserStep
     from crawler.engine import Crawler, MemorySink
 
-    crawler = Crawler(fast_settings(), MemorySink())
-    crawler.layout_probes = 0  # new layouts are not compared here: the index is left to the second pass
+    # New layouts are not compared here (no probes): the index is left to the second pass.
+    crawler = Crawler(fast_settings(), MemorySink(), browser=BrowserStep(fast_settings(), layout_probes=0))
 
     async def scan_like() -> tuple[list[str], int, bytes | None, int]:
         async with crawler.one_browser():

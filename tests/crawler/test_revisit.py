@@ -7,7 +7,7 @@ import asyncio
 import hashlib
 from datetime import datetime, timedelta
 
-from crawler.engine import Crawler, MemorySink
+from crawler.engine import Crawler, CrawlOptions, MemorySink
 from crawler.models import CrawlResult
 from crawler.revisit import Known, fresh
 from tests.crawler.support import HTML, Hit, LocalServer, Reply, fast_settings, make_pdf, page, pdf_reply
@@ -185,8 +185,7 @@ def rescan(
 ) -> tuple[CrawlResult, MemorySink, set[str]]:
     server.hits.clear()
     sink = MemorySink(previous.text_cache, previous=previous)
-    crawler = Crawler(fast_settings(**settings), sink)
-    crawler.always_ask = always_ask or set()
+    crawler = Crawler(fast_settings(**settings), sink, options=CrawlOptions(always_ask=frozenset(always_ask or ())))
     result = asyncio.run(crawler.run(server.url("/")))
     return result, sink, {h.path for h in server.hits if h.path != "/robots.txt"}
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from crawler.engine import NOT_A_FILE, Crawler, MemorySink
+from crawler.engine import Crawler, CrawlOptions, MemorySink
 from crawler.fetcher import _off_site_reason
 from crawler.parse import parse_html
+from crawler.reading import NOT_A_FILE
 from crawler.urls import is_hosted_document, looks_like_document
 from crawler.viewers import document_url
 from rules.catalog import load_catalog
@@ -309,7 +310,7 @@ def drive_site(server: LocalServer, make_server: Callable[..., LocalServer]) -> 
 def crawl_with_drive(server: LocalServer, drive: LocalServer, usercontent: LocalServer) -> MemorySink:
     connect_to = {"drive.google.com": drive.url(""), "drive.usercontent.google.com": usercontent.url("")}
     sink = MemorySink()
-    asyncio.run(Crawler(fast_settings(), sink, connect_to=connect_to).run(server.url()))
+    asyncio.run(Crawler(fast_settings(), sink, options=CrawlOptions(connect_to=connect_to)).run(server.url()))
     return sink
 
 

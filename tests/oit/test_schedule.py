@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,10 +18,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from oit import schedule
 from oit.cli import app
 from oit.config import Config, ConfigError, SiteConfig, load_config
 from oit.demo.server import serve, site_dir
-from oit.schedule import is_due, job_id, run_site, trigger_for
+from oit.schedule import STOPPED_MESSAGE, is_due, job_id, request_stop, run_site, trigger_for
 from oit.storage import ScanStore, open_engine
 from tests.oit.receivers import Receiver
 
@@ -106,6 +108,31 @@ def test_once_reports_a_failed_site_with_exit_1(tmp_path, site_url, monkeypatch)
     assert result.exit_code == 1
     assert "scan failed: site=ปิดอยู่" in result.output and f"scan done: site={NAME}" in result.output  # went on
     assert sorted(rows(db, "select state from scans")) == [("done",), ("failed",)]
+
+
+def test_request_stop_stops_the_running_scans_crawler_in_process(tmp_path, site_url, monkeypatch):
+    """A slow nightly scan (one request at a time, 0.3 s apart) runs in a thread as under the scheduler;
+    request_stop() (the signal handler of `--once`) calls stop() on its crawler: the scan ends "failed" with
+    the reason, the run's outcome says so, and no further page is asked for."""
+    monkeypatch.delenv("OIT_DATABASE", raising=False)
+    db = tmp_path / "oit.sqlite"
+    config = load_config(
+        write_config(tmp_path / "config.toml", db, [(NAME, site_url)], "delay = 0.3\nconcurrency = 1\n")
+    )
+    outcomes = []
+    thread = threading.Thread(target=lambda: outcomes.append(run_site(config, config.sites[0])), daemon=True)
+    try:
+        thread.start()
+        wait_for(lambda: db.exists() and _scan_started(db) and bool(schedule._crawlers))
+        request_stop()
+        thread.join(60)
+    finally:
+        schedule._stop.clear()  # the module's flag: later tests schedule again
+    assert not thread.is_alive() and not schedule._crawlers  # the run forgot its crawler
+    [outcome] = outcomes
+    assert outcome.error == STOPPED_MESSAGE and outcome.scan_id == 1
+    assert rows(db, "select state, error from scans") == [("failed", STOPPED_MESSAGE)]
+    assert rows(db, "select count(*) from pages where scan_id = 1")[0][0] < 10  # the demo site has far more
 
 
 def test_schedule_without_sites_is_a_clear_error(tmp_path):
