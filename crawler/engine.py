@@ -320,7 +320,7 @@ class Crawler:
         """A 304: the stored copy stands in for the body; a 304 that does not answer for one is fetched again
         without conditions."""
         if usable_304(fetched, known):
-            return as_stored(fetched, known)  # type: ignore[arg-type]  (usable_304 checked known)
+            return as_stored(fetched, known)  # type: ignore[arg-type]  # usable_304 checked that known is not None
         fetched = await self._fetcher.get(request.url, limit, already=self._frontier.seen)
         if fetched.status == 304:
             fetched.error = "เซิร์ฟเวอร์ตอบ 304 (ไม่เปลี่ยนแปลง) โดยไม่ได้ถาม / 304 Not Modified to a plain request"
