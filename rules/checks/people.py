@@ -344,8 +344,7 @@ def _has_tel(node: LexborNode) -> bool:
 
 def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
     sibling = node.next if forward else node.prev
-    # text and comment nodes: "-text", "-comment" (lexbor names every node; its stub says str | None)
-    while sibling is not None and sibling.tag.startswith("-"):  # type: ignore[union-attr]
+    while sibling is not None and sibling.tag.startswith("-"):  # type: ignore[union-attr]  # lexbor names text, comments "-text", "-comment"
         sibling = sibling.next if forward else sibling.prev
     return sibling
 
