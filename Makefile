@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README): `make demo` and `make test`.
-.PHONY: setup demo test imports faults lint bench eval eval-holdout eval-fast clean
+.PHONY: setup demo test imports types faults lint bench eval eval-holdout eval-fast clean
 
 setup:
 	@tools/bootstrap.sh
@@ -7,7 +7,7 @@ setup:
 demo: setup
 	.venv/bin/oit demo --out oit-demo
 
-test: setup imports
+test: setup imports types
 	.venv/bin/python -m pytest -q
 	.venv/bin/ruff check .
 
@@ -19,12 +19,17 @@ imports: setup
 		.venv/bin/python -m pip --python .venv-lint/bin/python install -q --group imports)
 	PYTHONPATH=. .venv-lint/bin/lint-imports
 
+# The types: mypy over crawler, rules, reports and oit ([tool.mypy] in pyproject.toml), from .venv, where the
+# libraries whose types it reads are installed (mypy and the stub packages come with the `test` extra).
+types: setup
+	.venv/bin/python -m mypy
+
 # The fault matrix (README "Hostile and broken servers"): real scans of a misbehaving demo site, bounded work.
 # `make test` runs it too (it is part of tests/).
 faults: setup
 	.venv/bin/python -m pytest -q tests/faults
 
-lint: setup imports
+lint: setup imports types
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
@@ -44,4 +49,4 @@ eval-fast: setup
 	.venv/bin/python -m eval.run_eval --fast --wanted --json build/eval/figures-fast.json
 
 clean:
-	rm -rf oit-demo oit-reports oit.sqlite .pytest_cache
+	rm -rf oit-demo oit-reports oit.sqlite .pytest_cache .mypy_cache

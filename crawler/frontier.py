@@ -150,11 +150,13 @@ def _open_overflow() -> sqlite3.Connection:
     return db
 
 
-class _WindowedQueue(asyncio.PriorityQueue):  # type: ignore[type-arg]
+class _WindowedQueue(asyncio.PriorityQueue):
     """asyncio's priority queue (its waiting, task_done and join unchanged) over a heap of at most WINDOW entries
     plus an overflow table. `_put` and `_get` are the hooks asyncio's own PriorityQueue and LifoQueue override. The
     entry taken is always the least of both: the overflow's rows come back in batches whenever its first row
     precedes the heap's first entry, or the heap runs empty."""
+
+    _queue: list[_Queued]  # asyncio's heap, made by Queue._init (typeshed leaves the private attribute out)
 
     def _init(self, maxsize: int) -> None:
         super()._init(maxsize)

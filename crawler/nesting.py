@@ -119,6 +119,7 @@ def bound_nesting(html: str) -> Bounded:
     """The page with every tag dropped that would open an element deeper than MAX_DEPTH (see above)."""
     if html.count("<") < _FEW_TAGS:
         return Bounded(html, 0, 0)
+    pieces: list[str]
     stack, deepest, pieces, done = _Stack(), 0, [], 0
     for match in _TOKEN.finditer(html):
         slash, name, attributes = match.group(2, 3, 4)

@@ -269,7 +269,7 @@ def _ocr_pdf_page(path: str, index: int) -> tuple[str, float | None]:
 def _load_image(data: bytes) -> Any:
     from PIL import Image, ImageOps
 
-    image = Image.open(io.BytesIO(data))
+    image: Image.Image = Image.open(io.BytesIO(data))
     if image.width * image.height > MAX_PIXELS:  # checked before decoding: a decompression bomb stops here
         raise ValueError(f"image too large: {image.width}x{image.height}")
     image = ImageOps.exif_transpose(image).convert("L")  # phone photos of notices carry EXIF rotation

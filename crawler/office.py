@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 from crawler.decode import decode_html
 from crawler.guards import ENCRYPTED, Deadline, Unreadable, corrupt, zip_reason
@@ -50,7 +50,7 @@ _OFFICE_CLAIMS = ("doc", "docx", "xls", "xlsx")  # extensions that Office "save 
 
 if TYPE_CHECKING:  # the readers are imported where they are used: most scans never open an Office file
     import xlrd
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
 
@@ -215,7 +215,7 @@ def _table_lines(table: Table) -> Iterator[str]:
             yield "\t".join(cells)
 
 
-def _cell_text(cell) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def _cell_text(cell: _Cell) -> Iterator[str]:
     from docx.text.paragraph import Paragraph
 
     for block in cell.iter_inner_content():
@@ -262,10 +262,11 @@ def _xlsx(data: bytes, deadline: Deadline) -> Iterator[str]:
 
 def _xls(data: bytes, deadline: Deadline) -> Iterator[str]:
     import xlrd
+    from xlrd.biffh import XLRDError  # xlrd exports it too, but types-xlrd leaves that out
 
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    except xlrd.XLRDError as exc:
+    except XLRDError as exc:
         if "encrypted" in str(exc).lower():
             raise Unreadable(ENCRYPTED) from exc
         raise
@@ -289,12 +290,12 @@ def _xls(data: bytes, deadline: Deadline) -> Iterator[str]:
         book.release_resources()
 
 
-def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
+def _xls_value(cell: xlrd.sheet.Cell, datemode: Literal[0, 1]) -> object:
     import xlrd
 
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
-            return xlrd.xldate_as_datetime(cell.value, datemode)
+            return xlrd.xldate_as_datetime(cast(float, cell.value), datemode)  # a date cell holds a serial number
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return cell.value
     if cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):

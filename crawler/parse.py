@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -549,7 +549,7 @@ def _links(
         href = (attributes.get("href") or attributes.get("src") or attributes.get("data") or "").strip()
         mem_id = node.mem_id
         if not anchors:
-            tag = node.tag
+            tag = node.tag  # type: ignore[assignment]  # an element a selector matched has a name (no cast: per link)
             if tag in _EMBEDDING:  # labelled by what is around it: never the same as another page's
                 target = resolve(href)
                 if target is not None:
@@ -648,7 +648,7 @@ def _script_links(
         target = resolve(match.group(1)) if match else None
         if target is not None:
             labels = _labels(node, alts.get(node.mem_id, "") or _inner_alt(node), attributes)
-            links.append(Link(url=target, nav=node.mem_id in in_nav, **labels))  # type: ignore[arg-type]
+            links.append(Link(url=target, nav=node.mem_id in in_nav, **labels))
     for select in markup.css(tree, _JUMP_MENUS):
         if not _JUMP_MENU.search(select.attributes.get("onchange") or ""):
             continue
@@ -744,7 +744,7 @@ def _nearest_heading(node: LexborNode) -> str:
                 break
             if sibling.tag in _HEADINGS:
                 return fold(sibling.text())
-            if not sibling.tag.startswith("-"):  # text and comment nodes have no children to search
+            if not sibling.tag.startswith("-"):  # type: ignore[union-attr]  # lexbor names text and comments "-text"…
                 inner = sibling.css(",".join(_HEADINGS))
                 if inner:
                     return fold(inner[-1].text())
@@ -768,7 +768,13 @@ def _image_alts(tree: LexborHTMLParser, markup: _Markup) -> dict[int, str]:
     return alts
 
 
-def _labels(node: LexborNode, alt: str, attributes: dict[str, str | None] | None = None) -> dict[str, str]:
+class _Labels(TypedDict):  # what a person reads on a script link: Link's fields of the same names
+    text: str
+    title: str
+    img_alt: str
+
+
+def _labels(node: LexborNode, alt: str, attributes: dict[str, str | None] | None = None) -> _Labels:
     attributes = node.attributes if attributes is None else attributes
     title = attributes.get("title") or attributes.get("aria-label")
     return {"text": fold(node.text()), "title": fold(title), "img_alt": alt}

@@ -114,7 +114,7 @@ def overall_share(pages: Iterable[PageQuality]) -> float | None:
     total = sum(p.words for p in judged)
     if not total:
         return None
-    return round(sum(p.dict_share * p.words for p in judged) / total, 3)  # type: ignore[operator]
+    return round(sum((p.dict_share or 0.0) * p.words for p in judged) / total, 3)
 
 
 # Abbreviations every agency writes that the dictionary lacks (ห้างหุ้นส่วนจำกัด, แบบ สขร.1, ถนน คสล.).

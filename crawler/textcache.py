@@ -71,8 +71,8 @@ class CachedText:
     @classmethod
     def of(cls, result: DocumentText) -> CachedText:
         values = dict(vars(result))
-        core = [values.pop(name, None) for name in _CORE]
-        return cls(*core, details=values)  # type: ignore[arg-type]
+        core = {name: values.pop(name, None) for name in _CORE}
+        return cls(**core, details=values)
 
     def restore(self) -> DocumentText:
         result = DocumentText(text=self.text, pages=self.pages, extractor=self.extractor, error=self.error)

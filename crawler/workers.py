@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 DEFAULT_MEMORY_MB = 512  # measured: OCR of a scanned A4 page peaks at ~310 MB of address space, poppler ~150 MB
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -143,12 +144,9 @@ class Pool:
                 self._pool = None
             if self._pool is None:
                 self._started_with = wanted
-                self._pool = ProcessPoolExecutor(
-                    wanted[0],
-                    mp_context(),
-                    initializer=_start,
-                    initargs=(_memory_mb, self._initializer, *self._initargs()),
-                )
+                # Any: typeshed's initargs must match the initializer's parameters one by one, and _start's are *args
+                initargs: tuple[Any, ...] = (_memory_mb, self._initializer, *self._initargs())
+                self._pool = ProcessPoolExecutor(wanted[0], mp_context(), initializer=_start, initargs=initargs)
             return self._pool
 
     def restart(self, pool: ProcessPoolExecutor) -> None:
@@ -190,4 +188,4 @@ def failure_reason(pool: ProcessPoolExecutor, exc: BaseException) -> str:
 
 
 def is_memory(reason: str | None) -> bool:
-    return bool(reason) and reason.startswith(MEMORY_TH)  # type: ignore[union-attr]
+    return reason is not None and reason.startswith(MEMORY_TH)

@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -34,6 +34,10 @@ from reports.console import CrawlProgress, print_summary
 from reports.models import ScanResult
 from reports.writer import ReportPaths, default_paths, write_all
 from rules.catalog import CatalogError
+
+if TYPE_CHECKING:
+    from reports.models import ScanSummary
+    from reports.screenshots import Screenshots
 
 app = typer.Typer(
     add_completion=False,
@@ -125,6 +129,8 @@ def write_reports(
     paths = ReportPaths(json_path=json_path, html=html_path, xlsx=xlsx_path, csv=csv_path, md=md_path)
     if not paths.any() and default_dir is not None:
         paths = default_paths(result, default_dir)
+    history: list[ScanSummary]
+    shots: Screenshots
     history, diff, shots = [], None, {}
     if config is not None:
         from oit.reporting import evidence_screenshots, scan_context
@@ -319,7 +325,7 @@ def rules(
     print_catalog(catalog, year, console)
 
 
-def _site_url(config: Config, engine, site: str) -> str:  # type: ignore[no-untyped-def]
+def _site_url(config: Config, engine: Engine, site: str) -> str:
     """The stored URL of a site named by URL or name (config or database); a clear error when never scanned."""
     from oit.history import find_site, list_sites
 

@@ -103,7 +103,7 @@ def _component_changes(before: ItemResult | None, after: ItemResult | None) -> l
     for cid in list(dict.fromkeys([*old, *new])):
         was, now = old.get(cid), new.get(cid)
         if (was.status if was else None) != (now.status if now else None):
-            label = (now or was).label_th  # type: ignore[union-attr]
+            label = (now or was).label_th  # type: ignore[union-attr]  # cid came from old or new: one is there
             out.append(
                 ComponentChange(
                     id=cid, label_th=label, before=was.status if was else None, after=now.status if now else None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.engine import Engine
 
 from crawler.engine import Crawler
 from crawler.urls import in_scope, normalize
@@ -110,7 +111,7 @@ def run_recheck(config: Config, request: RecheckRequest) -> Recheck:
         raise
 
 
-def _latest_result(engine, start: str) -> tuple[int, ScanResult]:  # type: ignore[no-untyped-def]
+def _latest_result(engine: Engine, start: str) -> tuple[int, ScanResult]:
     query = (
         select(SCANS.c.id, SCANS.c.result_json)
         .join(SITES, SITES.c.id == SCANS.c.site_id)

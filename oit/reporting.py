@@ -53,7 +53,7 @@ def _same_site(a: str, b: str) -> bool:
 
 def fleet_sites(engine: Engine, configured: Iterable[SiteConfig]) -> list[tuple[str | None, str, bool]]:
     """(name, url, configured) for every configured site, then every other site that has scans."""
-    sites = [(s.name, s.url, True) for s in configured]
+    sites: list[tuple[str | None, str, bool]] = [(s.name, s.url, True) for s in configured]
     for url, name in list_sites(engine):
         if not any(_same_site(url, known) for _, known, _ in sites):
             sites.append((name, url, False))

@@ -18,12 +18,12 @@ import os
 import socket
 import time
 import zlib
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sized
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -63,6 +63,11 @@ from crawler.models import Document, Link, Page
 from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
 from rules.site import SiteLink
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
 # 50 did, and one transaction per 20 pages still costs little next to fetching them.
@@ -391,13 +396,14 @@ def _present_columns(engine: Engine) -> dict[str, set[str]]:
 
 def _column_sql(column: Column, engine: Engine) -> str:
     sql = f"{column.name} {column.type.compile(dialect=engine.dialect)}"
-    default = column.default.arg if column.default is not None and column.default.is_scalar else None
+    scalar = column.default is not None and column.default.is_scalar
+    default = cast("ScalarElementColumnDefault", column.default).arg if scalar else None
     if default is not None:
         sql += " DEFAULT " + str(literal(default).compile(engine, compile_kwargs={"literal_binds": True}))
     return sql
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before anything is written: a no-op on an existing file
     # WAL keeps readers and the crash-safety of committed batches; NORMAL sync is durable across app crashes.
@@ -564,7 +570,7 @@ def _unpack(blob: bytes | None, interned: dict[Hashable, T], build: Callable[[Li
         return []
     # Stored before the line format: one JSON array of arrays, parsed whole and keyed by row.
     rows = json.loads(packed) if packed[:2] in ("[[", "[]") else None
-    keys = packed.split("\n") if rows is None else [tuple(row) for row in rows]
+    keys: list[Any] = packed.split("\n") if rows is None else [tuple(row) for row in rows]  # str or tuple
     links = []
     for n, key in enumerate(keys):
         link = interned.get(key)
@@ -648,7 +654,7 @@ class ScanStore:
         with engine.begin() as conn:
             site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == site_url)).scalar()
             if site_id is None:
-                site_id = conn.execute(insert(SITES).values(url=site_url, name=site_name)).inserted_primary_key[0]
+                site_id = conn.execute(insert(SITES).values(url=site_url, name=site_name)).inserted_primary_key[0]  # type: ignore[index]  # one row inserted: its key is there
             elif site_name:
                 conn.execute(update(SITES).where(SITES.c.id == site_id).values(name=site_name))
             self.previous_scan_id = conn.execute(
@@ -665,7 +671,7 @@ class ScanStore:
                 based_on=based_on,
                 **_owner(),
             )
-            self.scan_id: int = conn.execute(scan).inserted_primary_key[0]
+            self.scan_id: int = conn.execute(scan).inserted_primary_key[0]  # type: ignore[index]  # as above
         self._known: dict[str, Known] | None = None  # the previous scan's URLs, read on first use
         self._links_z: dict[str, bytes | None] = {}  # their pages' packed links, read with them
         self._interned_links: dict[Hashable, Link] = {}  # kept for the scan: their ids stay unique (_links_added)
@@ -849,7 +855,7 @@ class ScanStore:
         self._links.append((self.scan_id, from_url, link.url, link.label, link.source, link.external))
         return True
 
-    def _flush_due(self, batch: list[dict]) -> None:
+    def _flush_due(self, batch: Sized) -> None:
         """Write the buffered rows when a batch is full or the last write is FLUSH_SECONDS old."""
         if len(batch) >= BATCH_SIZE or time.monotonic() - self._flushed >= FLUSH_SECONDS:
             self.flush()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,7 +38,7 @@ STATUS_FILL = {
 SUMMARY, ITEMS, GAPS, ITAS = "Summary", "Items", "Gaps", "ITAS"
 
 
-def set_text(cell: Cell, value: Any) -> Cell:
+def set_text(cell: Cell | MergedCell, value: Any) -> Cell | MergedCell:
     """Put a value in a cell; text is always stored as text, never as a formula."""
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters are not allowed in the file
@@ -50,7 +50,7 @@ def set_text(cell: Cell, value: Any) -> Cell:
     return cell
 
 
-def set_link(cell: Cell, url: str | None) -> Cell:
+def set_link(cell: Cell | MergedCell, url: str | None) -> Cell | MergedCell:
     """A URL cell: clickable when it is a plain http(s) URL, otherwise shown as inert text."""
     set_text(cell, url or "")
     if url and safe_href(url):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.models import Link
 from crawler.parse import fold
@@ -322,10 +322,10 @@ class Discovery:
                 index.rows.setdefault(code, []).append(IndexRow(code, text, links))
             elif links and len(text) < 300:
                 index.untagged.append(IndexRow("", text, links))
-        for row in _structural_rows(tree, page.final_url):
+        for found in _structural_rows(tree, page.final_url):
             # Accordions, tabs, card grids, headings over link lists: rows a tr/li reading does not see.
-            if not any(r.links for r in index.rows.get(row.code, [])):
-                index.rows[row.code] = [r for r in index.rows.get(row.code, []) if r.links] + [row]
+            if not any(r.links for r in index.rows.get(found.code, [])):
+                index.rows[found.code] = [r for r in index.rows.get(found.code, []) if r.links] + [found]
         for node in tree.css("a[href]"):
             label = fold(node.text(separator=" "))
             code = parse_code(label)
@@ -565,7 +565,7 @@ def _structural_rows(tree: LexborHTMLParser, base: str) -> list[IndexRow]:
     ]
     codes_in: dict[int, set[str]] = {}  # element -> the codes of the row heads inside it
     for node, code in heads:
-        up = node
+        up: LexborNode | None = node
         while up is not None:
             codes_in.setdefault(up.mem_id, set()).add(code)
             up = up.parent
@@ -582,7 +582,7 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "body", "html"
 _PANEL_ATTRIBUTES = ("data-bs-target", "data-target", "aria-controls", "href")
 
 
-def _row_container(node, codes_in: dict[int, set[str]], base: str):  # type: ignore[no-untyped-def]
+def _row_container(node: LexborNode, codes_in: dict[int, set[str]], base: str) -> tuple[LexborNode, list[Link]]:
     """The smallest ancestor of a row head with links of its own and no other item's code (and its links), or the
     largest such ancestor without links (the row's title part) and no links."""
     while True:
@@ -595,10 +595,13 @@ def _row_container(node, codes_in: dict[int, set[str]], base: str):  # type: ign
         node = parent
 
 
-def _panel_links(tree: LexborHTMLParser, head, top, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+def _panel_links(tree: LexborHTMLParser, head: LexborNode, top: LexborNode, base: str) -> list[Link]:
     """The links of the panel a toggle or tab title points to by id (Bootstrap collapse, tabs, Elementor)."""
-    toggles = [head, *head.css("[data-bs-target], [data-target], [aria-controls], a[href^='#']")]
-    node = head
+    toggles: list[LexborNode | None] = [
+        head,
+        *head.css("[data-bs-target], [data-target], [aria-controls], a[href^='#']"),
+    ]
+    node: LexborNode | None = head
     while node is not None and node.mem_id != top.mem_id:
         node = node.parent
         toggles.append(node)
@@ -613,7 +616,7 @@ def _panel_links(tree: LexborHTMLParser, head, top, base: str) -> list[Link]:  #
     return []
 
 
-def _following_links(top, codes_in: dict[int, set[str]], base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+def _following_links(top: LexborNode, codes_in: dict[int, set[str]], base: str) -> list[Link]:
     """The links of the elements after a heading, up to the next one that carries a code (a heading over a
     list, a table row spanning the title over sub-rows, a flat jQuery-style accordion)."""
     links: list[Link] = []
@@ -625,7 +628,7 @@ def _following_links(top, codes_in: dict[int, set[str]], base: str) -> list[Link
     return links
 
 
-def _row_links(node, base: str) -> list[Link]:  # type: ignore[no-untyped-def]
+def _row_links(node: LexborNode, base: str) -> list[Link]:
     anchors = [node] if node.tag == "a" else node.css("a[href]")
     links = []
     for anchor in anchors:

@@ -215,7 +215,7 @@ def _judge_time(
     old_data: list[int] = []
     for hit in hits:
         spans, where = hit.source.dated()
-        verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)  # type: ignore[arg-type]
+        verdict = judge_spans(rule, spans, ctx.fiscal_year, ctx.as_of)
         seen_years.update(verdict.fiscal_years_seen)
         facts = verdict.facts
         if facts and facts.wording == "time.data_year" and facts.target_year is not None:
@@ -363,7 +363,15 @@ def _none_of_the_fields(component: ComponentDef, item: ItemDef, ctx: Context, ou
     outcome.gaps.append(Gap.of(facts, component.id, component.hint_th))
 
 
-def _with_fields(wording: str, component: ComponentDef, item: ItemDef, ctx: Context, **more: str) -> GapFacts:
+def _with_fields(
+    wording: str,
+    component: ComponentDef,
+    item: ItemDef,
+    ctx: Context,
+    *,
+    field_th: str | None = None,
+    field_en: str | None = None,
+) -> GapFacts:
     """The facts of a gap that lists the parts the component must hold ("ที่มีรายละเอียดอย่างน้อยประกอบด้วย ๑. …",
     or the component's own `fields_gap_th`, which may name the fiscal year)."""
     return GapFacts(
@@ -373,7 +381,8 @@ def _with_fields(wording: str, component: ComponentDef, item: ItemDef, ctx: Cont
         fields_th=[f.label_th for f in component.fields],
         fields_gap_th=component.fields_gap_th,
         target_year=ctx.fiscal_year - 1 if item.time == "previous_fy" else ctx.fiscal_year,
-        **more,
+        field_th=field_th,
+        field_en=field_en,
     )
 
 
@@ -434,7 +443,7 @@ def _dead_link_gap(dead: list[Source]) -> Gap:
 # --- small constructors ------------------------------------------------------------------------------
 def _evidence(bundle: Bundle) -> list[EvidenceRef]:
     return [
-        EvidenceRef(url=s.url, kind=s.kind, found_via=s.found_via, title=s.title or s.link_text or None)  # type: ignore[arg-type]
+        EvidenceRef(url=s.url, kind=s.kind, found_via=s.found_via, title=s.title or s.link_text or None)
         for s in bundle.sources[:25]
     ]
 

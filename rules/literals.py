@@ -13,15 +13,19 @@ reading below does not know, the pattern gets no hints and is always searched: s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from itertools import product
+from typing import Any
 
-try:
-    from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+try:  # re's private parser: typeshed has only its deprecated aliases sre_constants and sre_parse
+    from re import _constants as _sre  # type: ignore[attr-defined]  # private: not in typeshed
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # private: not in typeshed
 except ImportError:  # pragma: no cover - another Python: every pattern is searched
     _sre = _sre_parse = None
 
 _MAX_ALTERNATIVES = 24  # a cross product of alternations grows fast; beyond this a shorter hint is taken
+_Item = tuple[Any, Any]  # one item of a parsed pattern: (opcode, its argument, whose shape depends on the opcode)
+_Reader = Callable[[list[_Item], bool], tuple[str, ...] | None]  # _needs or _exact_seq
 
 
 class Hints:
@@ -85,7 +89,7 @@ def needed(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(s.lower() for s in found) if fold else found
 
 
-def _needs(items: list, fold: bool) -> tuple[str, ...] | None:  # type: ignore[type-arg]
+def _needs(items: list[_Item], fold: bool) -> tuple[str, ...] | None:
     """The best set of literals one of which a match of the sequence `items` holds: the one whose shortest literal
     is longest (the rarest in text), then the one with fewest literals."""
     options: list[tuple[str, ...]] = []
@@ -112,7 +116,7 @@ def _needs(items: list, fold: bool) -> tuple[str, ...] | None:  # type: ignore[t
     return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
 
 
-def _exact(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+def _exact(op: object, av: Any, fold: bool) -> tuple[str, ...] | None:
     """The strings an item matches exactly, when they are few: a literal, an alternation of literal sequences."""
     if op is _sre.LITERAL:
         char = chr(av)
@@ -128,7 +132,7 @@ def _exact(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-unt
     return None
 
 
-def _exact_seq(items: list, fold: bool) -> tuple[str, ...] | None:  # type: ignore[type-arg]
+def _exact_seq(items: list[_Item], fold: bool) -> tuple[str, ...] | None:
     out = [""]
     for op, av in items:
         exact = _exact(op, av, fold)
@@ -138,7 +142,7 @@ def _exact_seq(items: list, fold: bool) -> tuple[str, ...] | None:  # type: igno
     return tuple(out)
 
 
-def _inner(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+def _inner(op: object, av: Any, fold: bool) -> tuple[str, ...] | None:
     """The literals an item that is not exact still needs: a group's, a repeat's taken at least once, or one of
     each branch of an alternation."""
     if op is _sre.SUBPATTERN:
@@ -152,7 +156,7 @@ def _inner(op, av, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-unt
     return None
 
 
-def _each_branch(branches, read, fold: bool) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+def _each_branch(branches: Iterable[Iterable[_Item]], read: _Reader, fold: bool) -> tuple[str, ...] | None:
     """What `read` finds in every branch of an alternation, together (a match takes one branch), or None when a
     branch gives nothing."""
     found: list[str] = []
@@ -203,7 +207,7 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
     return None if parts is None or empty or not parts else "".join(sorted(parts))
 
 
-def _parse(pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
+def _parse(pattern: re.Pattern[str]) -> Any:  # an sre_parse.SubPattern, or None
     if _sre_parse is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
         return None
     try:
@@ -220,7 +224,7 @@ def _starts_plain(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0][0] in (_sre.LITERAL, _sre.IN)
 
 
-def _first_of(items: list) -> tuple[set[str] | None, bool]:  # type: ignore[type-arg]
+def _first_of(items: list[_Item]) -> tuple[set[str] | None, bool]:
     """(the class parts one of which a match of the sequence begins with, whether it can match the empty string);
     None for the parts when not read here. Zero-width items (anchors, look-arounds) are stepped over."""
     parts: set[str] = set()
@@ -236,7 +240,7 @@ def _first_of(items: list) -> tuple[set[str] | None, bool]:  # type: ignore[type
     return parts, True
 
 
-def _first_item(op, av) -> tuple[set[str] | None, bool]:  # type: ignore[no-untyped-def]
+def _first_item(op: object, av: Any) -> tuple[set[str] | None, bool]:
     if op is _sre.LITERAL:
         return {re.escape(chr(av))}, False
     if op is _sre.IN:
@@ -261,7 +265,7 @@ def _first_item(op, av) -> tuple[set[str] | None, bool]:  # type: ignore[no-unty
     return None, False
 
 
-def _class_parts(items) -> set[str] | None:  # type: ignore[no-untyped-def]
+def _class_parts(items: Iterable[_Item]) -> set[str] | None:
     parts = set()
     for op, av in items:
         if op is _sre.LITERAL:

@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawler.models import Page
+from crawler.models import Document, Page
 from crawler.parse import fold, images, links_and_images
 from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
+from rules.results import EvidenceKind
 from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
 
@@ -33,7 +34,7 @@ DATE_SOURCES_TH = {
 @dataclass
 class Source:
     url: str
-    kind: str  # "page" | "document" | "external"
+    kind: EvidenceKind
     found_via: str  # "ita_index", "config", "menu", "title", "linked"
     title: str = ""
     text: str = ""
@@ -301,7 +302,7 @@ def _shared(links: list[SiteLink], interned: dict[SiteLink, SiteLink]) -> list[S
     return [interned.setdefault(lk, lk) for lk in links]
 
 
-def document_source(doc, found_via: str, link_text: str = "", context: str = "") -> Source:  # type: ignore[no-untyped-def]
+def document_source(doc: Document, found_via: str, link_text: str = "", context: str = "") -> Source:
     label = link_text or (doc.link_texts[0] if doc.link_texts else "")
     dead = dead_reason(doc.status)
     return Source(
@@ -318,13 +319,13 @@ def document_source(doc, found_via: str, link_text: str = "", context: str = "")
     )
 
 
-def _from_ocr(doc) -> bool:  # type: ignore[no-untyped-def]
+def _from_ocr(doc: Document) -> bool:
     # The extractor ("pdftotext+tesseract", "tesseract") says so too: it survives stores and caches that keep
     # only text, pages, extractor and error.
     return bool(getattr(doc, "ocr_digits_untrusted", False)) or "tesseract" in (doc.extractor or "")
 
 
-def unreadable(url: str, found_via: str, reason: str, link_text: str = "", kind: str = "page") -> Source:
+def unreadable(url: str, found_via: str, reason: str, link_text: str = "", kind: EvidenceKind = "page") -> Source:
     return Source(url=url, kind=kind, found_via=found_via, link_text=link_text, error=reason)
 
 

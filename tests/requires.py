@@ -105,6 +105,7 @@ TOOLS: dict[str, Tool] = {
         "แพ็กเกจ cryptography ของชุดทดสอบ", "the test extra cryptography", _module("cryptography"), TEST_EXTRAS
     ),
     "fpdf2": Tool("แพ็กเกจ fpdf2 ของชุดทดสอบ", "the test extra fpdf2", _module("fpdf"), TEST_EXTRAS),
+    "mypy": Tool("แพ็กเกจ mypy ของชุดทดสอบ", "the test extra mypy", _module("mypy"), TEST_EXTRAS),
 }
 
 _TRUE = {"1", "true", "yes", "on"}

@@ -286,7 +286,7 @@ def _by_name(page: _Page, candidates: list[_Candidate], need_position: bool) -> 
         position = _POSITION.search(c.text)
         if len(_names(c.text)) != 1 or (need_position and not position):
             continue
-        name = _NAME.search(c.text).group(0)  # type: ignore[union-attr]
+        name = _NAME.search(c.text).group(0)  # type: ignore[union-attr]  # _names found exactly one
         key = _name_key(name)
         if c.span.card_key is not None and c.span.card_key != key:
             continue  # the tail of another person's card that holds the next one (its closing tag left out)
@@ -345,7 +345,7 @@ def _has_tel(node: LexborNode) -> bool:
 
 def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
     sibling = node.next if forward else node.prev
-    while sibling is not None and sibling.tag.startswith("-"):  # text and comment nodes: "-text", "-comment"
+    while sibling is not None and sibling.tag.startswith("-"):  # type: ignore[union-attr]  # lexbor names text, comments "-text", "-comment"
         sibling = sibling.next if forward else sibling.prev
     return sibling
 

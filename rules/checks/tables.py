@@ -80,7 +80,7 @@ class _Row:
     @property
     def content(self) -> str:
         """The row after its number: where a project's or a purchase's name starts."""
-        return self.text[_SEQ.match(self.text).end() :]  # type: ignore[union-attr]
+        return self.text[_SEQ.match(self.text).end() :]  # type: ignore[union-attr]  # rows are lines _SEQ matched
 
 
 def _lines(source: Source) -> list[list[str]]:
