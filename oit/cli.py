@@ -6,7 +6,6 @@ site, bad arguments), with the reason in Thai and English.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import tempfile
@@ -26,7 +25,7 @@ from sqlalchemy.engine import Engine
 
 from oit import __version__
 from oit.config import Config, ConfigError, load_config
-from oit.leave import leave
+from oit.leave import freeze, leave
 from oit.memtrace import mark
 from oit.scan import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
 from oit.storage import StorageError
@@ -521,7 +520,7 @@ def version(config_path: ConfigOpt = None) -> None:
 def main() -> None:  # pragma: no cover
     # Everything imported so far lives as long as the process: frozen, the collector no longer walks it again at
     # each full collection of a scan (~90,000 objects, a few tenths of a second of a 2,000-page scan).
-    gc.freeze()
+    freeze()  # oit/leave.py: remembers the files and databases among them, which it checks before leaving
     try:
         app()
     except SystemExit as exc:

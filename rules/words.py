@@ -29,14 +29,20 @@ vocabulary is built once.
 
 from __future__ import annotations
 
+import builtins
+import importlib.util
 import math
 import re
+import sys
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
 
 from crawler.thaitext import arabic_digits, normalize_thai
 from rules.catalog import Catalog, ItemDef
@@ -142,12 +148,56 @@ class WordSet:
 
 def newmm_over(words: Iterable[str]) -> Callable[[str], list[str]] | None:
     """pythainlp's newmm over `words` (None without pythainlp, a dependency: a label's run is then one word)."""
-    try:
-        from pythainlp.tokenize.newmm import segment
-    except ImportError:
+    segment = _newmm_segment()
+    if segment is None:
         return None
     listing = WordSet(words)
-    return lambda text: segment(text, listing)  # type: ignore[arg-type]  # newmm asks only for prefixes and len
+    return lambda text: segment(text, listing)  # newmm asks only for prefixes and len
+
+
+@cache
+def _newmm_segment() -> Callable[..., list[str]] | None:
+    """pythainlp's newmm `segment`, read from pythainlp's own two files (newmm and the TCC rules it cuts at) without
+    running the package's __init__, which imports all of pythainlp for it: tagging, spelling, soundex, transliteration,
+    the corpus readers (~80 modules, ~2 MB of the scan's peak and ~0.15 s on a site whose labels are Thai). Where
+    pythainlp is imported already (the PDF quality gate, crawler/quality.py), its own module."""
+    imported = sys.modules.get("pythainlp.tokenize.newmm")
+    return imported.segment if imported is not None else newmm_from_files()
+
+
+def newmm_from_files() -> Callable[..., list[str]] | None:
+    """newmm's `segment` from its file and the TCC rules' (None without pythainlp), run apart from their package."""
+    spec = importlib.util.find_spec("pythainlp")  # finds the package, does not run it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "tokenize"
+    tcc = _module_file("pythainlp.tokenize.tcc_p", folder / "tcc_p.py", {})
+    # newmm's imports from its package: the TCC rules, and the whole-dictionary trie, asked for only when newmm is
+    # given no word list (never here: the list is not empty), then the package's own.
+    package = SimpleNamespace(word_dict_trie=lambda: importlib.import_module("pythainlp.tokenize").word_dict_trie())
+    newmm = _module_file(
+        "pythainlp.tokenize.newmm",
+        folder / "newmm.py",
+        {"pythainlp.tokenize": package, "pythainlp.tokenize.tcc_p": tcc},
+    )
+    return newmm.segment  # type: ignore[no-any-return]
+
+
+def _module_file(name: str, path: Path, given: dict[str, Any]) -> ModuleType:
+    """The module of the source file `path`, run with `given` for its imports of those names (the rest imported as
+    usual), and not entered in sys.modules: a later `import pythainlp` is the package's own, whole."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+
+    def import_(found: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+        if level == 0 and found in given:
+            return given[found]
+        return builtins.__import__(found, globals_, locals_, fromlist, level)
+
+    module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": import_}  # the module's own imports only
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache

@@ -3,7 +3,7 @@
 Libraries that only some sites need are imported when first needed, not at start-up: pypdfium2 (~4 MB: only the
 worker processes open PDFs), charset_normalizer (~2.6 MB: a page that declares no charset, is not UTF-8 and not
 Thai cp874), jinja2 (~2 MB: an HTML report), openpyxl (an Excel report), playwright (rendering), Pillow, the Office
-readers, rich.progress (a terminal to show progress on). Each test runs a real `oit scan` in a subprocess, as a
+readers, rich.progress (a terminal to show progress on), pythainlp's package (the PDF quality gate's dictionary). Each test runs a real `oit scan` in a subprocess, as a
 user or cron runs it, against a real HTTP server on 127.0.0.1, and reads what the scan process imported (its
 `sys.modules` at exit) and which processes of its tree mapped pdfium's shared library. Each library is asserted
 both ways: absent from a scan that does not need it, present in (or loaded for) one that does.
@@ -87,7 +87,8 @@ main()
 PDF_STACK = ("pypdfium2", "pypdfium2_raw", "pdftotext", "PIL", "tesserocr", "docx", "xlrd")
 DETECTOR = ("charset_normalizer",)
 HTML_REPORT = ("jinja2", "markupsafe")
-OTHER_LAZY = ("openpyxl", "playwright", "rich.progress", "crawler.forkserver_boot")
+# pythainlp's package: its whole dictionary serves the PDF quality gate; labels are cut by newmm run from its own file.
+OTHER_LAZY = ("openpyxl", "playwright", "rich.progress", "crawler.forkserver_boot", "pythainlp")
 
 MENU = (
     '<a href="/structure.html">โครงสร้างส่วนราชการ</a> <a href="/news.html">ข่าวประชาสัมพันธ์</a>'
