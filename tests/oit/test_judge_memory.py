@@ -85,11 +85,10 @@ def test_judging_a_site_of_random_link_labels_is_bounded(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < PEAK_BOUND, f"judging peaked at {peak / 2**20:.1f} MB traced"
-    # The same verdicts and gaps from SQLite as from memory. (The store keeps no menu flag on links, so the order of
-    # an item's further evidence links may differ: it did before issue 14 too.)
+    # The same verdicts, evidence (in the same order: the store keeps each link's menu flag) and gaps from SQLite
+    # as from memory.
     from_memory = verdicts(memory)
-    assert [(c, s, g) for c, s, _, g in judged[0]] == [(c, s, g) for c, s, _, g in from_memory[0]]
-    assert judged[1] == from_memory[1]
+    assert judged == from_memory
     evidence = {code: urls for code, _, urls, _ in judged[0]}
     assert BASE + "structure.html" in evidence["O1"]  # the menu still names the structure page among the links
 
