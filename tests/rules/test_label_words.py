@@ -152,6 +152,7 @@ print(json.dumps({"held": held, "peak": peak, "rss": rss() - before, "import": i
 """
 
 
+@pytest.mark.slow  # what it costs, not what it judges: left out of `make mutate`
 def test_the_label_cutter_costs_little_memory() -> None:
     """The label cutter (the word list and newmm over it) holds under 1 MB of Python objects, importing newmm
     allocates under 3.5 MB of them, and the scan process grows by under 6 MB with both: nlpo3's trie of the same
