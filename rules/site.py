@@ -21,7 +21,7 @@ class SiteLink(NamedTuple):
     url: str
     label: str
     external: bool = False
-    nav: bool = False  # in the site's menu (known for a MemorySite; the store does not keep it)
+    nav: bool = False  # in the site's menu where the link was first seen (the store keeps it too)
 
 
 class SiteData(Protocol):

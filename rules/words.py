@@ -180,7 +180,7 @@ def newmm_from_files() -> Callable[..., list[str]] | None:
         folder / "newmm.py",
         {"pythainlp.tokenize": package, "pythainlp.tokenize.tcc_p": tcc},
     )
-    return newmm.segment  # type: ignore[no-any-return]
+    return newmm.segment
 
 
 def _module_file(name: str, path: Path, given: dict[str, Any]) -> ModuleType:

@@ -6,7 +6,19 @@ import re
 
 import pytest
 
-from crawler.urls import extension, in_scope, looks_like_document, normalize, should_skip, site_key, trap_reason
+from crawler.urls import (
+    extension,
+    first_urls,
+    in_scope,
+    is_form_or_chat,
+    is_hosted_document,
+    looks_like_document,
+    normalize,
+    registered_domain,
+    should_skip,
+    site_key,
+    trap_reason,
+)
 
 THAI_RAW = "https://www.nakhlang.go.th/ข่าวประชาสัมพันธ์/ประกาศ.html"
 THAI_ENCODED = (
@@ -196,3 +208,188 @@ class TestHardGuards:
         for url in ("http://a.go.th/", "http://a.go.th/news.php?id=1234", "http://a.go.th/ita/2567/o1.html",
                     "http://a.go.th/news.php?page=3"):  # fmt: skip
             assert trap_reason(url) is None, url
+
+
+# --- the edges where each guard turns (found by `make mutate`: a limit moved by one, a condition dropped, a host
+# or a parameter name misspelt must fail a test) ------------------------------------------------------------------
+SITE = "https://www.koksawang.go.th/"
+DRIVE_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+
+
+class TestHardGuardLimits:
+    def test_twelve_segments_are_a_page_thirteen_are_too_deep(self) -> None:
+        twelve = SITE + "/".join(f"d{i}" for i in range(12))
+        assert trap_reason(twelve) is None
+        assert trap_reason(twelve + "/d12") == "path too deep"
+
+    def test_a_url_of_the_limit_is_a_page_one_more_character_is_too_long(self) -> None:
+        url = SITE + "x" * (1000 - len(SITE))
+        assert len(url) == 1000
+        assert trap_reason(url) is None
+        assert trap_reason(url + "x") == "url too long"
+        assert trap_reason(SITE + "news.php?id=1", max_length=20) == "url too long"
+
+    def test_a_pair_repeated_twice_is_a_page_three_times_is_a_loop(self) -> None:
+        assert trap_reason(SITE + "ita/2569/ita/2569") is None
+        assert trap_reason(SITE + "ita/2569/ita/2569/ita/2569") == "repeating path"
+        assert trap_reason(SITE + "ita/2569/ita/2569/ita/2568") is None  # the last pair differs
+        assert trap_reason(SITE + "x/ita/2569/ita/2569/ita/2569") == "repeating path"  # after a first segment
+        assert trap_reason(SITE + "ita/2569/ita/2569/ita/2569/") == "repeating path"  # empty segments ignored
+
+
+class TestDocumentHosts:
+    @pytest.mark.parametrize("url", [
+        f"https://drive.google.com/uc?id={DRIVE_ID}&export=download",
+        f"https://drive.usercontent.google.com/download?id={DRIVE_ID}",
+        f"https://drive.usercontent.google.com/uc?id={DRIVE_ID}",
+        f"https://drive.usercontent.google.com/u/0/uc?id={DRIVE_ID}",
+        f"https://docs.google.com/document/d/{DRIVE_ID}/export?format=pdf",
+        f"https://docs.google.com/spreadsheets/d/{DRIVE_ID}/export?format=xlsx",
+        f"https://docs.google.com/presentation/d/{DRIVE_ID}/export/pdf",
+        f"https://docs.google.com/a/koksawang.go.th/document/d/{DRIVE_ID}/export?format=pdf",
+        "https://doc-0s-2c-docs.googleusercontent.com/docs/securesc/abc/def/1715731200000/123/456/1xyz",
+    ])  # fmt: skip
+    def test_files_on_drive_and_docs_are_documents(self, url: str) -> None:
+        assert is_hosted_document(url)
+        assert looks_like_document(url)
+
+    @pytest.mark.parametrize("url", [
+        f"https://drive.google.com/file/d/{DRIVE_ID}/view",  # the viewer page (crawler.viewers rewrites it)
+        "https://drive.google.com/uc?export=download",  # no file named
+        f"https://drive.google.com/open?id={DRIVE_ID}",
+        f"https://drive.usercontent.google.com/view?id={DRIVE_ID}",
+        f"https://docs.google.com/document/d/{DRIVE_ID}/edit",
+        "https://docs.google.com/document/d/short/export?format=pdf",  # not a file id
+        f"https://docs.google.com/forms/d/{DRIVE_ID}/export",
+        f"https://docs.google.com.evil.example/document/d/{DRIVE_ID}/export",
+        "https://lh3.googleusercontent.com/a/photo.png",
+        "https://www.google.com/maps/place/อบต.โคกสว่าง",
+        f"https://www.koksawang.go.th/uc?id={DRIVE_ID}",
+    ])  # fmt: skip
+    def test_the_hosts_pages_and_other_sites_are_not(self, url: str) -> None:
+        assert not is_hosted_document(url)
+
+
+class TestFormsAndChats:
+    @pytest.mark.parametrize("url", [
+        "https://docs.google.com/forms/d/e/1FAIpQLSd-xyz/viewform",
+        "https://forms.gle/AbC123xyz",
+        "https://forms.office.com/r/AbC123",
+        "https://line.me/R/ti/p/@koksawang",
+        "https://lin.ee/AbC123",
+        "https://m.me/koksawang.sao",
+        "https://www.messenger.com/t/koksawang.sao",
+        "HTTPS://FORMS.GLE/AbC123xyz",
+    ])  # fmt: skip
+    def test_request_forms_and_chat_channels(self, url: str) -> None:
+        assert is_form_or_chat(url)
+
+    @pytest.mark.parametrize("url", [
+        "https://www.facebook.com/koksawang.sao",
+        f"https://docs.google.com/document/d/{DRIVE_ID}/edit",
+        SITE + "webboard/index.php",
+        "https://www.youtube.com/@koksawang",
+    ])  # fmt: skip
+    def test_pages_and_documents_are_neither(self, url: str) -> None:
+        assert not is_form_or_chat(url)
+
+
+class TestScopeEdges:
+    @pytest.mark.parametrize(("host", "domain"), [
+        ("www.koksawang.go.th", "koksawang.go.th"),
+        ("eservice.koksawang.go.th", "koksawang.go.th"),
+        ("WWW.Koksawang.GO.TH", "koksawang.go.th"),
+        ("www.kku.ac.th", "kku.ac.th"),
+        ("www.thai.th", "thai.th"),  # a .th name without a second-level label
+        ("shop.example.co.th", "example.co.th"),
+        ("www.example.com", "example.com"),
+        ("a.b.example.com", "example.com"),
+        ("www.abc.thai.th", "thai.th"),  # "thai" is not a two-letter second level
+    ])  # fmt: skip
+    def test_registered_domain(self, host: str, domain: str) -> None:
+        assert registered_domain(host) == domain
+
+    def test_subdomain_scope_needs_the_dot(self) -> None:
+        start = "http://www.koksawang.go.th/"
+        assert in_scope("http://eservice.koksawang.go.th/", start, allow_subdomains=True)
+        assert not in_scope("http://notkoksawang.go.th/", start, allow_subdomains=True)
+        assert not in_scope("http://eservice.koksawang.go.th/", start)
+
+    def test_default_ports_on_either_scheme_are_one_site(self) -> None:
+        assert site_key("https://www.koksawang.go.th:443/ita") == "koksawang.go.th"
+        assert site_key("http://koksawang.go.th:80/") == "koksawang.go.th"
+        assert site_key("http://koksawang.go.th:8080/") == "koksawang.go.th:8080"
+        assert site_key("http://www.koksawang.go.th/") == site_key("https://koksawang.go.th/")
+        assert site_key("ftp://koksawang.go.th/") == "koksawang.go.th:0"  # no default port known: not the site
+
+
+class TestNormalizeEdges:
+    def test_a_trailing_dot_and_upper_case_host_are_the_same_host(self) -> None:
+        assert normalize("HTTP://WWW.Koksawang.GO.TH./ita.html") == "http://www.koksawang.go.th/ita.html"
+
+    def test_host_name_length_limits(self) -> None:
+        label = "a" * 63
+        assert normalize(f"http://{label}.go.th/") == f"http://{label}.go.th/"
+        assert normalize(f"http://{label}a.go.th/") is None  # a label of 64
+        long_host = ".".join([label] * 3) + "." + "b" * 61  # 253 characters
+        assert len(long_host) == 253
+        assert normalize(f"http://{long_host}/") == f"http://{long_host}/"
+        assert normalize(f"http://{long_host}c/") is None
+
+    def test_an_ipv6_address_with_something_after_its_bracket_is_none(self) -> None:
+        assert normalize("http://[::1]x/") is None
+        assert normalize("http://[::1]:8080/ita") == "http://[::1]:8080/ita"
+        assert normalize("http://[fe80::1%25eth0]/") == "http://[fe80::1%25eth0]/"
+
+    def test_thai_domain_name_in_idna(self) -> None:
+        assert normalize("http://โคกสว่าง.go.th/") == "http://xn--12cfk1koa3c6f4b.go.th/"
+
+    @pytest.mark.parametrize("param", [
+        "utm_medium=line", "mc_cid=abc", "_ga=2.1.2", "sid=x1", "sessionid=x1", "jsessionid=x1", "cfid=1",
+        "cftoken=2", "ASPSESSIONIDQQ=abc", "zenid=1", "oscsid=1", "gclid=x", "yclid=x",
+    ])  # fmt: skip
+    def test_every_tracking_and_session_parameter_is_dropped(self, param: str) -> None:
+        assert normalize(f"{SITE}news.php?id=12&{param}") == f"{SITE}news.php?id=12"
+
+    @pytest.mark.parametrize("param", ["side=1", "utm=1", "page=2", "xsid=1", "sid2=1", "catid=8"])
+    def test_parameters_that_only_look_like_them_are_kept(self, param: str) -> None:
+        assert normalize(f"{SITE}news.php?{param}") == f"{SITE}news.php?{param}"
+
+    def test_session_ids_in_the_path_of_each_server_are_dropped(self) -> None:
+        for session in (";jsessionid=A1B2", ";PHPSESSID=abc", ";sid=9"):
+            assert normalize(f"{SITE}ita/o1.jsp{session}?y=2569") == f"{SITE}ita/o1.jsp?y=2569"
+
+    def test_an_empty_query_value_is_kept(self) -> None:
+        assert normalize(f"{SITE}search.php?q=&year=2569") == f"{SITE}search.php?q=&year=2569"
+
+    def test_query_keeps_its_safe_characters(self) -> None:
+        assert normalize(f"{SITE}a.php?next=/ita?y=2569") == f"{SITE}a.php?next=/ita?y=2569"
+
+
+class TestKindsEdges:
+    @pytest.mark.parametrize(("url", "ext"), [
+        ("http://a.go.th/files/2568.04/report", ""),  # a dot in a folder name
+        ("http://a.go.th/files/O1.PDF", ".pdf"),
+        ("http://a.go.th/files/แผน.พ.ศ.2569.xlsx?dl=1", ".xlsx"),
+        ("http://a.go.th/", ""),
+    ])  # fmt: skip
+    def test_extension(self, url: str, ext: str) -> None:
+        assert extension(url) == ext
+
+    @pytest.mark.parametrize("ext", [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf"])
+    def test_every_document_kind(self, ext: str) -> None:
+        assert looks_like_document(f"http://a.go.th/files/ita2569{ext}")
+        assert not should_skip(f"http://a.go.th/files/ita2569{ext}")
+
+    @pytest.mark.parametrize("ext", [".svg", ".webp", ".mp4", ".zip", ".rar", ".css", ".js", ".woff2", ".apk", ".tiff"])
+    def test_assets_are_skipped(self, ext: str) -> None:
+        assert should_skip(f"http://a.go.th/media/x{ext}")
+        assert not looks_like_document(f"http://a.go.th/media/x{ext}")
+
+
+def test_first_urls_shows_three_then_an_ellipsis() -> None:
+    urls = [f"{SITE}ita/o{i}.pdf" for i in range(1, 5)]
+    assert first_urls(urls[:3]) == ", ".join(urls[:3])
+    assert first_urls(urls) == ", ".join(urls[:3]) + ", …"
+    assert first_urls(urls, shown=1) == urls[0] + ", …"
+    assert first_urls([]) == ""

@@ -183,25 +183,62 @@ def schema_of(db: sqlite3.Connection) -> dict[str, str]:
     return {name: " ".join(sql.split()) for name, sql in rows}
 
 
+def columns_of(db: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"pragma table_info({table})")]
+
+
 def test_a_new_database_has_the_schema_earlier_versions_created(tmp_path):
     """The tables are SQLAlchemy Core now (the scan process does not load the ORM), but a new file gets exactly
-    the tables, columns, constraints and indexes that the ORM models of oit 2026-12 created."""
+    the tables, columns, constraints and indexes that the ORM models of oit 2026-12 created, and since then one
+    column: a link's menu flag (links.nav)."""
     open_engine(f"sqlite:///{tmp_path / 'new.sqlite'}").dispose()
     earlier = sqlite3.connect(":memory:")
     earlier.executescript(SCHEMA_2026_12.read_text(encoding="utf-8"))
-    assert schema_of(sqlite3.connect(tmp_path / "new.sqlite")) == schema_of(earlier)
+    new = sqlite3.connect(tmp_path / "new.sqlite")
+    assert {k: v for k, v in schema_of(new).items() if k != "links"} == {
+        k: v for k, v in schema_of(earlier).items() if k != "links"
+    }
+    assert columns_of(new, "links") == [*columns_of(earlier, "links"), "nav"]
 
 
-def test_a_database_of_the_current_schema_opens_unchanged_and_works(tmp_path):
-    """A user's database made by the ORM-era oit: nothing is altered on open, and a scan writes and reads it back."""
+def test_a_database_of_oit_2026_12_gains_the_menu_flag_and_works(tmp_path):
+    """A user's database made by the ORM-era oit: on open only the links' menu flag is added (its old links are
+    not in the menu), and a scan writes and reads it back."""
     path = tmp_path / "users.sqlite"
     with sqlite3.connect(path) as db:
         db.executescript(SCHEMA_2026_12.read_text(encoding="utf-8"))
+        db.execute("INSERT INTO links (scan_id, from_url, url, label, source, external)"
+                   " VALUES (1, 'http://t.go.th/', 'http://t.go.th/ita.html', 'ITA 2567', 'a', 0)")  # fmt: skip
         before = schema_of(db)
     engine = open_engine(f"sqlite:///{path}")
+    assert [(link.url, link.nav) for link in StoredSite(engine, 1, "http://t.go.th/").iter_links()] == [
+        ("http://t.go.th/ita.html", False)
+    ]
     store = finished_scan(engine, [page(1)])
     assert StoredSite(engine, store.scan_id, "http://t.go.th/").page(page(1).url).title == page(1).title
-    assert schema_of(sqlite3.connect(path)) == before
+    after = sqlite3.connect(path)
+    assert {k: v for k, v in schema_of(after).items() if k != "links"} == {
+        k: v for k, v in before.items() if k != "links"
+    }
+    assert columns_of(after, "links")[-1] == "nav"
+
+
+def test_links_keep_their_menu_flag_in_the_store(tmp_path):
+    """Discovery ranks a menu entry above a news item's link of the same words (rules/discovery.py): a scan judged
+    from SQLite must know which links were in the menu, as the same site judged from memory does."""
+    menu = [Link(url="http://t.go.th/ita.html", text="ITA 2569", nav=True),
+            Link(url="http://t.go.th/contact.html", text="ติดต่อเรา", nav=True)]  # fmt: skip
+    news = [
+        Link(url="http://t.go.th/ita.html", text="ITA 2569 ประกาศผล"),
+        Link(url="http://t.go.th/n1.html", text="ข่าว"),
+    ]
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = finished_scan(engine, [page(1).model_copy(update={"links": menu + news})])
+    site = StoredSite(engine, store.scan_id, "http://t.go.th/")
+    assert [(link.label, link.nav) for link in site.iter_links()] == [
+        ("ITA 2569", True), ("ติดต่อเรา", True), ("ITA 2569 ประกาศผล", False), ("ข่าว", False)
+    ]  # fmt: skip
+    assert [link.nav for link in site.links()] == [True, True, False, False]
 
 
 # --- fast re-scans: the previous scan as the crawler's memory ----------------------------------------------
@@ -477,7 +514,7 @@ def test_pages_and_links_are_stored_as_sqlalchemy_binds_them(tmp_path):
             if (link.url, link.label) not in seen:
                 seen.add((link.url, link.label))
                 links.append({"scan_id": reference.scan_id, "from_url": p.url, "url": link.url, "label": link.label,
-                              "source": link.source, "external": link.external})  # fmt: skip
+                              "source": link.source, "external": link.external, "nav": link.nav})  # fmt: skip
     with engine.begin() as conn:
         conn.execute(PAGES.insert(), rows)
         conn.execute(LINKS.insert(), links)

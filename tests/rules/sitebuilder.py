@@ -8,21 +8,32 @@ Fixtures mark optional parts with comments:
 
 and `build_site(..., drop={"phone"})` removes every such part from every page and document, so a test
 can say "the same site, without its phone number" and nothing else changes.
+
+A real scan judges the site from SQLite (oit.storage.StoredSite), the tests build it in memory: `evaluate()` and
+`item()` judge both, the site written into a real SQLite store through the crawler's sink (ScanStore), and fail on
+any difference in the verdicts (status, components, gaps, evidence) or the discovery notes. OIT_RULE_STORES=memory
+judges the memory route alone (`make mutate`, where the second route would double the time of every mutant).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
+
+from sqlalchemy import Engine
 
 from crawler.models import Document, Page
 from crawler.parse import parse_html
 from crawler.urls import in_scope, looks_like_document, normalize
-from rules.catalog import load_catalog
+from oit.storage import ScanStore, StoredSite, open_engine
+from rules.catalog import Catalog, load_catalog
 from rules.evaluate import evaluate_site
 from rules.results import ItemResult
 from rules.site import MemorySite
@@ -163,9 +174,49 @@ def _document(doc_url: str, content: Content, drop: tuple[str, ...], labels: dic
 def evaluate(
     site: MemorySite, as_of: date = AS_OF, declared: dict[str, list[str]] | None = None
 ) -> tuple[dict[str, ItemResult], list[str]]:
-    """Every item of ITA 2569 on `site`, by code, and the discovery notes."""
-    items, notes = evaluate_site(site, load_catalog(YEAR), YEAR, as_of, declared)
+    """Every item of ITA 2569 on `site`, by code, and the discovery notes: the same from memory and from SQLite."""
+    items, notes = evaluate_site_both(site, load_catalog(YEAR), YEAR, as_of, declared)
     return {i.code: i for i in items}, notes
+
+
+def evaluate_site_both(
+    site: MemorySite, catalog: Catalog, year: int, as_of: date, declared: dict[str, list[str]] | None = None
+) -> tuple[list[ItemResult], list[str]]:
+    """rules.evaluate.evaluate_site on `site` in memory, and on the same site written into SQLite: the results must
+    be the same, field by field (status, components, gaps, evidence, score), and so must the discovery notes."""
+    items, notes = evaluate_site(site, catalog, year, as_of, declared)
+    if os.environ.get("OIT_RULE_STORES", "both") == "memory":
+        return items, notes
+    stored_items, stored_notes = evaluate_site(stored(site), catalog, year, as_of, declared)
+    for memory, from_store in zip(items, stored_items, strict=True):
+        differ = {
+            field: (value, getattr(from_store, field))
+            for field, value in memory
+            if from_store.model_dump(include={field}) != memory.model_dump(include={field})
+        }
+        assert not differ, f"{memory.code}, (from memory, from SQLite): {differ}"
+    assert stored_notes == notes
+    return items, notes
+
+
+@cache
+def _engine() -> Engine:
+    """One SQLite file for the test process, a scan per site written into it (as a site is scanned every day)."""
+    folder = tempfile.mkdtemp(prefix="oit-rule-stores-")
+    return open_engine(f"sqlite:///{folder}/rules.sqlite")
+
+
+def stored(site: MemorySite) -> StoredSite:
+    """`site` written into SQLite the way a crawl writes it: every page and document through the crawler's sink
+    (ScanStore), links off the site as it records them, the scan finished; read back as a scan reads it."""
+    store = ScanStore(_engine(), site.start_url, "อบต.โคกสว่าง", YEAR, AS_OF)
+    pages = list({id(p): p for p in site._pages.values()}.values())  # a redirect's page is held under both URLs
+    for p in pages:
+        store.add_page(p)
+    for document in site._documents.values():
+        store.add_document(document)
+    store.finish("{}", [], len(pages), len(site._documents), 0, 0.0)
+    return StoredSite(_engine(), store.scan_id, site.start_url)
 
 
 def item(site: MemorySite, code: str, as_of: date = AS_OF, declared: dict[str, list[str]] | None = None) -> ItemResult:

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 _SCORE_ALL = """
@@ -40,6 +42,7 @@ def _digest(seed: int) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.slow  # three more interpreters, ~25 s: left out of `make mutate`, run by `make test`
 def test_scores_and_specificity_do_not_hang_on_the_hash_seed() -> None:
     digests = {seed: _digest(seed) for seed in (0, 24, 7)}
     assert len(set(digests.values())) == 1, digests

@@ -192,6 +192,7 @@ print(json.dumps({"held": held, "peak": peak, "rss": rss() - before, "import": i
 """
 
 
+@pytest.mark.slow  # what it costs, not what it judges: left out of `make mutate`
 def test_the_label_cutter_costs_little_memory() -> None:
     """The label cutter (the word list and newmm over it) holds under 1 MB of Python objects, loading newmm
     allocates under 0.5 MB of them (its two files; pythainlp's package imported was ~2.7 MB), and the scan process

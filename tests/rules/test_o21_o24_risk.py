@@ -13,9 +13,8 @@ from datetime import date
 import pytest
 
 from rules.catalog import load_catalog
-from rules.evaluate import evaluate_site
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import DATA_GAP, TIME_GAP, assert_pass, fixture, item, url
+from tests.rules.sitebuilder import DATA_GAP, TIME_GAP, assert_pass, evaluate_site_both, fixture, item, url
 
 RISK = "การประเมินความเสี่ยงการทุจริต"
 RISK_REPORT = "รายงานผลการดำเนินการเพื่อจัดการความเสี่ยงการทุจริต"
@@ -147,11 +146,11 @@ def test_o21_to_o24_are_all_old_a_year_later() -> None:
         ("รายงานผลการดำเนินการป้องกันการทุจริต", k.ANTICORRUPTION_REPORT),
     ]
     site = k.site(k.o21(), k.o22(), k.o23(), k.o24(), index={}, menu=menu)
-    now, _ = evaluate_site(site, load_catalog(2569), 2569, date(2026, 5, 15))
+    now, _ = evaluate_site_both(site, load_catalog(2569), 2569, date(2026, 5, 15))
     assert {i.code: i.status for i in now if i.code in ("O21", "O22", "O23", "O24")} == dict.fromkeys(
         ("O21", "O22", "O23", "O24"), "pass"
     )
-    items, _ = evaluate_site(site, load_catalog(2570), 2570, date(2027, 5, 15))
+    items, _ = evaluate_site_both(site, load_catalog(2570), 2570, date(2027, 5, 15))
     results = {i.code: i for i in items}
     for code in ("O21", "O22", "O23", "O24"):
         assert results[code].status == "gap", code

@@ -17,9 +17,18 @@ from datetime import date
 import pytest
 
 from rules.catalog import load_catalog
-from rules.evaluate import evaluate_site
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import DATA_GAP, TIME_GAP, assert_pass, fixture, gaps, item, statuses, url
+from tests.rules.sitebuilder import (
+    DATA_GAP,
+    TIME_GAP,
+    assert_pass,
+    evaluate_site_both,
+    fixture,
+    gaps,
+    item,
+    statuses,
+    url,
+)
 
 O25 = ["integrity.analysis", "integrity.measures"]
 O26 = ["integrity.report", "integrity.report.measures", "integrity.report.summary", "integrity.report.outcome"]
@@ -74,7 +83,7 @@ def test_o25_last_years_measures_are_a_time_gap_on_the_measures() -> None:
 def test_o25_seed_004_measures_pass_for_their_year() -> None:
     # เทศบาลตำบลโคกสำโรง's real document: the analysis of ITA 2563 and the measures of 2564, checked as ITA 2564.
     site = k.site(documents={k.ITA_ANALYSIS: fixture("o25_seed004_khoksamrong.txt")}, index={})
-    items, _ = evaluate_site(site, load_catalog(2569), 2564, date(2021, 5, 15), {"O25": [url(k.ITA_ANALYSIS)]})
+    items, _ = evaluate_site_both(site, load_catalog(2569), 2564, date(2021, 5, 15), {"O25": [url(k.ITA_ANALYSIS)]})
     assert_pass(next(i for i in items if i.code == "O25"), O25)
 
 
@@ -117,7 +126,7 @@ def test_o26_report_of_2567_is_a_time_gap() -> None:
 
 def test_o26_the_2568_report_is_old_for_ita_2570() -> None:
     site = k.site(k.o26(), index={})
-    items, _ = evaluate_site(site, load_catalog(2570), 2570, date(2027, 5, 15), {"O26": [url(k.INTEGRITY_REPORT)]})
+    items, _ = evaluate_site_both(site, load_catalog(2570), 2570, date(2027, 5, 15), {"O26": [url(k.INTEGRITY_REPORT)]})
     result = next(i for i in items if i.code == "O26")
     assert ("time", "integrity.report") in [(g.kind, g.component) for g in result.gaps]
     # The parts are still judged, and found: the report is complete, only a year old.
@@ -129,7 +138,7 @@ def test_o26_the_2568_report_is_old_for_ita_2570() -> None:
 def test_o26_seed_002_report_passes_for_its_year() -> None:
     # อบต.พะทาย's real report on the 2566 measures (seed 002), checked as ITA 2567 (previous fiscal year 2566).
     site = k.site(documents={k.INTEGRITY_REPORT: fixture("o26_seed002_phatai.txt")}, index={})
-    items, _ = evaluate_site(site, load_catalog(2569), 2567, date(2024, 5, 15), {"O26": [url(k.INTEGRITY_REPORT)]})
+    items, _ = evaluate_site_both(site, load_catalog(2569), 2567, date(2024, 5, 15), {"O26": [url(k.INTEGRITY_REPORT)]})
     assert_pass(next(i for i in items if i.code == "O26"), O26)
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+import pytest
+
 from rules.catalog import ComponentDef
 from rules.checks.base import Context
 from rules.checks.people import executive_cards, executives
@@ -82,6 +84,7 @@ def _traced(run: object) -> tuple[int, int]:
     return held - start, peak - start
 
 
+@pytest.mark.slow  # what it costs, not what it judges: left out of `make mutate`
 def test_a_page_leaves_nothing_of_its_tree_once_its_cards_are_read() -> None:
     for name in LAYOUTS:
         html = _html(name)
@@ -93,6 +96,7 @@ def test_a_page_leaves_nothing_of_its_tree_once_its_cards_are_read() -> None:
         assert executive_cards(html) == expected
 
 
+@pytest.mark.slow  # what it costs, not what it judges: left out of `make mutate`
 def test_the_check_over_thirty_pages_peaks_like_over_ten() -> None:
     small, large = _bundle(len(LAYOUTS)), _bundle(3 * len(LAYOUTS))
     verdict = executives(PHOTO, large, CTX)

@@ -23,10 +23,9 @@ from datetime import date
 import pytest
 
 from rules.catalog import load_catalog
-from rules.evaluate import evaluate_site
 from rules.results import ItemResult
 from rules.site import MemorySite
-from tests.rules.sitebuilder import DATA_GAP, build_site, drop_parts, fixture, url
+from tests.rules.sitebuilder import DATA_GAP, build_site, drop_parts, evaluate_site_both, fixture, url
 
 BASE = "https://www.nakhlang.go.th/"
 YEAR = 2567
@@ -74,7 +73,7 @@ def nakhlang(drop: Iterable[str] = ()) -> MemorySite:
 
 
 def evaluate(site: MemorySite) -> tuple[dict[str, ItemResult], list[str]]:
-    items, notes = evaluate_site(site, load_catalog(YEAR), YEAR, AS_OF)
+    items, notes = evaluate_site_both(site, load_catalog(YEAR), YEAR, AS_OF)
     return {i.code: i for i in items}, notes
 
 

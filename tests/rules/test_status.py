@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from rules.catalog import load_catalog
-from rules.evaluate import evaluate_site
 from tests.rules import koksawang as k
-from tests.rules.sitebuilder import Unreadable, component, fixture, item, page, statuses, url
+from tests.rules.sitebuilder import Unreadable, component, evaluate_site_both, fixture, item, page, statuses, url
 
 SCANNED = "ไฟล์ PDF เป็นภาพสแกน ไม่มีชั้นข้อความให้อ่าน (ต้องใช้ OCR)"
 
@@ -95,7 +94,7 @@ def test_unimplemented_items_say_so() -> None:
     # Every 2569 item is implemented; 2568 still lists codes the tool cannot check (known = false).
     catalog = load_catalog(2568)
     code = next(i.code for i in catalog.items if not i.implemented)
-    results, _ = evaluate_site(k.site(), catalog, 2568, date(2025, 5, 15))
+    results, _ = evaluate_site_both(k.site(), catalog, 2568, date(2025, 5, 15))
     result = next(r for r in results if r.code == code)
     assert result.status == "unknown"
     assert "not implemented" in (result.unknown_reason or "")
@@ -109,7 +108,7 @@ def test_page_helper_renders_inside_the_site_layout() -> None:
 def test_each_component_carries_its_criterions_confidence() -> None:
     """ITA 2568 O3: the two-way Q&A requirement is quoted from the NACC [C]; the other parts are inferred [I]."""
     catalog = load_catalog(2568)
-    items, _ = evaluate_site(k.site(k.o3()), catalog, 2568, date(2025, 5, 15))
+    items, _ = evaluate_site_both(k.site(k.o3()), catalog, 2568, date(2025, 5, 15))
     o3 = next(i for i in items if i.code == "O3")
     confidences = {c.id: c.confidence for c in o3.components}
     assert confidences["contact.qa"] == "C"
