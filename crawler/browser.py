@@ -30,7 +30,7 @@ MAX_LAYOUT_PROBES = 10
 # A layout whose raw HTML already shows a menu this full (links inside navigation containers) and no sign of
 # scripted navigation is not probed: its menu is static, and rendering it would start a browser (hundreds of MB,
 # a second or two) on almost every municipal site, whose themes all ship scripts. Scripted menus leave the raw
-# HTML with an empty or thin menu. Items still missing later get the second pass (oit/rendering.py) anyway.
+# HTML with an empty or thin menu. Items still missing later get the second pass (oit/scan/rendering.py) anyway.
 FULL_STATIC_MENU = 12
 RENDER_BUDGET = "ถึงจำนวนหน้าที่แสดงผลด้วยเบราว์เซอร์ได้สูงสุด (max_rendered_pages) / render budget spent"
 

@@ -119,7 +119,7 @@ class CrawlOptions:
     """What the caller decides about one crawl besides its settings.
 
     `deadline`: when the crawl must end (time.monotonic(), the event loop's clock); a scan sets it from its own
-    start, leaving time to judge and store (oit/scan.py); None ends it max_duration after run() starts.
+    start, leaving time to judge and store (oit/scan/pipeline.py); None ends it max_duration after run() starts.
     `always_ask`: URLs asked for in every scan whatever the revisit policy says (the previous scan's evidence,
     declared URLs); the crawl adds the pages near the home page (crawler/revisit.py).
     `connect_to`: requests for some hosts go to another origin (crawler/fetcher.py): tests serve Google Drive
@@ -263,7 +263,7 @@ class Crawler:
             task.result()  # an error of the work is the caller's
 
     def _time_up(self, during: tuple[str, str] | None = None) -> None:
-        """The time limit cut the crawl: items not found may simply not have been reached (oit/scan.py)."""
+        """The time limit cut the crawl: items not found may simply not have been reached (oit/scan/pipeline.py)."""
         th, en = during or ("", "")
         self.result.stopped_reason = self.result.stopped_reason or (
             f"หมดเวลาที่กำหนด {self.settings.max_duration:g} วินาที{th} / time limit ({self.settings.max_duration:g} s){en}"
@@ -566,7 +566,9 @@ class Crawler:
         """The ITA index page: linked under an ITA label, or titled or headed so. All its links are followed."""
         index = page.url in self._ita_pages or names_ita(page.title) or any(names_ita(h) for h in page.headings[:3])
         if index and page.url not in self.result.ita_index_pages and len(self.result.ita_index_pages) < MAX_LISTED:
-            self.result.ita_index_pages.append(page.url)  # what failed links from it may have held (oit/scan.py)
+            self.result.ita_index_pages.append(
+                page.url
+            )  # what failed links from it may have held (oit/scan/pipeline.py)
         return index
 
     def _note_failure(self, request: Request, fetched: FetchResult) -> None:

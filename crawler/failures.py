@@ -5,7 +5,7 @@ They are not dead links: 404 and 410 are the server's definite answer that nothi
 reports them against the item). A refusal or a timeout proves nothing about what the page holds, so each one is
 recorded with the label and referrer of the link that led to it (crawler.traps.record_skip, as for URLs not fetched):
 the scan names them in its findings, and an item found missing while one of them may hold it is "unknown" with the
-reason and the URL (oit/scan.py), never "missing".
+reason and the URL (oit/scan/pipeline.py), never "missing".
 """
 
 from __future__ import annotations

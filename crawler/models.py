@@ -153,17 +153,17 @@ class CrawlResult(BaseModel):
     needs_browser: list[str] = Field(default_factory=list)  # such pages, where evidence may be (linked as evidence)
     scripted: list[str] = Field(default_factory=list)  # partly script-built pages, not rendered: second-pass candidates
     # Pages whose navigation scripts build (crawler/parse.py, navigation_signs) and that no browser rendered, with
-    # the signs seen: what the crawl did not find may be behind their menus (oit/rendering.py: "unknown").
+    # the signs seen: what the crawl did not find may be behind their menus (oit/scan/rendering.py: "unknown").
     scripted_nav: dict[str, list[str]] = Field(default_factory=dict)
     probes: int = 0  # pages rendered only to compare their links with the raw HTML's (one per new layout)
     # URLs found and not fetched, by URL (the first MAX_SKIPPED_LISTED of them; a URL fetched after all, through
     # another link, leaves the list), and how many more there were: named in the findings, and an item missing
-    # while a skipped URL's label or address names it is unknown (oit/scan.py).
+    # while a skipped URL's label or address names it is unknown (oit/scan/pipeline.py).
     skipped: dict[str, SkippedUrl] = Field(default_factory=dict)
     skipped_unlisted: int = 0
     # URLs fetched and not read (crawler/failures.py): refused (429, 503, other 4xx/5xx but the dead links 404/410),
     # timed out, broken off. Listed and counted like `skipped`; an item missing while one of them may hold it is
-    # unknown with the reason (oit/scan.py).
+    # unknown with the reason (oit/scan/pipeline.py).
     failed: dict[str, SkippedUrl] = Field(default_factory=dict)
     failed_unlisted: int = 0
     ita_index_pages: list[str] = Field(default_factory=list)  # pages read as the ITA index (every link followed)

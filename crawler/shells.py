@@ -3,7 +3,7 @@
 Pages of one template share a URL shape: `/public/list/data/index/menu/1144` and `.../menu/1145`,
 `?page_id=12` and `?page_id=40`. Once rendering one of them turned up links or text its raw HTML lacked, its
 siblings are rendered directly, without waiting for detection (which cannot see a list filled from JSON on a
-page that has a menu of its own). The patterns are kept with the site between scans (oit/rendering.py).
+page that has a menu of its own). The patterns are kept with the site between scans (oit/scan/rendering.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The document-text cache: an unchanged document is read (and OCR'd) once, however many scans fetch it.
 
 Keyed by the SHA-256 of the downloaded bytes. The crawler only knows the `TextCache` protocol; a real scan's
-store keeps the texts in the database (oit.storage), tests and small tools in memory (`MemoryTextCache`).
+store keeps the texts in the database (oit.store.database), tests and small tools in memory (`MemoryTextCache`).
 A cached text is used only while the way texts are read is the same: `extraction_signature()` names the
 reader version and the tools present, so installing OCR or poppler, or bumping CACHE_VERSION after a
 reader change, reads documents again.

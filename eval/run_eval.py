@@ -216,7 +216,7 @@ def scan(url: str, workdir: Path, name: str, timeout: float) -> tuple[dict | Non
     cmd = [
         sys.executable,
         "-m",
-        "oit.cli",
+        "oit",
         "scan",
         url,
         "--year",

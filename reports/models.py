@@ -1,7 +1,7 @@
 """What the reports read: the scan result (the JSON contract) and the rows of a site's history and of a diff.
 
 Plain pydantic models, no I/O. The verdicts inside a result are the rules' (rules/results.py). The app (oit/)
-fills these: it runs the scan, reads the stored history (oit/history.py) and compares two results (oit/diff.py),
+fills these: it runs the scan, reads the stored history (oit/watch/history.py) and compares two results (oit/watch/diff.py),
 then hands the data to a report. The JSON form of ScanResult is the contract
 `shared/contracts/scan-result.schema.json` (a copy is reports/scan-result.schema.json); field names and meanings
 must stay compatible with it.
@@ -69,7 +69,7 @@ class ScanResult(BaseModel):
         return out
 
 
-# --- a site's history: one row per stored scan (oit/history.py reads them) -------------------------------------
+# --- a site's history: one row per stored scan (oit/watch/history.py reads them) -------------------------------------
 
 
 class ScanSummary(BaseModel):
@@ -92,7 +92,7 @@ class ScanSummary(BaseModel):
     based_on: int | None = None
 
 
-# --- what changed between two results of a site (oit/diff.py computes it) --------------------------------------
+# --- what changed between two results of a site (oit/watch/diff.py computes it) --------------------------------------
 
 
 class ComponentChange(BaseModel):

@@ -1,7 +1,7 @@
 """What the rule engine may read about a crawled site.
 
 The engine never touches the network: it reads a SiteData. A real scan reads it from the database
-(oit.storage.StoredSite); tests and small tools can use MemorySite over a crawler MemorySink.
+(oit.store.database.StoredSite); tests and small tools can use MemorySite over a crawler MemorySink.
 
 Links are streamed, never held: a site of 2,000 text pages with "related" links has ~42,000 distinct (url, label)
 pairs, and the engine keeps only the few hundred whose label or URL can name an item (rules/discovery.py).

@@ -66,8 +66,8 @@ PLANTED = [
     ),
     # two siblings importing each other: the history reads storage's tables, storage must not read the history
     (
-        "oit/storage.py",
-        "\n\ndef _latest():\n    from oit.history import latest_done\n\n    return latest_done\n",
+        "oit/store/database.py",
+        "\n\ndef _latest():\n    from oit.watch.history import latest_done\n\n    return latest_done\n",
         "acyclic",
     ),
     # a report reaching into the crawl instead of reading the result it was given

@@ -220,7 +220,7 @@ def test_a_site_on_ipv6_loopback_is_crawled(make_server: Callable[..., LocalServ
 
 def test_scan_of_an_unreachable_ipv6_site_says_why(tmp_path: Path) -> None:
     env = {**os.environ, "OIT_DATABASE": f"sqlite:///{tmp_path / 'oit.sqlite'}", "PYTHONPATH": os.getcwd()}
-    done = subprocess.run([sys.executable, "-m", "oit.cli", "scan", "http://[::1]:1/"], cwd=tmp_path, env=env,
+    done = subprocess.run([sys.executable, "-m", "oit", "scan", "http://[::1]:1/"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
     output = " ".join((done.stdout + done.stderr).split())
     assert done.returncode == 2, output

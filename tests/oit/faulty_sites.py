@@ -15,7 +15,7 @@ from pathlib import Path
 from crawler.settings import CrawlSettings
 from oit.config import Config, DatabaseConfig
 from oit.demo.server import expected, site_dir
-from oit.scan import ScanRequest, run_scan
+from oit.scan.pipeline import ScanRequest, run_scan
 from reports.models import ScanResult
 from rules.results import ItemResult
 from tests.crawler.support import Hit, LocalServer, Reply, Route

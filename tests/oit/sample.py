@@ -1,4 +1,4 @@
-"""Scan results of a fictional อบต. site, built directly (for oit.diff and oit.alerts tests)."""
+"""Scan results of a fictional อบต. site, built directly (for oit.watch.diff and oit.watch.alerts tests)."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ THAI = re.compile("[\u0e00-\u0e7f]")
 def oit(args: list[str], cwd: Path, database: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}
     env["OIT_DATABASE"] = database or f"sqlite:///{cwd / 'oit.sqlite'}"
-    return subprocess.run([sys.executable, "-m", "oit.cli", *args], cwd=cwd, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "oit", *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=120, check=False)  # fmt: skip
 
 
@@ -76,7 +76,7 @@ def test_every_command_reading_the_database_refuses_it_alike(workdir):
         refused(oit(args, workdir, "foo://"), "OIT_DATABASE = foo://", "unknown database kind")
     (workdir / "db.toml").write_text('[database]\nurl = "sqlite:////nonexistent/oit.sqlite"\n', encoding="utf-8")
     env_free = {k: v for k, v in os.environ.items() if k != "OIT_DATABASE"}
-    run = subprocess.run([sys.executable, "-m", "oit.cli", "history", "x", "--config", "db.toml"], cwd=workdir,
+    run = subprocess.run([sys.executable, "-m", "oit", "history", "x", "--config", "db.toml"], cwd=workdir,
                          env={**env_free, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120,
                          check=False)  # fmt: skip
     refused(run, "[database] url = sqlite:////nonexistent/oit.sqlite")

@@ -234,7 +234,7 @@ def build_result(*, provisional: bool = False, score: Score | None = None) -> Sc
 
 
 def build_scored_result() -> ScanResult:
-    """The same scan with the score and gains that rules.score computes, as oit.scan fills them.
+    """The same scan with the score and gains that rules.score computes, as oit.scan.pipeline fills them.
 
     By hand: 9.1 = (100 + 0) / 2 = 50, 9.2 = 0, 9.3 = 0 → indicator 9 = 16.67; 10.1 = 0, 10.2 = 0 (O26
     unknown) → indicator 10 = 0; OIT = 8.33 (F). Ceiling with O26 passing: 10.2 = 100 → 10 = 50 → 33.33.

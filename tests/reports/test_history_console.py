@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from oit.diff import diff_results
+from oit.watch.diff import diff_results
 from reports.history_console import bangkok_time, history_table, print_diff
 from reports.models import ScanSummary
 from rules.results import Gap

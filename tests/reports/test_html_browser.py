@@ -13,9 +13,9 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from oit.history import load_result
-from oit.reporting import build_fleet, scan_context
-from oit.storage import open_engine
+from oit.store.database import open_engine
+from oit.watch.history import load_result
+from oit.watch.reporting import build_fleet, scan_context
 from reports.html_report import write_html
 from reports.models import ScanResult
 from tests.reports.browser import ACTIVE_CONTENT_JS, CONTRAST_JS, HEADINGS_JS, Visit, artifact, open_report

@@ -298,7 +298,7 @@ def test_html_escapes_hostile_score_fields(scored_result: ScanResult) -> None:
 
 
 def test_html_changes_since_previous_scan(previous_result: ScanResult, scored_result: ScanResult) -> None:
-    from oit.diff import diff_results
+    from oit.watch.diff import diff_results
 
     tree = _tree(render_html(scored_result, diff=diff_results(previous_result, scored_result)))
     changes = tree.css_first("section.summary section.changes")
@@ -316,7 +316,7 @@ def test_html_changes_since_previous_scan(previous_result: ScanResult, scored_re
 
 
 def test_html_no_changes_and_no_diff(scored_result: ScanResult) -> None:
-    from oit.diff import diff_results
+    from oit.watch.diff import diff_results
 
     same = _tree(render_html(scored_result, diff=diff_results(scored_result, scored_result)))
     assert "ไม่มีการเปลี่ยนแปลงจากการตรวจครั้งก่อน" in same.css_first("section.changes").text()
@@ -324,7 +324,7 @@ def test_html_no_changes_and_no_diff(scored_result: ScanResult) -> None:
 
 
 def test_html_item_missing_from_one_scan(previous_result: ScanResult, scored_result: ScanResult) -> None:
-    from oit.diff import diff_results
+    from oit.watch.diff import diff_results
 
     older = previous_result.model_copy(update={"items": previous_result.items[:-1]})  # no O26 before
     tree = _tree(render_html(scored_result, diff=diff_results(older, scored_result)))
@@ -344,7 +344,7 @@ def test_html_score_chart_from_history(scored_result: ScanResult, scan_history: 
 
 
 def test_html_escapes_hostile_diff(previous_result: ScanResult, hostile_result: ScanResult) -> None:
-    from oit.diff import diff_results
+    from oit.watch.diff import diff_results
 
     html = render_html(hostile_result, diff=diff_results(previous_result, hostile_result))
     tree = _tree(html)

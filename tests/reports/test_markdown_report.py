@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from oit.diff import diff_results
+from oit.watch.diff import diff_results
 from reports.markdown_report import md_text, md_url, render_markdown, write_markdown
 from reports.models import ScanResult
 

@@ -15,9 +15,9 @@ from pypdfium2.raw import FPDF_PAGEOBJ_IMAGE as IMAGE
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.settings import CrawlSettings
-from oit.cli import write_reports
+from oit.cli.commands import write_reports
 from oit.config import Config, DatabaseConfig
-from oit.scan import ScanRequest, run_scan
+from oit.scan.pipeline import ScanRequest, run_scan
 from reports.html_report import render_html
 from reports.models import ScanResult
 from reports.screenshots import MAX_BYTES, MAX_SIZE, evidence_pictures, shrink

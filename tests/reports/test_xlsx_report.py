@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from oit.diff import diff_results
+from oit.watch.diff import diff_results
 from reports.models import ScanResult
 from reports.xlsx_report import write_xlsx
 from rules.results import Gap

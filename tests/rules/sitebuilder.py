@@ -9,7 +9,7 @@ Fixtures mark optional parts with comments:
 and `build_site(..., drop={"phone"})` removes every such part from every page and document, so a test
 can say "the same site, without its phone number" and nothing else changes.
 
-A real scan judges the site from SQLite (oit.storage.StoredSite), the tests build it in memory: `evaluate()` and
+A real scan judges the site from SQLite (oit.store.database.StoredSite), the tests build it in memory: `evaluate()` and
 `item()` judge both, the site written into a real SQLite store through the crawler's sink (ScanStore), and fail on
 any difference in the verdicts (status, components, gaps, evidence) or the discovery notes. OIT_RULE_STORES=memory
 judges the memory route alone (`make mutate`, where the second route would double the time of every mutant).
@@ -32,7 +32,7 @@ from sqlalchemy import Engine
 from crawler.models import Document, Page
 from crawler.parse import parse_html
 from crawler.urls import in_scope, looks_like_document, normalize
-from oit.storage import ScanStore, StoredSite, open_engine
+from oit.store.database import ScanStore, StoredSite, open_engine
 from rules.catalog import Catalog, load_catalog
 from rules.evaluate import evaluate_site
 from rules.results import ItemResult

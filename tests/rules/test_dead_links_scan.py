@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from oit.config import Config, DatabaseConfig
-from oit.scan import ScanRequest, run_scan
+from oit.scan.pipeline import ScanRequest, run_scan
 from rules.results import ItemResult
 from tests.crawler.support import LocalServer, Reply, page
 from tests.rules.sitebuilder import fixture

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from rules import words
 from rules.catalog import load_catalog
 from rules.words import _raw_words, _split_known, item_words, vocabulary
-from tests.oit.test_judge_memory import WORDS
+from tests.oit.store.test_judge_memory import WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 _TEXT_TAGS = "a, title, h1, h2, h3, h4, li, td, th, option, button, summary, span, strong, p"

@@ -24,7 +24,7 @@ from rules.checks import channels
 from rules.discovery import _KHO_CODE, _LETTER_CODE, _ZERO_CODE, parse_code
 from rules.literals import first_chars, guarded, hints, needed
 from rules.thaidates import _FAMILIES, _FAMILY_ATOMS
-from tests.oit.test_judge_memory import WORDS
+from tests.oit.store.test_judge_memory import WORDS
 from tests.rules.test_label_gate import real_labels
 
 ROOT = Path(__file__).resolve().parents[2]

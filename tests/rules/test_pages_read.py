@@ -2,7 +2,7 @@
 
 The rule engine parsed a stored page's HTML whenever an item had it as evidence (a news list is O4's and the news
 items', a contact page O3's and the Q&A's). One evaluation remembers the links of the last MAX_PAGES_READ pages
-(rules/sources.py, PagesRead), and reads them from what the crawl stored with the page (oit/storage.py, page_links):
+(rules/sources.py, PagesRead), and reads them from what the crawl stored with the page (oit/store/database.py, page_links):
 only its pictures are read from its HTML. A page stored without links is parsed for them (links_and_images).
 """
 
@@ -17,7 +17,7 @@ import pytest
 from crawler.engine import Crawler
 from crawler.models import Page
 from crawler.parse import links_and_images, parse_html
-from oit.storage import ScanStore, StoredSite, open_engine
+from oit.store.database import ScanStore, StoredSite, open_engine
 from rules.sources import MAX_PAGES_READ, PagesRead, page_source
 from tests.crawler.support import LocalServer, fast_settings, page
 
@@ -38,7 +38,7 @@ def test_links_and_images_are_those_parse_html_finds(path: Path) -> None:
 def _stored(path: Path, url: str) -> Page:
     html = path.read_text(encoding="utf-8", errors="replace")
     parsed = parse_html(html, url)
-    # As oit.storage.StoredSite gives it back: text and title, no links (they are in the links table).
+    # As oit.store.database.StoredSite gives it back: text and title, no links (they are in the links table).
     return Page(url=url, final_url=url, status=200, title=parsed.title, text=parsed.text, html=html)
 
 

@@ -1,0 +1,1 @@
+"""One scan, end to end."""
