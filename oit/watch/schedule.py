@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 import signal
 import threading
 import time
@@ -29,7 +30,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import update
+from sqlalchemy import inspect, text, update
 from sqlalchemy.engine import Engine
 
 from crawler.engine import Crawler
@@ -45,6 +46,10 @@ log = logging.getLogger("oit.schedule")
 JOB_PREFIX = "scan:"
 PARALLEL_SITES = 2  # different hosts: each scan keeps its own per-host politeness
 JOBS_TABLE = "apscheduler_jobs"
+JOB_FUNC = "oit.watch.schedule:scheduled_scan"
+# APScheduler stores a job's function as its import path: the paths older versions of oit stored, and where the
+# function lives now. A path that no longer imports makes APScheduler drop the job with a traceback in the log.
+MOVED_JOB_FUNCS = {"oit.schedule:scheduled_scan": JOB_FUNC}
 STOPPED_MESSAGE = "หยุดกลางคันเพราะ oit schedule ถูกสั่งปิด / stopped: the scheduler is shutting down"
 
 
@@ -213,7 +218,30 @@ class _Shutdown(Exception):
     pass
 
 
+def migrate_stored_jobs(engine: Engine) -> int:
+    """Point the jobs an older oit stored at the function's current import path; returns how many were rewritten.
+
+    A job's state is APScheduler's pickled dict, its function a "module:name" string (apscheduler/job.py
+    __getstate__), so the string is replaced in the dict and the dict stored again; the rest of the job is kept."""
+    if not inspect(engine).has_table(JOBS_TABLE):
+        return 0
+    moved = 0
+    with engine.begin() as conn:
+        for job_id_, blob in conn.execute(text(f"SELECT id, job_state FROM {JOBS_TABLE}")).all():
+            state = pickle.loads(blob)  # written by APScheduler into oit's own database
+            if state.get("func") in MOVED_JOB_FUNCS:
+                state["func"] = MOVED_JOB_FUNCS[state["func"]]
+                conn.execute(
+                    text(f"UPDATE {JOBS_TABLE} SET job_state = :state WHERE id = :id"),
+                    {"state": pickle.dumps(state, pickle.HIGHEST_PROTOCOL), "id": job_id_},
+                )
+                moved += 1
+    return moved
+
+
 def build_scheduler(config: Config, config_path: str | None, engine: Engine) -> BlockingScheduler:
+    if moved := migrate_stored_jobs(engine):
+        log.info("ย้ายงานที่บันทึกไว้ไปยังชื่อโมดูลใหม่ / stored jobs moved to the new module path: %d", moved)
     scheduler = BlockingScheduler(
         jobstores={"default": SQLAlchemyJobStore(engine=engine, tablename=JOBS_TABLE)},
         executors={"default": ThreadPoolExecutor(max_workers=PARALLEL_SITES)},
@@ -232,7 +260,7 @@ def build_scheduler(config: Config, config_path: str | None, engine: Engine) -> 
         if is_due(engine, site, trigger, at):
             options["next_run_time"] = at  # catch up now, then follow the cron
         scheduler.add_job(
-            "oit.watch.schedule:scheduled_scan",
+            JOB_FUNC,
             trigger,
             args=[site.url, config_path],
             id=job_id(site),

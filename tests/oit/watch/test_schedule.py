@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import signal
 import sqlite3
@@ -16,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
 from typer.testing import CliRunner
 
 from oit.cli import app
@@ -23,7 +26,19 @@ from oit.config import Config, ConfigError, SiteConfig, load_config
 from oit.demo.server import serve, site_dir
 from oit.store.database import ScanStore, open_engine
 from oit.watch import schedule
-from oit.watch.schedule import STOPPED_MESSAGE, is_due, job_id, request_stop, run_site, trigger_for
+from oit.watch.schedule import (
+    JOB_FUNC,
+    JOBS_TABLE,
+    STOPPED_MESSAGE,
+    build_scheduler,
+    is_due,
+    job_id,
+    migrate_stored_jobs,
+    request_stop,
+    run_site,
+    scheduled_scan,
+    trigger_for,
+)
 from tests.oit.receivers import Receiver
 
 OIT = str(Path(sys.executable).with_name("oit"))
@@ -271,3 +286,57 @@ def test_nightly_runs_alert_a_broken_document_once_it_is_confirmed(tmp_path, mon
     assert "หลักฐานเปิดไม่ได้" in body["text"]
     (findings,) = rows(tmp_path / "oit.sqlite", f"select result_json from scans where id = {fourth.scan_id}")
     assert "ไม่ได้ถามเซิร์ฟเวอร์" in findings[0]  # a nightly run: long-unchanged pages were not asked for
+
+
+# --- jobs stored by an older oit -------------------------------------------------------------------------------
+OLD_FUNC = "oit.schedule:scheduled_scan"  # where scheduled_scan lived before oit/ was split into subpackages
+
+
+def store_jobs_as_an_older_oit(config: Config, sites: list[SiteConfig]) -> None:
+    """The jobs APScheduler wrote for these sites when scheduled_scan was oit.schedule's: the same pickled state,
+    its function path the old one."""
+    engine = open_engine(config.database_url)
+    scheduler = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(engine=engine, tablename=JOBS_TABLE)})
+    scheduler.start(paused=True)
+    for site in sites:
+        scheduler.add_job(JOB_FUNC, trigger_for(config, site), args=[site.url, None], id=job_id(site), name=site.name)
+    scheduler.shutdown(wait=False)
+    with engine.begin() as conn:
+        for row in conn.exec_driver_sql(f"SELECT id, job_state FROM {JOBS_TABLE}").all():
+            state = pickle.loads(row.job_state)
+            state["func"] = OLD_FUNC
+            conn.exec_driver_sql(f"UPDATE {JOBS_TABLE} SET job_state = ? WHERE id = ?", (pickle.dumps(state), row.id))
+
+
+def stored_jobs(db: Path) -> list:
+    """The jobs as APScheduler loads them from the file. One whose function path no longer imports is deleted, with a
+    traceback in the log (apscheduler/jobstores/sqlalchemy.py _get_jobs)."""
+    store = SQLAlchemyJobStore(engine=open_engine(f"sqlite:///{db}"), tablename=JOBS_TABLE)
+    store.start(BackgroundScheduler(), "default")
+    return store.get_all_jobs()
+
+
+def test_jobs_stored_by_an_older_version_still_load(tmp_path, caplog):
+    db = tmp_path / "oit.sqlite"
+    kept, removed = ("อบต.หนองบัวแดง", "http://127.0.0.1:9/"), ("อบต.โคกสว่าง", "http://127.0.0.1:10/")
+    config = load_config(write_config(tmp_path / "config.toml", db, [kept, removed]))
+    store_jobs_as_an_older_oit(config, config.sites)
+    before = {row[0]: row[1] for row in rows(db, f"select id, next_run_time from {JOBS_TABLE}")}
+
+    assert {pickle.loads(row[0])["func"] for row in rows(db, f"select job_state from {JOBS_TABLE}")} == {OLD_FUNC}
+
+    # Starting the scheduler of this version (one site since removed from the config) rewrites them first.
+    caplog.clear()
+    fewer = load_config(write_config(tmp_path / "config.toml", db, [kept]))
+    build_scheduler(fewer, str(tmp_path / "config.toml"), open_engine(fewer.database_url))
+    jobs = stored_jobs(db)
+    assert "Unable to restore job" not in caplog.text
+    assert sorted(job.id for job in jobs) == sorted(before)  # both load: the removed site's job is dropped cleanly
+    for job in jobs:  # the function moved, nothing else: same site, same trigger, same next run
+        assert job.func is scheduled_scan and job.func_ref == JOB_FUNC
+        assert (
+            job.args[0] in (kept[1], removed[1])
+            and str(job.trigger) == "cron[month='*', day='*', day_of_week='*', hour='2', minute='0']"
+        )
+        assert job.next_run_time.timestamp() == before[job.id]
+    assert migrate_stored_jobs(open_engine(fewer.database_url)) == 0  # once is enough
