@@ -11,7 +11,8 @@ test: setup imports types
 	.venv/bin/python -m pytest -q
 	.venv/bin/ruff check .
 
-# The layers crawler <- rules <- reports <- oit (README "How it works"): import-linter's contracts in pyproject.toml.
+# The layers crawler <- rules <- reports <- oit, and inside oit store <- scan <- watch <- cli (README "How it works"):
+# import-linter's contracts in pyproject.toml.
 # import-linter gets an environment of its own, .venv-lint: its dependency click, installed beside httpx in .venv,
 # makes `import httpx` load httpx's command line (rich.progress, pygments) in every scan and every benchmark.
 imports: setup
