@@ -22,7 +22,7 @@ from oit.config import AlertsConfig, EmailConfig
 from oit.store.database import ALERT_MESSAGES
 from oit.watch.alerts import Alert
 
-log = logging.getLogger("oit.delivery")
+log = logging.getLogger("oit.delivery")  # the name printed in the log lines, kept as it was before oit/watch/
 
 MAX_ATTEMPTS = 10  # nightly runs: about ten days of retries before a message is given up
 

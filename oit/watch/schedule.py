@@ -41,7 +41,7 @@ from oit.watch.alerts import check_stale, weigh_scan
 from oit.watch.delivery import deliver_pending
 from oit.watch.history import find_site, latest_done, list_scans
 
-log = logging.getLogger("oit.schedule")
+log = logging.getLogger("oit.schedule")  # the name printed in the log lines, kept as it was before oit/watch/
 
 JOB_PREFIX = "scan:"
 PARALLEL_SITES = 2  # different hosts: each scan keeps its own per-host politeness
