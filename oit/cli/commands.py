@@ -255,13 +255,14 @@ def demo(
     config_path: ConfigOpt = None,
 ) -> None:
     """สแกนเว็บไซต์ตัวอย่าง (อบต.สมมุติที่มีข้อบกพร่องที่ตั้งใจใส่ไว้) / scan the bundled demo site."""
-    import os
-
     from oit.demo.server import expected, serve
 
     config = _load(config_path)
     _check_outputs({}, {"--out": out})
-    os.environ.setdefault("OIT_DATABASE", f"sqlite:///{(out / 'demo.sqlite').resolve()}")
+    # The demo's history goes beside its reports (OIT_DATABASE still wins). A copy of the config, not the process
+    # environment: a demo run inside a longer process (a test, a notebook) must not move that process's database.
+    demo_db = config.database.model_copy(update={"url": f"sqlite:///{(out / 'demo.sqlite').resolve()}"})
+    config = config.model_copy(update={"database": demo_db})
     out.mkdir(parents=True, exist_ok=True)
     planted = expected()
     with serve() as base_url:

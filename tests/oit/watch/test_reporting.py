@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -118,7 +119,16 @@ def test_demo_writes_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = runner.invoke(app, ["demo", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
-    assert {p.name for p in out.iterdir()} >= {"demo.json", "demo.html", "demo.xlsx", "demo.csv", "demo.md"}
+    assert {p.name for p in out.iterdir()} >= {
+        "demo.json",
+        "demo.html",
+        "demo.xlsx",
+        "demo.csv",
+        "demo.md",
+        "demo.sqlite",
+    }
+    # The demo's database is the demo's alone: the process running it (here, the tests) keeps its own.
+    assert "OIT_DATABASE" not in os.environ
     data = json.loads((out / "demo.json").read_text(encoding="utf-8"))
     itas = list(load_workbook(out / "demo.xlsx")["ITAS"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in itas] == [i["code"] for i in data["items"]]
