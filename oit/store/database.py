@@ -638,6 +638,26 @@ def _insert_statement(dialect: Any, table: Table, columns: tuple[str, ...]) -> t
     return str(compiled), compiled.positiontup is not None, processors if any(processors) else None
 
 
+def _site_id(conn: Connection, url: str, name: str | None) -> int:
+    """The site's row id, the row made if the site is new.
+
+    Two scans of a new site may start together (two processes, or `oit schedule` beside a manual scan): both find no
+    row, and the second plain INSERT would fail on the unique URL. INSERT … ON CONFLICT DO NOTHING (SQLite and
+    PostgreSQL alike) lets the second insert do nothing, and both read the one row.
+    """
+    site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == url)).scalar()
+    if site_id is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects import postgresql as dialect
+        else:
+            from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]  # the same insert() API
+        conn.execute(dialect.insert(SITES).values(url=url, name=name).on_conflict_do_nothing(index_elements=["url"]))
+        site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == url)).scalar_one()
+    elif name:
+        conn.execute(update(SITES).where(SITES.c.id == site_id).values(name=name))
+    return int(site_id)
+
+
 class ScanStore:
     """Writes one scan. Also the crawler's sink: pages and documents stream in, batched; and its memory of the
     site's previous scan (crawler.revisit.RevisitSink)."""
@@ -655,11 +675,7 @@ class ScanStore:
         self.engine = engine
         self.crashed = mark_crashed(engine)  # scans a killed process left "running"
         with engine.begin() as conn:
-            site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == site_url)).scalar()
-            if site_id is None:
-                site_id = conn.execute(insert(SITES).values(url=site_url, name=site_name)).inserted_primary_key[0]  # type: ignore[index]  # one row inserted: its key is there
-            elif site_name:
-                conn.execute(update(SITES).where(SITES.c.id == site_id).values(name=site_name))
+            site_id = _site_id(conn, site_url, site_name)
             self.previous_scan_id = conn.execute(
                 select(SCANS.c.id)
                 .where(SCANS.c.site_id == site_id, SCANS.c.state == "done")

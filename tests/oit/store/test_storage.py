@@ -6,7 +6,7 @@ import zlib
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 import oit.store.database
 from crawler.documents import DocumentText
@@ -522,3 +522,28 @@ def test_pages_and_links_are_stored_as_sqlalchemy_binds_them(tmp_path):
     assert _stored_rows(ours, "pages") == _stored_rows(theirs, "pages")
     assert _stored_rows(ours, "links") == _stored_rows(theirs, "links")
     assert len(_stored_rows(ours, "links")) == 101  # the menu and the off-site link, each once
+
+
+def test_a_new_site_made_by_another_scan_between_look_and_insert(tmp_path):
+    """Two scans of a new site starting together (two processes): both look for the site's row and find none; the
+    other process inserts it first. The second insert must do nothing and both scans use the one row (a plain
+    INSERT failed on the unique URL: the fault matrix's concurrent-scans case, seen in CI)."""
+    db = tmp_path / "db.sqlite"
+    engine = open_engine(f"sqlite:///{db}")
+    url, looked = "http://t.go.th/", []
+
+    def other_process_inserts(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("SELECT sites.id") and not looked:
+            looked.append(statement)
+            with sqlite3.connect(db) as other:  # its own connection, as another process would
+                other.execute("INSERT INTO sites (url, name) VALUES (?, ?)", (url, "อบต.ทดสอบ"))
+
+    event.listen(engine, "after_cursor_execute", other_process_inserts)
+    store = ScanStore(engine, url, None, 2569, date(2026, 5, 15))
+    event.remove(engine, "after_cursor_execute", other_process_inserts)
+    second = ScanStore(engine, url, None, 2569, date(2026, 5, 15))
+    assert looked
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, url, name FROM sites").fetchall() == [(1, url, "อบต.ทดสอบ")]
+        owners = conn.execute("SELECT site_id FROM scans WHERE id IN (?, ?)", (store.scan_id, second.scan_id))
+        assert [row[0] for row in owners] == [1, 1]
