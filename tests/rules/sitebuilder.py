@@ -17,8 +17,10 @@ judges the memory route alone (`make mutate`, where the second route would doubl
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -203,20 +205,23 @@ def evaluate_site_both(
 def _engine() -> Engine:
     """One SQLite file for the test process, a scan per site written into it (as a site is scanned every day)."""
     folder = tempfile.mkdtemp(prefix="oit-rule-stores-")
+    atexit.register(shutil.rmtree, folder, True)  # one file a test process, gone with it
     return open_engine(f"sqlite:///{folder}/rules.sqlite")
 
 
-def stored(site: MemorySite) -> StoredSite:
-    """`site` written into SQLite the way a crawl writes it: every page and document through the crawler's sink
-    (ScanStore), links off the site as it records them, the scan finished; read back as a scan reads it."""
-    store = ScanStore(_engine(), site.start_url, "อบต.โคกสว่าง", YEAR, AS_OF)
+def stored(site: MemorySite, engine: Engine | None = None) -> StoredSite:
+    """`site` written into SQLite (`engine`, else one file for the test process) the way a crawl writes it: every
+    page and document through the crawler's sink (ScanStore), links off the site as it records them, the scan
+    finished; read back as a scan reads it."""
+    engine = engine or _engine()
+    store = ScanStore(engine, site.start_url, "อบต.โคกสว่าง", YEAR, AS_OF)
     pages = list({id(p): p for p in site._pages.values()}.values())  # a redirect's page is held under both URLs
     for p in pages:
         store.add_page(p)
     for document in site._documents.values():
         store.add_document(document)
     store.finish("{}", [], len(pages), len(site._documents), 0, 0.0)
-    return StoredSite(_engine(), store.scan_id, site.start_url)
+    return StoredSite(engine, store.scan_id, site.start_url)
 
 
 def item(site: MemorySite, code: str, as_of: date = AS_OF, declared: dict[str, list[str]] | None = None) -> ItemResult:

@@ -9,13 +9,13 @@ what names an item, not with the number of links. The same site judged from memo
 
 import random
 import tracemalloc
-from datetime import date
 
-from oit.store.database import ScanStore, StoredSite, open_engine
+from oit.store.database import open_engine
 from rules import words
 from rules.catalog import load_catalog
 from rules.evaluate import evaluate_site
 from rules.words import cut, vocabulary
+from tests.rules import sitebuilder
 from tests.rules.sitebuilder import AS_OF, BASE, YEAR, build_site, home, page
 
 _PROSE = (  # the words bench/make_site.py draws its pages from, and a few more
@@ -56,15 +56,7 @@ def text_site(pages: int = NEWS_PAGES):  # type: ignore[no-untyped-def]
 
 
 def stored(memory, tmp_path, name: str = "db"):  # type: ignore[no-untyped-def]
-    engine = open_engine(f"sqlite:///{tmp_path / f'{name}.sqlite'}")
-    store = ScanStore(engine, BASE, "อบต.ทดสอบ", YEAR, date(2026, 5, 15))
-    for url in dict.fromkeys(p.url for p in memory._pages.values()):
-        store.add_page(memory._pages[url])
-    for link in memory.links():
-        if link.external:
-            store.add_external(link, BASE)
-    store.finish("{}", [], len(memory._pages), 0, 0, 1.0)
-    return StoredSite(engine, store.scan_id, BASE)
+    return sitebuilder.stored(memory, open_engine(f"sqlite:///{tmp_path / f'{name}.sqlite'}"))
 
 
 def verdicts(site):  # type: ignore[no-untyped-def]
