@@ -44,6 +44,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     bindparam,
     create_engine,
@@ -55,7 +56,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, Row, make_url
+from sqlalchemy.engine import Connection, Dialect, Engine, Row, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from crawler.documents import DocumentText
@@ -91,10 +92,21 @@ PAGE_SIZE = 8192
 metadata = MetaData()
 
 
-def _text(length: int) -> String:
-    """VARCHAR(length) in SQLite, as the tables always were (SQLite does not enforce it); TEXT in PostgreSQL, which
-    would refuse a real site's 2,001-character URL or long Content-Type header and fail the scan's whole batch."""
-    return String(length).with_variant(Text(), "postgresql")  # type: ignore[return-value]  # a String still
+class _PostgresText(TypeDecorator[str]):
+    """TEXT in PostgreSQL, without NUL characters, which PostgreSQL refuses in text (and with it the scan's whole
+    batch): a page of a misdetected UTF-16 charset or a PDF's text layer can hold them, and they carry no words."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return value.replace("\x00", "") if value and "\x00" in value else value
+
+
+def _text(length: int | None = None) -> String:
+    """VARCHAR(length) (TEXT without one) in SQLite, as the tables always were (SQLite enforces no length); TEXT in
+    PostgreSQL, which would refuse a real site's 2,001-character URL or long Content-Type header."""
+    return (String(length) if length else Text()).with_variant(_PostgresText(), "postgresql")  # type: ignore[return-value]
 
 
 SITES = Table(
@@ -113,7 +125,7 @@ SCANS = Table(
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
     Column("state", _text(20), default="running", nullable=False),  # running | done | failed | crashed
-    Column("error", Text),
+    Column("error", _text()),
     Column("assessment_year", Integer, nullable=False),
     Column("as_of", Date, nullable=False),
     Column("pages", Integer, default=0, nullable=False),
@@ -122,7 +134,7 @@ SCANS = Table(
     Column("unchanged", Integer, default=0, nullable=False),  # pages and documents reused from the previous scan
     Column("not_asked", Integer, default=0, nullable=False),  # of those, taken without a request (revisit policy)
     Column("duration_s", Float, default=0.0, nullable=False),
-    Column("result_json", Text),  # the contract JSON of the finished scan
+    Column("result_json", _text()),  # the contract JSON of the finished scan
     Column("kind", _text(20), default="scan", nullable=False),  # scan | recheck (one item re-fetched)
     Column("based_on", Integer),  # a recheck: the scan whose other results it copies
     # The process that runs the scan: a "running" scan whose process is gone crashed (mark_crashed).
@@ -139,13 +151,13 @@ PAGES = Table(
     Column("url", _text(2000), nullable=False),
     Column("final_url", _text(2000), nullable=False),
     Column("status", Integer),
-    Column("error", Text),
+    Column("error", _text()),
     Column("content_type", _text(200), default="", nullable=False),
     Column("encoding", _text(50)),
     Column("content_hash", _text(64)),
-    Column("title", Text, default="", nullable=False),
+    Column("title", _text(), default="", nullable=False),
     Column("headings", JSON, default=list, nullable=False),
-    Column("text", Text, default="", nullable=False),
+    Column("text", _text(), default="", nullable=False),
     Column("html_z", LargeBinary),  # zlib-compressed decoded HTML
     Column("depth", Integer, default=0, nullable=False),
     Column("tls_error", Boolean, default=False, nullable=False),
@@ -166,7 +178,7 @@ LINKS = Table(
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
     Column("from_url", _text(2000), nullable=False),
     Column("url", _text(2000), nullable=False),
-    Column("label", Text, default="", nullable=False),
+    Column("label", _text(), default="", nullable=False),
     Column("source", _text(20), default="a", nullable=False),
     Column("external", Boolean, default=False, nullable=False),
     # In the site's menu where first seen (crawler.parse): discovery ranks a menu entry above a link of the same
@@ -185,10 +197,10 @@ DOCUMENTS = Table(
     Column("content_type", _text(200), default="", nullable=False),
     Column("size", Integer, default=0, nullable=False),
     Column("content_hash", _text(64), index=True),
-    Column("text", Text, default="", nullable=False),
+    Column("text", _text(), default="", nullable=False),
     Column("pages", Integer),
     Column("extractor", _text(50)),
-    Column("error", Text),
+    Column("error", _text()),
     Column("referrers", JSON, default=list, nullable=False),
     Column("link_texts", JSON, default=list, nullable=False),
     Column("ocr_pages", Integer, default=0, nullable=False),
@@ -209,11 +221,11 @@ DOCUMENT_TEXTS = Table(
     metadata,
     Column("content_hash", _text(64), primary_key=True),
     Column("version", _text(100), nullable=False),  # crawler.textcache.extraction_signature() when read
-    Column("text", Text, default="", nullable=False),
+    Column("text", _text(), default="", nullable=False),
     Column("pages", Integer),
     Column("extractor", _text(50)),
     Column("method", _text(50)),
-    Column("error", Text),
+    Column("error", _text()),
     Column("details", JSON, default=dict, nullable=False),  # DocumentText's other fields (OCR pages, quality…)
     Column("created", DateTime, nullable=False),
 )
@@ -259,7 +271,7 @@ ALERT_FACTS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("site_url", _text(2000), index=True, nullable=False),
-    Column("key", Text, nullable=False),
+    Column("key", _text(), nullable=False),
     Column("fact", JSON, nullable=False),  # oit.watch.alerts.Fact as JSON
     UniqueConstraint("site_url", "key"),
 )
@@ -283,7 +295,7 @@ ALERT_MESSAGES = Table(
     Column("delivered", JSON, default=list, nullable=False),  # channels done: "webhook:<url>", "email"
     Column("done", Boolean, default=False, nullable=False),
     Column("attempts", Integer, default=0, nullable=False),
-    Column("last_error", Text),
+    Column("last_error", _text()),
 )
 
 
