@@ -106,7 +106,7 @@ class _PostgresText(TypeDecorator[str]):
 def _text(length: int | None = None) -> String:
     """VARCHAR(length) (TEXT without one) in SQLite, as the tables always were (SQLite enforces no length); TEXT in
     PostgreSQL, which would refuse a real site's 2,001-character URL or long Content-Type header."""
-    return (String(length) if length else Text()).with_variant(_PostgresText(), "postgresql")  # type: ignore[return-value]
+    return (String(length) if length else Text()).with_variant(_PostgresText(), "postgresql")
 
 
 SITES = Table(
@@ -323,7 +323,7 @@ def open_engine(url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = MAX
             return engine
         try:
             engine = _new_engine(url, pool_size, max_overflow)
-            migrate(engine)
+            migrate(engine, metadata)
         except (ArgumentError, ImportError, DBAPIError) as exc:
             raise StorageError(_unopenable(url, exc)) from exc
         _ENGINES[url] = engine
