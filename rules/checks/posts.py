@@ -165,7 +165,9 @@ def _post_date(node: LexborNode) -> str | None:
 def _first_href(node: LexborNode, base: str) -> str:
     anchor = node.css_first("a[href]")
     href = anchor.attributes.get("href") if anchor is not None else None
-    return urljoin(base, href) if href and not href.startswith(("#", "javascript:")) else base
+    # A link that opens the post by script or in a popup ("JavaScript:openNews(302)": schemes have no case) leaves
+    # the list page as the post's evidence.
+    return urljoin(base, href) if href and not href.lower().startswith(("#", "javascript:")) else base
 
 
 def dated_posts(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:

@@ -1,0 +1,148 @@
+"""The complaint channel (online_channel) and the Q&A channel (two_way) at their edges: an off-site online form
+linked as evidence, links labelled as the online complaint channel, a downloadable form or an e-mail link that is
+no online channel, a channel named only inside a document, and what the finding says the page offers instead."""
+
+from __future__ import annotations
+
+from rules.catalog import components
+from rules.checks import Context, Hit, RuleVerdict
+from rules.checks.channels import online_channel, two_way
+from rules.site import SiteLinks
+from rules.sources import Bundle, Source, document_source, page_source
+from tests.rules.sitebuilder import AS_OF, YEAR, build_site, url
+
+CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([]))
+ADDRESS = "องค์การบริหารส่วนตำบลโคกสว่าง อำเภอเมือง จังหวัดขอนแก่น 40000"
+
+
+def _page(path: str, title: str, body: str) -> Source:
+    html = f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
+    built = build_site({path: html}).page(url(path))
+    assert built is not None
+    return page_source(built, "fixture")
+
+
+def _complaint(*sources: Source) -> RuleVerdict:
+    bundle = Bundle(list(sources))
+    return online_channel(components()["complaint.channel"], [Hit(s) for s in sources], bundle, CTX)
+
+
+def _qa(*sources: Source) -> RuleVerdict:
+    bundle = Bundle(list(sources))
+    return two_way(components()["contact.qa"], [Hit(s) for s in sources], bundle, CTX)
+
+
+# --- the corruption complaint channel ---------------------------------------------------------------------------
+def test_an_online_form_linked_as_the_evidence_itself_is_the_channel() -> None:
+    form = "https://forms.gle/Kq7bX2vNcR9dLm3A8"
+    source = Source(form, "external", "ita_index", link_text="แจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+    assert _complaint(source) == RuleVerdict(True, form)
+
+
+def test_an_on_site_page_labelled_as_the_online_complaint_channel_is_the_channel() -> None:
+    page = _page(
+        "/index.php/complaint",
+        "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต",
+        "<p>โทร 0-4341-4123</p><p><a href='/index.php/complaint/online'>ร้องเรียนการทุจริตออนไลน์</a></p>",
+    )
+    assert _complaint(page) == RuleVerdict(True, url("/index.php/complaint/online"))
+
+
+def test_a_downloadable_form_an_e_mail_link_and_a_plain_complaint_page_are_no_online_channel() -> None:
+    page = _page(
+        "/index.php/complaint",
+        "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต",
+        "<p><a href='/files/complaint-form.pdf'>ดาวน์โหลดแบบฟอร์มร้องเรียนการทุจริตออนไลน์</a></p>"
+        "<p><a href='mailto:saraban@koksawang.go.th'>ร้องเรียนการทุจริตออนไลน์ทางอีเมล</a></p>"
+        "<p><a href='tel:043414123'>ร้องเรียนการทุจริตออนไลน์ทางโทรศัพท์</a></p>"
+        "<p><a href='/index.php/complaint/steps'>ขั้นตอนการร้องเรียนการทุจริต</a></p>"
+        "<p><a href='/index.php/eservice'>แบบฟอร์มออนไลน์ขอข้อมูลข่าวสาร</a></p>"
+        f"<p>{ADDRESS} โทร 0-4341-4123 อีเมล saraban@koksawang.go.th</p>",
+    )
+    verdict = _complaint(page)
+    assert verdict == RuleVerdict(False, "พบเพียงโทรศัพท์ ที่อยู่ไปรษณีย์ อีเมล")
+
+
+def test_a_page_offering_nothing_says_no_offline_channel_either() -> None:
+    page = _page("/index.php/complaint", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", "<p>อยู่ระหว่างปรับปรุงข้อมูล</p>")
+    assert _complaint(page) == RuleVerdict(False, None)
+
+
+def _document(text: str) -> Source:
+    path = "/files/complaint-manual.pdf"
+    doc = build_site({}, {path: text}).document(url(path))
+    assert doc is not None
+    return document_source(doc, "fixture", "คู่มือการร้องเรียนการทุจริต")
+
+
+def test_a_channel_named_only_inside_a_document_is_undecided() -> None:
+    doc = _document(
+        "คู่มือการปฏิบัติงานเรื่องร้องเรียนการทุจริต\nช่องทางการร้องเรียน 1. ทางเว็บไซต์ www.koksawang.go.th 2. ทางโทรศัพท์ 0-4341-4123\n"
+    )
+    assert _complaint(doc) == RuleVerdict(
+        None, "ช่องทางออนไลน์ระบุไว้ในเอกสารเท่านั้น / the online channel is only named in a document"
+    )
+
+
+def test_a_complaint_form_on_the_page_is_the_channel() -> None:
+    form = (
+        "<form method='post' action='/index.php/complaint/send'>ชื่อผู้ร้อง <input type='text' name='name'>"
+        "เรื่องที่ร้องเรียน <textarea name='detail'></textarea><button>ส่งเรื่อง</button></form>"
+    )
+    page = _page("/index.php/complaint", "แจ้งเรื่องร้องเรียนการทุจริต", form)
+    assert _complaint(page) == RuleVerdict(True, url("/index.php/complaint"))
+
+
+def test_a_document_naming_only_a_phone_fails_and_a_web_page_beside_it_decides() -> None:
+    doc = _document("คู่มือการปฏิบัติงานเรื่องร้องเรียนการทุจริต\nช่องทางการร้องเรียน ทางโทรศัพท์ 0-4341-4123\n")
+    assert _complaint(doc) == RuleVerdict(False, "พบเพียงโทรศัพท์")
+    named = _document("คู่มือเรื่องร้องเรียนการทุจริต\nร้องเรียนทางเว็บไซต์ www.koksawang.go.th หรือโทร 0-4341-4123\n")
+    page = _page("/index.php/complaint", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", "<p>โทร 0-4341-4123</p>")
+    assert _complaint(named, page).ok is False
+
+
+# --- the Q&A channel: what the page offers instead of a two-way channel ----------------------------------------
+def test_a_q_and_a_page_with_an_e_mail_address_and_a_phone_is_one_way() -> None:
+    page = _page(
+        "/index.php/qa",
+        "ถาม-ตอบ",
+        "<p>สอบถามข้อมูลได้ที่อีเมล saraban@koksawang.go.th หรือโทร 0-4341-4123</p>",
+    )
+    verdict = _qa(page)
+    assert verdict == RuleVerdict(
+        False,
+        "พบเพียงอีเมลและหมายเลขโทรศัพท์ ซึ่งไม่ใช่ช่องทางที่สื่อสารได้สองทาง / only an e-mail address and a phone number,"
+        " not a two-way channel",
+    )
+
+
+def test_a_q_and_a_page_with_nothing_names_the_channels_it_lacks() -> None:
+    page = _page("/index.php/qa", "ถาม-ตอบ", "<p>อยู่ระหว่างปรับปรุงข้อมูล</p>")
+    assert _qa(page) == RuleVerdict(
+        False,
+        "ไม่พบกระดานถาม-ตอบ แบบฟอร์มถาม-ตอบ แชท Messenger หรือ LINE OA / no web board, question form, chat or LINE OA",
+    )
+
+
+def test_a_login_form_is_no_question_form_an_upper_case_textarea_is() -> None:
+    login = "<form action='/login.php'><input type='text' name='username'><input type='password' name='pw'></form>"
+    assert _qa(_page("/index.php/qa", "ถาม-ตอบ", login)).ok is False
+    old = "<FORM METHOD='post' ACTION='ask.php'>ชื่อ <INPUT NAME='name'> คำถาม <TEXTAREA NAME='q'></TEXTAREA></FORM>"
+    assert _qa(_page("/index.php/qa", "ถาม-ตอบ", old)).ok is True
+
+
+def _board(path: str, title: str, topics: int, nav: bool = False) -> Source:
+    links = "".join(
+        f"<li><a href='/board/view.php?id={10 + i}'>สอบถามเรื่องการชำระภาษีป้าย ครั้งที่ {i + 1}</a></li>"
+        for i in range(topics)
+    )
+    body = f"<nav><ul>{links}</ul></nav>" if nav else f"<ul>{links}</ul>"
+    return _page(path, title, body)
+
+
+def test_a_web_board_is_named_so_and_lists_at_least_two_topics() -> None:
+    assert _qa(_board("/index.php/talk", "กระดานสนทนา", 2)).ok is True  # named by its title
+    assert _qa(_board("/webboard/index.php", "ชุมชนคนโคกสว่าง ถาม-ตอบ", 2)).ok is True  # named by its address
+    assert _qa(_board("/index.php/talk", "กระดานสนทนา", 1)).ok is False
+    assert _qa(_board("/index.php/talk", "กระดานสนทนา", 3, nav=True)).ok is False  # the menu's links are no topics
+    assert _qa(_board("/index.php/talk", "ถาม-ตอบ", 3)).ok is False  # a list of links on a page not named a board
