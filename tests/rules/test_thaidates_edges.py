@@ -1,0 +1,96 @@
+"""Thai dates at their edges: every way a month is written, and ISO dates at the calendar's limits.
+
+The month alternatives (`_month_pattern`) are compiled once when rules.thaidates is imported, so a change to them
+is seen only by compiling them again: the first tests read real month forms with the pattern as built.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from rules.thaicalendar import THAI_MONTHS
+from rules.thaidates import _month_pattern, find_dates, scan_dates
+
+# Abbreviations as a สารบรรณ letter writes them ("ต.ค."), with a space after a dot ("ต. ค."), and without the
+# final dot at the end of a table cell ("ม.ค")
+DOTTED = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+DOTLESS = ["มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"]
+
+
+def _month_of(text: str) -> str | None:
+    found = re.search(_month_pattern(), text)
+    return found["mon"] if found else None
+
+
+@pytest.mark.parametrize("name", [*THAI_MONTHS, "กรกฏาคม", "กุมภาพันธ"])
+def test_every_full_month_name_is_read_whole(name: str) -> None:
+    assert _month_of(f"ประกาศ ณ วันที่ 1 {name} 2568") == name
+
+
+def test_the_longest_name_wins_over_a_name_cut_short() -> None:
+    # "กุมภาพันธ" (the ์ lost by a PDF's text layer) is a prefix of the right spelling: read the whole word, or the
+    # year after it is lost
+    assert _month_of("สั่ง ณ วันที่ 17 กุมภาพันธ์ พ.ศ. 2564") == "กุมภาพันธ์"
+    assert [(s.start, s.kind) for s in find_dates("สั่ง ณ วันที่ 17 กุมภาพันธ์ พ.ศ. 2564")] == [(date(2021, 2, 17), "day")]
+
+
+@pytest.mark.parametrize("month", range(12))
+def test_every_dotted_abbreviation_is_a_month(month: int) -> None:
+    dotted = DOTTED[month]
+    assert _month_of(f"ข้อมูล ณ {dotted} 2568") == dotted
+    assert _month_of(f"ข้อมูล ณ {dotted[:-1]}\t") == dotted[:-1]  # the cell's last dot dropped
+    spaced = dotted.replace(".", ". ", 1)
+    assert _month_of(f"ข้อมูล ณ {spaced} 68") == spaced
+
+
+@pytest.mark.parametrize("month", range(12))
+def test_every_dotless_abbreviation_before_a_year_is_a_month(month: int) -> None:
+    dotless = DOTLESS[month]
+    assert _month_of(f"ผลการดำเนินงาน {dotless} 68") == dotless
+    assert _month_of(f"ผลการดำเนินงานเดือน{dotless}.2568") is None  # a dot is no year: "มค." alone is not read
+    assert _month_of(f"ความคิด{dotless} 68") is None  # inside a word it is two letters of the word
+
+
+def test_an_organisation_abbreviation_is_no_month() -> None:
+    assert _month_of("มติ ก.พ.ร. ครั้งที่ 2") is None
+    assert _month_of("สำนักงาน อ.ส.ค. สาขา") is None
+
+
+# --- ISO dates (a CMS writes "2025-12-31" in its posts' metadata) ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("เผยแพร่เมื่อ 2025-01-01 เวลา 09.30 น.", date(2025, 1, 1)),
+        ("เผยแพร่เมื่อ 2025-12-31 เวลา 16.30 น.", date(2025, 12, 31)),
+        ("แก้ไขล่าสุด 2024-02-29", date(2024, 2, 29)),  # a leap year's 29 February
+    ],
+)
+def test_an_iso_date_at_the_calendar_edges_is_a_day(text: str, day: date) -> None:
+    assert [(s.start, s.end, s.kind) for s in find_dates(text)] == [(day, day, "day")]
+
+
+def test_an_iso_date_with_no_such_month_is_neither_a_date_nor_an_error() -> None:
+    # "2025-13-01" is a code or a version, not a date anybody wrote wrong
+    scan = scan_dates("รหัสเอกสาร 2025-13-01 และ 2025-00-10")
+    assert scan.spans == []
+    assert scan.invalid == []
+
+
+def test_an_iso_date_with_an_implausible_year_is_not_read() -> None:
+    scan = scan_dates("เลขที่ 1850-01-15")
+    assert scan.spans == []
+    assert scan.invalid == []
+
+
+@pytest.mark.parametrize("text", ["แก้ไขล่าสุด 2023-02-29", "แก้ไขล่าสุด 2025-04-31"])
+def test_an_iso_date_that_cannot_exist_is_reported(text: str) -> None:
+    # 2023 is no leap year, April has 30 days
+    scan = scan_dates(text)
+    assert scan.spans == []
+    [invalid] = scan.invalid
+    assert invalid.text == text.split()[-1]
+    assert invalid.pos == text.index(invalid.text)
+    assert (invalid.reason_th, invalid.reason_en) == ("ไม่มีวันที่นี้ในปฏิทิน", "no such day in the calendar")
