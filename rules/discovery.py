@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.models import Link
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, match_key, text_key
+from crawler.thaitext import arabic_digits, match_key, text_key
 from crawler.urls import in_scope, is_form_or_chat, is_hosted_document, looks_like_document, normalize
 from crawler.viewers import document_url
 from rules.catalog import Catalog, ItemDef, components
@@ -80,7 +80,7 @@ def parse_code(text: str) -> str | None:
         part = text[:window]
         match = pattern.search(part) if needs.may_match(part) else None
         if match:
-            return f"O{int(match.group(1).translate(THAI_DIGITS))}"
+            return f"O{int(arabic_digits(match.group(1)))}"
     return None
 
 
@@ -664,5 +664,5 @@ def _url_words(url: str) -> str:
 
 
 def _year_of(text: str) -> int | None:
-    years = _YEAR.findall(text.translate(THAI_DIGITS))
+    years = _YEAR.findall(arabic_digits(text))
     return int(max(set(years), key=years.count)) if years else None

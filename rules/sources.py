@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.models import Document, Page
 from crawler.parse import fold, images, links_and_images
-from crawler.thaitext import THAI_DIGITS, loose_key, match_key, normalize_thai
+from crawler.thaitext import arabic_digits, loose_key, match_key, normalize_thai
 from rules.results import EvidenceKind
 from rules.site import SiteLink
 from rules.thaidates import DateSpan, find_dates
@@ -116,7 +116,7 @@ class Source:
         the Thai-digit numbers are blanked: Debian's Thai model cannot output ๔ ๖ ๗ ๘ ๙, so whatever it read for
         them is wrong (shared/ita/thai-text.md). Arabic digits, which the English model reads, are kept. Made on each
         ask (a few checks read it), never kept beside the text."""
-        return distrust_ocr_digits(self.text) if self.ocr_digits_untrusted else self.text.translate(THAI_DIGITS)
+        return distrust_ocr_digits(self.text) if self.ocr_digits_untrusted else arabic_digits(self.text)
 
     def number_places(self) -> list[tuple[str, str]]:
         """(where, text) to look for a number in, most trusted first: the text (its Thai-digit numbers blanked when
@@ -126,8 +126,8 @@ class Source:
             return [("text", self.number_text)]
         return [
             ("text_ocr", self.number_text),
-            ("link_text", self.link_text.translate(THAI_DIGITS)),
-            ("context", self.context.translate(THAI_DIGITS)),
+            ("link_text", arabic_digits(self.link_text)),
+            ("context", arabic_digits(self.context)),
         ]
 
     def body_dates(self, text: str | None = None) -> list[DateSpan]:

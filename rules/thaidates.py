@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from crawler.thaitext import THAI_DIGITS
+from crawler.thaitext import arabic_digits
 from rules.literals import guarded, hints
 from rules.thaicalendar import BE_OFFSET, THAI_MONTHS, add_months, fiscal_year_bounds, last_day_of_month
 
@@ -93,7 +93,7 @@ class DateScan:
 
 def thai_digits_to_arabic(s: str) -> str:
     """Replace Thai digits ๐–๙ with 0–9. Same length, so offsets stay valid."""
-    return s.translate(THAI_DIGITS)
+    return arabic_digits(s)
 
 
 def _year_ce(raw: str, era: str | None) -> int | None:

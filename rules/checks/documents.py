@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.thaitext import THAI_DIGITS
+from crawler.thaitext import arabic_digits
 from rules.catalog import ComponentDef
 from rules.checks.base import Context, Finding, _found, _hit, _named_sources, params_of
 from rules.params import DocumentParams
@@ -51,7 +51,7 @@ def _holds(source: Source, group: list[str], patterns: list[str], names: list[st
     patterns (a count: "รวม ๔๒ โครงการ", "จำนวน 37 รายการ")."""
     if len(_found(source, group, names)) >= need:
         return True
-    text = source.text.translate(THAI_DIGITS) if patterns else ""
+    text = arabic_digits(source.text) if patterns else ""
     return any(re.search(x, text) for x in patterns)
 
 

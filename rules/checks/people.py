@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS
+from crawler.thaitext import arabic_digits
 from rules.catalog import ComponentDef
 from rules.checks.base import PHONE, Context, Finding, Hit, params_of
 from rules.params import ExecutivesParams
@@ -192,7 +192,7 @@ def _read(tree: LexborHTMLParser) -> _Page:
         node, depth, in_section = item
         tag = node.tag or ""
         if tag == "-text":
-            if text := fold(node.text_content).translate(THAI_DIGITS):
+            if text := arabic_digits(fold(node.text_content)):
                 pieces.append(text)
                 size += len(text) + 1
             continue
@@ -200,7 +200,7 @@ def _read(tree: LexborHTMLParser) -> _Page:
             continue
         if marks := _marks(node):
             (photos if marks == "photo" else contacts).append(size)
-        alt = fold(node.attributes.get("alt") or "").translate(THAI_DIGITS) if tag == "img" else ""
+        alt = arabic_digits(fold(node.attributes.get("alt") or "")) if tag == "img" else ""
         if alt or marks:
             # A photo or a link takes a character of its own, so that an element holding only it is not empty.
             pieces.append(alt)
@@ -259,7 +259,7 @@ def _find_openings(page: _Page) -> None:
 def _card_text(node: LexborNode) -> str:
     """The element's text and its images' alt texts: galleries often name the person only in the alt text."""
     alts = " ".join(img.attributes.get("alt") or "" for img in node.css("img[alt]"))
-    return fold(f"{node.text(separator=' ')} {alts}").translate(THAI_DIGITS)
+    return arabic_digits(fold(f"{node.text(separator=' ')} {alts}"))
 
 
 def _names(text: str) -> set[str]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, match_key
+from crawler.thaitext import arabic_digits, match_key
 from rules.catalog import ComponentDef
 from rules.checks.base import Context, Finding, _hit, _named_sources, params_of
 from rules.params import TableRowsParams
@@ -111,7 +111,7 @@ def _table(source: Source) -> tuple[list[_Row], str, str]:
     header_line = -1  # where in `above` the last header line was, to join a header's stacked lines
     expected, run, open_row = 0, 0, False
     for cells in _lines(source):
-        text = " | ".join(cells).translate(THAI_DIGITS)
+        text = arabic_digits(" | ".join(cells))
         seq = _SEQ.match(text)
         number = int(seq.group(1)) if seq else -1
         # A row's content starts with its name; "1 1,200,000" is a wrapped line's strategy number and amounts.
@@ -193,7 +193,7 @@ def _day_period(text: str) -> bool:
 
 
 def _starts_with_day(text: str) -> bool:
-    sides = re.split(r"\s*(?:-|–|ถึง|จนถึง)\s*", text.translate(THAI_DIGITS), maxsplit=1)
+    sides = re.split(r"\s*(?:-|–|ถึง|จนถึง)\s*", arabic_digits(text), maxsplit=1)
     return len(sides) == 2 and all(re.match(r"\d", side) for side in sides)
 
 
@@ -217,7 +217,7 @@ def _carries(row: _Row, p: TableRowsParams, column_named: bool, ocr: bool = Fals
 
 
 def _digits(text: str, ocr: bool) -> str:
-    return distrust_ocr_digits(text) if ocr else text.translate(THAI_DIGITS)
+    return distrust_ocr_digits(text) if ocr else arabic_digits(text)
 
 
 def _timeline(headers: str) -> str | None:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
-from crawler.thaitext import THAI_DIGITS, loose_key, match_key
+from crawler.thaitext import arabic_digits, loose_key, match_key
 from crawler.urls import looks_like_document
 from rules.catalog import ComponentDef
 from rules.checks.base import (
@@ -177,7 +177,7 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
             hit = Hit(source, mail) if mail else None
         if hit is not None:
             hits.append(hit)
-        elif source.ocr_digits_untrusted and any(r.search(source.text.translate(THAI_DIGITS)) for r in regexes):
+        elif source.ocr_digits_untrusted and any(r.search(arabic_digits(source.text)) for r in regexes):
             distrusted.append(source)  # matched only by Thai digits that OCR read
     if not hits and distrusted:
         return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")

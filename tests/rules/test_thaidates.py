@@ -359,3 +359,16 @@ def test_table_months_are_not_read_from_a_list_of_month_names_or_without_a_year(
     assert table_months("ปีงบประมาณ 2569 เลือกเดือน ตุลาคม พฤศจิกายน ธันวาคม มกราคม") == []
     assert table_months("ตุลาคม 1 1 พฤศจิกายน 0 0") == []  # no year anywhere: nothing to place them by
     assert find_dates("ประจำปีงบประมาณ 2569 ตุลาคม 1 1") == [find_dates("ประจำปีงบประมาณ 2569")[0]]
+
+
+def test_thai_digits_become_arabic_one_for_one_in_every_thai_text() -> None:
+    """Dates are read from the text with Thai digits as Arabic at the same offsets. Each character of the Thai block
+    (digits ๐-๙ among letters, vowels and marks), Arabic digits, spaces and a long page of running Thai text with
+    digits of both kinds: only ๐-๙ change, each to its own digit, whatever surrounds it."""
+    block = "".join(chr(c) for c in range(0x0E00, 0x0E80))
+    page = "ประกาศ ณ วันที่ ๑๕ มกราคม ๒๕๖๙ เลขที่ 12/2569 งบประมาณ ๑,๒๐๐,๐๐๐ บาท " * 400
+    for text in (block, page, "ไม่มีตัวเลข", "", "๐๑๒๓๔๕๖๗๘๙0123456789"):
+        arabic = thai_digits_to_arabic(text)
+        assert len(arabic) == len(text)
+        expected = "".join(str(ord(c) - 0x0E50) if "๐" <= c <= "๙" else c for c in text)
+        assert arabic == expected
