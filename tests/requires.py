@@ -101,6 +101,15 @@ TOOLS: dict[str, Tool] = {
         _poppler_binding,
         "sudo apt-get install libpoppler-cpp-dev g++ pkg-config && pip install pdftotext",
     ),
+    "redis-server": Tool(
+        "เซิร์ฟเวอร์ Redis (คิวของ oit fleet)",
+        "the Redis server (the queue of oit fleet)",
+        lambda: shutil.which("redis-server") is not None,
+        "sudo apt-get install redis-server",
+    ),
+    "dramatiq": Tool(
+        "แพ็กเกจ dramatiq ของ oit fleet", "the fleet extra dramatiq", _module("dramatiq"), "pip install -e '.[fleet]'"
+    ),
     "cryptography": Tool(
         "แพ็กเกจ cryptography ของชุดทดสอบ", "the test extra cryptography", _module("cryptography"), TEST_EXTRAS
     ),

@@ -278,6 +278,30 @@ ALERT_MESSAGES = Table(
 )
 
 
+# --- the fleet's nightly ledger (oit/store/ledger.py, oit/fleet/) ---
+# One row per site and night: queued once (however many enqueuers run), claimed by one worker at a time under a
+# lease the worker renews; a lease that runs out (the worker was killed) hands the site to the next worker.
+FLEET_RUNS = Table(
+    "fleet_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("night", Date, nullable=False),
+    Column("site_url", String(2000), nullable=False),
+    Column("site_name", String(500)),
+    Column("host", String(255), index=True, nullable=False),  # sites on one host are scanned one at a time
+    Column("state", String(20), default="queued", nullable=False),  # queued | running | done | failed
+    Column("queued_at", DateTime, nullable=False),
+    Column("sent_at", DateTime),  # when its queue message was last sent
+    Column("worker", String(255)),  # the worker that holds (or last held) it
+    Column("lease_until", DateTime),
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("attempts", Integer, default=0, nullable=False),
+    Column("scan_id", Integer),
+    Column("error", Text),
+    UniqueConstraint("night", "site_url"),
+)
+
 class StorageError(Exception):
     """The database cannot be opened. The message is for the user, Thai first."""
 
