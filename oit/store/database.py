@@ -275,6 +275,9 @@ ALERT_MESSAGES = Table(
     Column("done", Boolean, default=False, nullable=False),
     Column("attempts", Integer, default=0, nullable=False),
     Column("last_error", Text),
+    # A delivery run holds the message until then: two runs of one site at once (two workers, a worker beside
+    # `oit schedule`) never send it twice; a run that died lets go when the time passes.
+    Column("claimed_until", DateTime),
 )
 
 
@@ -301,6 +304,7 @@ FLEET_RUNS = Table(
     Column("error", Text),
     UniqueConstraint("night", "site_url"),
 )
+
 
 class StorageError(Exception):
     """The database cannot be opened. The message is for the user, Thai first."""

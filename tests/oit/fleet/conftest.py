@@ -16,14 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.crawler.support import LocalServer, Reply, page
+from tests.oit.receivers import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from oit.store.database import SCANS, SITES, now, open_engine
 from oit.store.ledger import LEASE_EXPIRED, night_runs, record_night
 from tests.crawler.support import LocalServer
 from tests.oit.fleet.conftest import ROOT, Workers, municipal_site, wait_until, write_config
+from tests.oit.receivers import free_port
 
 pytestmark = pytest.mark.requires("redis-server", "dramatiq")
 
@@ -173,8 +174,6 @@ def test_a_late_site_is_reported_late_and_still_scanned(
 
 
 def test_an_unreachable_queue_is_a_clear_error_and_nothing_is_lost(tmp_path: Path, sites: list[LocalServer]) -> None:
-    from tests.oit.fleet.conftest import free_port
-
     config = write_config(tmp_path, f"redis://127.0.0.1:{free_port()}/0", [("a", sites[0].url())])
     done = oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path)
     assert done.returncode == 2
