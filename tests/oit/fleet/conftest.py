@@ -4,9 +4,7 @@ sites on distinct loopback addresses, and `oit fleet worker` processes."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.crawler.support import LocalServer, Reply, page
-from tests.oit.receivers import free_port
+from tests.oit.fleet.queue_server import start_redis
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -24,25 +22,8 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """redis://127.0.0.1:PORT of a Redis started for this test run."""
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    server = shutil.which("redis-server") or "redis-server"
-    arguments = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)]
-    process = subprocess.Popen(
-        [server, *arguments],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    else:
-        process.kill()
-        raise RuntimeError("redis-server did not start")
-    yield f"redis://127.0.0.1:{port}/0"
+    process, url = start_redis(tmp_path_factory.mktemp("redis"))
+    yield url
     process.terminate()
     process.wait(10)
 
