@@ -66,6 +66,13 @@ def _poppler_binding() -> bool:
     return pdftext.HAVE_BINDING
 
 
+def _postgresql() -> bool:
+    """PostgreSQL's server programs (the tests start their own cluster: tests/oit/store/postgres.py) and the driver."""
+    from tests.oit.store.postgres import bindir
+
+    return bindir() is not None and importlib.util.find_spec("psycopg") is not None
+
+
 def _module(name: str) -> Callable[[], bool]:
     return lambda: importlib.util.find_spec(name) is not None
 
@@ -100,6 +107,12 @@ TOOLS: dict[str, Tool] = {
         "poppler's Python binding (the pdftotext package)",
         _poppler_binding,
         "sudo apt-get install libpoppler-cpp-dev g++ pkg-config && pip install pdftotext",
+    ),
+    "postgresql": Tool(
+        "PostgreSQL (โปรแกรม initdb/postgres) และไดรเวอร์ psycopg",
+        "PostgreSQL (initdb, postgres) and the psycopg driver",
+        _postgresql,
+        "sudo apt-get install postgresql && pip install -e '.[postgres]'",
     ),
     "redis-server": Tool(
         "เซิร์ฟเวอร์ Redis (คิวของ oit fleet)",

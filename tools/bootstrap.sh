@@ -16,6 +16,9 @@ python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.isfile(sysconfig.get
 # Debian's Chromium renders pages that JavaScript builds (crawler/render.py, driven by Playwright, which must
 # never download its own browser); Thai fonts so that evidence screenshots show Thai text.
 APT_PACKAGES+=(chromium fonts-thai-tlwg)
+# PostgreSQL, the shared database of a fleet of scanners (the tests start a throw-away cluster of their own with its
+# programs: tests/oit/store/postgres.py), and Redis, the fleet's queue broker.
+APT_PACKAGES+=(postgresql redis-server)
 command -v python3 >/dev/null || APT_PACKAGES+=(python3 python3-venv)
 python3 -m venv --help >/dev/null 2>&1 || APT_PACKAGES+=(python3-venv)
 
@@ -41,6 +44,6 @@ fi
 stamp=.venv/.oit-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,postgres]"
   touch "$stamp"
 fi

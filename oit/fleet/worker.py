@@ -55,7 +55,9 @@ class FleetWorker:
         # Unique across machines and restarts; liveness is the lease, never this name's host or PID.
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.lease = timedelta(seconds=config.fleet.lease_seconds)
-        self.engine = open_engine(config.database_url)
+        # The process's one engine for this database (the scans use it too): a connection for each running scan,
+        # its lease loop and the claims between them.
+        self.engine = open_engine(config.database_url, pool_size=self.threads + 2, max_overflow=self.threads)
         self.broker = make_broker(config.redis_url)
         self._stop = threading.Event()
         self._lock = threading.Lock()

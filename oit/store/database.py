@@ -13,9 +13,11 @@ the previous scan's row inside the database instead of being parsed and compress
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable, Hashable, Iterator, Sized
@@ -23,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -42,32 +44,32 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     bindparam,
     create_engine,
     event,
     insert,
-    inspect,
     literal,
     select,
     text,
     tuple_,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, Row, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.engine import Connection, Dialect, Engine, Row, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from crawler.documents import DocumentText
 from crawler.keyset import KEY_MASK, KeySet
 from crawler.models import Document, Link, Page
 from crawler.revisit import Known
 from crawler.textcache import CachedText, extraction_signature
+from oit.store.migrate import migrate
 from rules.site import SiteLink
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
 # 50 did, and one transaction per 20 pages still costs little next to fetching them.
@@ -85,15 +87,34 @@ PAGE_SIZE = 8192
 
 # One MetaData for every table of oit (the alert tables too, so that it is complete without importing oit.watch.alerts):
 # SQLAlchemy Core, not the ORM. A scan process never imports sqlalchemy.orm (5.6 MB of RSS and the mapped classes
-# in every process), and a migration tool (Alembic) can take this metadata as its target as it is.
+# in every process). Alembic's target: a change here needs a revision in migrations/versions (oit/store/migrate.py),
+# which tests/oit/store/test_migrations.py checks by comparing the migrated database with these tables.
 metadata = MetaData()
+
+
+class _PostgresText(TypeDecorator[str]):
+    """TEXT in PostgreSQL, without NUL characters, which PostgreSQL refuses in text (and with it the scan's whole
+    batch): a page of a misdetected UTF-16 charset or a PDF's text layer can hold them, and they carry no words."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return value.replace("\x00", "") if value and "\x00" in value else value
+
+
+def _text(length: int | None = None) -> String:
+    """VARCHAR(length) (TEXT without one) in SQLite, as the tables always were (SQLite enforces no length); TEXT in
+    PostgreSQL, which would refuse a real site's 2,001-character URL or long Content-Type header."""
+    return (String(length) if length else Text()).with_variant(_PostgresText(), "postgresql")
+
 
 SITES = Table(
     "sites",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("url", String(2000), unique=True, nullable=False),
-    Column("name", String(500)),
+    Column("url", _text(2000), unique=True, nullable=False),
+    Column("name", _text(500)),
 )
 
 SCANS = Table(
@@ -103,8 +124,8 @@ SCANS = Table(
     Column("site_id", Integer, ForeignKey("sites.id"), index=True, nullable=False),
     Column("started_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
-    Column("state", String(20), default="running", nullable=False),  # running | done | failed | crashed
-    Column("error", Text),
+    Column("state", _text(20), default="running", nullable=False),  # running | done | failed | crashed
+    Column("error", _text()),
     Column("assessment_year", Integer, nullable=False),
     Column("as_of", Date, nullable=False),
     Column("pages", Integer, default=0, nullable=False),
@@ -113,11 +134,11 @@ SCANS = Table(
     Column("unchanged", Integer, default=0, nullable=False),  # pages and documents reused from the previous scan
     Column("not_asked", Integer, default=0, nullable=False),  # of those, taken without a request (revisit policy)
     Column("duration_s", Float, default=0.0, nullable=False),
-    Column("result_json", Text),  # the contract JSON of the finished scan
-    Column("kind", String(20), default="scan", nullable=False),  # scan | recheck (one item re-fetched)
+    Column("result_json", _text()),  # the contract JSON of the finished scan
+    Column("kind", _text(20), default="scan", nullable=False),  # scan | recheck (one item re-fetched)
     Column("based_on", Integer),  # a recheck: the scan whose other results it copies
     # The process that runs the scan: a "running" scan whose process is gone crashed (mark_crashed).
-    Column("owner_host", String(255)),
+    Column("owner_host", _text(255)),
     Column("owner_pid", Integer),
     Column("owner_started", Float),  # the process's start time (pids are reused)
 )
@@ -127,22 +148,22 @@ PAGES = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
-    Column("url", String(2000), nullable=False),
-    Column("final_url", String(2000), nullable=False),
+    Column("url", _text(2000), nullable=False),
+    Column("final_url", _text(2000), nullable=False),
     Column("status", Integer),
-    Column("error", Text),
-    Column("content_type", String(200), default="", nullable=False),
-    Column("encoding", String(50)),
-    Column("content_hash", String(64)),
-    Column("title", Text, default="", nullable=False),
+    Column("error", _text()),
+    Column("content_type", _text(200), default="", nullable=False),
+    Column("encoding", _text(50)),
+    Column("content_hash", _text(64)),
+    Column("title", _text(), default="", nullable=False),
     Column("headings", JSON, default=list, nullable=False),
-    Column("text", Text, default="", nullable=False),
+    Column("text", _text(), default="", nullable=False),
     Column("html_z", LargeBinary),  # zlib-compressed decoded HTML
     Column("depth", Integer, default=0, nullable=False),
     Column("tls_error", Boolean, default=False, nullable=False),
     Column("needs_browser", Boolean, default=False, nullable=False),
-    Column("etag", String(500)),  # validators, sent back by the next scan
-    Column("last_modified", String(100)),
+    Column("etag", _text(500)),  # validators, sent back by the next scan
+    Column("last_modified", _text(100)),
     Column("verified_at", DateTime),  # the revisit policy's stamps (crawler/revisit.py)
     Column("changed_at", DateTime),
     Column("links_z", LargeBinary),  # zlib-compressed JSON: the page's links
@@ -155,10 +176,10 @@ LINKS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
-    Column("from_url", String(2000), nullable=False),
-    Column("url", String(2000), nullable=False),
-    Column("label", Text, default="", nullable=False),
-    Column("source", String(20), default="a", nullable=False),
+    Column("from_url", _text(2000), nullable=False),
+    Column("url", _text(2000), nullable=False),
+    Column("label", _text(), default="", nullable=False),
+    Column("source", _text(20), default="a", nullable=False),
     Column("external", Boolean, default=False, nullable=False),
     # In the site's menu where first seen (crawler.parse): discovery ranks a menu entry above a link of the same
     # words in a news item. Without it a scan ranked links otherwise than the same site judged from memory.
@@ -170,25 +191,25 @@ DOCUMENTS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
-    Column("url", String(2000), nullable=False),
-    Column("final_url", String(2000), nullable=False),
+    Column("url", _text(2000), nullable=False),
+    Column("final_url", _text(2000), nullable=False),
     Column("status", Integer),
-    Column("content_type", String(200), default="", nullable=False),
+    Column("content_type", _text(200), default="", nullable=False),
     Column("size", Integer, default=0, nullable=False),
-    Column("content_hash", String(64), index=True),
-    Column("text", Text, default="", nullable=False),
+    Column("content_hash", _text(64), index=True),
+    Column("text", _text(), default="", nullable=False),
     Column("pages", Integer),
-    Column("extractor", String(50)),
-    Column("error", Text),
+    Column("extractor", _text(50)),
+    Column("error", _text()),
     Column("referrers", JSON, default=list, nullable=False),
     Column("link_texts", JSON, default=list, nullable=False),
     Column("ocr_pages", Integer, default=0, nullable=False),
-    Column("method", String(20)),  # text_layer | ocr | mixed
+    Column("method", _text(20)),  # text_layer | ocr | mixed
     Column("quality", Float),
     Column("ocr_digits_untrusted", Boolean, default=False, nullable=False),
     Column("timeline_rows", Integer),
-    Column("etag", String(500)),
-    Column("last_modified", String(100)),
+    Column("etag", _text(500)),
+    Column("last_modified", _text(100)),
     Column("verified_at", DateTime),
     Column("changed_at", DateTime),
     UniqueConstraint("scan_id", "url"),
@@ -198,13 +219,13 @@ DOCUMENTS = Table(
 DOCUMENT_TEXTS = Table(
     "document_texts",
     metadata,
-    Column("content_hash", String(64), primary_key=True),
-    Column("version", String(100), nullable=False),  # crawler.textcache.extraction_signature() when read
-    Column("text", Text, default="", nullable=False),
+    Column("content_hash", _text(64), primary_key=True),
+    Column("version", _text(100), nullable=False),  # crawler.textcache.extraction_signature() when read
+    Column("text", _text(), default="", nullable=False),
     Column("pages", Integer),
-    Column("extractor", String(50)),
-    Column("method", String(50)),
-    Column("error", Text),
+    Column("extractor", _text(50)),
+    Column("method", _text(50)),
+    Column("error", _text()),
     Column("details", JSON, default=dict, nullable=False),  # DocumentText's other fields (OCR pages, quality…)
     Column("created", DateTime, nullable=False),
 )
@@ -214,8 +235,8 @@ ITEM_RESULTS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
-    Column("code", String(10), nullable=False),
-    Column("status", String(10), nullable=False),
+    Column("code", _text(10), nullable=False),
+    Column("status", _text(10), nullable=False),
     Column("result", JSON, nullable=False),
 )
 
@@ -225,7 +246,7 @@ SCREENSHOTS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("scan_id", Integer, ForeignKey("scans.id"), index=True, nullable=False),
-    Column("url", String(2000), nullable=False),
+    Column("url", _text(2000), nullable=False),
     Column("codes", JSON, default=list, nullable=False),  # the items whose evidence it shows
     Column("image", LargeBinary, nullable=False),  # JPEG
     Column("taken", DateTime, nullable=False),
@@ -237,8 +258,8 @@ RENDER_PATTERNS = Table(
     "render_patterns",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("site_url", String(2000), index=True, nullable=False),
-    Column("pattern", String(2000), nullable=False),
+    Column("site_url", _text(2000), index=True, nullable=False),
+    Column("pattern", _text(2000), nullable=False),
     Column("learned", DateTime, nullable=False),
     UniqueConstraint("site_url", "pattern"),
 )
@@ -249,8 +270,8 @@ ALERT_FACTS = Table(
     "alert_facts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("site_url", String(2000), index=True, nullable=False),
-    Column("key", Text, nullable=False),
+    Column("site_url", _text(2000), index=True, nullable=False),
+    Column("key", _text(), nullable=False),
     Column("fact", JSON, nullable=False),  # oit.watch.alerts.Fact as JSON
     UniqueConstraint("site_url", "key"),
 )
@@ -258,7 +279,7 @@ ALERT_FACTS = Table(
 ALERT_SITES = Table(
     "alert_sites",
     metadata,
-    Column("site_url", String(2000), primary_key=True),
+    Column("site_url", _text(2000), primary_key=True),
     Column("weighed_scan_id", Integer),  # the last finished scan whose changes were weighed
     Column("stale_warned_scan_id", Integer),  # latest finished scan (0: none) when warned
 )
@@ -268,13 +289,13 @@ ALERT_MESSAGES = Table(
     "alert_messages",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("site_url", String(2000), index=True, nullable=False),
+    Column("site_url", _text(2000), index=True, nullable=False),
     Column("created", DateTime, nullable=False),
     Column("body", JSON, nullable=False),  # the Alert, as the webhook receives it
     Column("delivered", JSON, default=list, nullable=False),  # channels done: "webhook:<url>", "email"
     Column("done", Boolean, default=False, nullable=False),
     Column("attempts", Integer, default=0, nullable=False),
-    Column("last_error", Text),
+    Column("last_error", _text()),
     # A delivery run holds the message until then: two runs of one site at once (two workers, a worker beside
     # `oit schedule`) never send it twice; a run that died lets go when the time passes.
     Column("claimed_until", DateTime),
@@ -289,19 +310,19 @@ FLEET_RUNS = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("night", Date, nullable=False),
-    Column("site_url", String(2000), nullable=False),
-    Column("site_name", String(500)),
-    Column("host", String(255), index=True, nullable=False),  # sites on one host are scanned one at a time
+    Column("site_url", _text(2000), nullable=False),
+    Column("site_name", _text(500)),
+    Column("host", _text(255), index=True, nullable=False),  # sites on one host are scanned one at a time
     Column("state", String(20), default="queued", nullable=False),  # queued | running | done | failed
     Column("queued_at", DateTime, nullable=False),
     Column("sent_at", DateTime),  # when its queue message was last sent
-    Column("worker", String(255)),  # the worker that holds (or last held) it
+    Column("worker", _text(255)),  # the worker that holds (or last held) it
     Column("lease_until", DateTime),
     Column("started_at", DateTime),
     Column("finished_at", DateTime),
     Column("attempts", Integer, default=0, nullable=False),
     Column("scan_id", Integer),
-    Column("error", Text),
+    Column("error", _text()),
     UniqueConstraint("night", "site_url"),
 )
 
@@ -310,42 +331,74 @@ class StorageError(Exception):
     """The database cannot be opened. The message is for the user, Thai first."""
 
 
-def open_engine(url: str) -> Engine:
-    """The database at `url` (OIT_DATABASE, else [database] url), its tables created or brought up to date.
+# One engine per database and process (a scan, a schedule run, a fleet worker): its pool is shared by every caller,
+# so repeated calls add no connections; it is bounded (a PostgreSQL server shared by a fleet has a connection limit),
+# and its idle connections are checked before use (a server restarted overnight). All are disposed at exit.
+POOL_SIZE = 5
+MAX_OVERFLOW = 5
+MAX_ENGINES = 8  # databases kept open by one process (a real one uses one; the test suite opens many files)
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def open_engine(url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW) -> Engine:
+    """The database at `url` (OIT_DATABASE, else [database] url), created or migrated to the current schema the
+    first time this process opens it (oit.store.migrate), the same engine on every later call.
     Raises StorageError, naming the setting and the value, when the URL or the file cannot be used."""
-    try:
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        _create_schema(engine)
-    except (ArgumentError, ImportError, DBAPIError) as exc:
-        raise StorageError(_unopenable(url, exc)) from exc
+    with _ENGINES_LOCK:  # threads of one process opening a new database at once: one migrates, the others wait
+        engine = _ENGINES.get(url)
+        if engine is not None and _still_there(engine):
+            return engine
+        try:
+            engine = _new_engine(url, pool_size, max_overflow)
+            migrate(engine, metadata)
+        except (ArgumentError, ImportError, DBAPIError) as exc:
+            raise StorageError(_unopenable(url, exc)) from exc
+        _ENGINES[url] = engine
+        while len(_ENGINES) > MAX_ENGINES:
+            _ENGINES.pop(next(iter(_ENGINES))).dispose()  # a caller still holding it gets a new pool on its next use
     return engine
 
 
-SCHEMA_ATTEMPTS = 10
-_RACED = ("already exists", "duplicate column", "database is locked")
+def _new_engine(url: str, pool_size: int, max_overflow: int) -> Engine:
+    parsed = make_url(url)
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() != "sqlite":
+        options = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_pre_ping": True}
+    elif parsed.database not in (None, "", ":memory:"):
+        # A file: the same bounds, no ping (a file does not go away under an idle connection, and a scan checks out a
+        # connection per evidence page read).
+        options = {"pool_size": pool_size, "max_overflow": max_overflow}
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
-def _create_schema(engine: Engine) -> None:
-    """Create the tables and add missing columns, also when other oit processes open the new file at once.
+def _still_there(engine: Engine) -> bool:
+    """False when the engine's SQLite file was deleted since it was opened (a new file must get its tables)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    return not database or database == ":memory:" or Path(database).exists()
 
-    A cron job and a user starting scans together both find no tables and both run CREATE TABLE: the loser
-    gets "table … already exists" (or "database is locked" while the other converts the file to WAL). Both
-    steps check what exists first, so the loser simply runs them again."""
-    for attempt in range(1, SCHEMA_ATTEMPTS + 1):
-        try:
-            # Every open but the first finds the schema current: one query says so, instead of a CREATE TABLE
-            # check and a column listing per table (two dozen queries in every scan, schedule run and report).
-            if not _missing_columns(engine):
-                return
-            metadata.create_all(engine)
-            _add_missing_columns(engine)
-            return
-        except OperationalError as exc:
-            if attempt == SCHEMA_ATTEMPTS or not any(word in str(exc.orig) for word in _RACED):
-                raise
-            time.sleep(0.05 * attempt)
+
+def dispose_engines() -> None:
+    """Close every pooled connection of this process (at exit: a PostgreSQL server sees the session end at once)."""
+    with _ENGINES_LOCK:
+        for engine in _ENGINES.values():
+            engine.dispose()
+        _ENGINES.clear()
+
+
+def _forget_engines_in_child() -> None:
+    """A forked child must not use its parent's pooled connections (their sockets are shared): it drops them without
+    closing them (the parent still uses them) and opens its own."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+
+
+atexit.register(dispose_engines)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines_in_child)
 
 
 def _unopenable(url: str, exc: Exception) -> str:
@@ -383,55 +436,6 @@ def _sqlite_folder(url: str) -> str:
     if ancestor != folder:
         return f"; ไม่มีโฟลเดอร์ {folder} / the folder {folder} does not exist"
     return ""
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """Bring a database made by an earlier oit up to date by adding the columns it lacks.
-
-    Only additive changes are handled this way (create_all never alters an existing table); renames or
-    drops will need a migration tool. Each new column gets its model default, so old rows stay valid.
-    """
-    missing = _missing_columns(engine)
-    if not missing:
-        return
-    with engine.begin() as conn:
-        for column in missing:
-            conn.execute(text(f"ALTER TABLE {column.table.name} ADD COLUMN {_column_sql(column, engine)}"))
-
-
-def _missing_columns(engine: Engine) -> list[Column]:
-    """The columns of `metadata` that the database lacks, in table order (all of a table that does not exist)."""
-    present = _present_columns(engine)
-    return [c for table in metadata.sorted_tables for c in table.columns if c.name not in present.get(table.name, ())]
-
-
-# Every table's columns in one statement (SQLite 3.16+ table-valued pragmas).
-_SQLITE_COLUMNS = text(
-    "SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"
-)
-
-
-def _present_columns(engine: Engine) -> dict[str, set[str]]:
-    """Table name -> the names of its columns, as the database has them."""
-    present: dict[str, set[str]] = {}
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            for table, column in conn.execute(_SQLITE_COLUMNS):
-                present.setdefault(table, set()).add(column)
-            return present
-        inspector = inspect(conn)
-        for table in inspector.get_table_names():
-            present[table] = {c["name"] for c in inspector.get_columns(table)}
-    return present
-
-
-def _column_sql(column: Column, engine: Engine) -> str:
-    sql = f"{column.name} {column.type.compile(dialect=engine.dialect)}"
-    scalar = column.default is not None and column.default.is_scalar
-    default = cast("ScalarElementColumnDefault", column.default).arg if scalar else None
-    if default is not None:
-        sql += " DEFAULT " + str(literal(default).compile(engine, compile_kwargs={"literal_binds": True}))
-    return sql
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:

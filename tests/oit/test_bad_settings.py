@@ -56,7 +56,12 @@ def workdir(tmp_path: Path) -> Path:
         ("mysql+nothing://db.example/oit", ["OIT_DATABASE", "mysql+nothing://db.example/oit", "unknown database"]),
         ("foo://", ["OIT_DATABASE", "foo://", "unknown database"]),
         ("not a url", ["OIT_DATABASE", "not a database URL"]),
-        ("postgresql://oit:secret@127.0.0.1:1/oit", ["OIT_DATABASE", "oit:***@", "driver"]),
+        # The psycopg driver comes with `make setup` (the postgres extra): a server that does not answer is said so.
+        (
+            "postgresql+psycopg://oit:secret@127.0.0.1:1/oit",
+            ["OIT_DATABASE", "oit:***@", "cannot open or create the database"],
+        ),
+        ("postgresql+pg8000://oit:secret@127.0.0.1:1/oit", ["OIT_DATABASE", "oit:***@", "driver"]),  # not installed
         ("sqlite:////nonexistent/dir/x.db", ["sqlite:////nonexistent/dir/x.db", "ไม่มีโฟลเดอร์ /nonexistent/dir"]),
         ("sqlite:///{tmp}/รายงาน.txt/oit.sqlite", ["รายงาน.txt เป็นไฟล์ ไม่ใช่โฟลเดอร์"]),
         ("sqlite:///{tmp}/รายงาน.txt", ["cannot open or create the database"]),  # a text file, not a database

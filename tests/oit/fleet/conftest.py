@@ -28,6 +28,14 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(10)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.requires("postgresql"))])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The shared database of the test's fleet: an SQLite file (one machine), then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'oit.sqlite'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
 def redis_url(redis_server: str) -> str:
     """The test's Redis, emptied: no message of an earlier test is left in the queue."""

@@ -23,6 +23,8 @@ from tests.oit.fleet.conftest import ROOT, Workers, municipal_site, wait_until, 
 from tests.oit.receivers import free_port
 
 pytestmark = pytest.mark.requires("redis-server", "dramatiq")
+# The fleet's guarantees are tested on its shared store; the plainest ones on SQLite too (one machine).
+needs_postgresql = pytest.mark.requires("postgresql")
 
 NIGHT = date(2026, 12, 7)
 
@@ -62,9 +64,9 @@ def scans_of(config: Path, url: str) -> list:
 
 
 def test_enqueue_records_and_queues_each_site_once_however_often_it_runs(
-    tmp_path: Path, redis_url: str, sites: list[LocalServer]
+    tmp_path: Path, redis_url: str, database: str, sites: list[LocalServer]
 ) -> None:
-    config = write_config(tmp_path, redis_url, [(f"site{i}", s.url()) for i, s in enumerate(sites)])
+    config = write_config(tmp_path, redis_url, [(f"site{i}", s.url()) for i, s in enumerate(sites)], database)
     night = ["fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat()]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("OIT_DATABASE", None)
@@ -81,9 +83,9 @@ def test_enqueue_records_and_queues_each_site_once_however_often_it_runs(
 
 
 def test_workers_scan_every_site_exactly_once(
-    tmp_path: Path, redis_url: str, sites: list[LocalServer], workers: Workers
+    tmp_path: Path, redis_url: str, database: str, sites: list[LocalServer], workers: Workers
 ) -> None:
-    config = write_config(tmp_path, redis_url, [(f"site{i}", s.url()) for i, s in enumerate(sites)])
+    config = write_config(tmp_path, redis_url, [(f"site{i}", s.url()) for i, s in enumerate(sites)], database)
     assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path).returncode == 0
     workers.start(config, threads=2)
     workers.start(config, threads=2)
@@ -100,7 +102,10 @@ def test_workers_scan_every_site_exactly_once(
     assert status["counts"]["done"] == 3 and {s["state"] for s in status["sites"]} == {"done"}
 
 
-def test_sites_on_one_host_share_it_one_at_a_time(tmp_path: Path, redis_url: str, workers: Workers) -> None:
+@needs_postgresql
+def test_sites_on_one_host_share_it_one_at_a_time(
+    tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
+) -> None:
     # Two municipalities on one shared hosting server (one address, two ports), and one on its own server.
     with (
         LocalServer(municipal_site("อบต.หนองบัว", pages=6, delay=0.3), host="127.0.0.5") as shared_a,
@@ -108,7 +113,7 @@ def test_sites_on_one_host_share_it_one_at_a_time(tmp_path: Path, redis_url: str
         LocalServer(municipal_site("เทศบาลตำบลบ้านไผ่", pages=6, delay=0.3), host="127.0.0.6") as alone,
     ):
         servers = [shared_a, shared_b, alone]
-        config = write_config(tmp_path, redis_url, [(f"s{i}", s.url()) for i, s in enumerate(servers)])
+        config = write_config(tmp_path, redis_url, [(f"s{i}", s.url()) for i, s in enumerate(servers)], postgres_url)
         assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
                    cwd=tmp_path).returncode == 0  # fmt: skip
         workers.start(config, threads=3)
@@ -121,9 +126,12 @@ def test_sites_on_one_host_share_it_one_at_a_time(tmp_path: Path, redis_url: str
 
 
 @pytest.mark.slow
-def test_a_killed_workers_site_is_finished_by_another(tmp_path: Path, redis_url: str, workers: Workers) -> None:
+@needs_postgresql
+def test_a_killed_workers_site_is_finished_by_another(
+    tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
+) -> None:
     with LocalServer(municipal_site("อบต.หนองบัว", pages=40, delay=0.5), host="127.0.0.7") as slow:
-        config = write_config(tmp_path, redis_url, [("slow", slow.url())], lease=10)
+        config = write_config(tmp_path, redis_url, [("slow", slow.url())], postgres_url, lease=10)
         assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
                    cwd=tmp_path).returncode == 0  # fmt: skip
         first = workers.start(config, threads=1)
@@ -142,9 +150,12 @@ def test_a_killed_workers_site_is_finished_by_another(tmp_path: Path, redis_url:
 
 
 @pytest.mark.slow
-def test_a_stopped_worker_hands_its_site_back(tmp_path: Path, redis_url: str, workers: Workers) -> None:
+@needs_postgresql
+def test_a_stopped_worker_hands_its_site_back(
+    tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
+) -> None:
     with LocalServer(municipal_site("อบต.โนนสูง", pages=40, delay=0.5), host="127.0.0.8") as slow:
-        config = write_config(tmp_path, redis_url, [("slow", slow.url())])
+        config = write_config(tmp_path, redis_url, [("slow", slow.url())], postgres_url)
         assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
                    cwd=tmp_path).returncode == 0  # fmt: skip
         first = workers.start(config, threads=1)
@@ -159,10 +170,11 @@ def test_a_stopped_worker_hands_its_site_back(tmp_path: Path, redis_url: str, wo
     assert [s.state for s in scans_of(config, slow.url())] == ["failed", "done"]
 
 
+@needs_postgresql
 def test_a_late_site_is_reported_late_and_still_scanned(
-    tmp_path: Path, redis_url: str, sites: list[LocalServer], workers: Workers
+    tmp_path: Path, redis_url: str, postgres_url: str, sites: list[LocalServer], workers: Workers
 ) -> None:
-    config = write_config(tmp_path, redis_url, [("late", sites[0].url())])
+    config = write_config(tmp_path, redis_url, [("late", sites[0].url())], postgres_url)
     engine = open_engine(load_config(config).database_url)
     record_night(engine, NIGHT, [(sites[0].url(), "late")], now() - timedelta(hours=7))  # queued at 02:00, now 09:00
     status = json.loads(oit("fleet", "status", "--config", str(config), "--json", cwd=tmp_path).stdout)

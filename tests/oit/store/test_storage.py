@@ -1,4 +1,7 @@
-"""Storage: pages stream in batches; links are de-duplicated; a failed scan leaves finished ones intact."""
+"""Storage: pages stream in batches; links are de-duplicated; a failed scan leaves finished ones intact.
+
+The tests that take `database_url` run on SQLite and on a real PostgreSQL (tests/oit/store/conftest.py); those that
+read the SQLite file itself (its pragmas, its stored bytes, its schema) on SQLite."""
 
 import json
 import sqlite3
@@ -43,8 +46,8 @@ def page(n: int) -> Page:
     )
 
 
-def test_pages_documents_and_links_round_trip(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_pages_documents_and_links_round_trip(database_url):
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", "อบต.ทดสอบ", 2569, date(2026, 5, 15))
     for n in range(120):  # more than one batch
         store.add_page(page(n))
@@ -91,23 +94,23 @@ def test_failed_scan_does_not_touch_finished_scans(tmp_path):
     assert urls == ["http://t.go.th/p1.html"]
 
 
-def test_interrupted_scan_keeps_committed_batches(tmp_path):
+def test_interrupted_scan_keeps_committed_batches(database_url):
     """A process that dies mid-scan leaves a 'running' scan with its committed batches, nothing half-done."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     for n in range(BATCH_SIZE * 3 + 10):
         store.add_page(page(n))  # three batches flushed, 10 pages still in memory
     engine.dispose()  # the "crash": the buffer is lost, no finish() or fail()
 
-    reopened = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    reopened = open_engine(database_url)
     with reopened.connect() as conn:
         assert conn.scalar(select(SCANS.c.state)) == "running"
         assert conn.scalar(select(func.count()).select_from(PAGES)) == BATCH_SIZE * 3
 
 
-def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
+def test_redirect_alias_and_final_url_lead_to_the_stored_page(database_url):
     """An ITA index often links /index.php?id=5 which redirects to a page crawled under its own URL."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     store.add_page(page(5))
     store.add_page(Page(url="http://t.go.th/index.php?id=5", final_url="http://t.go.th/p5.html", status=301))
@@ -120,9 +123,9 @@ def test_redirect_alias_and_final_url_lead_to_the_stored_page(tmp_path):
     assert site.page("http://t.go.th/nope") is None
 
 
-def test_document_carries_every_label_it_was_linked_with(tmp_path):
+def test_document_carries_every_label_it_was_linked_with(database_url):
     """The home page links a PDF as "ดาวน์โหลด"; the ITA page links it as "O20 ประกาศ … 2569": both count."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     pdf = "http://t.go.th/f/a.pdf"
     home = page(1).model_copy(update={"links": [Link(url=pdf, text="ดาวน์โหลด")]})
@@ -135,9 +138,9 @@ def test_document_carries_every_label_it_was_linked_with(tmp_path):
     assert labels == ["ดาวน์โหลด", "O20 ประกาศเจตนารมณ์ 2569"]
 
 
-def test_ocr_facts_of_a_document_survive_storage(tmp_path):
+def test_ocr_facts_of_a_document_survive_storage(database_url):
     """The rules must know, after the scan is stored, that a document's digits came from OCR."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     pdf = "http://t.go.th/f/scan.pdf"
     store.add_document(Document(url=pdf, final_url=pdf, text="ประกาศ", ocr_pages=2, method="ocr", quality=0.91,
@@ -178,8 +181,9 @@ SCHEMA_2026_12 = Path(__file__).parents[2] / "fixtures" / "schema" / "oit-2026-1
 
 
 def schema_of(db: sqlite3.Connection) -> dict[str, str]:
-    """Every table's and index's CREATE statement, whitespace folded, by name."""
-    rows = db.execute("select name, sql from sqlite_master where sql is not null")
+    """Every table's and index's CREATE statement, whitespace folded, by name; not Alembic's own version table
+    (tests/oit/store/test_migrations.py checks that one)."""
+    rows = db.execute("select name, sql from sqlite_master where sql is not null and name != 'alembic_version'")
     return {name: " ".join(sql.split()) for name, sql in rows}
 
 
@@ -223,7 +227,7 @@ def test_a_database_of_oit_2026_12_gains_the_menu_flag_and_works(tmp_path):
     assert columns_of(after, "links")[-1] == "nav"
 
 
-def test_links_keep_their_menu_flag_in_the_store(tmp_path):
+def test_links_keep_their_menu_flag_in_the_store(database_url):
     """Discovery ranks a menu entry above a news item's link of the same words (rules/discovery.py): a scan judged
     from SQLite must know which links were in the menu, as the same site judged from memory does."""
     menu = [Link(url="http://t.go.th/ita.html", text="ITA 2569", nav=True),
@@ -232,7 +236,7 @@ def test_links_keep_their_menu_flag_in_the_store(tmp_path):
         Link(url="http://t.go.th/ita.html", text="ITA 2569 ประกาศผล"),
         Link(url="http://t.go.th/n1.html", text="ข่าว"),
     ]
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = finished_scan(engine, [page(1).model_copy(update={"links": menu + news})])
     site = StoredSite(engine, store.scan_id, "http://t.go.th/")
     assert [(link.label, link.nav) for link in site.iter_links()] == [
@@ -258,8 +262,8 @@ def finished_scan(engine, pages: list[Page], documents: list[Document] = (), sta
     return store
 
 
-def test_known_urls_come_from_the_latest_finished_scan(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_known_urls_come_from_the_latest_finished_scan(database_url):
+    engine = open_engine(database_url)
     pdf = "http://t.go.th/plan-2569.pdf"
     first = page(1).model_copy(update={"etag": '"a1"', "last_modified": "Wed, 13 May 2026 02:00:00 GMT",
                                        "content_hash": "h1"})  # fmt: skip
@@ -278,8 +282,8 @@ def test_known_urls_come_from_the_latest_finished_scan(tmp_path):
     assert [link.url for link in store.stored_links(known)] == [link.url for link in MENU]
 
 
-def test_a_document_read_by_an_older_reader_is_not_reused(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_a_document_read_by_an_older_reader_is_not_reused(database_url):
+    engine = open_engine(database_url)
     pdf = "http://t.go.th/plan-2569.pdf"
     done = finished_scan(engine, [], [Document(url=pdf, final_url=pdf, content_hash="d1", text="แผน")])
     done.remember_text("d1", DocumentText(text="แผน", pages=1))
@@ -288,8 +292,8 @@ def test_a_document_read_by_an_older_reader_is_not_reused(tmp_path):
     assert ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16)).known(pdf) is None
 
 
-def test_an_unchanged_page_is_copied_under_its_fresh_fetch_facts(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_an_unchanged_page_is_copied_under_its_fresh_fetch_facts(database_url):
+    engine = open_engine(database_url)
     stored = page(7).model_copy(update={"content_hash": "h7", "etag": '"old"', "depth": 3})
     finished_scan(engine, [stored])
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16))
@@ -341,9 +345,9 @@ def test_links_stored_before_the_line_format_are_still_read():
     assert unpack_links(zlib.compress(b"[]")) == []
 
 
-def test_stored_links_come_with_the_previous_scan_and_again_from_the_database(tmp_path):
+def test_stored_links_come_with_the_previous_scan_and_again_from_the_database(database_url):
     """The links are read with the previous scan's URLs in one query; asked again, the database answers."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     finished_scan(engine, [page(n).model_copy(update={"content_hash": f"h{n}"}) for n in range(3)])
     store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 16))
     known = store.known(page(1).url)
@@ -353,8 +357,8 @@ def test_stored_links_come_with_the_previous_scan_and_again_from_the_database(tm
     assert store.stored_links(known)[0] is first[0]  # the same interned link either way
 
 
-def test_recheck_copies_what_it_did_not_fetch(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_recheck_copies_what_it_did_not_fetch(database_url):
+    engine = open_engine(database_url)
     pdf = "http://t.go.th/a.pdf"
     old_o10 = page(10).model_copy(update={"links": [Link(url="http://t.go.th/removed.pdf", text="ลิงก์เก่า")]})
     base = finished_scan(engine, [page(1), old_o10], [Document(url=pdf, final_url=pdf, text="ราคากลาง")])
@@ -374,9 +378,9 @@ def test_recheck_copies_what_it_did_not_fetch(tmp_path):
         assert (row.kind, row.based_on) == ("recheck", base.scan_id)
 
 
-def test_running_scans_of_an_older_oit_are_judged_by_age(tmp_path):
+def test_running_scans_of_an_older_oit_are_judged_by_age(database_url):
     """Rows without an owner (written before owners were recorded): crashed only when clearly stale."""
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     stale = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     recent = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     with engine.begin() as conn:
@@ -451,7 +455,7 @@ def test_processes_opening_a_new_database_at_once_all_get_it(tmp_path):
         assert db.execute("select count(*) from sqlite_master where name = 'scans'").fetchone() == (1,)
 
 
-def test_a_menu_shared_by_every_page_is_keyed_once_and_stored_once(tmp_path, monkeypatch):
+def test_a_menu_shared_by_every_page_is_keyed_once_and_stored_once(database_url, monkeypatch):
     """The crawl hands every page of a municipal site the same Link objects for its 100-link menu
     (crawler.parse.LinkMemo): after the second page of each batch, the store passes them over without computing
     their keys again. Equal links in other objects (a re-parsed page, a rendered one) are still stored once, and a news
@@ -459,7 +463,7 @@ def test_a_menu_shared_by_every_page_is_keyed_once_and_stored_once(tmp_path, mon
     keyed = []
     real_key = oit.store.database._link_key
     monkeypatch.setattr(oit.store.database, "_link_key", lambda url, label: keyed.append(url) or real_key(url, label))
-    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    engine = open_engine(database_url)
     store = ScanStore(engine, "http://t.go.th/", "อบต.ทดสอบ", 2569, date(2026, 5, 15))
     copies = [Link(url=link.url, text=link.text) for link in MENU]  # equal to the menu, not the same objects
     for n in range(60):
@@ -547,3 +551,32 @@ def test_a_new_site_made_by_another_scan_between_look_and_insert(tmp_path):
         assert conn.execute("SELECT id, url, name FROM sites").fetchall() == [(1, url, "อบต.ทดสอบ")]
         owners = conn.execute("SELECT site_id FROM scans WHERE id IN (?, ?)", (store.scan_id, second.scan_id))
         assert [row[0] for row in owners] == [1, 1]
+
+
+def test_a_long_url_and_a_long_header_are_stored_as_they_came(database_url):
+    """A municipal CMS links a search result with a 2,500-character query string and one server sends a long
+    Content-Type: SQLite never enforced VARCHAR(2000), and PostgreSQL, which would refuse the row and the rest of its
+    batch, keeps such columns as TEXT."""
+    engine = open_engine(database_url)
+    long_url = "http://t.go.th/search.php?" + "&".join(f"q{n}=ประกาศจัดซื้อจัดจ้าง" for n in range(120))
+    assert len(long_url) > 2000
+    odd = page(3).model_copy(update={"url": long_url, "final_url": long_url, "content_type": "text/html; " + "x" * 300,
+                                     "links": [Link(url=long_url, text="ค้นหา")]})  # fmt: skip
+    store = finished_scan(engine, [odd])
+    site = StoredSite(engine, store.scan_id, "http://t.go.th/")
+    stored = site.page(long_url)
+    assert stored is not None and stored.content_type == odd.content_type
+    assert [link.url for link in site.links()] == [long_url]
+
+
+def test_text_with_nul_characters_is_stored(database_url):
+    """A page whose UTF-16 charset was misread, a PDF text layer with NUL padding: PostgreSQL refuses NUL in text (the
+    whole batch failed with it); the words around them are stored on either database."""
+    engine = open_engine(database_url)
+    pdf = "http://t.go.th/f/plan.pdf"
+    odd = page(4).model_copy(update={"title": "แผน\x00ดำเนินงาน", "text": "ประกาศ\x00\x00ราคากลาง"})
+    store = finished_scan(engine, [odd], [Document(url=pdf, final_url=pdf, text="แผนพัฒนาท้องถิ่น\x00 2569")])
+    site = StoredSite(engine, store.scan_id, "http://t.go.th/")
+    stored = site.page(odd.url)
+    assert (stored.title.replace("\x00", ""), stored.text.replace("\x00", "")) == ("แผนดำเนินงาน", "ประกาศราคากลาง")
+    assert site.document(pdf).text.replace("\x00", "") == "แผนพัฒนาท้องถิ่น 2569"
