@@ -56,6 +56,7 @@ sys.path.insert(0, str(BENCH))
 
 import gen_site  # noqa: E402
 import make_site  # noqa: E402
+from proctree import tree_cpu, tree_rss  # noqa: E402
 from serve import serve  # noqa: E402
 
 CONCURRENCY = 16
@@ -119,32 +120,6 @@ def find_oit() -> str | None:
     if local.exists():
         return str(local)
     return shutil.which("oit")
-
-
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    try:
-        procs = [proc, *proc.children(recursive=True)]
-    except (psutil.NoSuchProcess, psutil.ZombieProcess):
-        return 0
-    for p in procs:
-        with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
-            total += p.memory_info().rss
-    return total
-
-
-def tree_cpu(pid: int) -> float:
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    total = 0.0
-    for p in procs:
-        with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess):
-            t = p.cpu_times()
-            total += t.user + t.system
-    return total
 
 
 def busy_cpu() -> float:

@@ -108,6 +108,26 @@ class ScheduleConfig(BaseModel):
         return check_cron(value)
 
 
+class FleetConfig(BaseModel):
+    """[fleet]: many machines scanning many sites each night (`oit fleet`): a Redis queue beside a shared database."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="the queue's Redis (OIT_REDIS overrides it)")
+    threads: int = Field(4, ge=1, le=64, description="scans one worker runs at once (--threads)")
+    lease_seconds: float = Field(90.0, ge=10, description="a worker silent this long has its scans handed on")
+    max_attempts: int = Field(3, ge=1, le=20, description="tries per site and night before it is failed")
+    retry_minutes: float = Field(15.0, ge=0, description="wait before a failed site is tried again")
+    late_after_hours: float = Field(6.0, gt=0, description="a site not done this long after queueing is reported late")
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis(cls, value: str) -> str:
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("ต้องขึ้นต้นด้วย redis:// หรือ rediss:// / must be a redis:// URL")
+        return value
+
+
 class EmailConfig(BaseModel):
     """[alerts.email]: alerts by SMTP. The password is read from an environment variable, never the file."""
 
@@ -173,10 +193,15 @@ class Config(BaseModel):
     sites: list[SiteConfig] = Field(default_factory=list)
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
+    fleet: FleetConfig = Field(default_factory=FleetConfig)
 
     @property
     def database_url(self) -> str:
         return os.environ.get("OIT_DATABASE") or self.database.url
+
+    @property
+    def redis_url(self) -> str:
+        return os.environ.get("OIT_REDIS") or self.fleet.redis_url
 
     def site_for(self, url: str) -> SiteConfig | None:
         key = url.rstrip("/").lower()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -22,6 +22,7 @@ from rules.results import ItemResult
 TEMPLATE_NAME = "fleet.html.j2"
 WORST_ITEMS = 3
 _STATUS_WEIGHT = {"missing": 3, "gap": 2, "unknown": 1, "pass": 0}
+NIGHT_STATE_TH = {"queued": "ยังไม่ได้สแกน (รอคิว)", "running": "ยังสแกนไม่เสร็จ", "failed": "สแกนไม่สำเร็จ"}
 
 
 class WorstItem(BaseModel):
@@ -41,6 +42,26 @@ class FleetEntry(BaseModel):
     sparkline: ScoreChart | None = None
     worst: list[WorstItem] = Field(default_factory=list)
     report_href: str | None = None  # relative link to the site's latest report
+
+
+class NightRun(BaseModel):
+    """A site of the fleet's last night that was not scanned (oit fleet): why, for the top of the index."""
+
+    name: str | None
+    url: str
+    state: str  # queued | running | failed
+    late: bool
+    attempts: int
+    error: str | None
+
+
+class LastNight(BaseModel):
+    """The ledger of the fleet's latest night: how many sites were done, and those that were not."""
+
+    night: date
+    done: int
+    total: int
+    not_scanned: list[NightRun] = Field(default_factory=list)
 
 
 def worst_items(result: ScanResult, limit: int = WORST_ITEMS) -> list[WorstItem]:
@@ -77,20 +98,32 @@ def fleet_entry(
     )
 
 
-def render_fleet(entries: Sequence[FleetEntry], generated_at: datetime) -> str:
-    """The index page; sites with the lowest score first (unscanned sites last), so problems lead."""
+def render_fleet(entries: Sequence[FleetEntry], generated_at: datetime, last_night: LastNight | None = None) -> str:
+    """The index page: the sites the fleet did not scan last night first (why), then every site, the lowest score
+    first (unscanned sites last), so problems lead."""
     ordered = sorted(
         entries,
         key=lambda e: (e.latest is None or e.latest.score is None, e.latest.score if e.latest else 0, e.url),
     )
     template = environment().get_template(TEMPLATE_NAME)
     return template.render(
-        entries=ordered, generated_at=generated_at, TREND_MARK=TREND_MARK, TREND_TH=TREND_TH, STATUS=STATUS_TH
+        entries=ordered,
+        generated_at=generated_at,
+        last_night=last_night,
+        TREND_MARK=TREND_MARK,
+        TREND_TH=TREND_TH,
+        STATUS=STATUS_TH,
+        NIGHT_STATE=NIGHT_STATE_TH,
     )
 
 
-def write_fleet(entries: Sequence[FleetEntry], path: str | os.PathLike[str], generated_at: datetime) -> Path:
+def write_fleet(
+    entries: Sequence[FleetEntry],
+    path: str | os.PathLike[str],
+    generated_at: datetime,
+    last_night: LastNight | None = None,
+) -> Path:
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_fleet(entries, generated_at), encoding="utf-8")
+    out.write_text(render_fleet(entries, generated_at, last_night), encoding="utf-8")
     return out

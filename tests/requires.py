@@ -114,6 +114,15 @@ TOOLS: dict[str, Tool] = {
         _postgresql,
         "sudo apt-get install postgresql && pip install -e '.[postgres]'",
     ),
+    "redis-server": Tool(
+        "เซิร์ฟเวอร์ Redis (คิวของ oit fleet)",
+        "the Redis server (the queue of oit fleet)",
+        lambda: shutil.which("redis-server") is not None,
+        "sudo apt-get install redis-server",
+    ),
+    "dramatiq": Tool(
+        "แพ็กเกจ dramatiq ของ oit fleet", "the fleet extra dramatiq", _module("dramatiq"), "pip install -e '.[fleet]'"
+    ),
     "cryptography": Tool(
         "แพ็กเกจ cryptography ของชุดทดสอบ", "the test extra cryptography", _module("cryptography"), TEST_EXTRAS
     ),

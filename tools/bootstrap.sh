@@ -44,6 +44,6 @@ fi
 stamp=.venv/.oit-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test,postgres]"
+  .venv/bin/python -m pip install -q -e ".[test,postgres,fleet]"
   touch "$stamp"
 fi

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated
@@ -446,7 +446,8 @@ def report(
     if target.strip().lower() == "fleet":
         from oit.watch.reporting import build_fleet
 
-        index, entries = build_fleet(engine, config.sites, out or Path(config.report.dir) / "fleet")
+        late_after = timedelta(hours=config.fleet.late_after_hours)
+        index, entries = build_fleet(engine, config.sites, out or Path(config.report.dir) / "fleet", late_after)
         console.print(f"หน้ารวม {len(entries)} เว็บไซต์ / fleet index: {index}", markup=False, highlight=False)
         return
     if not target.strip().isdigit():

@@ -3,8 +3,10 @@
 Each scan is a row that starts as "running" and ends "done" or "failed"; pages, links and documents are
 written in batches, each batch its own transaction. A crash mid-scan leaves earlier scans untouched and the
 interrupted one visibly "running", never half-written rows of a finished scan. The running scan records the
-process that owns it (host, pid, process start time): the next scan that opens the database marks a running
-scan whose process is gone "crashed", and leaves one that is still alive (a concurrent scan) alone.
+process that owns it (host, PID namespace, pid, process start time) and holds a lease it renews while it runs
+(ScanLeases): the next scan that opens the database marks a running scan "crashed" when its process is gone (this
+host and namespace) or its lease ran out (another machine or container), and leaves a live one (a concurrent scan)
+alone.
 
 A scan is also the crawler's memory of the previous scan of the same site (crawler/revisit.py): the validators
 (ETag, Last-Modified), content hash and links of each page are stored, and an unchanged page is copied from
@@ -14,6 +16,7 @@ the previous scan's row inside the database instead of being parsed and compress
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import socket
@@ -141,6 +144,10 @@ SCANS = Table(
     Column("owner_host", _text(255)),
     Column("owner_pid", Integer),
     Column("owner_started", Float),  # the process's start time (pids are reused)
+    Column("owner_ns", String(40)),  # its PID namespace ("pid:[4026531836]"): a container on the same host has its own
+    # Renewed by the scan's process while it runs (ScanLeases): a running scan whose lease ran out is gone, whatever
+    # the machine; only a scan of this host and PID namespace is judged by its process at once.
+    Column("lease_until", DateTime),
 )
 
 PAGES = Table(
@@ -296,6 +303,34 @@ ALERT_MESSAGES = Table(
     Column("done", Boolean, default=False, nullable=False),
     Column("attempts", Integer, default=0, nullable=False),
     Column("last_error", _text()),
+    # A delivery run holds the message until then: two runs of one site at once (two workers, a worker beside
+    # `oit schedule`) never send it twice; a run that died lets go when the time passes.
+    Column("claimed_until", DateTime),
+)
+
+
+# --- the fleet's nightly ledger (oit/store/ledger.py, oit/fleet/) ---
+# One row per site and night: queued once (however many enqueuers run), claimed by one worker at a time under a
+# lease the worker renews; a lease that runs out (the worker was killed) hands the site to the next worker.
+FLEET_RUNS = Table(
+    "fleet_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("night", Date, nullable=False),
+    Column("site_url", _text(2000), nullable=False),
+    Column("site_name", _text(500)),
+    Column("host", _text(255), index=True, nullable=False),  # sites on one host are scanned one at a time
+    Column("state", String(20), default="queued", nullable=False),  # queued | running | done | failed
+    Column("queued_at", DateTime, nullable=False),
+    Column("sent_at", DateTime),  # when its queue message was last sent
+    Column("worker", _text(255)),  # the worker that holds (or last held) it
+    Column("lease_until", DateTime),
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("attempts", Integer, default=0, nullable=False),
+    Column("scan_id", Integer),
+    Column("error", _text()),
+    UniqueConstraint("night", "site_url"),
 )
 
 
@@ -446,7 +481,65 @@ STALE_AFTER = timedelta(hours=24)
 def _owner() -> dict[str, Any]:
     pid = os.getpid()
     state = _process_state(pid)
-    return {"owner_host": socket.gethostname(), "owner_pid": pid, "owner_started": state[1] if state else None}
+    return {
+        "owner_host": socket.gethostname(),
+        "owner_pid": pid,
+        "owner_started": state[1] if state else None,
+        "owner_ns": _pid_namespace(),
+    }
+
+
+@cache
+def _pid_namespace() -> str | None:
+    """This process's PID namespace: two containers of one host share its name but not their process numbers."""
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return None
+
+
+# A running scan renews its lease every third of SCAN_LEASE (one thread per process for all its scans).
+SCAN_LEASE = timedelta(minutes=2)
+
+
+class ScanLeases:
+    """The lease of every scan this process runs, renewed by one daemon thread until the scan ends."""
+
+    def __init__(self, lease: timedelta = SCAN_LEASE) -> None:
+        self.lease = lease
+        self._scans: dict[int, Engine] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def hold(self, engine: Engine, scan_id: int) -> None:
+        with self._lock:
+            self._scans[scan_id] = engine
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._renew, name="oit-scan-leases", daemon=True)
+                self._thread.start()
+
+    def release(self, scan_id: int) -> None:
+        with self._lock:
+            self._scans.pop(scan_id, None)
+
+    def _renew(self) -> None:
+        while True:
+            time.sleep(self.lease.total_seconds() / 3)
+            with self._lock:
+                held = list(self._scans.items())
+            if not held:
+                continue
+            for scan_id, engine in held:
+                # A database that is briefly away: the next round tries again.
+                with contextlib.suppress(Exception), engine.begin() as conn:
+                    conn.execute(
+                        update(SCANS)
+                        .where(SCANS.c.id == scan_id, SCANS.c.state == "running")
+                        .values(lease_until=now() + self.lease)
+                    )
+
+
+LEASES = ScanLeases()
 
 
 def _process_alive(pid: int, started: float | None) -> bool:
@@ -489,20 +582,23 @@ def _boot_time() -> float:
         return float(next(line.split()[1] for line in stat if line.startswith(b"btime ")))
 
 
-def _is_dead(scan: Row, host: str, at: datetime) -> bool:
-    if scan.owner_host == host and scan.owner_pid is not None:
+def _is_dead(scan: Row, me: dict[str, Any], at: datetime) -> bool:
+    same_processes = scan.owner_ns is None or scan.owner_ns == me["owner_ns"]  # None: recorded before namespaces
+    if scan.owner_host == me["owner_host"] and scan.owner_pid is not None and same_processes:
         return not _process_alive(scan.owner_pid, scan.owner_started)
-    # Another machine's scan, or one from an oit that did not record its owner: judged by its age.
+    if scan.lease_until is not None:  # another machine's or container's scan: alive while it renews its lease
+        return bool(scan.lease_until < at)
+    # One from an oit that recorded no lease: judged by its age.
     return at - scan.started_at > STALE_AFTER
 
 
 def mark_crashed(engine: Engine) -> list[int]:
     """Mark every running scan whose process is gone "crashed" (with the reason); returns their ids. A running
     scan whose process is alive is a concurrent scan and is left alone. Its rows stay as they were committed."""
-    host, at = socket.gethostname(), now()
+    me, at = _owner(), now()
     with engine.begin() as conn:
         running = conn.execute(select(SCANS).where(SCANS.c.state == "running")).all()
-        dead = [scan.id for scan in running if _is_dead(scan, host, at)]
+        dead = [scan.id for scan in running if _is_dead(scan, me, at)]
         if dead:
             conn.execute(
                 update(SCANS)
@@ -692,9 +788,11 @@ class ScanStore:
                 as_of=as_of,
                 kind=kind,
                 based_on=based_on,
+                lease_until=now() + LEASES.lease,
                 **_owner(),
             )
             self.scan_id: int = conn.execute(scan).inserted_primary_key[0]  # type: ignore[index]  # as above
+        LEASES.hold(engine, self.scan_id)
         self._known: dict[str, Known] | None = None  # the previous scan's URLs, read on first use
         self._links_z: dict[str, bytes | None] = {}  # their pages' packed links, read with them
         self._interned_links: dict[Hashable, Link] = {}  # kept for the scan: their ids stay unique (_links_added)
@@ -911,6 +1009,7 @@ class ScanStore:
     ) -> None:
         self._close_reader()
         self.flush()
+        LEASES.release(self.scan_id)
         with self.engine.begin() as conn:
             if items:
                 conn.execute(
@@ -940,6 +1039,7 @@ class ScanStore:
             self.flush()
         except Exception:  # the database itself may be what failed: the state below matters more
             self._pages, self._docs, self._links, self._reused = [], [], [], []
+        LEASES.release(self.scan_id)
         with self.engine.begin() as conn:
             conn.execute(
                 update(SCANS).where(SCANS.c.id == self.scan_id).values(state="failed", finished_at=now(), error=error)

@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0001"  # the newest revision in migrations/versions (tests/oit/store/test_migrations.py checks it)
+HEAD = "0003"  # the newest revision in migrations/versions (tests/oit/store/test_migrations.py checks it)
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 # A constant of oit's own for pg_advisory_xact_lock (a bigint): "oit.sche" in ASCII.

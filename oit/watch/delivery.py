@@ -10,16 +10,17 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 import httpx
-from sqlalchemy import select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import or_, select, update
+from sqlalchemy.engine import Engine, Row
 
 from oit import __version__
 from oit.config import AlertsConfig, EmailConfig
-from oit.store.database import ALERT_MESSAGES
+from oit.store.database import ALERT_MESSAGES, now
 from oit.watch.alerts import Alert
 
 log = logging.getLogger("oit.delivery")  # the name printed in the log lines, kept as it was before oit/watch/
@@ -33,8 +34,8 @@ def channels(config: AlertsConfig) -> list[str]:
 
 def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None = None) -> int:
     """Send every queued message (of one site, or all) on every channel it has not gone through yet; returns
-    how many sends worked. The scheduler delivers per site, from that site's run: runs of one site never
-    overlap, so a message is never picked up by two threads at once."""
+    how many sends worked. Each message is claimed first (claimed_until): of two runs at once (two fleet workers,
+    or a worker beside `oit schedule`), one sends it and the other leaves it."""
     targets = channels(config)
     sent = 0
     messages = ALERT_MESSAGES
@@ -43,7 +44,10 @@ def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None =
         query = query.where(messages.c.site_url == site_url)
     with engine.connect() as conn:
         pending = conn.execute(query).all()
-    for row in pending:
+    for candidate in pending:
+        row = _claim(engine, candidate.id, len(targets), config.timeout)
+        if row is None:
+            continue
         delivered = list(row.delivered or [])
         errors = []
         for target in targets:
@@ -64,9 +68,28 @@ def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None =
             conn.execute(
                 update(messages)
                 .where(messages.c.id == row.id)
-                .values(attempts=attempts, delivered=delivered, last_error=last_error, done=done)
+                .values(attempts=attempts, delivered=delivered, last_error=last_error, done=done, claimed_until=None)
             )
     return sent
+
+
+def _claim(engine: Engine, message_id: int, channels: int, timeout: float) -> Row | None:
+    """Hold the message for as long as its sends may take (every channel timing out, twice over) and read it
+    again (another run may have sent it on some channels since); None when another run holds or finished it."""
+    messages, at = ALERT_MESSAGES, now()
+    with engine.begin() as conn:
+        claimed = conn.execute(
+            update(messages)
+            .where(
+                messages.c.id == message_id,
+                messages.c.done.is_(False),
+                or_(messages.c.claimed_until.is_(None), messages.c.claimed_until < at),
+            )
+            .values(claimed_until=at + timedelta(seconds=2 * timeout * max(1, channels) + 60))
+        )
+        if claimed.rowcount != 1:
+            return None
+        return conn.execute(select(messages).where(messages.c.id == message_id)).one()
 
 
 def _send(target: str, alert: Alert, config: AlertsConfig) -> str | None:

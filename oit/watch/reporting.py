@@ -5,7 +5,7 @@ screenshots of its evidence pages, and the fleet of sites. The report renderers 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,8 +13,10 @@ from sqlalchemy.engine import Engine
 
 from oit.config import SiteConfig
 from oit.scan.rendering import screenshots
+from oit.store.database import now
+from oit.store.ledger import latest_night, night_runs
 from oit.watch.history import diff_scans, latest_done, list_scans, list_sites, load_result
-from reports.fleet import FleetEntry, fleet_entry, write_fleet
+from reports.fleet import FleetEntry, LastNight, NightRun, fleet_entry, write_fleet
 from reports.html_report import write_html
 from reports.models import ScanDiff, ScanResult, ScanSummary
 from reports.screenshots import Screenshots
@@ -60,8 +62,11 @@ def fleet_sites(engine: Engine, configured: Iterable[SiteConfig]) -> list[tuple[
     return sites
 
 
-def build_fleet(engine: Engine, configured: Iterable[SiteConfig], out: Path) -> tuple[Path, list[FleetEntry]]:
-    """Write each site's latest report under out/sites/ and the index page out/index.html."""
+def build_fleet(
+    engine: Engine, configured: Iterable[SiteConfig], out: Path, late_after: timedelta = timedelta(hours=6)
+) -> tuple[Path, list[FleetEntry]]:
+    """Write each site's latest report under out/sites/ and the index page out/index.html (with, on top, the sites
+    the fleet did not scan last night and why)."""
     entries = []
     for name, url, is_configured in fleet_sites(engine, configured):
         history = list_scans(engine, url) or (list_scans(engine, name) if name else [])
@@ -76,5 +81,26 @@ def build_fleet(engine: Engine, configured: Iterable[SiteConfig], out: Path) -> 
             href = relative.as_posix()
         entries.append(fleet_entry(name or (result.site.name if result else None), url, is_configured, history,
                                    result, href))  # fmt: skip
-    index = write_fleet(entries, out / "index.html", datetime.now(BANGKOK))
+    index = write_fleet(entries, out / "index.html", datetime.now(BANGKOK), last_night(engine, late_after))
     return index, entries
+
+
+def last_night(engine: Engine, late_after: timedelta) -> LastNight | None:
+    """The fleet's latest night from its ledger (oit fleet), the sites not scanned first; None without a fleet."""
+    night = latest_night(engine)
+    if night is None:
+        return None
+    runs, at = night_runs(engine, night), now()
+    missed = [
+        NightRun(
+            name=run.site_name,
+            url=run.site_url,
+            state=run.state,
+            late=run.state != "failed" and at - run.queued_at > late_after,
+            attempts=run.attempts,
+            error=run.error,
+        )
+        for run in runs
+        if run.state != "done"
+    ]
+    return LastNight(night=night, done=len(runs) - len(missed), total=len(runs), not_scanned=missed)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Receiver:
-    """A webhook receiver on 127.0.0.1 that answers `fail_first` requests with 500, then 200."""
+    """A webhook receiver on 127.0.0.1 that answers `fail_first` requests with 500, then 200, each after `delay`
+    seconds (a slow chat relay)."""
 
-    def __init__(self, fail_first: int = 0) -> None:
+    def __init__(self, fail_first: int = 0, delay: float = 0.0) -> None:
         self.bodies: list[dict] = []
         self.headers: list[dict] = []
         self.fail_first = fail_first
@@ -20,6 +22,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
+                time.sleep(delay)
                 if receiver.fail_first > 0:
                     receiver.fail_first -= 1
                     self.send_response(500)

@@ -7,17 +7,19 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import psutil
 import pytest
+from sqlalchemy import select
 
-from oit.store.database import CRASHED_TH_EN, SCANS, ScanStore, open_engine
+from oit.store.database import CRASHED_TH_EN, LEASES, SCANS, ScanLeases, ScanStore, now, open_engine
 from tests.crawler.support import LocalServer, Reply, page, pdf_reply
 
 OIT = [sys.executable, "-m", "oit"]
@@ -103,6 +105,69 @@ def test_live_concurrent_scan_is_left_running_and_dead_ones_are_marked(tmp_path:
         states = dict(conn.execute(SCANS.select().with_only_columns(SCANS.c.id, SCANS.c.state)).all())
     assert reused.crashed == [dead.scan_id]
     assert states == {live.scan_id: "running", dead.scan_id: "crashed", reused.scan_id: "running"}
+
+
+def _running(engine, **owner) -> int:  # type: ignore[no-untyped-def]
+    """A running scan owned as given (host, pid, namespace, lease)."""
+    scan_id = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15)).scan_id
+    LEASES.release(scan_id)  # its owner is the one given here, not this process
+    with engine.begin() as conn:
+        conn.execute(SCANS.update().where(SCANS.c.id == scan_id).values(**owner))
+    return scan_id
+
+
+def _states(engine) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return dict(conn.execute(SCANS.select().with_only_columns(SCANS.c.id, SCANS.c.state)).all())
+
+
+def test_a_scan_in_another_container_of_this_host_lives_while_its_lease_does(tmp_path: Path) -> None:
+    """A container shares its host's name but not its process numbers: its scan's pid means nothing here. It is
+    judged by its lease (it was marked crashed at once before, a live scan lost)."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid that is no process here
+    container = {"owner_host": socket.gethostname(), "owner_pid": gone.pid, "owner_ns": "pid:[4026532999]"}
+    live = _running(engine, **container, lease_until=now() + timedelta(minutes=1))
+    lapsed = _running(engine, **container, lease_until=now() - timedelta(seconds=1))
+    here = _running(engine, owner_pid=gone.pid)  # this host and namespace: its dead process says it at once
+    ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))  # the next scan looks at the others
+    states = _states(engine)
+    assert (states[live], states[lapsed], states[here]) == ("running", "crashed", "crashed")
+
+
+def test_another_machines_scan_is_crashed_when_its_lease_runs_out_not_after_a_day(tmp_path: Path) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    other = {"owner_host": "worker-7.fleet.example.go.th", "owner_pid": 1234}
+    renewing = _running(engine, **other, lease_until=now() + timedelta(seconds=90))
+    silent = _running(engine, **other, lease_until=now() - timedelta(seconds=5))
+    old_oit = _running(engine, **other, lease_until=None)  # recorded by an oit without leases: judged by its age
+    ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    states = _states(engine)
+    assert (states[renewing], states[silent], states[old_oit]) == ("running", "crashed", "running")
+
+
+def test_a_running_scan_renews_its_lease_until_it_ends(tmp_path: Path) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    LEASES.release(store.scan_id)
+    leases = ScanLeases(lease=timedelta(seconds=0.9))  # renewed every 0.3 s
+
+    def lease() -> datetime:
+        with engine.connect() as conn:
+            return conn.execute(select(SCANS.c.lease_until).where(SCANS.c.id == store.scan_id)).scalar_one()
+
+    first = lease()
+    leases.hold(engine, store.scan_id)
+    deadline = time.monotonic() + 10
+    while lease() == first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert lease() != first  # renewed, to now + 0.9 s
+    store.finish("{}", [], 0, 0, 0, 0.1)
+    leases.release(store.scan_id)
+    ended = lease()
+    time.sleep(1.0)
+    assert lease() == ended  # a finished scan's lease is left as it was
 
 
 def test_owners_recorded_with_psutil_still_match_their_live_processes(tmp_path: Path) -> None:

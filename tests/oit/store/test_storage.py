@@ -17,6 +17,7 @@ from crawler.models import Document, Link, Page
 from oit.store.database import (
     BATCH_SIZE,
     DOCUMENT_TEXTS,
+    LEASES,
     LINKS,
     PAGE_SIZE,
     PAGES,
@@ -191,18 +192,30 @@ def columns_of(db: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"pragma table_info({table})")]
 
 
+# What the schema gained after oit 2026-12, each with its Alembic revision (oit/store/migrations/versions/).
+ADDED_COLUMNS = {
+    "links": ["nav"],  # 0001: a link's menu flag
+    "alert_messages": ["claimed_until"],  # 0002: an alert delivered once
+    "scans": ["owner_ns", "lease_until"],  # 0003: a running scan's lease
+}
+ADDED_TABLES = {"fleet_runs", "ix_fleet_runs_host"}  # 0002: the fleet's nightly ledger and its index
+
+
 def test_a_new_database_has_the_schema_earlier_versions_created(tmp_path):
     """The tables are SQLAlchemy Core now (the scan process does not load the ORM), but a new file gets exactly
-    the tables, columns, constraints and indexes that the ORM models of oit 2026-12 created, and since then one
-    column: a link's menu flag (links.nav)."""
+    the tables, columns, constraints and indexes that the ORM models of oit 2026-12 created, and since then only
+    what the revisions added (ADDED_COLUMNS, ADDED_TABLES)."""
     open_engine(f"sqlite:///{tmp_path / 'new.sqlite'}").dispose()
     earlier = sqlite3.connect(":memory:")
     earlier.executescript(SCHEMA_2026_12.read_text(encoding="utf-8"))
     new = sqlite3.connect(tmp_path / "new.sqlite")
-    assert {k: v for k, v in schema_of(new).items() if k != "links"} == {
-        k: v for k, v in schema_of(earlier).items() if k != "links"
+    changed = set(ADDED_COLUMNS) | ADDED_TABLES
+    assert {k: v for k, v in schema_of(new).items() if k not in changed} == {
+        k: v for k, v in schema_of(earlier).items() if k not in changed
     }
-    assert columns_of(new, "links") == [*columns_of(earlier, "links"), "nav"]
+    assert set(schema_of(new)) >= ADDED_TABLES
+    for table, added in ADDED_COLUMNS.items():
+        assert columns_of(new, table) == [*columns_of(earlier, table), *added]
 
 
 def test_a_database_of_oit_2026_12_gains_the_menu_flag_and_works(tmp_path):
@@ -221,8 +234,9 @@ def test_a_database_of_oit_2026_12_gains_the_menu_flag_and_works(tmp_path):
     store = finished_scan(engine, [page(1)])
     assert StoredSite(engine, store.scan_id, "http://t.go.th/").page(page(1).url).title == page(1).title
     after = sqlite3.connect(path)
-    assert {k: v for k, v in schema_of(after).items() if k != "links"} == {
-        k: v for k, v in before.items() if k != "links"
+    changed = set(ADDED_COLUMNS) | ADDED_TABLES
+    assert {k: v for k, v in schema_of(after).items() if k not in changed} == {
+        k: v for k, v in before.items() if k not in changed
     }
     assert columns_of(after, "links")[-1] == "nav"
 
@@ -379,13 +393,15 @@ def test_recheck_copies_what_it_did_not_fetch(database_url):
 
 
 def test_running_scans_of_an_older_oit_are_judged_by_age(database_url):
-    """Rows without an owner (written before owners were recorded): crashed only when clearly stale."""
+    """Rows without an owner or a lease (written before either was recorded): crashed only when clearly stale."""
     engine = open_engine(database_url)
     stale = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
     recent = ScanStore(engine, "http://t.go.th/", None, 2569, date(2026, 5, 15))
+    LEASES.release(stale.scan_id)
+    LEASES.release(recent.scan_id)
     with engine.begin() as conn:
         table = SCANS
-        conn.execute(table.update().values(owner_pid=None, owner_host=None))
+        conn.execute(table.update().values(owner_pid=None, owner_host=None, owner_ns=None, lease_until=None))
         conn.execute(table.update().where(table.c.id == stale.scan_id).values(started_at=datetime(2026, 1, 1)))
     assert mark_crashed(engine) == [stale.scan_id]
     with engine.connect() as conn:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from email import message_from_bytes, policy
@@ -218,6 +220,35 @@ def test_webhook_and_email_receive_the_thai_alert(engine, receiver, smtp, monkey
     assert mailbox.envelopes == [("oit@nongbuadaeng.go.th", ["nayok@nongbuadaeng.go.th", "it@nongbuadaeng.go.th"])]
     assert deliver_pending(engine, alerts_config([receiver.url], port)) == 0  # nothing sent twice
     assert [m.done for m in messages(engine)] == [True]
+
+
+def test_two_deliveries_at_once_send_each_alert_once(engine):
+    """Two runs of one site at once (two fleet workers, or a worker beside `oit schedule`): the second finds the
+    message held by the first, which is still waiting on a slow relay, and leaves it."""
+    slow = Receiver(delay=1.0)
+    try:
+        confirmed_change(engine)
+        config = alerts_config([slow.url])
+        first = threading.Thread(target=deliver_pending, args=(engine, config))
+        first.start()
+        time.sleep(0.3)  # the first run is inside its POST
+        assert deliver_pending(engine, config) == 0
+        first.join(10)
+        assert len(slow.bodies) == 1
+        assert [(m.done, m.claimed_until) for m in messages(engine)] == [(True, None)]
+        assert deliver_pending(engine, config) == 0 and len(slow.bodies) == 1
+    finally:
+        slow.close()
+
+
+def test_a_claim_left_by_a_run_that_died_runs_out(engine, receiver):
+    confirmed_change(engine)
+    with engine.begin() as conn:  # a run claimed the message, then its process was killed
+        conn.execute(ALERT_MESSAGES.update().values(claimed_until=now() + timedelta(minutes=5)))
+    assert deliver_pending(engine, alerts_config([receiver.url])) == 0
+    with engine.begin() as conn:
+        conn.execute(ALERT_MESSAGES.update().values(claimed_until=now() - timedelta(seconds=1)))
+    assert deliver_pending(engine, alerts_config([receiver.url])) == 1 and len(receiver.bodies) == 1
 
 
 def test_website_text_cannot_ping_a_chat_or_add_mail_headers(engine, receiver, smtp, monkeypatch):

@@ -1,4 +1,5 @@
-"""The storage tests run on SQLite and on a real PostgreSQL (a cluster of their own, started once per test session)."""
+"""Databases for the tests of oit (the store, the fleet): SQLite and a real PostgreSQL (a cluster of their own, started
+once per test session)."""
 
 from __future__ import annotations
 
