@@ -150,3 +150,19 @@ def test_the_gap_names_the_title_of_a_nameless_card_without_a_photo() -> None:
     assert not finding.present
     assert finding.missing_parts == ["ปลัด"]
     assert [h.snippet for h in finding.hits] == ["นายก: "]
+
+
+def test_a_phone_line_that_repeats_the_persons_name_is_their_contact() -> None:
+    html = (
+        '<div class="entry-content">'
+        "<p>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "<p>ติดต่อ นายสมชาย ใจดี โทร. 08-1873-2451</p>"
+        "<p>นางสมศรี ศรีสุข<br>รองนายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "<p>ติดต่อ นายสมชาย ใจดี (ผู้ประสานงาน) โทร. 09-2318-5546</p>"
+        "</div>"
+    )
+    # The second phone line names the mayor, not the deputy: it is no deputy's contact.
+    assert [(c.name, c.has_contact) for c in executive_cards(html)] == [
+        ("นายสมชาย ใจดี", True),
+        ("นางสมศรี ศรีสุข", False),
+    ]
