@@ -1,6 +1,8 @@
 """The organisation chart (image_or_document, rules/checks/text.py) linked rather than shown: a structure page whose
 chart is a link to the picture or the file (any image format, upper-case extensions of old sites, a cache-busting
-query string) has it; a link to another page, however it is labelled, is no chart."""
+query string) has it; a link to another page, however it is labelled, is no chart. The location map (links_to): a
+map embedded in the contact page (an iframe, in capitals or lazy-loaded), a link to it or its coordinates written
+out, on every page that has one."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import pytest
 
 from rules.catalog import components
 from rules.checks import Context, Finding, Hit
-from rules.checks.text import image_or_document
+from rules.checks.text import image_or_document, links_to
 from rules.site import SiteLinks
 from rules.sources import Bundle, Source, page_source
 from tests.rules.sitebuilder import AS_OF, YEAR, build_site, url
@@ -83,3 +85,63 @@ def test_a_chart_document_named_by_the_link_to_it_is_the_chart_itself() -> None:
     page = Source(url("/index.php/units"), "page", "linked", text="ส่วนราชการ", link_text="แผนผังโครงสร้างองค์กร")
     finding = image_or_document(components()["org.chart"], Bundle([chart, page]), CTX)
     assert finding.hits == [Hit(chart, "แผนผังโครงสร้างองค์กร ปีงบประมาณ 2569")]
+
+
+# --- the location map (links_to) ---------------------------------------------------------------------------
+def _contact_page(path: str, body: str) -> Source:
+    html = (
+        "<html><head><title>ติดต่อเรา</title></head><body><main><h1>ติดต่อเรา</h1>"
+        "<p>องค์การบริหารส่วนตำบลโคกสว่าง อำเภอเมือง จังหวัดขอนแก่น 40000 โทร 0-4341-4123</p>"
+        f"{body}</main></body></html>"
+    )
+    built = build_site({path: html}).page(url(path))
+    assert built is not None
+    return page_source(built, "fixture")
+
+
+def _map(*sources: Source) -> Finding:
+    return links_to(components()["contact.map"], Bundle(list(sources)), CTX)
+
+
+EMBED = "https://Maps.Google.com/maps?q=16.441234,102.835678&hl=th&z=15&output=embed"
+
+
+@pytest.mark.parametrize(
+    "iframe",
+    [
+        f'<iframe src="{EMBED}" width="600" height="450"></iframe>',
+        f'<IFRAME SRC="{EMBED}" WIDTH="600" HEIGHT="450"></IFRAME>',  # an old editor's capitals
+    ],
+)
+def test_an_embedded_map_is_the_location_map(iframe: str) -> None:
+    page = _contact_page("/index.php/contact", f"<p>แผนที่ตั้ง</p>{iframe}")
+    assert _map(page).hits == [Hit(page, EMBED.replace("Maps.Google", "maps.google"))]
+
+
+@pytest.mark.parametrize(
+    "iframe",
+    [
+        f'<iframe class="lazyload" data-src="{EMBED}"></iframe>',
+        f'<IFRAME CLASS="lazyload" DATA-SRC="{EMBED}"></IFRAME>',
+    ],
+)
+def test_a_lazy_loaded_map_is_read_from_the_pages_html_as_written(iframe: str) -> None:
+    # The map's address is only in the page's HTML, its host in capitals as the editor wrote it.
+    page = _contact_page("/index.php/contact", f"<p>แผนที่ตั้ง</p>{iframe}")
+    assert _map(page).hits == [Hit(page, EMBED)]
+
+
+def test_every_page_with_a_map_link_or_its_coordinates_is_a_hit() -> None:
+    linked = _contact_page(
+        "/index.php/contact", '<p><a href="https://maps.app.goo.gl/Xk3vQp9RmT2">แผนที่ Google Maps</a></p>'
+    )
+    written = _contact_page("/index.php/about/location", "<p>พิกัดที่ตั้งสำนักงาน 16.441234, 102.835678</p>")
+    finding = _map(linked, written)
+    assert finding.hits == [
+        Hit(linked, "https://maps.app.goo.gl/Xk3vQp9RmT2"),
+        Hit(written, "16.441234, 102.835678"),
+    ]
+
+
+def test_an_address_without_a_map_is_no_map() -> None:
+    assert not _map(_contact_page("/index.php/contact", "<p>เปิดทำการ จันทร์ - ศุกร์ 08.30 - 16.30 น.</p>")).present
