@@ -294,8 +294,8 @@ def _by_name(page: _Page, candidates: list[_Candidate], need_position: bool) -> 
         if key in by_name and size <= by_name[key][0]:
             continue  # an element inside a larger card of the same person
         node = c.span.node
-        photo = page.holds(page.photos, c.ranges) or _photo_beside(node)
-        contact = bool(_CHANNEL.search(c.text)) or page.holds(page.contacts, c.ranges) or _contact_after(node)
+        photo = page.holds(page.photos, c.ranges) or _photo_beside(node, key)
+        contact = bool(_CHANNEL.search(c.text)) or page.holds(page.contacts, c.ranges) or _contact_after(node, key)
         by_name[key] = (size, c.span.start, Card(name, position.group(0) if position else "", photo, contact))
     return by_name
 
@@ -350,36 +350,38 @@ def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:
     return sibling
 
 
-def _anonymous(node: LexborNode) -> bool:
-    """An element that names nobody and no position: a photo's or a phone's own paragraph, not another card nor
-    the page's footer."""
+def _anonymous(node: LexborNode, key: str) -> bool:
+    """An element that names nobody but the card's person (`key`), and no position unless it names them: a photo's
+    or a phone's own paragraph (its alt text may name the person), not another card nor the page's footer."""
     if _is_chrome(node, in_section=False):
         return False
     text = _card_text(node)
-    return len(text) <= _MAX_CARD_TEXT and not _NAME.search(text) and not _PERSON_POSITION.search(text)
+    if len(text) > _MAX_CARD_TEXT or _names(text) - {key}:
+        return False
+    return key in _names(text) or not _PERSON_POSITION.search(text)
 
 
-def _photo_beside(node: LexborNode) -> bool:
+def _photo_beside(node: LexborNode, key: str) -> bool:
     """The photo just before the card (a classic editor's flow: image paragraph, then name and position), or in
     the same column one row up (an old table: a row of photos above a row of names)."""
     before = _element_sibling(node, forward=False)
-    if before is not None and _anonymous(before) and _has_photo(before):
+    if before is not None and _anonymous(before, key) and _has_photo(before):
         return True
-    return any(_has_photo(cell) for cell in _column_cells(node, below=False))
+    return any(_has_photo(cell) for cell in _column_cells(node, key, below=False))
 
 
-def _contact_after(node: LexborNode) -> bool:
+def _contact_after(node: LexborNode, key: str) -> bool:
     """The phone on its own line right after the card (โทร. / มือถือ under the name and position), or in the same
     column of the row below or above (an old table: a row of phones under the row of names)."""
     after = _element_sibling(node, forward=True)
-    if after is not None and _anonymous(after) and _has_contact(after, _card_text(after)):
+    if after is not None and _anonymous(after, key) and _has_contact(after, _card_text(after)):
         return True
-    cells = [*_column_cells(node, below=True), *_column_cells(node, below=False)]
+    cells = [*_column_cells(node, key, below=True), *_column_cells(node, key, below=False)]
     return any(_has_contact(cell, _card_text(cell)) for cell in cells)
 
 
-def _column_cells(node: LexborNode, below: bool) -> list[LexborNode]:
-    """The cell in the same column of the next (or previous) table row, when it names nobody."""
+def _column_cells(node: LexborNode, key: str, below: bool) -> list[LexborNode]:
+    """The cell in the same column of the next (or previous) table row, when it names nobody but the card's person."""
     if node.tag not in ("td", "th") or node.parent is None or node.parent.tag != "tr":
         return []
     row = _element_sibling(node.parent, forward=below)
@@ -387,7 +389,7 @@ def _column_cells(node: LexborNode, below: bool) -> list[LexborNode]:
         return []
     column = [c.mem_id for c in _cells(node.parent)].index(node.mem_id)
     cells = _cells(row)
-    return [cells[column]] if column < len(cells) and _anonymous(cells[column]) else []
+    return [cells[column]] if column < len(cells) and _anonymous(cells[column], key) else []
 
 
 def _cells(row: LexborNode) -> list[LexborNode]:

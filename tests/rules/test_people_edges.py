@@ -1,0 +1,168 @@
+"""The executives check (rules/checks/people.py) at its edges: whose photo and phone a card takes from the cells and
+paragraphs around it on the layouts of old municipal sites (a row of photos whose alt texts name the people, a row
+of phones above or below the names, a header row across the table, a label column written as <th> on one row and
+<td> on the next), nameless cards that give only a title (นายก, ปลัด) with a photo drawn as a CSS background or a
+tel: / mailto: link, and what the finding names."""
+
+from __future__ import annotations
+
+from rules.catalog import components
+from rules.checks import Context
+from rules.checks.people import Card, executive_cards, executives
+from rules.site import SiteLinks
+from rules.sources import Bundle, Source
+from tests.rules.sitebuilder import AS_OF, YEAR, url
+
+CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([]))
+
+
+def _parts(html: str) -> list[tuple[str, str, bool, bool]]:
+    return [(c.name, c.position, c.has_photo, c.has_contact) for c in executive_cards(html)]
+
+
+def _cell(name: str, position: str) -> str:
+    return f'<td align="center"><font size="2"><b>{name}</b><br>{position}</font></td>'
+
+
+# --- legacy tables: the photo and the phone in the same column, one row up or down -----------------------------
+def test_a_row_of_photos_whose_alt_texts_name_the_people_gives_each_their_own_photo() -> None:
+    # The photo's alt text names the person under it: that is their photo, not another person's card.
+    html = (
+        "<table>"
+        '<tr><td><img src="pic/boss/02.jpg" alt="นายประยูร ทองมา"></td>'
+        '<td><img src="pic/boss/03.jpg" alt="นางบุญเรือน ศรีสุข รองนายก"></td></tr>'
+        f"<tr>{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}{_cell('นางบุญเรือน ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr>"
+        "</table>"
+    )
+    assert _parts(html) == [
+        ("นายประยูร ทองมา", "รองนายก", True, False),
+        ("นางบุญเรือน ศรีสุข", "รองนายก", True, False),
+    ]
+
+
+def test_a_person_listed_under_another_persons_card_does_not_take_their_photo() -> None:
+    # One person per cell: the mayor's cell has a photo, the deputy's below it none. The cell above names someone
+    # else (even over two lines, or only in its photo's alt text), so it is no photo of the deputy's.
+    for above in (
+        '<img src="pic/boss/01.jpg"><br>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง',
+        '<img src="pic/boss/01.jpg"><br>นายสมชาย<br>ใจดี',
+        '<img src="pic/boss/01.jpg" alt="นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบลโคกสว่าง">',
+    ):
+        html = f"<table><tr><td>{above}</td></tr><tr>{_cell('นางสมศรี ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr></table>"
+        deputy = next(c for c in executive_cards(html) if c.name == "นางสมศรี ศรีสุข")
+        assert not deputy.has_photo, above
+
+
+def test_phones_in_the_row_above_the_names_are_each_persons_contact() -> None:
+    html = (
+        "<table>"
+        "<tr><td>โทร. 089-712-3345</td><td>โทร. 063-451-2287</td></tr>"
+        f"<tr>{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}{_cell('นางบุญเรือน ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr>"
+        "</table>"
+    )
+    assert [c.has_contact for c in executive_cards(html)] == [True, True]
+
+
+def test_a_header_row_across_the_table_above_the_names_is_no_ones_photo() -> None:
+    # The title row spans the three columns: one cell, which the second and third columns have none of.
+    html = (
+        '<table><tr><td colspan="3"><b>คณะผู้บริหาร อบต.โคกสว่าง</b></td></tr>'
+        f"<tr>{_cell('นายสมชาย ใจดี', 'นายก อบต.โคกสว่าง')}{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}"
+        f"{_cell('นายวีระ พันธ์ดี', 'เลขานุการนายก อบต.โคกสว่าง')}</tr>"
+        "<tr><td>โทร. 081-873-2451</td><td>โทร. 089-712-3345</td><td>โทร. 086-224-9170</td></tr></table>"
+    )
+    assert _parts(html) == [
+        ("นายสมชาย ใจดี", "นายก", False, True),
+        ("นายประยูร ทองมา", "รองนายก", False, True),
+        ("นายวีระ พันธ์ดี", "เลขานุการ", False, True),
+    ]
+
+
+def test_a_label_column_written_as_th_keeps_the_photos_over_their_names() -> None:
+    # A hand-made table: the label cell is a <th> on the photo row and a <td> on the names row.
+    html = (
+        "<table>"
+        '<tr><th>ภาพถ่าย</th><td><img src="pic/boss/02.jpg"></td><td><img src="pic/boss/03.jpg"></td></tr>'
+        f"<tr><td>ชื่อ - ตำแหน่ง</td>{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}"
+        f"{_cell('นางบุญเรือน ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr>"
+        "</table>"
+    )
+    assert [c.has_photo for c in executive_cards(html)] == [True, True]
+
+
+# --- the flow of a classic editor ---------------------------------------------------------------------------
+def test_a_gallery_photo_naming_someone_else_in_its_alt_text_is_not_the_next_persons_photo() -> None:
+    html = (
+        '<div class="entry-content">'
+        '<p><img src="/wp-content/uploads/2567/06/somchai.jpg" alt="นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบลโคกสว่าง"></p>'
+        "<p>นางสมศรี ศรีสุข<br>รองนายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "</div>"
+    )
+    assert _parts(html) == [
+        ("นายสมชาย ใจดี", "นายก", True, False),
+        ("นางสมศรี ศรีสุข", "รองนายก", False, False),
+    ]
+
+
+# --- nameless cards: a title with a photo or a channel --------------------------------------------------------
+def test_title_cards_with_a_photo_drawn_as_a_background_of_an_inner_element() -> None:
+    html = (
+        '<div class="row">'
+        '<div class="col-md-4"><div class="pic" style="background-image: url(\'/uploads/exec-1.jpg\')"></div>'
+        "<p>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p></div>"
+        '<div class="col-md-4"><div class="pic" style="background-image: url(\'/uploads/exec-2.jpg\')"></div>'
+        "<p>ปลัดองค์การบริหารส่วนตำบลโคกสว่าง</p></div>"
+        "</div>"
+    )
+    assert executive_cards(html) == [Card("", "นายก", True, False), Card("", "ปลัด", True, False)]
+
+
+def test_title_cards_reached_by_a_tel_or_mailto_link_have_a_contact() -> None:
+    html = (
+        '<ul class="exec">'
+        '<li><p>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p><a href="tel:0812345678">โทรศัพท์</a></li>'
+        '<li><p>ปลัดองค์การบริหารส่วนตำบลโคกสว่าง</p><a href="mailto:palad@koksawang.go.th">อีเมล</a></li>'
+        '<li><p>ผู้อำนวยการกองคลัง</p><a href="/index.php/finance">กองคลัง</a></li>'
+        "</ul>"
+    )
+    assert [(c.position, c.has_contact) for c in executive_cards(html)] == [("นายก", True), ("ปลัด", True)]
+
+
+def test_a_title_card_nested_in_another_is_one_person() -> None:
+    # A <figure> holding the photo and a caption paragraph with the title and phone: one card, not two.
+    html = (
+        '<figure class="wp-block-image"><img src="/wp-content/uploads/mayor.jpg">'
+        "<p>นายกองค์การบริหารส่วนตำบลโคกสว่าง โทร 08-1873-2451</p></figure>"
+    )
+    assert executive_cards(html) == [Card("", "นายก", True, True)]
+
+
+def test_the_gap_names_the_title_of_a_nameless_card_without_a_photo() -> None:
+    html = (
+        '<div class="row">'
+        '<div class="col-md-4"><div class="pic" style="background-image: url(\'/uploads/exec-1.jpg\')"></div>'
+        "<p>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p></div>"
+        '<div class="col-md-4"><a href="tel:043414123">โทร</a><p>ปลัดองค์การบริหารส่วนตำบลโคกสว่าง</p></div>'
+        "</div>"
+    )
+    source = Source(url("/about/executives.html"), "page", "config", title="คณะผู้บริหาร", markup=html)
+    finding = executives(components()["exec.photo"], Bundle([source]), CTX)
+    assert not finding.present
+    assert finding.missing_parts == ["ปลัด"]
+    assert [h.snippet for h in finding.hits] == ["นายก: "]
+
+
+def test_a_phone_line_that_repeats_the_persons_name_is_their_contact() -> None:
+    html = (
+        '<div class="entry-content">'
+        "<p>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "<p>ติดต่อ นายสมชาย ใจดี โทร. 08-1873-2451</p>"
+        "<p>นางสมศรี ศรีสุข<br>รองนายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "<p>ติดต่อ นายสมชาย ใจดี (ผู้ประสานงาน) โทร. 09-2318-5546</p>"
+        "</div>"
+    )
+    # The second phone line names the mayor, not the deputy: it is no deputy's contact.
+    assert [(c.name, c.has_contact) for c in executive_cards(html)] == [
+        ("นายสมชาย ใจดี", True),
+        ("นางสมศรี ศรีสุข", False),
+    ]
