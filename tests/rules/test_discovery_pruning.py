@@ -135,3 +135,16 @@ def test_thumbnails_known_only_by_the_slug_pruned_twice_keep_the_newest_and_the_
     )
     assert got[0] == ("procurement/", "")
     assert [u for u, _ in got[1:]] == [f"procurement/view/{NEWEST - i}" for i in range(MAX_KEYWORD_TARGETS - 1)]
+
+
+def test_at_the_cut_the_headlines_that_say_more_of_the_item_are_kept() -> None:
+    # Both name O11 fully (1.0); the later ones also say "จัดซื้อจัดจ้างพัสดุ": more of O11, though longer. When the
+    # list is cut to its best half, they are kept before the shorter ones met first.
+    short = "ประกาศผู้ชนะการเสนอราคา (ครั้งที่ {n})"
+    said_more = "ประกาศผู้ชนะการเสนอราคา จัดซื้อจัดจ้างพัสดุ (ครั้งที่ {n})"
+    first = MAX_LINK_TARGETS - 56
+    news = [Link(url=f"{BASE}news/view/{n}", text=short.format(n=n)) for n in range(first)]
+    news += [Link(url=f"{BASE}news/view/{n}", text=said_more.format(n=n)) for n in range(first, MAX_LINK_TARGETS + 1)]
+    got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", news)])
+    assert len(got) == MAX_KEYWORD_TARGETS
+    assert all("จัดซื้อจัดจ้างพัสดุ" in label for _, label in got), got
