@@ -11,7 +11,7 @@ the schema it started from.
 
 Revision ID: 0001
 Revises:
-Create Date: 2027-01-20
+Create Date: 2026-12-07
 """
 
 from __future__ import annotations
@@ -228,7 +228,8 @@ def _column_sql(column: sa.Column, bind: sa.engine.Connection) -> str:
     since SQLite cannot add a NOT NULL column without a default to a table that has rows."""
     preparer = bind.dialect.identifier_preparer
     sql = f"{preparer.format_column(column)} {column.type.compile(dialect=bind.dialect)}"
-    default = column.default.arg if column.default is not None and column.default.is_scalar else None  # type: ignore[attr-defined]
+    scalar = column.default is not None and column.default.is_scalar
+    default = column.default.arg if scalar else None  # type: ignore[union-attr]  # is_scalar: a ScalarElementColumnDefault
     if default is not None:
         sql += " DEFAULT " + str(sa.literal(default).compile(bind, compile_kwargs={"literal_binds": True}))
     return sql
