@@ -76,6 +76,10 @@ class FleetWorker:
     def serve(self) -> None:
         """Consume until request_stop (SIGTERM); returns when the running scans have stopped and been handed back."""
         worker = dramatiq.Worker(self.broker, queues={QUEUE}, worker_threads=self.threads)
+        # A scan takes minutes: a worker takes from the queue only what it can start now. Dramatiq's default, twice
+        # its threads (and a thousand times for delayed messages), let the first worker up hoard the night while the
+        # others idled: 4 workers scanned no faster than 2 (bench/run_fleet.py).
+        worker.queue_prefetch = worker.delay_prefetch = self.threads
         worker.start()
         log.info("เริ่มทำงาน / worker started: %s threads=%d", self.name, self.threads)
         try:

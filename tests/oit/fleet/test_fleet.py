@@ -103,6 +103,29 @@ def test_workers_scan_every_site_exactly_once(
 
 
 @needs_postgresql
+def test_a_worker_takes_only_what_it_can_run_and_leaves_the_rest_to_others(
+    tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
+) -> None:
+    servers = [
+        LocalServer(municipal_site(f"อบต.ที่ {i}", pages=40, delay=1.0), host=f"127.0.2.{i + 1}") for i in range(4)
+    ]
+    for server in servers:
+        server.__enter__()
+    try:
+        config = write_config(tmp_path, redis_url, [(f"s{i}", s.url()) for i, s in enumerate(servers)], postgres_url)
+        assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
+                   cwd=tmp_path).returncode == 0  # fmt: skip
+        workers.start(config, threads=2)  # the first worker up: two scans at once
+        assert wait_until(lambda: sum(r.state == "running" for r in runs(config)) == 2, 60)
+        workers.start(config, threads=2)  # the second finds the other two sites still in the queue
+        assert wait_until(lambda: all_done(config), 120), [(r.site_url, r.state) for r in runs(config)]
+    finally:
+        for server in servers:
+            server.__exit__(None, None, None)
+    assert len({run.worker for run in runs(config)}) == 2
+
+
+@needs_postgresql
 def test_sites_on_one_host_share_it_one_at_a_time(
     tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
 ) -> None:
