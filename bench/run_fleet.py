@@ -25,7 +25,6 @@ Writes bench/results/fleet-YYYYMMDD-HHMM.json and prints the table and the proje
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import json
 import math
@@ -131,9 +130,15 @@ def run_round(folder: Path, config: Path, workers: int, threads: int, sites: int
         time.sleep(0.25)
     for p in procs:
         p.send_signal(signal.SIGTERM)
+    stopping = time.monotonic()
+    exit_s = []
     for p in procs:
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            p.wait(90)
+        try:
+            p.wait(max(1.0, 90 - (time.monotonic() - stopping)))
+        except subprocess.TimeoutExpired:  # never leave a worker (and its database sessions) to the next round
+            p.kill()
+            p.wait()
+        exit_s.append(round(time.monotonic() - stopping, 1))
     runs = night_runs(engine, NIGHT)
     engine.dispose()
     done = [r for r in runs if r.state == "done"]
@@ -160,6 +165,7 @@ def run_round(folder: Path, config: Path, workers: int, threads: int, sites: int
         },
         "worker_cpu_s": [round(c, 1) for c in cpu],
         "worker_peak_rss_mb": [round(p / 2**20, 1) for p in peak],
+        "worker_exit_s": exit_s,  # from SIGTERM to exit (killed after 90 s)
     }
 
 
@@ -198,9 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", help="a PostgreSQL URL to use instead of a throw-away cluster (emptied!)")
     parser.add_argument("--timeout", type=float, default=1800)
     args = parser.parse_args(argv)
-    from tests.oit.store.postgres import PostgresCluster
-
     from tests.oit.fleet.queue_server import start_redis
+    from tests.oit.store.postgres import PostgresCluster
 
     folder = Path(tempfile.mkdtemp(prefix="oit-fleet-bench-"))
     urls, servers = serve_sites(folder, args.sites, args.pages)

@@ -20,6 +20,7 @@ import threading
 from datetime import datetime, timedelta
 
 import dramatiq
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.engine import Crawler
 from oit.config import Config
@@ -44,6 +45,7 @@ STOPPING = (
     "หยุดเพราะเครื่องสแกนถูกสั่งปิด เว็บไซต์นี้กลับเข้าคิวแล้ว / stopped: the worker is shutting down; the site went back to the queue"
 )
 MIN_WAIT = timedelta(seconds=5)  # a busy site or host is asked again no sooner than this
+RETRY_AFTER_ERROR = timedelta(minutes=1)  # an order that met a database error is tried again this much later
 
 
 class FleetWorker:
@@ -84,7 +86,10 @@ class FleetWorker:
         log.info("เริ่มทำงาน / worker started: %s threads=%d", self.name, self.threads)
         try:
             while not self._stop.wait(self.lease.total_seconds() / 3):
-                renew(self.engine, self.name, self.lease, now())
+                try:
+                    renew(self.engine, self.name, self.lease, now())
+                except SQLAlchemyError as exc:  # the database briefly away: the leases run a while yet
+                    log.warning("ต่ออายุงานไม่ได้ / lease renewal failed: %s", exc)
         finally:
             self.request_stop()
             worker.stop(timeout=int(self.config.schedule.stop_timeout * 1000))
@@ -102,6 +107,16 @@ class FleetWorker:
     # --- one message -----------------------------------------------------------------------------------------
     def perform(self, raw: dict) -> None:
         order = ScanOrder.model_validate(raw)
+        try:
+            self._perform(order)
+        except SQLAlchemyError as exc:
+            # The ledger could not be read or written (the database briefly away, out of connections): the message
+            # is acknowledged when this returns, so the order is sent again for later; a scan left "running" in the
+            # ledger is handed on when its lease runs out.
+            log.error("ฐานข้อมูลผิดพลาด ส่งงานกลับเข้าคิว / database error, order sent again: site=%s %s", order.site.url, exc)
+            send(self.broker, order, delay_ms=int(RETRY_AFTER_ERROR.total_seconds() * 1000))
+
+    def _perform(self, order: ScanOrder) -> None:
         at = now()
         for lost in expire_leases(self.engine, at, self.config.fleet.max_attempts):
             log.warning("คืนงานที่หมดเวลาเช่า / lease expired: site=%s worker=%s", lost.site_url, lost.worker)
