@@ -17,6 +17,7 @@ import os
 import secrets
 import socket
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import dramatiq
@@ -64,6 +65,7 @@ class FleetWorker:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._crawlers: set[Crawler] = set()
+        self._scanning: set[int] = set()  # the ledger runs being scanned now: only their leases are renewed
         dramatiq.Actor(
             self.perform,
             broker=self.broker,
@@ -87,7 +89,9 @@ class FleetWorker:
         try:
             while not self._stop.wait(self.lease.total_seconds() / 3):
                 try:
-                    renew(self.engine, self.name, self.lease, now())
+                    with self._lock:
+                        scanning = set(self._scanning)
+                    renew(self.engine, self.name, scanning, self.lease, now())
                 except SQLAlchemyError as exc:  # the database briefly away: the leases run a while yet
                     log.warning("ต่ออายุงานไม่ได้ / lease renewal failed: %s", exc)
         finally:
@@ -137,7 +141,6 @@ class FleetWorker:
             log.info("รอคิว / waiting: site=%s (%s) for %.0fs", order.site.url, hold, wait.total_seconds())
 
     def _scan(self, run: LedgerRow, order: ScanOrder) -> None:
-        site = order.site
         mine: list[Crawler] = []
 
         def watch(crawler: Crawler) -> None:  # run_scan hands over its crawler: a shutdown stops it
@@ -147,15 +150,23 @@ class FleetWorker:
             if self._stop.is_set():
                 crawler.stop(STOPPING)
 
-        log.info("เริ่มสแกน / scanning: site=%s attempt=%d", site.url, run.attempts)
+        log.info("เริ่มสแกน / scanning: site=%s attempt=%d", order.site.url, run.attempts)
+        with self._lock:
+            self._scanning.add(run.id)
+        try:
+            self._scan_and_record(run, order, watch)
+        finally:  # whatever happened, this worker no longer renews the run's lease: if unrecorded, it runs out
+            with self._lock:
+                self._scanning.discard(run.id)
+                self._crawlers.difference_update(mine)
+
+    def _scan_and_record(self, run: LedgerRow, order: ScanOrder, watch: Callable[[Crawler], None]) -> None:
+        site = order.site
         try:
             result = run_scan(self.config, ScanRequest(url=site.url, site=site, revisit=True), on_crawler=watch)
         except Exception as exc:  # the scan's failure (a stop too: run_scan raises) is this run's outcome
             self._failed(run, order, failure_text(exc))
             return
-        finally:
-            with self._lock:
-                self._crawlers.difference_update(mine)
         if finish(self.engine, run.id, self.name, result.scan_id, now()):
             log.info("สแกนเสร็จ / scan done: site=%s scan=%s", site.url, result.scan_id)
         else:  # too slow to renew: another worker took the site over; its outcome counts

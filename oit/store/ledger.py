@@ -17,7 +17,7 @@ Times are naive UTC, as everywhere in the database.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
@@ -181,12 +181,17 @@ def why_not(engine: Engine, run_id: int, at: datetime) -> tuple[Hold, datetime |
     return "host busy", until
 
 
-def renew(engine: Engine, worker: str, lease: timedelta, at: datetime) -> int:
-    """Extend the leases of everything `worker` runs; returns how many it still holds."""
+def renew(engine: Engine, worker: str, run_ids: Collection[int], lease: timedelta, at: datetime) -> int:
+    """Extend the leases of the runs `worker` is scanning now; returns how many it still holds. Only those: a run the
+    worker lost track of (its outcome could not be written) must run out, to be handed on."""
+    if not run_ids:
+        return 0
     runs = FLEET_RUNS.c
     with engine.begin() as conn:
         result = conn.execute(
-            update(FLEET_RUNS).where(runs.worker == worker, runs.state == "running").values(lease_until=at + lease)
+            update(FLEET_RUNS)
+            .where(runs.id.in_(list(run_ids)), runs.worker == worker, runs.state == "running")
+            .values(lease_until=at + lease)
         )
     return int(result.rowcount)
 
