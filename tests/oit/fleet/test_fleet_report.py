@@ -22,9 +22,9 @@ SITES = [
 REFUSED = "เชื่อมต่อเว็บไซต์ไม่ได้ (connection refused) / the site refused the connection"
 
 
-def test_the_sites_not_scanned_last_night_lead_the_fleet_index(tmp_path: Path) -> None:
-    config = write_config(tmp_path, "redis://127.0.0.1:1/0", [(name, url) for url, name in SITES])
-    engine = open_engine(f"sqlite:///{tmp_path / 'oit.sqlite'}")
+def test_the_sites_not_scanned_last_night_lead_the_fleet_index(tmp_path: Path, database: str) -> None:
+    config = write_config(tmp_path, "redis://127.0.0.1:1/0", [(name, url) for url, name in SITES], database)
+    engine = open_engine(database)
     record_night(engine, NIGHT, [(url, name) for url, name in SITES], now() - timedelta(hours=8))
     lease, at = timedelta(minutes=2), now()
     done = claim(engine, 1, "w1", lease, at)
