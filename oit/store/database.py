@@ -738,6 +738,16 @@ def _insert_statement(dialect: Any, table: Table, columns: tuple[str, ...]) -> t
     return str(compiled), compiled.positiontup is not None, processors if any(processors) else None
 
 
+def insert_unless_present(conn: Connection, table: Table, unique: list[str]) -> Insert:
+    """INSERT … ON CONFLICT (unique) DO NOTHING, in the connection's dialect (SQLite and PostgreSQL alike): of two
+    processes inserting the same row at once, the second does nothing instead of failing."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as dialect
+    else:
+        from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]  # the same insert() API
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=unique)
+
+
 def _site_id(conn: Connection, url: str, name: str | None) -> int:
     """The site's row id, the row made if the site is new.
 
@@ -747,11 +757,7 @@ def _site_id(conn: Connection, url: str, name: str | None) -> int:
     """
     site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == url)).scalar()
     if site_id is None:
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects import postgresql as dialect
-        else:
-            from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]  # the same insert() API
-        conn.execute(dialect.insert(SITES).values(url=url, name=name).on_conflict_do_nothing(index_elements=["url"]))
+        conn.execute(insert_unless_present(conn, SITES, ["url"]).values(url=url, name=name))
         site_id = conn.execute(select(SITES.c.id).where(SITES.c.url == url)).scalar_one()
     elif name:
         conn.execute(update(SITES).where(SITES.c.id == site_id).values(name=name))

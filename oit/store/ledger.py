@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import and_, case, exists, func, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
-from oit.store.database import FLEET_RUNS, SCANS, SITES
+from oit.store.database import FLEET_RUNS, SCANS, SITES, insert_unless_present
 
 State = Literal["queued", "running", "done", "failed"]
 
@@ -67,14 +67,6 @@ def _row(mapping: object) -> LedgerRow:
     return LedgerRow.model_validate(mapping, from_attributes=True)
 
 
-def _insert(conn: Connection):  # type: ignore[no-untyped-def]  # the dialect's insert(): both have on_conflict_do_nothing
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]  # the same API
-    return insert(FLEET_RUNS)
-
-
 # --- enqueue --------------------------------------------------------------------------------------------------
 def record_night(engine: Engine, night: date, sites: Iterable[tuple[str, str | None]], at: datetime) -> int:
     """Record each (url, name) as queued for `night` unless it already is; returns how many rows were new."""
@@ -86,7 +78,7 @@ def record_night(engine: Engine, night: date, sites: Iterable[tuple[str, str | N
         return 0
     with engine.begin() as conn:
         before = _count(conn, night)
-        conn.execute(_insert(conn).on_conflict_do_nothing(index_elements=["night", "site_url"]), rows)
+        conn.execute(insert_unless_present(conn, FLEET_RUNS, ["night", "site_url"]), rows)
         return _count(conn, night) - before
 
 
