@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from oit.config import Config
 from oit.store.database import now, open_engine
-from oit.store.ledger import LedgerRow, latest_night, night_runs
+from oit.store.ledger import LedgerRow, is_late, latest_night, night_runs
 
 STATE_TH = {"queued": "รอคิว", "running": "กำลังสแกน", "done": "เสร็จ", "failed": "ไม่สำเร็จ"}
 
@@ -66,5 +66,5 @@ def night_status(config: Config, night: date | None = None, at: datetime | None 
     at = at or now()
     late_after = timedelta(hours=config.fleet.late_after_hours)
     runs = night_runs(engine, night)
-    late = {run.id for run in runs if run.state in ("queued", "running") and at - run.queued_at > late_after}
+    late = {run.id for run in runs if is_late(run, at, late_after)}
     return NightStatus(night, runs, late)

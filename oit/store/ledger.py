@@ -63,6 +63,11 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def is_late(run: LedgerRow, at: datetime, late_after: timedelta) -> bool:
+    """Still queued or running `late_after` after it was queued: reported late (never dropped)."""
+    return run.state in ("queued", "running") and at - run.queued_at > late_after
+
+
 def _row(mapping: object) -> LedgerRow:
     return LedgerRow.model_validate(mapping, from_attributes=True)
 

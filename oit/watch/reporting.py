@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from oit.config import SiteConfig
 from oit.scan.rendering import screenshots
 from oit.store.database import now
-from oit.store.ledger import latest_night, night_runs
+from oit.store.ledger import is_late, latest_night, night_runs
 from oit.watch.history import diff_scans, latest_done, list_scans, list_sites, load_result
 from reports.fleet import FleetEntry, LastNight, NightRun, fleet_entry, write_fleet
 from reports.html_report import write_html
@@ -96,7 +96,7 @@ def last_night(engine: Engine, late_after: timedelta) -> LastNight | None:
             name=run.site_name,
             url=run.site_url,
             state=run.state,
-            late=run.state != "failed" and at - run.queued_at > late_after,
+            late=is_late(run, at, late_after),
             attempts=run.attempts,
             error=run.error,
         )
