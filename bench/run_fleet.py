@@ -87,7 +87,7 @@ def write_config(folder: Path, database: str, redis: str, urls: list[str]) -> Pa
     return path
 
 
-def oit(*args: str, cwd: Path) -> list[str]:
+def oit(*args: str) -> list[str]:
     return [sys.executable, "-m", "oit", *args]
 
 
@@ -95,11 +95,11 @@ def run_round(folder: Path, config: Path, workers: int, threads: int, sites: int
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("OIT_DATABASE", None)
     began = time.monotonic()
-    subprocess.run(oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=folder),
+    subprocess.run(oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat()),
                    check=True, env=env, cwd=folder, capture_output=True)  # fmt: skip
     procs = [
         subprocess.Popen(
-            oit("fleet", "worker", "--config", str(config), "--threads", str(threads), cwd=folder),
+            oit("fleet", "worker", "--config", str(config), "--threads", str(threads)),
             env=env,
             cwd=folder,
             stdout=open(folder / f"worker{w}.log", "wb"),  # noqa: SIM115  # closed when the process ends
