@@ -356,9 +356,12 @@ def _anonymous(node: LexborNode, key: str) -> bool:
     if _is_chrome(node, in_section=False):
         return False
     text = _card_text(node)
-    if len(text) > _MAX_CARD_TEXT or _names(text) - {key}:
+    if len(text) > _MAX_CARD_TEXT:
         return False
-    return key in _names(text) or not _PERSON_POSITION.search(text)
+    names = _names(text)
+    if names - {key}:
+        return False
+    return key in names or not _PERSON_POSITION.search(text)
 
 
 def _photo_beside(node: LexborNode, key: str) -> bool:
