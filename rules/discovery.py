@@ -526,9 +526,8 @@ class Discovery:
         labels = {link.url: link.label for link in page.links}
         # Relative links are read from where the list was served: a menu's "/news" answered from "/news/" links
         # "view.php?id=5" as /news/view.php?id=5, not /view.php?id=5 (the crawler read its links the same way).
-        served = self.site.page(page.url, html=False)
         added = 0
-        for url in post_links(page.html, served.final_url if served is not None else page.url):
+        for url in post_links(page.html, page.served_url or page.url):
             if added >= MAX_POSTS:
                 break  # each look-up reads a stored page: stop at the posts that will be judged
             if url.rstrip("/") == home or bundle.has(url):

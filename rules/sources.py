@@ -43,6 +43,9 @@ class Source:
     # keeps it, so an item's evidence of a hundred news pages holds their text, not their markup too.
     markup: str = ""
     load_html: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+    # The address that served the page when a redirect moved it ("/news" answered from "/news/"): its relative links
+    # lead from there, as the crawler read them. Empty when it is `url`.
+    served_url: str = ""
     link_text: str = ""  # the label of the link that led here
     context: str = ""  # text of the row/list item around that link
     # What checks read of a link (url, label, menu or not, off-site or not), as light tuples: a news page has a
@@ -287,6 +290,7 @@ def page_source(
         text=page.text,
         markup="" if load_html is not None else page.html,
         load_html=load_html if page.html else None,
+        served_url=page.final_url if page.final_url != page.url else "",
         link_text=link_text,
         context=context,
         links=light if interned is None else _shared(light, interned),
