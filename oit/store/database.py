@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import socket
+import sqlite3
 import threading
 import time
 import zlib
@@ -28,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -70,10 +71,6 @@ from crawler.textcache import CachedText, extraction_signature
 from oit.store.migrate import migrate
 from rules.site import SiteLink
 
-if TYPE_CHECKING:
-    import sqlite3
-
-
 # Pages wait in memory with their whole text until written: 20 pages of a 40 kB Thai news site hold ~2 MB less than
 # 50 did, and one transaction per 20 pages still costs little next to fetching them.
 BATCH_SIZE = 20
@@ -86,6 +83,7 @@ WAL_CHECKPOINT_BYTES = 64 << 20  # SQLite's write-ahead log is checkpointed once
 # ~40 kB) spans half as many overflow pages, each with its own log frame and checksum, which took a quarter of
 # the CPU of writing a 2,000-page scan. A file made before keeps its page size (SQLite cannot change it in WAL mode).
 PAGE_SIZE = 8192
+WAL_ATTEMPTS = 50  # tries at switching a new file to WAL, ~25 s in all (_switch_to_wal)
 
 
 # One MetaData for every table of oit (the alert tables too, so that it is complete without importing oit.watch.alerts):
@@ -449,7 +447,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before anything is written: a no-op on an existing file
     # WAL keeps readers and the crash-safety of committed batches; NORMAL sync is durable across app crashes.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Checkpoint the log every 64 MB rather than every 4 MB: each checkpoint syncs the database file, and a scan
     # writes tens of MB (a re-scan copying 2,000 pages spent ~0.8 s of its 6 s waiting on a dozen of them). The
@@ -462,6 +460,21 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     # the file cached anyway, and the scan's few pooled connections each held their own 2 MB (~2 MB of its peak).
     cursor.execute("PRAGMA cache_size=-512")
     cursor.close()
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Switch the file to WAL, waiting for another process that holds it. On a file not yet in WAL, SQLite answers
+    "database is locked" at once, without its busy timeout, while another connection holds the write lock (another
+    process creating the file, or switching it to WAL itself): two first starts together then lost one process (a
+    fresh-clone CI run, 1 of 12). The loser tries again, and then finds the file in WAL already."""
+    for attempt in range(1, WAL_ATTEMPTS + 1):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if attempt == WAL_ATTEMPTS or "locked" not in str(exc):
+                raise
+            time.sleep(0.02 * attempt)
 
 
 def now() -> datetime:

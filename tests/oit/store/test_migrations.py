@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -145,6 +146,26 @@ def _check_started(url: str, runs: list[subprocess.CompletedProcess]) -> None:
     assert version(engine) == HEAD
     with engine.connect() as conn:
         assert conn.execute(select(SCANS.c.state)).scalars().all() == ["done", "done"]
+
+
+def test_a_new_sqlite_file_held_by_another_writer_is_waited_for(tmp_path):
+    """SQLite refuses the switch to WAL at once, not after its busy timeout, while another connection holds the write
+    lock of a file still in its first journal mode (another process creating it): the open must wait, not fail."""
+    path = tmp_path / "new.sqlite"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE their_start (n INTEGER)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO their_start VALUES (1)")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        engine = open_engine(f"sqlite:///{path}")
+    finally:
+        release.join()
+        other.close()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert version(engine) == HEAD
 
 
 @pytest.mark.slow
