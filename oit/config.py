@@ -118,6 +118,9 @@ class FleetConfig(BaseModel):
     lease_seconds: float = Field(90.0, ge=10, description="a worker silent this long has its scans handed on")
     max_attempts: int = Field(3, ge=1, le=20, description="tries per site and night before it is failed")
     retry_minutes: float = Field(15.0, ge=0, description="wait before a failed site is tried again")
+    retry_after_error_seconds: float = Field(
+        60.0, ge=1, description="wait before an order that met a database error is tried again"
+    )
     late_after_hours: float = Field(6.0, gt=0, description="a site not done this long after queueing is reported late")
 
     @field_validator("redis_url")

@@ -46,7 +46,6 @@ STOPPING = (
     "หยุดเพราะเครื่องสแกนถูกสั่งปิด เว็บไซต์นี้กลับเข้าคิวแล้ว / stopped: the worker is shutting down; the site went back to the queue"
 )
 MIN_WAIT = timedelta(seconds=5)  # a busy site or host is asked again no sooner than this
-RETRY_AFTER_ERROR = timedelta(minutes=1)  # an order that met a database error is tried again this much later
 
 
 class FleetWorker:
@@ -58,6 +57,7 @@ class FleetWorker:
         # Unique across machines and restarts; liveness is the lease, never this name's host or PID.
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.lease = timedelta(seconds=config.fleet.lease_seconds)
+        self.retry_after_error = timedelta(seconds=config.fleet.retry_after_error_seconds)
         # The process's one engine for this database (the scans use it too): a connection for each running scan,
         # its lease loop and the claims between them.
         self.engine = open_engine(config.database_url, pool_size=self.threads + 2, max_overflow=self.threads)
@@ -117,8 +117,16 @@ class FleetWorker:
             # The ledger could not be read or written (the database briefly away, out of connections): the message
             # is acknowledged when this returns, so the order is sent again for later; a scan left "running" in the
             # ledger is handed on when its lease runs out.
-            log.error("ฐานข้อมูลผิดพลาด ส่งงานกลับเข้าคิว / database error, order sent again: site=%s %s", order.site.url, exc)
-            send(self.broker, order, delay_ms=int(RETRY_AFTER_ERROR.total_seconds() * 1000))
+            wait = self.retry_after_error.total_seconds()
+            log.error(
+                "ฐานข้อมูลผิดพลาด ส่งงานกลับเข้าคิว ลองใหม่ในอีก %.0f วินาที / database error, order sent again, tried in %.0f s:"
+                " site=%s %s",
+                wait,
+                wait,
+                order.site.url,
+                exc,
+            )
+            send(self.broker, order, delay_ms=int(wait * 1000))
 
     def _perform(self, order: ScanOrder) -> None:
         at = now()

@@ -1,6 +1,7 @@
 """The fleet's guarantees, on a real Redis and real `oit fleet worker` processes scanning real local sites: each site
 queued once per night, scanned once at a time and once per night, one running site per host, a killed worker's site
-finished by another, a stopped worker's site handed back, late sites reported and still scanned."""
+finished by another, a stopped worker's site handed back, a worker outliving a database restart, late sites reported and
+still scanned."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,11 +19,13 @@ import pytest
 from sqlalchemy import select
 
 from oit.config import load_config
+from oit.fleet.queue import ScanOrder, make_broker, send
 from oit.store.database import SCANS, SITES, now, open_engine
-from oit.store.ledger import LEASE_EXPIRED, night_runs, record_night
+from oit.store.ledger import LEASE_EXPIRED, night_runs, record_night, take_unsent
 from tests.crawler.support import LocalServer
 from tests.oit.fleet.conftest import ROOT, Workers, municipal_site, wait_until, write_config
 from tests.oit.receivers import free_port
+from tests.oit.store.postgres import PostgresCluster
 
 pytestmark = pytest.mark.requires("redis-server", "dramatiq")
 # The fleet's guarantees are tested on its shared store; the plainest ones on SQLite too (one machine).
@@ -45,6 +50,29 @@ def queued_messages(redis_url: str) -> int:
         return int(client.hlen("oit:oit-scans.msgs"))  # Dramatiq's Redis broker: one hash entry per message
     finally:
         client.close()
+
+
+def messages_anywhere(redis_url: str) -> int:
+    """The messages Dramatiq holds in any of its queues: ready, delayed and dead-lettered (each in a *.msgs hash)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    try:
+        return sum(int(client.hlen(key)) for key in client.scan_iter("oit:*.msgs"))
+    finally:
+        client.close()
+
+
+@contextmanager
+def server_stopped(cluster: PostgresCluster) -> Iterator[None]:
+    """The cluster's server stopped as for a restart (sessions ended, new connections refused), then started again
+    with the options it had (pg_ctl restart reads them from postmaster.opts). PostgresCluster's own stop() also
+    removes the cluster, hence its _run here."""
+    cluster._run("pg_ctl", "-D", str(cluster.data), "-m", "fast", "-w", "stop")
+    try:
+        yield
+    finally:
+        cluster._run("pg_ctl", "-D", str(cluster.data), "-l", str(cluster.root / "server.log"), "-w", "restart")
 
 
 def runs(config: Path) -> list:
@@ -170,6 +198,35 @@ def test_a_killed_workers_site_is_finished_by_another(
     assert [s.state for s in scans] == ["failed", "done"]
     assert scans[0].error == LEASE_EXPIRED
     assert run.scan_id == scans[1].id
+
+
+@pytest.mark.slow
+@needs_postgresql
+def test_a_worker_outlives_a_database_restart_and_its_site_is_done_once(
+    tmp_path: Path, redis_url: str, postgres_cluster: PostgresCluster, postgres_url: str, workers: Workers
+) -> None:
+    with LocalServer(municipal_site("อบต.บ้านใหม่"), host="127.0.0.9") as server:
+        config = write_config(tmp_path, redis_url, [("a", server.url())], postgres_url, retry_after_error_seconds=2)
+        site = load_config(config).sites[0]
+        engine = open_engine(load_config(config).database_url)
+        record_night(engine, NIGHT, [(site.url, site.name)], now())  # what `oit fleet enqueue` records, then sends
+        (run,) = take_unsent(engine, NIGHT, now(), timedelta(hours=1))
+        worker = workers.start(config, threads=1)  # a worker opens the database when it starts: up for that
+        assert wait_until(lambda: "worker started" in workers.log(0), 60), workers.log(0)
+        with server_stopped(postgres_cluster):  # restarted at night: the order comes while the server is down
+            broker = make_broker(redis_url)
+            send(broker, ScanOrder(run_id=run.id, night=NIGHT, site=site))
+            broker.close()
+            # Tried, sent again, tried again: still held while the database is away.
+            assert wait_until(lambda: workers.log(0).count("database error, order sent again") >= 2, 30), workers.log(0)
+            assert worker.poll() is None, workers.log(0)
+            assert server.count("/") == 0
+        assert wait_until(lambda: runs(config)[0].state == "done", 60), (runs(config), workers.log(0))
+    assert worker.poll() is None, workers.log(0)
+    (done,) = runs(config)
+    scans = scans_of(config, server.url())
+    assert [s.state for s in scans] == ["done"] and done.scan_id == scans[0].id and done.attempts == 1
+    assert messages_anywhere(redis_url) == 0  # acknowledged: nothing waiting, nothing dead-lettered
 
 
 @pytest.mark.slow
