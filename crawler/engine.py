@@ -174,6 +174,7 @@ class Crawler:
         self._during: tuple[str, str] | None = None  # what a time limit interrupts, for its message
         # stop(): the reason, and how a stop reaches the pass running in the event loop (from any thread).
         self._stop_reason: str | None = None
+        self._sink_error: Exception | None = None  # the sink could not keep a page: the crawl stops, run() raises it
         self._loop: asyncio.AbstractEventLoop | None = None
         self._halted: asyncio.Event | None = None
 
@@ -197,8 +198,13 @@ class Crawler:
         # robots.txt and sitemaps inside the time limit too: a server that trickles them must not hold the scan.
         self._during = _SEEDING
         await self._pass(self._seed_and_crawl(start, extra_urls or []))
+        self._raise_if_sink_failed()
         self._finish(started)
         return self.result
+
+    def _raise_if_sink_failed(self) -> None:
+        if self._sink_error is not None:
+            raise self._sink_error
 
     def stop(self, reason: str) -> None:
         """End the crawl early, for `reason` (Thai / English): no request is taken from the queue any more, the
@@ -318,17 +324,26 @@ class Crawler:
             try:
                 await self._process(request)
             except Exception as exc:  # one bad page never aborts the scan
-                self.result.errors += 1
-                self.sink.add_page(
-                    Page(
-                        url=request.url,
-                        final_url=request.url,
-                        depth=request.depth,
-                        error=f"เกิดข้อผิดพลาดภายใน / internal error: {exc!r}"[:500],
-                    )
-                )
+                self._record_failure(request, exc)
             finally:
                 self._frontier.done()
+
+    def _record_failure(self, request: Request, exc: Exception) -> None:
+        """The page that failed is kept with the reason. When keeping it fails too, the sink itself (the database)
+        is what failed, and no later page could be kept either: the crawl stops and run() raises the sink's error.
+        Carrying on, each worker died on that error and the crawl waited for ever on a queue no one emptied."""
+        self.result.errors += 1
+        failed = Page(
+            url=request.url,
+            final_url=request.url,
+            depth=request.depth,
+            error=f"เกิดข้อผิดพลาดภายใน / internal error: {exc!r}"[:500],
+        )
+        try:
+            self.sink.add_page(failed)
+        except Exception as sink_error:
+            self._sink_error = self._sink_error or sink_error
+            self.stop(SINK_FAILED)
 
     async def _process(self, request: Request) -> None:
         if not await self._robots.allowed(request.url):
@@ -464,6 +479,7 @@ class Crawler:
             self._frontier.requeue(url, 1, "render")
         self._during = _SECOND_PASS  # the same deadline as the first pass: no new budget
         await self._pass(self._run_workers())
+        self._raise_if_sink_failed()
         self.result.duration_s = round(self.result.duration_s + time.monotonic() - started, 3)
         return self.result
 
@@ -591,6 +607,7 @@ class Crawler:
         self.result.findings.extend(self._robots.notes)
 
 
+SINK_FAILED = "หยุดเก็บข้อมูลเพราะบันทึกลงฐานข้อมูลไม่ได้ / stopped: pages could not be stored (the database failed)"
 _SEEDING = (" ระหว่างอ่าน robots.txt และ sitemap", " while reading robots.txt and sitemaps")
 _SECOND_PASS = (" ระหว่างการแสดงผลรอบที่สองด้วยเบราว์เซอร์", " during the second, rendered pass")
 

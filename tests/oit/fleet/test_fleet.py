@@ -231,6 +231,31 @@ def test_a_worker_outlives_a_database_restart_and_its_site_is_done_once(
 
 @pytest.mark.slow
 @needs_postgresql
+def test_a_database_restart_mid_scan_ends_that_scan_and_the_site_is_done_later(
+    tmp_path: Path, redis_url: str, postgres_cluster: PostgresCluster, postgres_url: str, workers: Workers
+) -> None:
+    """The server goes away while pages are being stored: the crawl stops (it waited for ever: each crawl task died on
+    the failed write of its failed page, and no one emptied the queue), the worker lives on, and once the server is
+    back the run's lease runs out and the site is scanned again, to the end."""
+    with LocalServer(municipal_site("อบต.บ้านใหม่", pages=60, delay=0.5), host="127.0.0.9") as server:
+        config = write_config(tmp_path, redis_url, [("a", server.url())], postgres_url, retry_after_error_seconds=1)
+        assert (
+            oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path).returncode == 0
+        )
+        worker = workers.start(config, threads=1)
+        assert wait_until(lambda: server.count() >= 8, 60), workers.log(0)
+        with server_stopped(postgres_cluster):  # ~8 pages a second: batches of 20 are written while it is down
+            assert wait_until(lambda: "database error" in workers.log(0), 30), workers.log(0)
+        assert wait_until(lambda: runs(config)[0].state == "done", 120), (runs(config), workers.log(0))
+    assert worker.poll() is None, workers.log(0)
+    scans = scans_of(config, server.url())
+    assert [s.state for s in scans][-1] == "done" and runs(config)[0].scan_id == scans[-1].id
+    assert "running" not in [s.state for s in scans]  # the interrupted scan was marked, not left hanging
+    assert server.count("/news/59.html") >= 1
+
+
+@pytest.mark.slow
+@needs_postgresql
 def test_a_stopped_worker_hands_its_site_back(
     tmp_path: Path, redis_url: str, postgres_url: str, workers: Workers
 ) -> None:
