@@ -177,10 +177,9 @@ def run_scan(
     except BaseException as exc:
         store.fail(failure_text(exc))
         raise
-    finally:
-        # Closing the pooled connections now (not whenever the engine is collected) checkpoints SQLite's write-ahead
-        # log and removes it, before the reports are written and the process leaves.
-        engine.dispose()
+    # The engine is the process's (oit.store.open_engine), shared by the scans a worker or the scheduler runs at once:
+    # it is not disposed here. Disposing it left a session another scan held open in the discarded pool until the
+    # collector ran (a 16-thread fleet worker ran PostgreSQL out of sessions). `oit scan` closes it before it leaves.
 
 
 async def _crawl_and_judge(
