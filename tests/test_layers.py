@@ -82,6 +82,12 @@ PLANTED = [
     ("reports/rows.py", "\n\nfrom crawler.models import Page\n", "reports-read-results"),
     # judging that would open the database
     ("rules/score.py", "\n\ndef _db():\n    import sqlalchemy\n\n    return sqlalchemy\n", "rules-no-io"),
+    # the history building its own query instead of calling oit.store, even lazily
+    (
+        "oit/watch/history.py",
+        "\n\ndef _query():\n    from sqlalchemy import select\n\n    return select\n",
+        "sql-in-store",
+    ),
 ]
 
 

@@ -21,14 +21,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy.engine import Engine
 
 from oit import __version__
 from oit.cli.leave import freeze, leave
 from oit.config import Config, ConfigError, load_config
 from oit.scan.memtrace import mark
 from oit.scan.pipeline import STOPPED_TH_EN, ScanError, ScanRequest, run_scan, today_in_bangkok
-from oit.store.database import StorageError
+from oit.store import Engine, StorageError
 from reports.console import CrawlProgress, print_summary
 from reports.models import ScanResult
 from reports.writer import ReportPaths, default_paths, write_all

@@ -21,12 +21,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import dramatiq
-from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.engine import Crawler
 from oit.config import Config
 from oit.fleet.queue import ACTOR, QUEUE, ScanOrder, make_broker, send
 from oit.scan.pipeline import ScanRequest, failure_text, run_scan
+from oit.store import DatabaseError
 from oit.store.database import now, open_engine
 from oit.store.ledger import (
     LedgerRow,
@@ -92,7 +92,7 @@ class FleetWorker:
                     with self._lock:
                         scanning = set(self._scanning)
                     renew(self.engine, self.name, scanning, self.lease, now())
-                except SQLAlchemyError as exc:  # the database briefly away: the leases run a while yet
+                except DatabaseError as exc:  # the database briefly away: the leases run a while yet
                     log.warning("ต่ออายุงานไม่ได้ / lease renewal failed: %s", exc)
         finally:
             self.request_stop()
@@ -113,7 +113,7 @@ class FleetWorker:
         order = ScanOrder.model_validate(raw)
         try:
             self._perform(order)
-        except SQLAlchemyError as exc:
+        except DatabaseError as exc:
             # The ledger could not be read or written (the database briefly away, out of connections): the message
             # is acknowledged when this returns, so the order is sent again for later; a scan left "running" in the
             # ledger is handed on when its lease runs out.

@@ -19,14 +19,12 @@ import time
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
-
 from crawler.engine import Crawler
 from crawler.urls import in_scope, normalize
 from oit.config import Config, SiteConfig
 from oit.scan.pipeline import ScanError, ScanRequest, crawl_settings, today_in_bangkok
-from oit.store.database import SCANS, SITES, ScanStore, StoredSite, open_engine
+from oit.store import Engine, ScanStore, StoredSite, open_engine
+from oit.store.scans import latest_result_json
 from reports.models import CrawlStats, ScanResult
 from rules.catalog import Catalog, ItemDef, load_catalog
 from rules.checks import Context
@@ -112,21 +110,14 @@ def run_recheck(config: Config, request: RecheckRequest) -> Recheck:
 
 
 def _latest_result(engine: Engine, start: str) -> tuple[int, ScanResult]:
-    query = (
-        select(SCANS.c.id, SCANS.c.result_json)
-        .join(SITES, SITES.c.id == SCANS.c.site_id)
-        .where(SITES.c.url == start, SCANS.c.state == "done", SCANS.c.result_json.is_not(None))
-        .order_by(SCANS.c.id.desc())
-        .limit(1)
-    )
-    with engine.connect() as conn:
-        row = conn.execute(query).first()
+    row = latest_result_json(engine, start)
     if row is None:
         raise ScanError(
             f"ยังไม่มีผลการสแกนเว็บไซต์ {start} ที่เสร็จสมบูรณ์ ให้สั่ง oit scan ก่อน"
             " / no finished scan of this site yet: run oit scan first"
         )
-    return row.id, ScanResult.model_validate_json(row.result_json)
+    scan_id, result_json = row
+    return scan_id, ScanResult.model_validate_json(result_json)
 
 
 def _evidence_urls(

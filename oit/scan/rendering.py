@@ -12,18 +12,14 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
-
-from sqlalchemy import delete, insert, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 
 from crawler.engine import Crawler
 from crawler.models import CrawlResult, Document, Link, Page
 from crawler.render import RENDER_OFF, BrowserUnavailable, browser_missing
 from crawler.shells import ShellMemory
 from crawler.urls import first_urls
-from oit.store.database import PAGES, RENDER_PATTERNS, SCREENSHOTS, ScanStore, now
+from oit.store import Engine, ScanStore
+from oit.store.rendering import add_render_patterns, add_screenshots, drop_page, render_patterns
 from rules.results import ItemResult
 from rules.sources import NEEDS_BROWSER_TH
 
@@ -62,8 +58,7 @@ class ReplacingSink:
 
     def add_page(self, page: Page) -> None:
         if page.url in self.replace:
-            with self.store.engine.begin() as conn:
-                conn.execute(delete(PAGES).where(PAGES.c.scan_id == self.store.scan_id, PAGES.c.url == page.url))
+            drop_page(self.store.engine, self.store.scan_id, page.url)
         self.store.add_page(page)
 
     def add_document(self, document: Document) -> None:
@@ -145,30 +140,16 @@ def browser_notes(crawl: CrawlResult) -> list[str]:
 
 # --- URL patterns kept between scans ---------------------------------------------------------------------------
 def load_patterns(engine: Engine, site_url: str) -> ShellMemory:
-    query = select(RENDER_PATTERNS.c.pattern).where(RENDER_PATTERNS.c.site_url == site_url)
-    with engine.connect() as conn:
-        return ShellMemory(list(conn.execute(query).scalars()))
+    return ShellMemory(render_patterns(engine, site_url))
 
 
 def save_patterns(engine: Engine, site_url: str, memory: ShellMemory) -> None:
     """Adds what this scan learned. Only saves time on the next scan: a failure here loses nothing else."""
-    for pattern in sorted(memory.learned):
-        try:
-            with engine.begin() as conn:
-                conn.execute(insert(RENDER_PATTERNS).values(site_url=site_url, pattern=pattern, learned=now()))
-        except IntegrityError:
-            pass  # another scan of the site learned it at the same time
+    add_render_patterns(engine, site_url, sorted(memory.learned))
     memory.learned.clear()
 
 
 # --- screenshots -------------------------------------------------------------------------------------------
-@dataclass
-class Screenshot:
-    url: str
-    codes: list[str]  # the items whose evidence page it shows
-    image: bytes  # JPEG
-
-
 async def take_screenshots(engine: Engine, scan_id: int, crawler: Crawler, items: list[ItemResult]) -> list[str]:
     """When the `screenshots` setting is on: pictures of each item's first evidence page, taken in the crawl's
     browser and stored with the scan. Returns notes for the scan's findings (the verdicts never depend on
@@ -194,10 +175,7 @@ async def take_screenshots(engine: Engine, scan_id: int, crawler: Crawler, items
             f" / {len(shots)} of {len(pages)} screenshots taken before the time limit"
         )
     if shots:
-        rows = [{"scan_id": scan_id, "url": url, "codes": pages[url], "image": image, "taken": now()}
-                for url, image in shots.items()]  # fmt: skip
-        with engine.begin() as conn:
-            conn.execute(insert(SCREENSHOTS), rows)
+        add_screenshots(engine, scan_id, [(url, pages[url], image) for url, image in shots.items()])
     return [f"ภาพหน้าจอหลักฐาน {len(shots)} ภาพ / {len(shots)} evidence screenshots stored", *notes]
 
 
@@ -214,10 +192,3 @@ async def _shoot(crawler: Crawler, urls: list[str], shots: dict[str, bytes]) -> 
         image = await crawler.screenshot(url)
         if image:
             shots[url] = image
-
-
-def screenshots(engine: Engine, scan_id: int) -> list[Screenshot]:
-    """The screenshots stored with a scan, for the report (empty when the setting was off)."""
-    query = select(SCREENSHOTS).where(SCREENSHOTS.c.scan_id == scan_id).order_by(SCREENSHOTS.c.id)
-    with engine.connect() as conn:
-        return [Screenshot(url=r.url, codes=list(r.codes or []), image=r.image) for r in conn.execute(query)]

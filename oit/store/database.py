@@ -61,7 +61,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Dialect, Engine, Row, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from crawler.documents import DocumentText
 from crawler.keyset import KEY_MASK, KeySet
@@ -245,7 +245,7 @@ ITEM_RESULTS = Table(
     Column("result", JSON, nullable=False),
 )
 
-# A picture of an item's evidence page as a browser showed it (crawl setting `screenshots`, oit/scan/rendering.py).
+# A picture of an item's evidence page as a browser showed it (crawl setting `screenshots`, oit/store/rendering.py).
 SCREENSHOTS = Table(
     "screenshots",
     metadata,
@@ -269,7 +269,7 @@ RENDER_PATTERNS = Table(
     UniqueConstraint("site_url", "pattern"),
 )
 
-# --- the alerts' state (oit/watch/alerts.py, oit/watch/delivery.py) ---
+# --- the alerts' state (SQL in oit/store/alerts.py; oit/watch/alerts.py decides, oit/watch/delivery.py sends) ---
 # A confirmed fact of a site: what the admins were last told (or the baseline of the first scans).
 ALERT_FACTS = Table(
     "alert_facts",
@@ -330,6 +330,10 @@ FLEET_RUNS = Table(
     Column("error", _text()),
     UniqueConstraint("night", "site_url"),
 )
+
+
+# Whatever the database or its driver raised: the rest of oit catches it by this name (it never imports SQLAlchemy).
+DatabaseError = SQLAlchemyError
 
 
 class StorageError(Exception):

@@ -9,8 +9,8 @@ last confirmed. A → B → A is never alerted. What is tracked ("facts" of a sc
 - broken:  an evidence URL of the item that the scan could not load (error, 4xx, 5xx).
 
 The confirmed facts, what was last weighed and the messages waiting for delivery live in the database
-(tables `alert_facts`, `alert_sites`, `alert_messages`), so a restart or a failed delivery loses nothing.
-oit.watch.delivery sends the messages.
+(tables `alert_facts`, `alert_sites`, `alert_messages`; their SQL in oit.store.alerts), so a restart or a failed
+delivery loses nothing. oit.watch.delivery sends the messages.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.engine import Connection, Engine, Row
 
 from oit import __version__
-from oit.store.database import ALERT_FACTS, ALERT_MESSAGES, ALERT_SITES, now
+from oit.store import Engine
+from oit.store.alerts import AlertSite, FactChanges, StoredFact, alert_site, record_stale_warning, record_weighing
+from oit.store.database import now
+from oit.store.scans import failed_urls
 from oit.watch.diff import evidence_urls
-from oit.watch.history import failed_urls, find_site, latest_done, list_scans, load_result
+from oit.watch.history import find_site, latest_done, list_scans, load_result
 from reports.models import ScanResult, ScanSummary
 from reports.thai import clean_text, thai_date
 from rules.results import STATUS_TH, Gap
@@ -192,29 +193,6 @@ def stale_alert(site_url: str, site_name: str | None, last: ScanSummary | None, 
     )
 
 
-# --- state in the database: tables alert_facts, alert_sites, alert_messages (defined in oit.store.database) -------------
-def _alert_state(conn: Connection, site_url: str) -> Row | None:
-    return conn.execute(select(ALERT_SITES).where(ALERT_SITES.c.site_url == site_url)).first()
-
-
-def _set_alert_state(conn: Connection, site_url: str, state: Row | None, **values: int) -> None:
-    if state is None:
-        conn.execute(insert(ALERT_SITES).values(site_url=site_url, **values))
-    else:
-        conn.execute(update(ALERT_SITES).where(ALERT_SITES.c.site_url == site_url).values(**values))
-
-
-def _add_facts(conn: Connection, site_url: str, facts: dict[str, Fact]) -> None:
-    if facts:
-        rows = [{"site_url": site_url, "key": key, "fact": fact.model_dump()} for key, fact in facts.items()]
-        conn.execute(insert(ALERT_FACTS), rows)
-
-
-def _queue(conn: Connection, alert: Alert) -> None:
-    body = alert.model_dump(mode="json")
-    conn.execute(insert(ALERT_MESSAGES).values(site_url=alert.site_url, created=now(), body=body))
-
-
 # --- weighing a scan ---------------------------------------------------------------------------------------------
 def weigh_scan(engine: Engine, scan_id: int) -> Alert | None:
     """Compare a finished scan and the one before it with the confirmed facts of its site; confirmed changes
@@ -224,29 +202,34 @@ def weigh_scan(engine: Engine, scan_id: int) -> Alert | None:
     if result is None:
         return None
     site_url = result.site.url
-    with engine.connect() as conn:
-        state = _alert_state(conn, site_url)
+    state = alert_site(engine, site_url)
     if state is not None and (state.weighed_scan_id or 0) >= scan_id:
         return None
     prev_summary = latest_done(engine, site_url, before=scan_id)
     previous = load_result(engine, prev_summary.scan_id) if prev_summary else None
     new_facts = facts_of(engine, result, previous)
     prev_facts = _facts_before(engine, site_url, previous)
-    with engine.begin() as conn:
-        state = _alert_state(conn, site_url)
-        confirmed = {r.key: r for r in conn.execute(select(ALERT_FACTS).where(ALERT_FACTS.c.site_url == site_url))}
-        _set_alert_state(conn, site_url, state, weighed_scan_id=scan_id)
+    queued: list[Alert] = []
+
+    def decide(state: AlertSite | None, confirmed: dict[str, StoredFact]) -> FactChanges:
+        # Inside the transaction that marks the scan weighed: the state read is the state written over.
         if state is None or state.weighed_scan_id is None:  # the baseline: the site before this scan, else now
-            _add_facts(conn, site_url, prev_facts if prev_facts is not None else new_facts)
-            return None
+            return FactChanges(add=_json(prev_facts if prev_facts is not None else new_facts))
         if prev_facts is None:
-            return None  # one scan shows nothing twice
-        changes = _confirm(conn, site_url, confirmed, prev_facts, new_facts, result)
+            return FactChanges()  # one scan shows nothing twice
+        changes, appeared, gone = _confirm(confirmed, prev_facts, new_facts, result)
         if not changes:
-            return None
+            return FactChanges(add=_json(appeared), drop=gone)
         alert = changes_alert(result, previous.scan_id if previous else None, changes)
-        _queue(conn, alert)
-        return alert
+        queued.append(alert)
+        return FactChanges(add=_json(appeared), drop=gone, message=alert.model_dump(mode="json"))
+
+    record_weighing(engine, site_url, scan_id, decide)
+    return queued[0] if queued else None
+
+
+def _json(facts: dict[str, Fact]) -> dict[str, dict]:
+    return {key: fact.model_dump() for key, fact in facts.items()}
 
 
 def _facts_before(engine: Engine, site_url: str, previous: ScanResult | None) -> dict[str, Fact] | None:
@@ -257,16 +240,12 @@ def _facts_before(engine: Engine, site_url: str, previous: ScanResult | None) ->
 
 
 def _confirm(
-    conn: Connection,
-    site_url: str,
-    confirmed: dict[str, Row],
-    prev: dict[str, Fact],
-    new: dict[str, Fact],
-    result: ScanResult,
-) -> list[AlertChange]:
+    confirmed: dict[str, StoredFact], prev: dict[str, Fact], new: dict[str, Fact], result: ScanResult
+) -> tuple[list[AlertChange], dict[str, Fact], list[int]]:
+    """The changes, the facts newly confirmed (to add) and the ids of the confirmed facts that are gone (to drop)."""
     appeared = {key: fact for key, fact in new.items() if key in prev and key not in confirmed}
-    _add_facts(conn, site_url, appeared)
     changes = [_change(_APPEARED[fact.kind], fact) for fact in appeared.values()]
+    gone = []
     # A gap of an item that cannot be checked now is not fixed: it is simply not seen (never a silent pass).
     unknown_now = {f.code for f in [*prev.values(), *new.values()] if f.kind == "unknown"}
     for key, row in confirmed.items():
@@ -276,9 +255,10 @@ def _confirm(
         if fact.kind == "unknown":  # known again: say what the item is now
             item = next((i for i in result.items if i.code == fact.code), None)
             fact = fact.model_copy(update={"text_th": item.status if item else None})
-        conn.execute(delete(ALERT_FACTS).where(ALERT_FACTS.c.id == row.id))
+        gone.append(row.id)
         changes.append(_change(_GONE[fact.kind], fact))
-    return sorted(changes, key=lambda c: (int(c.code[1:]) if c.code[1:].isdigit() else 999, c.kind))
+    order = sorted(changes, key=lambda c: (int(c.code[1:]) if c.code[1:].isdigit() else 999, c.kind))
+    return order, appeared, gone
 
 
 def _change(kind: ChangeKind, fact: Fact) -> AlertChange:
@@ -313,11 +293,6 @@ def check_stale(engine: Engine, site: str, stale_hours: float, at: datetime | No
     if at - since < timedelta(hours=stale_hours):
         return None
     marker = last.scan_id if last else 0
-    with engine.begin() as conn:
-        state = _alert_state(conn, row.url)
-        if state is not None and state.stale_warned_scan_id == marker:
-            return None
-        _set_alert_state(conn, row.url, state, stale_warned_scan_id=marker)
-        alert = stale_alert(row.url, row.name, last, stale_hours)
-        _queue(conn, alert)
-        return alert
+    alert = stale_alert(row.url, row.name, last, stale_hours)
+    # Once per marker: the check and the warning queued are one transaction.
+    return alert if record_stale_warning(engine, row.url, marker, alert.model_dump(mode="json")) else None

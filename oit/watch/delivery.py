@@ -15,12 +15,11 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 import httpx
-from sqlalchemy import or_, select, update
-from sqlalchemy.engine import Engine, Row
 
 from oit import __version__
 from oit.config import AlertsConfig, EmailConfig
-from oit.store.database import ALERT_MESSAGES, now
+from oit.store import Engine
+from oit.store.alerts import AlertMessage, claim_message, pending_messages, record_delivery
 from oit.watch.alerts import Alert
 
 log = logging.getLogger("oit.delivery")  # the name printed in the log lines, kept as it was before oit/watch/
@@ -38,14 +37,8 @@ def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None =
     or a worker beside `oit schedule`), one sends it and the other leaves it."""
     targets = channels(config)
     sent = 0
-    messages = ALERT_MESSAGES
-    query = select(messages).where(messages.c.done.is_(False)).order_by(messages.c.id)
-    if site_url is not None:
-        query = query.where(messages.c.site_url == site_url)
-    with engine.connect() as conn:
-        pending = conn.execute(query).all()
-    for candidate in pending:
-        row = _claim(engine, candidate.id, len(targets), config.timeout)
+    for message_id in pending_messages(engine, site_url):
+        row = _claim(engine, message_id, len(targets), config.timeout)
         if row is None:
             continue
         delivered = list(row.delivered or [])
@@ -64,32 +57,15 @@ def deliver_pending(engine: Engine, config: AlertsConfig, site_url: str | None =
         if errors and done:
             log.error("เลิกส่งการแจ้งเตือน %d หลังลอง %d ครั้ง / alert given up: %s", row.id, attempts, errors)
         last_error = "; ".join(errors) or None
-        with engine.begin() as conn:  # per message: a later failure cannot undo what was already sent
-            conn.execute(
-                update(messages)
-                .where(messages.c.id == row.id)
-                .values(attempts=attempts, delivered=delivered, last_error=last_error, done=done, claimed_until=None)
-            )
+        # per message: a later failure cannot undo what was already sent
+        record_delivery(engine, row.id, attempts, delivered, last_error, done)
     return sent
 
 
-def _claim(engine: Engine, message_id: int, channels: int, timeout: float) -> Row | None:
+def _claim(engine: Engine, message_id: int, channels: int, timeout: float) -> AlertMessage | None:
     """Hold the message for as long as its sends may take (every channel timing out, twice over) and read it
     again (another run may have sent it on some channels since); None when another run holds or finished it."""
-    messages, at = ALERT_MESSAGES, now()
-    with engine.begin() as conn:
-        claimed = conn.execute(
-            update(messages)
-            .where(
-                messages.c.id == message_id,
-                messages.c.done.is_(False),
-                or_(messages.c.claimed_until.is_(None), messages.c.claimed_until < at),
-            )
-            .values(claimed_until=at + timedelta(seconds=2 * timeout * max(1, channels) + 60))
-        )
-        if claimed.rowcount != 1:
-            return None
-        return conn.execute(select(messages).where(messages.c.id == message_id)).one()
+    return claim_message(engine, message_id, timedelta(seconds=2 * timeout * max(1, channels) + 60))
 
 
 def _send(target: str, alert: Alert, config: AlertsConfig) -> str | None:

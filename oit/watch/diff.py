@@ -2,7 +2,7 @@
 
 Pure functions over ScanResult, giving the ScanDiff rows of reports/models.py; no I/O. Whether an evidence URL is broken is a fact of the newer crawl that
 the result does not carry, so the caller may pass the URLs the newer scan failed to load
-(oit.watch.history.failed_urls), and those the older scan failed to load too; without them `evidence_broken` stays
+(oit.store.scans.failed_urls), and those the older scan failed to load too; without them `evidence_broken` stays
 empty rather than guessed.
 """
 

@@ -9,12 +9,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import Engine
-
 from oit.config import SiteConfig
-from oit.scan.rendering import screenshots
+from oit.store import Engine
 from oit.store.database import now
 from oit.store.ledger import is_late, latest_night, night_runs
+from oit.store.rendering import screenshots
 from oit.watch.history import diff_scans, latest_done, list_scans, list_sites, load_result
 from reports.fleet import FleetEntry, LastNight, NightRun, fleet_entry, write_fleet
 from reports.html_report import write_html

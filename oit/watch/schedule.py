@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import signal
 import threading
 import time
@@ -30,13 +29,14 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import inspect, text, update
-from sqlalchemy.engine import Engine
 
 from crawler.engine import Crawler
 from oit.config import Config, ConfigError, SiteConfig, load_config
 from oit.scan.pipeline import ScanRequest, run_scan
-from oit.store.database import SCANS, now, open_engine
+from oit.store import Engine
+from oit.store.database import now, open_engine
+from oit.store.jobs import move_job_funcs
+from oit.store.scans import fail_running_scans
 from oit.watch.alerts import check_stale, weigh_scan
 from oit.watch.delivery import deliver_pending
 from oit.watch.history import find_site, latest_done, list_scans
@@ -219,24 +219,8 @@ class _Shutdown(Exception):
 
 
 def migrate_stored_jobs(engine: Engine) -> int:
-    """Point the jobs an older oit stored at the function's current import path; returns how many were rewritten.
-
-    A job's state is APScheduler's pickled dict, its function a "module:name" string (apscheduler/job.py
-    __getstate__), so the string is replaced in the dict and the dict stored again; the rest of the job is kept."""
-    if not inspect(engine).has_table(JOBS_TABLE):
-        return 0
-    moved = 0
-    with engine.begin() as conn:
-        for job_id_, blob in conn.execute(text(f"SELECT id, job_state FROM {JOBS_TABLE}")).all():
-            state = pickle.loads(blob)  # written by APScheduler into oit's own database
-            if state.get("func") in MOVED_JOB_FUNCS:
-                state["func"] = MOVED_JOB_FUNCS[state["func"]]
-                conn.execute(
-                    text(f"UPDATE {JOBS_TABLE} SET job_state = :state WHERE id = :id"),
-                    {"state": pickle.dumps(state, pickle.HIGHEST_PROTOCOL), "id": job_id_},
-                )
-                moved += 1
-    return moved
+    """Point the jobs an older oit stored at the function's current import path; returns how many were rewritten."""
+    return move_job_funcs(engine, JOBS_TABLE, MOVED_JOB_FUNCS)
 
 
 def build_scheduler(config: Config, config_path: str | None, engine: Engine) -> BlockingScheduler:
@@ -321,12 +305,7 @@ def _wait_for_running(engine: Engine, timeout: float) -> None:
         row = find_site(engine, site_url)
         if row is None:
             continue
-        with engine.begin() as conn:
-            conn.execute(
-                update(SCANS)
-                .where(SCANS.c.site_id == row.id, SCANS.c.state == "running", SCANS.c.started_at >= started)
-                .values(state="failed", finished_at=now(), error=STOPPED_MESSAGE)
-            )
+        fail_running_scans(engine, row.id, started, STOPPED_MESSAGE)
         log.warning("ยกเลิกการสแกนที่ยังไม่หยุด / abandoned running scan: site=%s", site_url)
     # The scan's thread cannot be interrupted and would keep the process alive: leave now, its state recorded.
     logging.shutdown()

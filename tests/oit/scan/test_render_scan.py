@@ -17,8 +17,9 @@ from selectolax.lexbor import LexborHTMLParser
 from crawler.settings import CrawlSettings
 from oit.config import Config, DatabaseConfig
 from oit.scan.pipeline import ScanRequest, run_scan
-from oit.scan.rendering import load_patterns, screenshots
+from oit.scan.rendering import load_patterns
 from oit.store.database import StoredSite, open_engine
+from oit.store.rendering import screenshots
 from reports.models import ScanResult
 from rules.results import ItemResult
 from tests.crawler import scripted_menus

@@ -21,6 +21,7 @@ from oit.config import Config, SiteConfig
 from oit.demo.server import serve, site_dir
 from oit.scan.pipeline import ScanError, ScanRequest, run_scan
 from oit.store.database import open_engine
+from oit.store.scans import failed_urls
 from oit.watch import history
 from reports.models import ScanResult
 
@@ -121,8 +122,8 @@ def test_failed_urls_are_those_the_scan_could_not_load(scans):
     sop = scans.url + SOP_PDF
     contact = scans.url + "contact.html"
     never_fetched = scans.url + "docs/none.pdf"
-    assert history.failed_urls(scans.engine, scans.second.scan_id, [sop, contact, never_fetched]) == {sop: "HTTP 404"}
-    assert history.failed_urls(scans.engine, scans.first.scan_id, [sop, contact]) == {}
+    assert failed_urls(scans.engine, scans.second.scan_id, [sop, contact, never_fetched]) == {sop: "HTTP 404"}
+    assert failed_urls(scans.engine, scans.first.scan_id, [sop, contact]) == {}
 
 
 def test_diff_of_real_scans_names_the_fixed_the_new_and_the_broken(scans):
