@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -134,6 +135,12 @@ class Pool:
         self._pool: ProcessPoolExecutor | None = None
         self._started_with: tuple[int, int] = (0, 0)  # (workers, memory limit) of the running pool
         self._lock = threading.Lock()
+        _POOLS.add(self)
+
+    def forget_in_child(self) -> None:
+        """In a forked child: drop the parent's pool without touching it (the parent still uses its workers)."""
+        self._pool = None
+        self._lock = threading.Lock()  # it may have been held by another of the parent's threads at the fork
 
     def get(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -164,6 +171,26 @@ class Pool:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+_POOLS: weakref.WeakSet[Pool] = weakref.WeakSet()
+
+
+def _forget_pools_in_child() -> None:
+    """A process forked from one whose pools have started (a test runner forking per test, a process manager) must
+    start its own: the parent's pool's manager thread does not survive the fork, so each task given to it waited for
+    ever, and the fork server belongs to the parent. The parent's processes are left alone."""
+    for pool in list(_POOLS):
+        pool.forget_in_child()
+    forkserver = sys.modules.get("multiprocessing.forkserver")  # imported once a pool has started
+    server = getattr(forkserver, "_forkserver", None)
+    if server is not None and server._forkserver_pid is not None:  # the parent's: this process starts its own
+        server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+        server._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pools_in_child)
 
 
 def _start(memory_mb: int, initializer: Callable[..., None] | None, *args: object) -> None:
