@@ -502,6 +502,8 @@ class Crawler:
         )
         self._drive = DriveConfirm(fetcher, self._robots, self._frontier, self.result.robots_disallowed)
         self._browser.open(self._start, fetcher.gates, fetcher.guard)
+        if self._browser.renderer is not None:  # a wait for a browser slot must end before the crawl does
+            self._browser.renderer.deadline = self._budget.deadline
 
     async def _end_pass(self) -> None:
         self.link_memo = LinkMemo()  # the pass's Links are the sink's now: not held while the scan judges

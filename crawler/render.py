@@ -5,6 +5,13 @@ open for its second pass and screenshots (Crawler.one_browser). It is restarted 
 pages or when its processes use more than `render_memory_mb`, because a long-running Chromium only grows. Pages are rendered one at a time: a second tab would double the memory
 for little gain on a site that is fetched politely anyway.
 
+Browsers are counted per process (BrowserSlots): a fleet worker runs many crawls at once, one per thread, and
+at most `browsers_per_process` of them hold a browser. A crawl takes a slot before it launches Chromium and gives
+it back when it closes it; one that finds every slot taken waits (its other pages are fetched meanwhile) until
+a slot is free or its deadline nears, and then that page is read as if there were no browser, with the reason.
+A browser that has rendered nothing for `render_idle_seconds` while another crawl waits is closed, so that
+slots go round; its crawl starts one again when it needs it.
+
 What the browser may do is bounded like the fetcher:
 - a route guard lets through only requests to the site being scanned (crawler.urls.in_scope) that pass the
   private-address guard (crawler.netguard); trackers, CDNs, fonts and every other host are aborted, and so
@@ -24,6 +31,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import threading
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass
@@ -67,11 +75,99 @@ _SHAPE = (
 _SETTLE_POLL = 0.05  # seconds between looks at the page while scripts are still building it
 _SETTLE_QUIET = 2  # unchanged looks, with no request in flight, before the page counts as built
 _CLOSE_TIMEOUT = 10.0  # seconds to close a browser before its processes are left to the OS
+# A wait for a browser slot ends this long before the crawl's deadline, so that the page is still read (as fetched,
+# with the reason) before the deadline ends the pass.
+_SLOT_MARGIN = 1.0
 log = logging.getLogger("crawler.render")
 
 
 class BrowserUnavailable(Exception):
     """No browser can be used in this crawl. The message is for the user (Thai first) and says how to fix it."""
+
+
+@dataclass
+class _Waiter:
+    loop: asyncio.AbstractEventLoop
+    woken: asyncio.Future[None]
+    limit: int
+    granted: bool = False  # the slot is this waiter's now (set under BrowserSlots' lock)
+
+
+class BrowserSlots:
+    """How many browsers this process may have alive at once. Thread-safe: each crawl of a fleet worker runs in a
+    thread of its own with its own event loop. Slots go to waiting crawls first come, first served."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held = 0
+        self._waiters: list[_Waiter] = []
+        self.peak = 0  # the most slots held at once (tests and benchmarks read it)
+
+    @property
+    def held(self) -> int:
+        return self._held
+
+    @property
+    def wanted(self) -> bool:
+        """Whether a crawl is waiting for a slot (an idle browser is then closed: crawler.render.Renderer)."""
+        return bool(self._waiters)
+
+    async def take(self, limit: int, until: float | None) -> bool:
+        """A slot, when one is free before `until` (time.monotonic()); False when the wait reached it. Waits
+        without blocking the event loop; a cancelled wait leaves no slot taken."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            if self._held < limit and not self._waiters:
+                self._grant()
+                return True
+            waiter = _Waiter(loop, loop.create_future(), limit)
+            self._waiters.append(waiter)
+        timeout = None if until is None else max(0.0, until - time.monotonic())
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter.woken), timeout)
+        except BaseException as exc:  # the deadline, or the crawl cancelled: the slot may have come meanwhile
+            with self._lock:
+                granted = waiter.granted
+                if not granted:
+                    self._waiters.remove(waiter)
+            if isinstance(exc, TimeoutError):
+                return granted  # a slot that came as the wait ended is kept
+            if granted:
+                self.give_back()
+            raise
+        return True
+
+    def give_back(self) -> None:
+        with self._lock:
+            self._held -= 1
+            while self._waiters and self._held < self._waiters[0].limit:
+                waiter = self._waiters.pop(0)
+                try:
+                    waiter.loop.call_soon_threadsafe(_wake, waiter.woken)
+                except RuntimeError:  # its loop has closed: nobody waits there any more
+                    continue
+                waiter.granted = True
+                self._grant()
+
+    def _grant(self) -> None:
+        self._held += 1
+        self.peak = max(self.peak, self._held)
+
+
+def _wake(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+BROWSER_SLOTS = BrowserSlots()  # one count for the whole process
+
+
+def busy(slots: int) -> str:
+    return (
+        f"เบราว์เซอร์ของเครื่องนี้ไม่ว่างทั้ง {slots} ตัวจนใกล้หมดเวลาสแกน จึงอ่านหน้านี้ตามที่ดาวน์โหลดได้"
+        f" / all {slots} browsers of this process were busy until the scan's time was nearly up: the page was"
+        " read as fetched"
+    )
 
 
 @dataclass
@@ -112,6 +208,10 @@ class Renderer:
         self._tab_page: Page | None = None
         self._in_flight: set[object] = set()  # requests of the page being rendered that have not finished
         self._blocked = 0  # requests the route guard stopped, in all
+        self.deadline: float | None = None  # the crawl's end (set by the Crawler): slot waits end first
+        self._slot = False  # whether this renderer holds one of the process's browser slots (BROWSER_SLOTS)
+        self._last_used = 0.0  # time.monotonic() when the browser last rendered or started
+        self._idle_watch: asyncio.Task[None] | None = None
 
     # --- the public calls --------------------------------------------------------------------------------
     async def render(self, url: str) -> Rendered:
@@ -127,6 +227,7 @@ class Renderer:
                     await self._close_browser()
                     result = Rendered(url, url, error=_timed_out(self.settings.render_timeout))
             result.seconds = time.monotonic() - started
+            self._last_used = time.monotonic()
             self._account(result)
             await self._recycle_if_due()
             return result
@@ -146,6 +247,7 @@ class Renderer:
                     return None
                 finally:
                     await _quietly(page.close())
+                    self._last_used = time.monotonic()
 
     async def aclose(self) -> None:
         await self._close_browser()
@@ -244,6 +346,7 @@ class Renderer:
         if self._broken:
             raise BrowserUnavailable(self._broken)
         if self._context is None:
+            await self._take_slot()
             try:
                 await self._launch()
             except Exception as exc:
@@ -252,6 +355,29 @@ class Renderer:
                 raise BrowserUnavailable(self._broken) from exc
         assert self._context is not None  # set by _launch
         return self._context
+
+    async def _take_slot(self) -> None:
+        """One of the process's browser slots, waited for until shortly before the crawl's deadline. Raises
+        BrowserUnavailable when none came: this page goes without, a later one may get a slot."""
+        if self._slot:
+            return
+        limit = self.settings.browsers_per_process
+        until = None if self.deadline is None else self.deadline - _SLOT_MARGIN
+        if not await BROWSER_SLOTS.take(limit, until):
+            raise BrowserUnavailable(busy(limit))
+        self._slot = True
+
+    async def _close_when_idle(self) -> None:
+        """Give the slot back when the browser has rendered nothing for render_idle_seconds and another crawl
+        waits for one: a scan keeps its browser open between passes, which could hold a slot for many minutes."""
+        idle = self.settings.render_idle_seconds
+        while True:
+            await asyncio.sleep(min(1.0, idle / 4))
+            if BROWSER_SLOTS.wanted and time.monotonic() - self._last_used >= idle and not self._lock.locked():
+                async with self._lock:
+                    log.info("browser closed after %.0f s idle: another crawl waits for a browser", idle)
+                    await self._close_browser()
+                return
 
     async def _launch(self) -> None:
         path = self.settings.browser_path
@@ -273,6 +399,8 @@ class Renderer:
             viewport={"width": 1280, "height": 1600},
         )
         self._since_launch = 0
+        self._last_used = time.monotonic()
+        self._idle_watch = asyncio.create_task(self._close_when_idle())
         self.stats.launches += 1
         self.stats.launch_seconds += time.monotonic() - started
         log.info("browser started: %s (launch %d of this crawl)", path, self.stats.launches)
@@ -293,12 +421,19 @@ class Renderer:
             await self._close_browser()
 
     async def _close_browser(self) -> None:
-        browser, playwright = self._browser, self._playwright
-        self._browser = self._context = self._playwright = self._tab_page = None
-        if browser is not None:
-            await _quietly(asyncio.wait_for(browser.close(), _CLOSE_TIMEOUT))
-        if playwright is not None:
-            await _quietly(asyncio.wait_for(playwright.stop(), _CLOSE_TIMEOUT))
+        browser, playwright, watch = self._browser, self._playwright, self._idle_watch
+        self._browser = self._context = self._playwright = self._tab_page = self._idle_watch = None
+        if watch is not None and watch is not asyncio.current_task():
+            watch.cancel()
+        try:
+            if browser is not None:
+                await _quietly(asyncio.wait_for(browser.close(), _CLOSE_TIMEOUT))
+            if playwright is not None:
+                await _quietly(asyncio.wait_for(playwright.stop(), _CLOSE_TIMEOUT))
+        finally:  # after the processes are gone (or left to the OS), also when the close itself is cancelled
+            if self._slot:
+                self._slot = False
+                BROWSER_SLOTS.give_back()
 
 
 def browser_missing(settings: CrawlSettings) -> str | None:

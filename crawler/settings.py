@@ -68,6 +68,15 @@ class CrawlSettings(BaseModel):
     render_timeout: float = Field(15.0, gt=0, le=300, description="seconds to render one page")
     render_recycle_pages: int = Field(200, ge=1, description="restart the browser after this many pages")
     render_memory_mb: int = Field(1500, ge=100, description="restart the browser when its processes use more")
+    browsers_per_process: int = Field(
+        2,
+        ge=1,
+        description="browsers alive at once in one process (a fleet worker's concurrent scans share them; a crawl"
+        " that finds all taken waits, at most until its deadline)",
+    )
+    render_idle_seconds: float = Field(
+        20.0, gt=0, description="a browser idle this long is closed when another crawl waits for one"
+    )
     max_rendered_pages: int = Field(300, ge=0, description="pages rendered in one scan (a budget, like max_pages)")
     screenshots: bool = Field(False, description="keep a picture of each item's evidence page with the scan")
     # Re-scans (crawler/revisit.py): a page or file that has not changed for a long time is not asked for in every
