@@ -136,7 +136,8 @@ class BrowserStep:
         result.rendered += 1
         try:
             return await self.renderer.render(url)
-        except BrowserUnavailable as exc:  # the renderer remembers: later pages fail at once, without a new try
+        # A broken browser is remembered (later pages fail at once); all of the process's browsers busy is not.
+        except BrowserUnavailable as exc:
             result.rendered -= 1
             result.browser_problem = str(exc)
             return None
