@@ -34,7 +34,7 @@ def test_a_forked_child_reads_documents_with_pools_of_its_own() -> None:
         os.close(read)
         try:
             message = b"same" if _read() == in_parent else b"different"
-        except BaseException as exc:  # noqa: BLE001  anything, even a timeout, is the child's answer
+        except BaseException as exc:  # anything, even a timeout, is the child's answer
             message = repr(exc).encode()
         os.write(write, message)
         os._exit(0)
