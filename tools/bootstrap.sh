@@ -47,3 +47,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[test,postgres,fleet]"
   touch "$stamp"
 fi
+
+# The fleet's servers (PostgreSQL, Redis) started, with a database `oit` for this user: tools/services.sh.
+tools/services.sh
