@@ -208,6 +208,19 @@ def test_tone_marks_lost_count_only_in_text_that_ocr_read() -> None:
     assert _risk(RISK_BODY, ocr=True).present is True
 
 
+def test_a_link_labelled_with_a_groups_word_alone_names_it_and_does_not_hold_it() -> None:
+    # "ผลผลิต" (six characters) is a tab to another page: the report page holds no outputs of its own.
+    page = _page(
+        "/index.php/ita/o26",
+        "รายงานผลการดำเนินการตามแผนป้องกันการทุจริต ประจำปี 2568",
+        "<p>งบประมาณที่ใช้ทั้งสิ้น 45,000 บาท</p><p>ปัญหา: ผู้เข้ารับการอบรมไม่ครบตามเป้าหมาย</p>"
+        "<p>ข้อเสนอแนะ: จัดอบรมในช่วงวันหยุดราชการ</p>"
+        '<p><a href="/index.php/ita/o26/output">ผลผลิต</a> <a href="/index.php/ita/o26/photos">ภาพ</a></p>',
+    )
+    finding = phrase_groups(components()["anticorruption.report"], Bundle([page]), CTX)
+    assert finding.missing_parts == ["ผลการดำเนินงาน"]
+
+
 # --- one statement names every group (one_statement) -----------------------------------------------------------
 def _activity(*sources: Source) -> Finding:
     return phrase_groups(components()["nogift.activity"], Bundle(list(sources)), CTX)
