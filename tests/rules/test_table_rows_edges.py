@@ -173,6 +173,31 @@ def test_results_without_cells_are_judged_by_the_words_of_the_row() -> None:
             ["โครงการจัดงานประเพณีลอยกระทง"],
             "1/2 รายการ",
         ),
+        # a row of three delimited cells is whole: the note under it is no wrapped part of it
+        (
+            "plan.budget",
+            PLAN,
+            [
+                "ที่ โครงการ งบประมาณ (บาท)",
+                "1 | โครงการซ่อมแซมถนนลูกรัง หมู่ที่ 2 | 120,000",
+                "2 | โครงการจัดงานประเพณีลอยกระทง | สำนักปลัด",
+                "(โอนงบประมาณ 80,000 บาท ไปตั้งจ่ายรายการใหม่)",
+            ],
+            ["โครงการจัดงานประเพณีลอยกระทง"],
+            "1/2 รายการ",
+        ),
+        # a line's ends lose their spaces only: a copier named in capitals keeps its last letter
+        (
+            "plan.budget",
+            PLAN,
+            [
+                "ที่ โครงการ งบประมาณ (บาท)",
+                "1 โครงการซ่อมแซมถนนลูกรัง หมู่ที่ 2 120,000",
+                "2 จัดซื้อเครื่องถ่ายเอกสาร FUJI XEROX",
+            ],
+            ["จัดซื้อเครื่องถ่ายเอกสาร FUJI XEROX"],
+            "1/2 รายการ",
+        ),
     ],
 )
 def test_the_gap_names_the_rows_without_their_value(
@@ -180,6 +205,22 @@ def test_the_gap_names_the_rows_without_their_value(
 ) -> None:
     finding = _judge(component, _doc("/files/table.pdf", title, *lines))
     assert (finding.missing_parts, finding.detail) == (missing, detail)
+
+
+def test_a_row_is_wrapped_onto_until_600_characters() -> None:
+    # A runaway row (a table's end that no line closes) stops taking lines at 600 characters.
+    words = "ก่อสร้างรางระบายน้ำคอนกรีตเสริมเหล็ก พร้อมบ่อพัก หมู่ที่ 1-12 "
+    long_row = ("2 โครงการ" + words * 20)[:600]
+    plan = _doc(
+        "/files/plan-2569.pdf",
+        PLAN,
+        "ที่ โครงการ งบประมาณ (บาท)",
+        "1 โครงการซ่อมแซมถนนลูกรัง หมู่ที่ 2 120,000",
+        long_row,
+        "3,450,000",
+    )
+    assert len(long_row) == 600
+    assert _judge("plan.budget", plan).detail == "1/2 รายการ"
 
 
 def test_a_plans_list_of_problems_one_with_an_amount_is_prose() -> None:
