@@ -173,8 +173,8 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     for source in bundle.readable:
         hit = _pattern_hit(source, regexes)
         if hit is None and params.mailto:
-            mail = next((link.url for link in source.links if link.url.startswith("mailto:")), None)
-            hit = Hit(source, mail) if mail else None
+            mail = _MAILTO.search(source.html or "")
+            hit = Hit(source, mail.group(1)) if mail else None
         if hit is not None:
             hits.append(hit)
         elif source.ocr_digits_untrusted and any(r.search(arabic_digits(source.text)) for r in regexes):
@@ -182,6 +182,10 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     if not hits and distrusted:
         return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
     return Finding(present=bool(hits), hits=hits)
+
+
+# The crawler keeps web links only (crawler.urls.normalize): a mailto: link is read from the page's HTML.
+_MAILTO = re.compile(r"""href\s*=\s*["']?\s*(mailto:[^"'\s>?]+)""", re.IGNORECASE)
 
 
 def _pattern_hit(source: Source, regexes: list[re.Pattern[str]]) -> Hit | None:
