@@ -209,3 +209,13 @@ def _period_of(source: Source, names: list[str]) -> Source:
 def _hit(source: Source, phrases: list[str], params: DocumentParams | TableRowsParams) -> Hit:
     shown = snippet(source.text or source.link_text, phrases[0]) if phrases else fold(source.text[:160])
     return Hit(_period_of(source, params.title_any) if params.period_after else source, shown)
+
+
+# The crawler keeps web links only (crawler.urls.normalize), so a page's mailto: links are read from its HTML.
+_MAILTO = re.compile(r"""href\s*=\s*["']?\s*(mailto:[^"'\s>?]+)""", re.IGNORECASE)
+
+
+def mailto(source: Source) -> str | None:
+    """The first mailto: link of the source's page (None for documents and pages without one)."""
+    found = _MAILTO.search(source.html or "")
+    return found.group(1) if found else None

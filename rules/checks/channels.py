@@ -30,6 +30,7 @@ from rules.checks.base import (
     RuleVerdict,
     _found,
     _titled,
+    mailto,
     snippet,
 )
 from rules.literals import hints
@@ -178,7 +179,7 @@ def _only_one_way(hits: list[Hit]) -> str:
     """What the Q&A evidence offers instead of a two-way channel, in the assessors' terms: read on the pages
     named for Q&A (a contact page's e-mail is not what its "ถาม-ตอบ" link offers), else on every hit."""
     sources = [h.source for h in hits if _titled(h.source, _QA_WORDS)] or [h.source for h in hits]
-    mails = any(_EMAIL.search(s.text) or any(lk.url.startswith("mailto:") for lk in s.links) for s in sources)
+    mails = any(_EMAIL.search(s.text) or mailto(s) for s in sources)
     phones = any(re.search(PHONE, s.number_text) for s in sources)
     offered = [
         (th, en)

@@ -42,6 +42,7 @@ from rules.checks.base import (
     _is_named,
     _is_whole_law,
     _titled,
+    mailto,
     params_of,
     snippet,
 )
@@ -173,8 +174,8 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     for source in bundle.readable:
         hit = _pattern_hit(source, regexes)
         if hit is None and params.mailto:
-            mail = _MAILTO.search(source.html or "")
-            hit = Hit(source, mail.group(1)) if mail else None
+            mail = mailto(source)
+            hit = Hit(source, mail) if mail else None
         if hit is not None:
             hits.append(hit)
         elif source.ocr_digits_untrusted and any(r.search(arabic_digits(source.text)) for r in regexes):
@@ -182,10 +183,6 @@ def pattern(component: ComponentDef, bundle: Bundle, ctx: Context) -> Finding:
     if not hits and distrusted:
         return Finding(present=False, unknown=f"{OCR_THAI_DIGITS_TH} ({distrusted[0].url})")
     return Finding(present=bool(hits), hits=hits)
-
-
-# The crawler keeps web links only (crawler.urls.normalize): a mailto: link is read from the page's HTML.
-_MAILTO = re.compile(r"""href\s*=\s*["']?\s*(mailto:[^"'\s>?]+)""", re.IGNORECASE)
 
 
 def _pattern_hit(source: Source, regexes: list[re.Pattern[str]]) -> Hit | None:

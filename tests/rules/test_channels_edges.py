@@ -116,6 +116,14 @@ def test_a_q_and_a_page_with_an_e_mail_address_and_a_phone_is_one_way() -> None:
     )
 
 
+def test_a_q_and_a_page_whose_e_mail_is_only_a_mailto_link_offers_an_e_mail_address() -> None:
+    """The crawler keeps web links only, so the mailto: link is read from the page's HTML (it never counted)."""
+    page = _page("/index.php/qa", "ถาม-ตอบ", '<p><a href="mailto:saraban@koksawang.go.th">ส่งคำถามถึงเรา</a></p>')
+    assert _qa(page) == RuleVerdict(
+        False, "พบเพียงอีเมล ซึ่งไม่ใช่ช่องทางที่สื่อสารได้สองทาง / only an e-mail address, not a two-way channel"
+    )
+
+
 def test_a_q_and_a_page_with_nothing_names_the_channels_it_lacks() -> None:
     page = _page("/index.php/qa", "ถาม-ตอบ", "<p>อยู่ระหว่างปรับปรุงข้อมูล</p>")
     assert _qa(page) == RuleVerdict(
