@@ -122,7 +122,8 @@ def alembic_config(conn: Connection | None = None) -> Config:
 
 def _with_retries(migrate_once: Callable[[], None]) -> None:
     """SQLite answers "database is locked" when another process holds the file past the busy timeout (a long first
-    migration, or the switch of a new file to WAL): the migration is tried again, and then finds the work done."""
+    migration; a new file's switch to WAL waits on its own, oit.store.database._switch_to_wal): the migration is
+    tried again, and then finds the work done."""
     for attempt in range(1, LOCK_ATTEMPTS + 1):
         try:
             migrate_once()
