@@ -75,6 +75,11 @@ def server_stopped(cluster: PostgresCluster) -> Iterator[None]:
         cluster._run("pg_ctl", "-D", str(cluster.data), "-l", str(cluster.root / "server.log"), "-w", "restart")
 
 
+def enqueue(config: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`oit fleet enqueue` for the test's night, as cron would run it."""
+    return oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=cwd)
+
+
 def runs(config: Path) -> list:
     return night_runs(open_engine(load_config(config).database_url), NIGHT)
 
@@ -114,7 +119,7 @@ def test_workers_scan_every_site_exactly_once(
     tmp_path: Path, redis_url: str, database: str, sites: list[LocalServer], workers: Workers
 ) -> None:
     config = write_config(tmp_path, redis_url, [(f"site{i}", s.url()) for i, s in enumerate(sites)], database)
-    assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path).returncode == 0
+    assert enqueue(config, tmp_path).returncode == 0
     workers.start(config, threads=2)
     workers.start(config, threads=2)
     assert wait_until(lambda: all_done(config), 120), [r.state for r in runs(config)]
@@ -124,8 +129,7 @@ def test_workers_scan_every_site_exactly_once(
         assert run.scan_id == scans[0].id and run.attempts == 1
         assert server.count("/") == 1
     # Enqueued again the same night: nothing more is queued or scanned.
-    assert "0 new, 0 queued" in oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
-                                     cwd=tmp_path).stdout  # fmt: skip
+    assert "0 new, 0 queued" in enqueue(config, tmp_path).stdout
     status = json.loads(oit("fleet", "status", "--config", str(config), "--json", cwd=tmp_path).stdout)
     assert status["counts"]["done"] == 3 and {s["state"] for s in status["sites"]} == {"done"}
 
@@ -141,8 +145,7 @@ def test_a_worker_takes_only_what_it_can_run_and_leaves_the_rest_to_others(
         server.__enter__()
     try:
         config = write_config(tmp_path, redis_url, [(f"s{i}", s.url()) for i, s in enumerate(servers)], postgres_url)
-        assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
-                   cwd=tmp_path).returncode == 0  # fmt: skip
+        assert enqueue(config, tmp_path).returncode == 0
         workers.start(config, threads=2)  # the first worker up: two scans at once
         assert wait_until(lambda: sum(r.state == "running" for r in runs(config)) == 2, 60)
         workers.start(config, threads=2)  # the second finds the other two sites still in the queue
@@ -165,8 +168,7 @@ def test_sites_on_one_host_share_it_one_at_a_time(
     ):
         servers = [shared_a, shared_b, alone]
         config = write_config(tmp_path, redis_url, [(f"s{i}", s.url()) for i, s in enumerate(servers)], postgres_url)
-        assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
-                   cwd=tmp_path).returncode == 0  # fmt: skip
+        assert enqueue(config, tmp_path).returncode == 0
         workers.start(config, threads=3)
         assert wait_until(lambda: all_done(config), 120), [(r.site_url, r.state, r.error) for r in runs(config)]
         spans = {s.url(): [(h.at) for h in s.hits if h.path != "/robots.txt"] for s in servers}
@@ -183,8 +185,7 @@ def test_a_killed_workers_site_is_finished_by_another(
 ) -> None:
     with LocalServer(municipal_site("อบต.หนองบัว", pages=40, delay=0.5), host="127.0.0.7") as slow:
         config = write_config(tmp_path, redis_url, [("slow", slow.url())], postgres_url, lease=10)
-        assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
-                   cwd=tmp_path).returncode == 0  # fmt: skip
+        assert enqueue(config, tmp_path).returncode == 0
         first = workers.start(config, threads=1)
         assert wait_until(lambda: runs(config)[0].state == "running" and slow.count() > 3, 60)
         killed_name = runs(config)[0].worker
@@ -239,9 +240,7 @@ def test_a_database_restart_mid_scan_ends_that_scan_and_the_site_is_done_later(
     back the run's lease runs out and the site is scanned again, to the end."""
     with LocalServer(municipal_site("อบต.บ้านใหม่", pages=60, delay=0.5), host="127.0.0.9") as server:
         config = write_config(tmp_path, redis_url, [("a", server.url())], postgres_url, retry_after_error_seconds=1)
-        assert (
-            oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path).returncode == 0
-        )
+        assert enqueue(config, tmp_path).returncode == 0
         worker = workers.start(config, threads=1)
         assert wait_until(lambda: server.count() >= 8, 60), workers.log(0)
         with server_stopped(postgres_cluster):  # ~8 pages a second: batches of 20 are written while it is down
@@ -261,8 +260,7 @@ def test_a_stopped_worker_hands_its_site_back(
 ) -> None:
     with LocalServer(municipal_site("อบต.โนนสูง", pages=40, delay=0.5), host="127.0.0.8") as slow:
         config = write_config(tmp_path, redis_url, [("slow", slow.url())], postgres_url)
-        assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(),
-                   cwd=tmp_path).returncode == 0  # fmt: skip
+        assert enqueue(config, tmp_path).returncode == 0
         first = workers.start(config, threads=1)
         assert wait_until(lambda: runs(config)[0].state == "running" and slow.count() > 3, 60)
         first.send_signal(signal.SIGTERM)
@@ -285,14 +283,14 @@ def test_a_late_site_is_reported_late_and_still_scanned(
     status = json.loads(oit("fleet", "status", "--config", str(config), "--json", cwd=tmp_path).stdout)
     assert status["sites"][0]["late"] is True and status["counts"]["late"] == 1
     assert "ช้า / late" in oit("fleet", "status", "--config", str(config), cwd=tmp_path).stdout
-    assert oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path).returncode == 0
+    assert enqueue(config, tmp_path).returncode == 0
     workers.start(config, threads=1)
     assert wait_until(lambda: all_done(config), 90)
 
 
 def test_an_unreachable_queue_is_a_clear_error_and_nothing_is_lost(tmp_path: Path, sites: list[LocalServer]) -> None:
     config = write_config(tmp_path, f"redis://127.0.0.1:{free_port()}/0", [("a", sites[0].url())])
-    done = oit("fleet", "enqueue", "--config", str(config), "--night", NIGHT.isoformat(), cwd=tmp_path)
+    done = enqueue(config, tmp_path)
     assert done.returncode == 2
     said = " ".join(done.stderr.split())  # rich wraps the message to the terminal's width
     assert "เชื่อมต่อคิว Redis" in said and "cannot reach the Redis queue" in said
