@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 SHARED_PATTERNS = ("@phone",)  # names of patterns the checks define once (rules/checks/base.py PHONE)
 
@@ -220,6 +220,18 @@ class TableRowsParams(Params):
             _regex(value)
         return value
 
+    @model_validator(mode="after")
+    def _phrases_take_effect(self) -> TableRowsParams:
+        # value_any is read only for a text value without a named column (checks/tables.py _carries): given with
+        # column_any, or for another kind of value, it would be ignored, and a catalog line that does nothing
+        # reads as if it were a rule.
+        if self.value_any and (self.value != "text" or self.column_any):
+            raise ValueError(
+                'value_any ใช้ได้เฉพาะกับ value = "text" ที่ไม่มี column_any มิฉะนั้นจะไม่มีผล'
+                ' / value_any applies only to value = "text" without column_any, else it has no effect'
+            )
+        return self
+
 
 class DatedPostsParams(Params):
     """dated_posts. Passes when a page lists a post with its own date (or, with `document_any`, a document so
@@ -351,6 +363,8 @@ def _explain(component: str, check: str, model: type[Params], error: Any) -> str
         return f"{head}: ไม่รู้จักพารามิเตอร์ {where!r} / {head_en}: unknown parameter {where!r} (known: {known})"
     if error["type"] == "missing":
         return f"{head}: ขาดพารามิเตอร์ {where!r} / {head_en}: parameter {where!r} is required"
+    if not where:  # a rule across parameters (a model validator): the message names them
+        return f"{head}: พารามิเตอร์ใช้ร่วมกันไม่ได้ / {head_en}: parameters do not fit together: {error['msg']}"
     return f"{head}: พารามิเตอร์ {where!r} ไม่ถูกต้อง / {head_en}: parameter {where!r}: {error['msg']}"
 
 

@@ -44,3 +44,26 @@ def test_a_component_without_its_thai_label_is_reported_as_pydantic_says(tmp_pat
     message = str(raised.value)
     assert message.startswith("components.toml [exec.photo]: 1 validation error for ComponentDef\nlabel_th\n")
     assert "Field required" in message
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        # the column is named: the check reads the column's cell or trusts the named column, never the phrases
+        {"value": "text", "column_any": ["ผลการดำเนินงาน"], "value_any": ["ดำเนินการแล้ว"]},
+        # an amount is an amount: phrases are read for a text result only
+        {"value": "amount", "value_any": ["ดำเนินการแล้ว"]},
+    ],
+)
+def test_phrases_a_table_check_would_never_read_are_an_error(params: dict) -> None:
+    with pytest.raises(ParamsError) as raised:
+        check_params("report.results", "table_rows", {"title_any": ["รายงานผลการดำเนินงาน"], **params})
+    assert "พารามิเตอร์ใช้ร่วมกันไม่ได้ / component report.results, check table_rows: parameters do not fit" in str(
+        raised.value
+    )
+    assert "value_any ใช้ได้เฉพาะกับ" in str(raised.value)
+
+
+def test_phrases_for_a_text_result_without_a_column_are_read() -> None:
+    params = check_params("report.results", "table_rows", {"value": "text", "value_any": ["ดำเนินการแล้ว"]})
+    assert params.value_any == ["ดำเนินการแล้ว"]  # type: ignore[attr-defined]
