@@ -166,3 +166,48 @@ def test_a_phone_line_that_repeats_the_persons_name_is_their_contact() -> None:
         ("นายสมชาย ใจดี", True),
         ("นางสมศรี ศรีสุข", False),
     ]
+
+
+# --- the neighbours that name the card's person ---------------------------------------------------------------
+def test_a_photo_paragraph_whose_alt_text_names_the_person_is_their_photo() -> None:
+    # The classic editor's flow: each photo in its own paragraph, its alt text the person's name, then their card.
+    html = (
+        '<div class="entry-content">'
+        '<p><img src="/wp-content/uploads/2567/06/somsri.jpg" alt="นางสมศรี ศรีสุข"></p>'
+        "<p>นางสมศรี ศรีสุข<br>รองนายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        '<p><img src="/wp-content/uploads/2567/06/prayoon.jpg" alt="นายประยูร ทองมา"></p>'
+        "<p>นายประยูร ทองมา<br>รองนายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+        "</div>"
+    )
+    assert _parts(html) == [("นางสมศรี ศรีสุข", "รองนายก", True, False), ("นายประยูร ทองมา", "รองนายก", True, False)]
+
+
+def test_phones_in_the_row_below_or_above_that_repeat_each_persons_name_are_their_contact() -> None:
+    names = f"<tr>{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}{_cell('นางบุญเรือน ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr>"
+    phones = "<tr><td>ติดต่อ นายประยูร ทองมา โทร. 089-712-3345</td><td>นางบุญเรือน ศรีสุข โทร. 063-451-2287</td></tr>"
+    for rows in (names + phones, phones + names):
+        cards = executive_cards(f"<table>{rows}</table>")
+        assert [(c.name, c.has_contact) for c in cards] == [("นายประยูร ทองมา", True), ("นางบุญเรือน ศรีสุข", True)], rows
+
+
+def _contact_paragraph(length: int) -> str:
+    """The paragraph after a card: a phone and a mail icon (empty alt texts) and the office's hours and phone,
+    `length` characters of text."""
+    line = "ติดต่อสอบถามได้ที่ที่ทำการองค์การบริหารส่วนตำบลโคกสว่าง ในวันและเวลาราชการ วันจันทร์ถึงวันศุกร์ "
+    phone = "โทร. 08-1873-2451 "
+    text = (phone + line * 6)[: length - 1].rstrip() + "."
+    text = text + "." * (length - len(text))
+    assert len(text) == length and "  " not in text
+    icons = '<img src="/images/icons/phone.png" alt=""><img src="/images/icons/mail.png" alt="">'
+    return f"<p>{icons}{text}</p>"
+
+
+def test_a_phone_paragraph_of_500_characters_is_the_persons_contact_one_of_501_is_page_text() -> None:
+    # Up to 500 characters (its icons' empty alt texts add none), the paragraph after the card is the person's own
+    # contact line; longer, it is the page's text.
+    for length, contact in ((500, True), (501, False)):
+        html = (
+            '<div class="entry-content"><p>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p>'
+            f"{_contact_paragraph(length)}</div>"
+        )
+        assert _parts(html) == [("นายสมชาย ใจดี", "นายก", False, contact)], length
