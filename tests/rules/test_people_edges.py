@@ -6,6 +6,9 @@ tel: / mailto: link, and what the finding names."""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.parse import fold
 from rules.catalog import components
 from rules.checks import Context
 from rules.checks.people import Card, executive_cards, executives
@@ -18,6 +21,10 @@ CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([]))
 
 def _parts(html: str) -> list[tuple[str, str, bool, bool]]:
     return [(c.name, c.position, c.has_photo, c.has_contact) for c in executive_cards(html)]
+
+
+def _contacts(html: str) -> list[tuple[str, bool]]:
+    return [(c.name, c.has_contact) for c in executive_cards(html)]
 
 
 def _cell(name: str, position: str) -> str:
@@ -186,8 +193,7 @@ def test_phones_in_the_row_below_or_above_that_repeat_each_persons_name_are_thei
     names = f"<tr>{_cell('นายประยูร ทองมา', 'รองนายก อบต.โคกสว่าง')}{_cell('นางบุญเรือน ศรีสุข', 'รองนายก อบต.โคกสว่าง')}</tr>"
     phones = "<tr><td>ติดต่อ นายประยูร ทองมา โทร. 089-712-3345</td><td>นางบุญเรือน ศรีสุข โทร. 063-451-2287</td></tr>"
     for rows in (names + phones, phones + names):
-        cards = executive_cards(f"<table>{rows}</table>")
-        assert [(c.name, c.has_contact) for c in cards] == [("นายประยูร ทองมา", True), ("นางบุญเรือน ศรีสุข", True)], rows
+        assert _contacts(f"<table>{rows}</table>") == [("นายประยูร ทองมา", True), ("นางบุญเรือน ศรีสุข", True)], rows
 
 
 def _contact_paragraph(length: int) -> str:
@@ -211,3 +217,95 @@ def test_a_phone_paragraph_of_500_characters_is_the_persons_contact_one_of_501_i
             f"{_contact_paragraph(length)}</div>"
         )
         assert _parts(html) == [("นายสมชาย ใจดี", "นายก", False, contact)], length
+
+
+# --- what a card holds: its phone, its photo, its links ---------------------------------------------------------
+DEPUTY = "รองนายกองค์การบริหารส่วนตำบลโคกสว่าง"
+PALAD = "ปลัดองค์การบริหารส่วนตำบลโคกสว่าง"
+
+
+def test_a_phone_link_written_before_the_name_is_in_the_persons_card() -> None:
+    people = [("0812345678", "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลโคกสว่าง"), ("0898765432", "นางสมศรี ศรีสุข", DEPUTY)]
+    items = "".join(
+        f'<li><a href="tel:{tel}">โทร. {tel}</a><p>{name}<br>{title}</p></li>' for tel, name, title in people
+    )
+    expected = [("นายสมชาย ใจดี", "นายก", False, True), ("นางสมศรี ศรีสุข", "รองนายก", False, True)]
+    assert _parts(f'<ul class="exec">{items}</ul>') == expected
+
+
+def test_a_footer_swallowed_by_an_unclosed_card_gives_the_person_no_phone() -> None:
+    # The card leaves its </div> out: the footer (named by its class or by its id alone) is inside it, with the
+    # office's phone, which is not the person's.
+    for footer in ('<div class="footer-wrap">', '<div id="footer">'):
+        html = (
+            f'<div class="content"><div class="card"><img src="/uploads/prayoon.jpg"><p>นายประยูร ทองมา<br>{DEPUTY}</p>'
+            f"{footer}<p>ติดต่อ อบต.โคกสว่าง โทร 043-414-123</p></div></div></div>"
+        )
+        assert _parts(html) == [("นายประยูร ทองมา", "รองนายก", True, False)], footer
+
+
+def test_the_crest_and_a_lazy_loading_placeholder_are_no_persons_photo() -> None:
+    # The crest is named by its alt text or its file name; a placeholder .gif is a photo only when the real one is
+    # kept in data-src; an empty src is none.
+    html = (
+        '<div class="card"><img src="/uploads/2567/crest.png" alt="ตราสัญลักษณ์ อบต.โคกสว่าง">'
+        "<p>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p></div>"
+        f'<div class="card"><img src="/images/org-logo.jpg"><p>นางสมศรี ศรีสุข<br>{DEPUTY}</p></div>'
+        f'<div class="card"><img src="/images/blank.gif" data-src="/uploads/prayoon.jpg"><p>นายประยูร ทองมา<br>{DEPUTY}</p></div>'
+        f'<div class="card"><img src="/images/blank.gif"><p>นางบุญเรือน ศรีสุข<br>{DEPUTY}</p></div>'
+        f'<div class="card"><img src=""><p>นายวีระ พันธ์ดี<br>{PALAD}</p></div>'
+    )
+    assert [(c.name, c.has_photo, c.has_contact) for c in executive_cards(html)] == [
+        ("นายสมชาย ใจดี", False, False),
+        ("นางสมศรี ศรีสุข", False, False),
+        ("นายประยูร ทองมา", True, False),
+        ("นางบุญเรือน ศรีสุข", False, False),
+        ("นายวีระ พันธ์ดี", False, False),
+    ]
+
+
+def test_a_mailto_link_is_a_contact_a_link_to_the_profile_page_is_not() -> None:
+    html = (
+        '<div class="team">'
+        f'<div class="member"><h4>นายวีระ พันธ์ดี</h4><p>{PALAD}</p><a href="mailto:palad@koksawang.go.th">อีเมล</a></div>'
+        f'<div class="member"><h4>นางสมศรี ศรีสุข</h4><p>{DEPUTY}</p><a href="/index.php/profile/2">ประวัติ</a></div>'
+        "</div>"
+    )
+    assert _contacts(html) == [("นายวีระ พันธ์ดี", True), ("นางสมศรี ศรีสุข", False)]
+
+
+def test_a_name_spaced_after_its_title_in_the_caption_is_the_one_person_of_the_alt_text() -> None:
+    # "นาย สมชาย ใจดี" in the caption and "นายสมชาย ใจดี" in the photo's alt text name one person.
+    html = (
+        '<div class="gallery">'
+        '<figure><img src="/uploads/1.jpg" alt="นายสมชาย ใจดี"><figcaption>นาย สมชาย ใจดี<br>'
+        "นายกองค์การบริหารส่วนตำบลโคกสว่าง</figcaption></figure>"
+        f'<figure><img src="/uploads/2.jpg" alt="นางสมศรี ศรีสุข"><figcaption>นาง สมศรี ศรีสุข<br>{DEPUTY}'
+        "</figcaption></figure></div>"
+    )
+    assert _parts(html) == [("นายสมชาย ใจดี", "นายก", True, False), ("นางสมศรี ศรีสุข", "รองนายก", True, False)]
+
+
+def test_the_header_of_an_article_or_section_card_is_its_own_not_the_pages() -> None:
+    # A theme's team cards: each <article> (or <section>, or a card inside an <article>) names the person in its
+    # own <header>, which is part of the card, not the page's header.
+    cards = (
+        '<{0} class="member"><header><h3>นายวีระ พันธ์ดี</h3></header><img src="/uploads/palad.jpg"><p>{1}</p></{0}>'
+        '<{0} class="member"><header><h3>นางสมศรี ศรีสุข</h3></header><img src="/uploads/deputy.jpg"><p>{2}</p></{0}>'
+    )
+    for html in (
+        f'<div class="team">{cards.format("article", PALAD, DEPUTY)}</div>',
+        f'<div class="team">{cards.format("section", PALAD, DEPUTY)}</div>',
+        f'<article class="team">{cards.format("div", PALAD, DEPUTY)}</article>',
+    ):
+        assert _parts(html) == [("นายวีระ พันธ์ดี", "ปลัด", True, False), ("นางสมศรี ศรีสุข", "รองนายก", True, False)]
+
+
+def test_a_card_of_500_characters_with_a_short_biography_is_one_persons_card() -> None:
+    bio = "จบการศึกษาปริญญาโท สาขารัฐประศาสนศาสตร์ มหาวิทยาลัยขอนแก่น เคยดำรงตำแหน่งสมาชิกสภาองค์การบริหารส่วนตำบล "
+    html = (
+        '<div class="card"><h4>นายสมชาย ใจดี</h4><img src="/uploads/1.jpg">'
+        f"<p>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p><p>{(bio * 6)[:452]}</p></div>"
+    )
+    assert len(fold(LexborHTMLParser(html).body.text(separator=" "))) == 500  # type: ignore[union-attr]
+    assert _parts(html) == [("นายสมชาย ใจดี", "นายก", True, False)]
