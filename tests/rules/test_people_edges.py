@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
 from rules.catalog import components
-from rules.checks import Context
+from rules.checks import Context, Finding
 from rules.checks.people import Card, executive_cards, executives
 from rules.site import SiteLinks
 from rules.sources import Bundle, Source
@@ -309,3 +309,37 @@ def test_a_card_of_500_characters_with_a_short_biography_is_one_persons_card() -
     )
     assert len(fold(LexborHTMLParser(html).body.text(separator=" "))) == 500  # type: ignore[union-attr]
     assert _parts(html) == [("นายสมชาย ใจดี", "นายก", True, False)]
+
+
+# --- the finding over the site's pages ------------------------------------------------------------------------
+def _judged(*pages: tuple[str, str]) -> Finding:
+    sources = [Source(url(path), "page", "menu", title="คณะผู้บริหาร", markup=html) for path, html in pages]
+    return executives(components()["exec.photo"], Bundle(sources), CTX)
+
+
+def test_a_person_on_two_pages_is_judged_on_the_best_of_their_cards() -> None:
+    # A page per side (executives, council): the mayor is on both, with a photo on one and a phone on the other.
+    mayor = "<p>นายสมชาย ใจดี<br>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p>"
+    finding = _judged(
+        ("/about/executives.html", f'<div class="card"><img src="/uploads/mayor.jpg">{mayor}</div>'),
+        ("/about/council.html", f'<div class="card">{mayor}<a href="tel:0812345678">โทร</a></div>'),
+    )
+    assert finding.present and finding.missing_parts == []
+    assert [h.snippet for h in finding.hits] == ["นายก: นายสมชาย ใจดี"]
+
+
+def test_a_page_without_executives_says_so_in_thai_and_english() -> None:
+    finding = _judged(("/about/history.html", "<p>ประวัติความเป็นมาขององค์การบริหารส่วนตำบลโคกสว่าง</p>"))
+    assert finding.present is False
+    assert finding.detail == "ไม่พบข้อมูลผู้บริหารรายบุคคล / no executive entries found"
+
+
+def test_the_gap_names_six_of_the_people_without_a_photo() -> None:
+    names = ["นายสมชาย ใจดี", "นางสมศรี ศรีสุข", "นายประยูร ทองมา", "นางบุญเรือน ศรีสุข", "นายวีระ พันธ์ดี"]
+    names += ["นายสมพงษ์ มีสุข", "นางมาลี ทองดี"]
+    cards = "".join(
+        f'<div class="card"><p>{n}<br>{DEPUTY}</p><p>โทร 08-1873-245{i}</p></div>' for i, n in enumerate(names)
+    )
+    finding = _judged(("/about/executives.html", f'<div class="row">{cards}</div>'))
+    assert not finding.present
+    assert finding.missing_parts == [f"รองนายก {n}" for n in names[:6]]
