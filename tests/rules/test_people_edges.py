@@ -343,3 +343,18 @@ def test_the_gap_names_six_of_the_people_without_a_photo() -> None:
     finding = _judged(("/about/executives.html", f'<div class="row">{cards}</div>'))
     assert not finding.present
     assert finding.missing_parts == [f"รองนายก {n}" for n in names[:6]]
+
+
+def test_a_card_drawn_on_its_own_background_photo_has_a_photo() -> None:
+    # The theme draws the portrait as the card's own background and writes the name and title over it.
+    cards = "".join(
+        f'<div class="exec-card" style="background-image: url(\'/uploads/2568/{pic}.jpg\')"><p>{name}<br>{title}</p></div>'
+        for pic, name, title in [
+            ("mayor", "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลโคกสว่าง"),
+            ("deputy", "นางสมศรี ศรีสุข", DEPUTY),
+        ]
+    )
+    assert _parts(f'<div class="row">{cards}</div>') == [
+        ("นายสมชาย ใจดี", "นายก", True, False),
+        ("นางสมศรี ศรีสุข", "รองนายก", True, False),
+    ]
