@@ -222,6 +222,13 @@ def test_a_phone_paragraph_of_500_characters_is_the_persons_contact_one_of_501_i
 # --- what a card holds: its phone, its photo, its links ---------------------------------------------------------
 DEPUTY = "รองนายกองค์การบริหารส่วนตำบลโคกสว่าง"
 PALAD = "ปลัดองค์การบริหารส่วนตำบลโคกสว่าง"
+MAYOR_AND_DEPUTY = [("mayor", "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลโคกสว่าง"), ("deputy", "นางสมศรี ศรีสุข", DEPUTY)]
+BOTH_WITH_PHOTOS = [("นายสมชาย ใจดี", "นายก", True, False), ("นางสมศรี ศรีสุข", "รองนายก", True, False)]
+
+
+def _each(card: str) -> str:
+    """The card written for the mayor and the deputy: `card` holds {pic}, {name} and {title}."""
+    return "".join(card.format(pic=pic, name=name, title=title) for pic, name, title in MAYOR_AND_DEPUTY)
 
 
 def test_a_phone_link_written_before_the_name_is_in_the_persons_card() -> None:
@@ -347,14 +354,24 @@ def test_the_gap_names_six_of_the_people_without_a_photo() -> None:
 
 def test_a_card_drawn_on_its_own_background_photo_has_a_photo() -> None:
     # The theme draws the portrait as the card's own background and writes the name and title over it.
-    cards = "".join(
-        f'<div class="exec-card" style="background-image: url(\'/uploads/2568/{pic}.jpg\')"><p>{name}<br>{title}</p></div>'
-        for pic, name, title in [
-            ("mayor", "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลโคกสว่าง"),
-            ("deputy", "นางสมศรี ศรีสุข", DEPUTY),
-        ]
+    card = '<div class="exec-card" style="background-image: url(\'/uploads/2568/{pic}.jpg\')"><p>{name}<br>{title}</p></div>'
+    assert _parts(f'<div class="row">{_each(card)}</div>') == BOTH_WITH_PHOTOS
+
+
+def test_a_photo_paragraph_before_a_block_group_is_the_photo_of_the_person_in_it() -> None:
+    # WordPress wraps the name's paragraph in a group block: the photo paragraph is the group's neighbour, not the
+    # paragraph's, and the group (as long as the paragraph in it) is the card.
+    group = '<p><img src="/wp-content/uploads/2568/{pic}.jpg"></p><div class="wp-block-group"><p>{name}<br>{title}</p></div>'
+    assert _parts(f'<div class="entry-content">{_each(group)}</div>') == BOTH_WITH_PHOTOS
+
+
+def test_an_unclosed_card_holding_the_next_card_and_the_footer_leaves_out_both() -> None:
+    # The mayor's card leaves its </div> out: it holds the deputy's card and then the footer with the office's
+    # phone. Both are cut from the mayor's card, the footer too though it comes after the deputy's.
+    html = (
+        '<div class="content"><div class="card"><img src="/uploads/1.jpg"><h4>นายสมชาย ใจดี</h4>'
+        "<span>นายกองค์การบริหารส่วนตำบลโคกสว่าง</span>"
+        f'<div class="card"><img src="/uploads/2.jpg"><h4>นางสมศรี ศรีสุข</h4><span>{DEPUTY}</span></div>'
+        '<div class="footer"><span>ที่ทำการ อบต.โคกสว่าง โทร 043-414-123</span></div></div></div>'
     )
-    assert _parts(f'<div class="row">{cards}</div>') == [
-        ("นายสมชาย ใจดี", "นายก", True, False),
-        ("นางสมศรี ศรีสุข", "รองนายก", True, False),
-    ]
+    assert _parts(html) == [("นายสมชาย ใจดี", "นายก", True, False), ("นางสมศรี ศรีสุข", "รองนายก", True, False)]
