@@ -367,9 +367,11 @@ def test_a_photo_paragraph_before_a_block_group_is_the_photo_of_the_person_in_it
 
 def test_an_unclosed_card_holding_the_next_card_and_the_footer_leaves_out_both() -> None:
     # The mayor's card leaves its </div> out: it holds the deputy's card and then the footer with the office's
-    # phone. Both are cut from the mayor's card, the footer too though it comes after the deputy's.
+    # phone. Both are cut from the mayor's card, the footer too though it comes after the deputy's, on a page whose
+    # introduction runs over a thousand characters before the cards.
+    intro = "องค์การบริหารส่วนตำบลโคกสว่างมีวิสัยทัศน์ในการพัฒนาท้องถิ่นให้ประชาชนมีคุณภาพชีวิตที่ดี " * 14
     html = (
-        '<div class="content"><div class="card"><img src="/uploads/1.jpg"><h4>นายสมชาย ใจดี</h4>'
+        f'<div class="content"><p>{intro}</p><div class="card"><img src="/uploads/1.jpg"><h4>นายสมชาย ใจดี</h4>'
         "<span>นายกองค์การบริหารส่วนตำบลโคกสว่าง</span>"
         f'<div class="card"><img src="/uploads/2.jpg"><h4>นางสมศรี ศรีสุข</h4><span>{DEPUTY}</span></div>'
         '<div class="footer"><span>ที่ทำการ อบต.โคกสว่าง โทร 043-414-123</span></div></div></div>'
