@@ -198,13 +198,6 @@ def _read(tree: LexborHTMLParser) -> _Page:
             continue
         if tag.startswith("-") or tag in _NOT_SHOWN:
             continue
-        if marks := _marks(node):
-            (photos if marks == "photo" else contacts).append(size)
-        alt = arabic_digits(fold(node.attributes.get("alt") or "")) if tag == "img" else ""
-        if alt or marks:
-            # A photo or a link takes a character of its own, so that an element holding only it is not empty.
-            pieces.append(alt)
-            size += len(alt) + 1
         # Chrome is read too (an unclosed menu or top bar holds the rest of the page), to be left out of cards.
         if (chrome_node := _is_chrome(node, in_section)) or tag in _CARD_TAG_SET:
             span = _Span(node, size, depth, open_spans[-1] if open_spans else None, chrome_node)
@@ -212,6 +205,14 @@ def _read(tree: LexborHTMLParser) -> _Page:
             if not span.chrome:
                 open_spans.append(span)
             stack.append(span)
+        # The element's own mark lies inside its span: a card drawn on its own background photo holds that photo.
+        if marks := _marks(node):
+            (photos if marks == "photo" else contacts).append(size)
+        alt = arabic_digits(fold(node.attributes.get("alt") or "")) if tag == "img" else ""
+        if alt or marks:
+            # A photo or a link takes a character of its own, so that an element holding only it is not empty.
+            pieces.append(alt)
+            size += len(alt) + 1
         children = []
         child = node.child
         while child is not None:

@@ -4,11 +4,14 @@ WordPress themes write. Each test judges one page with the real news.current com
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from crawler.parse import fold
 from rules.catalog import components
 from rules.checks import Context, Finding
 from rules.checks.posts import dated_posts, post_links
 from rules.site import SiteLinks
-from rules.sources import Bundle, page_source
+from rules.sources import Bundle, Source, page_source
 from tests.rules.sitebuilder import AS_OF, YEAR, build_site, url
 
 PATH = "/index.php/news/view/301"
@@ -32,6 +35,11 @@ def _dates(finding: Finding) -> list[str]:
 
 def _page(body: str, head: str = "") -> str:
     return f"<html><head><title>ข่าวประชาสัมพันธ์</title>{head}</head><body>{body}</body></html>"
+
+
+def _list_dates(items: str) -> list[str]:
+    """The dates of the posts of a news list of these items."""
+    return _dates(_news(_page(f"<main><ul class='news'>{items}</ul></main>")))
 
 
 # --- a single post dated only for machines (its visible date is in English, which the parser does not read) ------
@@ -173,13 +181,14 @@ def test_a_post_s_own_date_element_decides_not_a_date_in_its_title() -> None:
 
 
 def test_a_date_element_with_more_than_a_label_is_no_date_element() -> None:
-    # "ปรับปรุงล่าสุดเมื่อ" (19 characters) is no date label: the element is text with a date in it; the post's
-    # date is then the last date of the item.
-    item = (
-        "<li><span>ปรับปรุงล่าสุดเมื่อ 1 ต.ค. 2567</span> <a href='/news/1'>ประชาสัมพันธ์การชำระภาษีที่ดินและ"
-        "สิ่งปลูกสร้าง ประจำปี 2569</a> <em>3 ก.พ. 2569</em></li>"
-    )
-    assert _dates(_news(_page(f"<main><ul class='news'>{item}</ul></main>"))) == ["3 ก.พ. 2569"]
+    # "ปรับปรุงล่าสุดเมื่อ" (19 characters) and "อัปเดตล่าสุด " (13 with its space, one past the bound) are no date
+    # labels: the element is text with a date in it (when the page was updated); the post's date is its own element.
+    for label in ("ปรับปรุงล่าสุดเมื่อ", "อัปเดตล่าสุด"):
+        item = (
+            f"<li><span>{label} 1 ต.ค. 2567</span> <a href='/news/1'>ประชาสัมพันธ์การชำระภาษีที่ดินและ"
+            "สิ่งปลูกสร้าง ประจำปี 2569</a> <em>3 ก.พ. 2569</em></li>"
+        )
+        assert _list_dates(item) == ["3 ก.พ. 2569"], label
 
 
 def test_a_date_badge_of_day_and_month_is_the_post_s_date() -> None:
@@ -238,3 +247,227 @@ def test_a_list_links_each_post_once_titles_of_twelve_letters_count_and_empty_li
         "<p><a href=''>ประกาศรับสมัครพนักงานจ้างตามภารกิจ</a></p></main>"
     )
     assert post_links(html, base) == [url("/news/301"), url("/news/302")]
+
+
+# --- which elements of a list page are posts ------------------------------------------------------------------
+NEWS_TITLE = "ประชาสัมพันธ์การชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2569"
+
+
+def _titles(finding: Finding) -> list[str]:
+    return [h.source.title for h in finding.hits]
+
+
+def test_a_plain_section_is_the_page_s_layout_not_a_post() -> None:
+    # A section without a post's class holds the page's content: the post is the page, titled by its heading.
+    html = _page(
+        f"<section id='content'><h1>ทำบุญตักบาตรวันขึ้นปีใหม่ ประจำปี 2569</h1><p>วันที่ 2 มกราคม 2569</p>{BODY}</section>"
+    )
+    finding = _news(html)
+    assert _titles(finding) == ["ทำบุญตักบาตรวันขึ้นปีใหม่ ประจำปี 2569"]
+    assert _dates(finding) == ["2 มกราคม 2569"]
+
+
+def test_a_post_s_title_is_its_text_with_its_elements_kept_apart() -> None:
+    # Themes write the date and the title with no space between their elements: they are two words, not one.
+    item = f"<li><span class='date'>2 ก.พ. 2569</span><a href='/news/1'>{NEWS_TITLE}</a></li>"
+    finding = _news(_page(f"<main><ul class='news'>{item}</ul></main>"))
+    assert _titles(finding) == [f"2 ก.พ. 2569 {NEWS_TITLE}"]
+    assert [h.snippet for h in finding.hits] == [f"2 ก.พ. 2569 {NEWS_TITLE}"]
+
+
+def _item_of(length: int) -> str:
+    """A news item with its summary, whose text is `length` characters long."""
+    head = f"<a href='/news/1'>{NEWS_TITLE}</a> <span>2 ก.พ. 2569</span> "
+    summary = "ขอเชิญชวนผู้มีหน้าที่เสียภาษีชำระภาษีภายในกำหนด "
+    text = fold(f"{NEWS_TITLE} 2 ก.พ. 2569 ")
+    body = (summary * 20)[: length - len(text) - 2] + "."
+    item = f"<li>{head}<p>{body}</p></li>"
+    assert len(fold(LexborHTMLParser(item).body.text(separator=" "))) == length  # type: ignore[union-attr]
+    return item
+
+
+def test_an_item_of_600_characters_is_a_post_one_of_601_is_not() -> None:
+    # A post is short: an item with a long summary (600 characters) is one; more is a whole news box or page, and
+    # the page itself is then the post, titled by its heading.
+    for length, title in ((600, None), (601, "ข่าวประชาสัมพันธ์")):
+        finding = _news(_page(f"<main><h1>ข่าวประชาสัมพันธ์</h1><ul class='news'>{_item_of(length)}</ul></main>"))
+        assert len(finding.hits) == 1, length
+        if title is None:
+            assert finding.hits[0].source.title.startswith(NEWS_TITLE)
+            assert len(finding.hits[0].source.title) == 600
+        else:
+            assert finding.hits[0].source.title == title
+
+
+def test_dated_lines_of_the_footer_and_menus_are_no_posts() -> None:
+    # The menu comes first in the page, the footer last: the posts between them are read, not the menu's or the
+    # footer's dated lines.
+    menu = "<nav><ul><li>ปฏิทินกิจกรรม ประจำเดือนมกราคม วันที่ 15 มกราคม 2569</li></ul></nav>"
+    footer = "<footer><ul><li>ปรับปรุงข้อมูลล่าสุดเมื่อวันที่ 1 ตุลาคม 2567 โดย ผู้ดูแลระบบ</li></ul></footer>"
+    item = f"<li><a href='/news/1'>{NEWS_TITLE}</a> <span>2 ก.พ. 2569</span></li>"
+    finding = _news(_page(f"{menu}<main><ul class='news'>{item}</ul></main>{footer}"))
+    assert _dates(finding) == ["2 ก.พ. 2569"]
+
+
+def test_a_post_dated_by_its_month_alone_is_a_dated_post() -> None:
+    item = "<li><a href='/news/1'>สรุปผลการดำเนินงานของ อบต.โคกสว่าง</a> <span>มกราคม 2569</span></li>"
+    assert _list_dates(item) == ["มกราคม 2569"]
+
+
+def test_items_dated_by_their_fiscal_year_alone_are_no_dated_posts() -> None:
+    items = "".join(
+        f"<li><a href='/plan/{i}'>{t}</a> <span>ปีงบประมาณ 2569</span></li>"
+        for i, t in enumerate(["แผนการดำเนินงาน อบต.โคกสว่าง", "แผนการจัดซื้อจัดหาพัสดุของ อบต.โคกสว่าง"])
+    )
+    assert not _news(_page(f"<main><ul class='news'>{items}</ul></main>")).present
+
+
+def test_an_item_without_a_date_element_is_dated_by_its_last_date() -> None:
+    # No element holds the date alone: the last of the item's three dates is the one it was posted on.
+    item = (
+        "<li><a href='/news/1'>โครงการฝึกอบรมอาชีพ รับสมัครถึงวันที่ 28 กุมภาพันธ์ 2569 อบรมวันที่ 10 มีนาคม 2569</a>"
+        " ประกาศ ณ วันที่ 2 กุมภาพันธ์ 2569</li>"
+    )
+    assert _list_dates(item) == ["2 กุมภาพันธ์ 2569"]
+
+
+def test_a_date_element_of_40_characters_is_the_post_s_date_one_of_41_is_text() -> None:
+    # An event's dates written in full in their own element: up to 40 characters it is the post's date; longer, it
+    # is text, and the post is dated by its next date element.
+    for period, date_text in (
+        ("วันที่ 1 มกราคม 2569 - 5 กุมภาพันธ์ 2569", "1 มกราคม 2569 - 5 กุมภาพันธ์ 2569"),
+        ("วันที่ 1 มกราคม 2569 - 15 กุมภาพันธ์ 2569", "2 ม.ค. 2569"),
+    ):
+        item = (
+            "<li><a href='/news/1'>โครงการส่งเสริมอาชีพการทำขนมไทยให้แก่กลุ่มสตรีแม่บ้าน</a>"
+            f" <span class='period'>{period}</span> <small>โพสต์ 2 ม.ค. 2569</small></li>"
+        )
+        assert _list_dates(item) == [date_text], period
+
+
+def test_a_zero_date_in_the_published_time_meta_tag_leaves_the_date_under_the_heading() -> None:
+    # CMSs write MySQL's empty date when a post was never given one.
+    meta = '<meta property="article:published_time" content="0000-00-00 00:00:00">'
+    html = _page(f"<main><h1>พิธีเปิดการแข่งขันกีฬาต้านยาเสพติด โคกสว่างเกมส์</h1><p>วันที่ 3 มีนาคม 2569</p>{BODY}</main>", meta)
+    assert _dates(_news(html)) == ["3 มีนาคม 2569"]
+
+
+def test_posts_in_page_builder_widgets_are_the_page_s_posts() -> None:
+    # Elementor puts every block of the content, the news list too, in a "widget": it is no sidebar here.
+    cards = "".join(
+        f"<article class='elementor-post'><h3><a href='/news/{i}'>{t}</a></h3><span class='date'>{d}</span></article>"
+        for i, (t, d) in enumerate([(NEWS_TITLE, "2 ก.พ. 2569"), ("กิจกรรมวันเด็กแห่งชาติ ประจำปี 2569", "10 ม.ค. 2569")])
+    )
+    widget = (
+        "<div class='elementor-widget elementor-widget-posts'><div class='elementor-widget-container'>{}</div></div>"
+    )
+    assert _dates(_news(_page(f"<main>{widget.format(cards)}</main>"))) == ["2 ก.พ. 2569", "10 ม.ค. 2569"]
+    single = f"<h1>ทำบุญตักบาตรวันขึ้นปีใหม่ ประจำปี 2569</h1><p>วันที่ 2 มกราคม 2569</p>{BODY}"
+    assert _dates(_news(_page(f"<main>{widget.format(single)}</main>"))) == ["2 มกราคม 2569"]
+
+
+def test_a_list_page_s_sidebars_are_not_its_posts() -> None:
+    # Sidebars written as <aside> or named by their class alone (no id) list the latest posts of every page.
+    latest = "<ul><li><a href='/news/900'>พิธีเปิดการแข่งขันกีฬาต้านยาเสพติด โคกสว่างเกมส์</a></li></ul>"
+    html = _page(
+        f"<main><p><a href='/news/301'>{NEWS_TITLE}</a></p></main>"
+        f"<aside>{latest}</aside><div class='widget widget_recent_entries'>{latest}</div>"
+    )
+    assert post_links(html, url("/news/index.html")) == [url("/news/301")]
+
+
+# --- what the check finds and says ----------------------------------------------------------------------------
+CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([]))
+NEWSLETTER = "จดหมายข่าว อบต.โคกสว่าง ฉบับที่ 3 ประจำเดือนมกราคม 2569"
+
+
+def _document(text: str, link_text: str = "", path: str = "/files/newsletter-2569-03.pdf") -> Source:
+    return Source(url(path), "document", "linked", text=text, link_text=link_text)
+
+
+def test_a_newsletter_document_is_news_named_by_the_link_to_it() -> None:
+    text = f"{NEWSLETTER}\nกิจกรรมเด่นประจำเดือน ทำบุญตักบาตรวันขึ้นปีใหม่ วันที่ 2 มกราคม 2569"
+    newsletter = _document(text, link_text=f"  {NEWSLETTER}  (PDF)")
+    finding = dated_posts(components()["news.current"], Bundle([newsletter]), CTX)
+    assert finding.present and finding.detail is None
+    assert [(h.source, h.snippet) for h in finding.hits] == [(newsletter, f"{NEWSLETTER} (PDF)")]
+
+
+def test_a_newsletter_without_a_link_text_is_named_by_its_first_120_characters() -> None:
+    text = (
+        f"{NEWSLETTER}\nกิจกรรมเด่นประจำเดือน ทำบุญตักบาตรวันขึ้นปีใหม่ วันที่ 2 มกราคม 2569 "
+        "และกิจกรรมวันเด็กแห่งชาติ วันที่ 10 มกราคม 2569 ณ ที่ทำการองค์การบริหารส่วนตำบลโคกสว่าง"
+    )
+    assert len(text) > 121
+    finding = dated_posts(components()["news.current"], Bundle([_document(text)]), CTX)
+    assert [h.snippet for h in finding.hits] == [fold(text[:120])]
+
+
+def test_an_activity_document_counts_for_ethics_only_when_it_is_about_ethics() -> None:
+    ethics = _document(
+        "รายงานผลโครงการอบรมส่งเสริมคุณธรรมจริยธรรมแก่บุคลากร ประจำปีงบประมาณ 2569", path="/files/ethics-2569.pdf"
+    )
+    waste = _document("รายงานผลโครงการอบรมการคัดแยกขยะมูลฝอยในครัวเรือน ประจำปีงบประมาณ 2569", path="/files/waste-2569.pdf")
+    finding = dated_posts(components()["ethics.activity"], Bundle([waste, ethics]), CTX)
+    assert [h.source.url for h in finding.hits] == [url("/files/ethics-2569.pdf")]
+
+
+def test_posts_of_an_off_site_page_are_not_the_agency_s_news() -> None:
+    # The province's news page, linked from the site, lists dated posts too: they are not the agency's own, and
+    # the pages after it are still read.
+    item = f"<li><a href='/news/1'>{NEWS_TITLE}</a> <span>2 ก.พ. 2569</span></li>"
+    html = _page(f"<main><ul class='news'>{item}</ul></main>")
+    province = Source("https://www.khonkaen.go.th/news", "external", "linked", markup=html)
+    own = Source(url(PATH), "page", "menu", markup=html)
+    finding = dated_posts(components()["news.current"], Bundle([province, own]), CTX)
+    assert [h.source.url for h in finding.hits] == [url("/news/1")]
+
+
+def test_a_procurement_notice_first_in_the_list_leaves_the_news_after_it() -> None:
+    items = "".join(
+        f"<li><a href='/news/{i}'>{t}</a> <span>{d}</span></li>"
+        for i, (t, d) in enumerate(
+            [
+                ("ประกาศผู้ชนะการเสนอราคา โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "5 ก.พ. 2569"),
+                (NEWS_TITLE, "2 ก.พ. 2569"),
+            ]
+        )
+    )
+    assert _list_dates(items) == ["2 ก.พ. 2569"]
+
+
+def test_a_post_s_evidence_is_the_post_alone_not_the_page_around_it() -> None:
+    # The page's markup, links and the text around the link that led to it carry other dates (its sidebar, its
+    # footer): the post's evidence holds its date, title and link only.
+    item = f"<li><a href='/news/1'>{NEWS_TITLE}</a> <span>2 ก.พ. 2569</span></li>"
+    html = _page(f"<main><ul class='news'>{item}</ul></main><p>ปรับปรุงล่าสุด 1 ตุลาคม 2567</p>")
+    site = build_site({PATH: html})
+    built = site.page(url(PATH))
+    assert built is not None
+    context = "ข่าวประชาสัมพันธ์ 1 ต.ค. 2567"
+    # A page read from the store (its HTML read again when asked) and one given with its HTML.
+    for page in (
+        page_source(built, "menu", context=context, load_html={url(PATH): html}.__getitem__),
+        page_source(built, "menu", context=context),
+    ):
+        assert page.links and page.html == html
+        post = dated_posts(components()["news.current"], Bundle([page]), CTX).hits[0].source
+        assert (post.url, post.text, post.title) == (url("/news/1"), "2 ก.พ. 2569", f"{NEWS_TITLE} 2 ก.พ. 2569")
+        assert (post.markup, post.html, post.links, post.context) == ("", "", [], "")
+
+
+def test_a_long_title_is_cut_to_160_characters_in_the_finding() -> None:
+    title = (
+        "องค์การบริหารส่วนตำบลโคกสว่าง ร่วมกับโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโคกสว่าง จัดโครงการรณรงค์ป้องกัน"
+        "และควบคุมโรคไข้เลือดออก ประจำปีงบประมาณ พ.ศ. 2569 ณ หมู่ที่ 1-12 ตำบลโคกสว่าง"
+    )
+    item = f"<li><a href='/news/1'>{title}</a> <span>2 ก.พ. 2569</span></li>"
+    finding = _news(_page(f"<main><ul class='news'>{item}</ul></main>"))
+    assert len(title) > 161
+    assert [h.snippet for h in finding.hits] == [title[:160]]
+
+
+def test_no_dated_post_is_said_in_thai_and_english() -> None:
+    finding = _news(_page(f"<main><h1>ข่าวประชาสัมพันธ์</h1><p>{NEWS_TITLE}</p></main>"))
+    assert not finding.present
+    assert finding.detail == "ไม่พบรายการที่ระบุวันที่ / no dated posts"
