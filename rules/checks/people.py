@@ -232,7 +232,7 @@ def _marks(node: LexborNode) -> str:
         return "photo" if _is_photo(node) else ""
     if _BACKGROUND_PHOTO.search(node.attributes.get("style") or ""):
         return "photo"
-    if node.tag == "a" and (node.attributes.get("href") or "").startswith(("tel:", "mailto:")):
+    if node.tag == "a" and _contact_href(node):
         return "contact"
     return ""
 
@@ -341,7 +341,13 @@ def _is_photo(img: LexborNode) -> bool:
 
 
 def _has_tel(node: LexborNode) -> bool:
-    return any((a.attributes.get("href") or "").startswith(("tel:", "mailto:")) for a in node.css("a[href]"))
+    return any(_contact_href(a) for a in node.css("a[href]"))
+
+
+def _contact_href(anchor: LexborNode) -> bool:
+    """A tel: or mailto: link. A scheme has no case and browsers drop the spaces around an href: "TEL:" and
+    " tel:" call as "tel:" does."""
+    return (anchor.attributes.get("href") or "").strip().lower().startswith(("tel:", "mailto:"))
 
 
 def _element_sibling(node: LexborNode, forward: bool) -> LexborNode | None:

@@ -6,6 +6,7 @@ tel: / mailto: link, and what the finding names."""
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.parse import fold
@@ -271,10 +272,12 @@ def test_the_crest_and_a_lazy_loading_placeholder_are_no_persons_photo() -> None
     ]
 
 
-def test_a_mailto_link_is_a_contact_a_link_to_the_profile_page_is_not() -> None:
+# Old editors write "TEL:" and leave a space inside the quotes; a browser calls the number all the same.
+@pytest.mark.parametrize("href", ["mailto:palad@koksawang.go.th", " Mailto:palad@koksawang.go.th", "TEL:044-123456"])
+def test_a_mailto_link_is_a_contact_a_link_to_the_profile_page_is_not(href: str) -> None:
     html = (
         '<div class="team">'
-        f'<div class="member"><h4>นายวีระ พันธ์ดี</h4><p>{PALAD}</p><a href="mailto:palad@koksawang.go.th">อีเมล</a></div>'
+        f'<div class="member"><h4>นายวีระ พันธ์ดี</h4><p>{PALAD}</p><a href="{href}">อีเมล</a></div>'
         f'<div class="member"><h4>นางสมศรี ศรีสุข</h4><p>{DEPUTY}</p><a href="/index.php/profile/2">ประวัติ</a></div>'
         "</div>"
     )
@@ -377,3 +380,13 @@ def test_an_unclosed_card_holding_the_next_card_and_the_footer_leaves_out_both()
         '<div class="footer"><span>ที่ทำการ อบต.โคกสว่าง โทร 043-414-123</span></div></div></div>'
     )
     assert _parts(html) == [("นายสมชาย ใจดี", "นายก", True, False), ("นางสมศรี ศรีสุข", "รองนายก", True, False)]
+
+
+def test_a_contact_link_is_read_whatever_the_case_of_its_scheme_and_the_spaces_around_it() -> None:
+    titles = (
+        '<ul class="exec">'
+        '<li><p>นายกองค์การบริหารส่วนตำบลโคกสว่าง</p><a href="TEL:0812345678">โทรศัพท์</a></li>'
+        '<li><p>ปลัดองค์การบริหารส่วนตำบลโคกสว่าง</p><a href=" Mailto:palad@koksawang.go.th">อีเมล</a></li>'
+        "</ul>"
+    )
+    assert [(c.position, c.has_contact) for c in executive_cards(titles)] == [("นายก", True), ("ปลัด", True)]
