@@ -1,12 +1,13 @@
 """The complaint channel (online_channel) and the Q&A channel (two_way) at their edges: an off-site online form
 linked as evidence, links labelled as the online complaint channel, a downloadable form or an e-mail link that is
-no online channel, a channel named only inside a document, and what the finding says the page offers instead."""
+no online channel, a channel named only inside a document, and what the finding says the page offers instead;
+the e-service rule (online_not_download): what it names when it passes and when it fails."""
 
 from __future__ import annotations
 
 from rules.catalog import components
 from rules.checks import Context, Hit, RuleVerdict
-from rules.checks.channels import online_channel, two_way
+from rules.checks.channels import online_channel, online_not_download, two_way
 from rules.site import SiteLinks
 from rules.sources import Bundle, Source, document_source, page_source
 from tests.rules.sitebuilder import AS_OF, YEAR, build_site, url
@@ -68,11 +69,10 @@ def test_a_page_offering_nothing_says_no_offline_channel_either() -> None:
     assert _complaint(page) == RuleVerdict(False, None)
 
 
-def _document(text: str) -> Source:
-    path = "/files/complaint-manual.pdf"
+def _document(text: str, path: str = "/files/complaint-manual.pdf", label: str = "คู่มือการร้องเรียนการทุจริต") -> Source:
     doc = build_site({}, {path: text}).document(url(path))
     assert doc is not None
-    return document_source(doc, "fixture", "คู่มือการร้องเรียนการทุจริต")
+    return document_source(doc, "fixture", label)
 
 
 def test_a_channel_named_only_inside_a_document_is_undecided() -> None:
@@ -154,3 +154,54 @@ def test_a_web_board_is_named_so_and_lists_at_least_two_topics() -> None:
     assert _qa(_board("/index.php/talk", "กระดานสนทนา", 1)).ok is False
     assert _qa(_board("/index.php/talk", "กระดานสนทนา", 3, nav=True)).ok is False  # the menu's links are no topics
     assert _qa(_board("/index.php/talk", "ถาม-ตอบ", 3)).ok is False  # a list of links on a page not named a board
+
+
+# --- what the crawler never hands over, and what the finding names ----------------------------------------------
+def test_a_phone_or_e_mail_link_labelled_as_the_online_complaint_channel_is_no_online_channel() -> None:
+    """The crawler keeps web links only; a bundle given a tel: or mailto: link (a declared URL, another caller) is
+    still judged by what the link is, not by its label."""
+    label = "ร้องเรียนการทุจริตออนไลน์"
+    for link in ("tel:043414123", "mailto:saraban@koksawang.go.th"):
+        assert _complaint(Source(link, "external", "config", link_text=label)).ok is False
+
+
+def test_a_phone_number_that_opens_the_second_source_is_named_as_what_is_offered() -> None:
+    # A poster's text layer starts with its headline, the hotline; the complaint page beside it names no number.
+    page = _page("/index.php/complaint", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", "<p>ติดต่อได้ในวันและเวลาราชการ</p>")
+    poster = _document(
+        "043-414123\nสายด่วนรับเรื่องร้องเรียนการทุจริต องค์การบริหารส่วนตำบลโคกสว่าง\n",
+        "/files/complaint-poster.pdf",
+        "ช่องทางการร้องเรียนการทุจริต",
+    )
+    assert _complaint(page, poster) == RuleVerdict(False, "พบเพียงโทรศัพท์")
+
+
+def test_a_search_form_in_upper_case_with_a_text_area_is_no_question_form() -> None:
+    # An old web board's topic search (ASP era: ACTION="Search.asp") has a text area too; it asks nothing.
+    search = "<FORM ACTION='Search.asp' METHOD='get'>ค้นกระทู้ <TEXTAREA NAME='kw'></TEXTAREA></FORM>"
+    assert _qa(_page("/index.php/qa", "ถาม-ตอบ", search)).ok is False
+
+
+# --- e-service: online, or only a form to download ----------------------------------------------------------------
+def _eservice(*sources: Source) -> RuleVerdict:
+    bundle = Bundle(list(sources))
+    return online_not_download(components()["eservice.online"], [Hit(s) for s in sources], bundle, CTX)
+
+
+def test_an_online_e_service_is_named_by_its_address() -> None:
+    form = "https://forms.gle/Vb3kP9sQmT2xYz7W6"
+    page = _page(
+        "/index.php/eservice",
+        "E-Service",
+        f"<p><a href='/files/form-water.pdf'>แบบฟอร์มคำร้องขอใช้น้ำประปา</a></p><p><a href='{form}'>ยื่นคำร้องออนไลน์</a></p>",
+    )
+    assert _eservice(page) == RuleVerdict(True, form)
+
+
+def test_only_a_form_to_download_is_named_and_a_page_offering_nothing_names_nothing() -> None:
+    page = _page(
+        "/index.php/eservice", "E-Service", "<p><a href='/files/form-water.pdf'>แบบฟอร์มคำร้องขอใช้น้ำประปา</a></p>"
+    )
+    assert _eservice(page) == RuleVerdict(False, f"พบเพียงแบบฟอร์มให้ดาวน์โหลด: {url('/files/form-water.pdf')}")
+    empty = _page("/index.php/eservice", "E-Service", "<p>อยู่ระหว่างปรับปรุงข้อมูล</p>")
+    assert _eservice(empty) == RuleVerdict(False, None)
