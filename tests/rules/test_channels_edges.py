@@ -205,3 +205,22 @@ def test_only_a_form_to_download_is_named_and_a_page_offering_nothing_names_noth
     assert _eservice(page) == RuleVerdict(False, f"พบเพียงแบบฟอร์มให้ดาวน์โหลด: {url('/files/form-water.pdf')}")
     empty = _page("/index.php/eservice", "E-Service", "<p>อยู่ระหว่างปรับปรุงข้อมูล</p>")
     assert _eservice(empty) == RuleVerdict(False, None)
+
+
+# Joomla 1.5's search module, in the header of every page of the sites still on it: the form's own attributes do not
+# say "search", its text field is named "searchword".
+JOOMLA_15_SEARCH = (
+    '<form action="index.php" method="post"><div class="search"><input name="searchword" id="mod_search_searchword"'
+    ' maxlength="20" alt="ค้นหา" class="inputbox" type="text" size="20" value="ค้นหา..." /></div>'
+    '<input type="hidden" name="task" value="search" /><input type="hidden" name="option" value="com_search" /></form>'
+)
+
+
+def test_a_joomla_1_5_search_box_is_no_online_channel() -> None:
+    complaint = _page(
+        "/index.php/complaint", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", f"{JOOMLA_15_SEARCH}<p>โทร 0-4341-4123</p>"
+    )
+    assert _complaint(complaint) == RuleVerdict(False, "พบเพียงโทรศัพท์")
+    download = "<p><a href='/files/form-water.pdf'>แบบฟอร์มคำร้องขอใช้น้ำประปา</a></p>"
+    eservice = _page("/index.php/eservice", "E-Service", JOOMLA_15_SEARCH + download)
+    assert _eservice(eservice) == RuleVerdict(False, f"พบเพียงแบบฟอร์มให้ดาวน์โหลด: {url('/files/form-water.pdf')}")
