@@ -6,21 +6,22 @@ the e-service rule (online_not_download): what it names when it passes and when 
 from __future__ import annotations
 
 from rules.catalog import components
-from rules.checks import Context, Hit, RuleVerdict
-from rules.checks.channels import online_channel, online_not_download, two_way
-from rules.site import SiteLinks
-from rules.sources import Bundle, Source, document_source, page_source
+from rules.checks import Context, Finding, Hit, RuleVerdict
+from rules.checks.base import snippet
+from rules.checks.channels import online_channel, online_not_download, qa_channel, two_way
+from rules.site import SiteLink, SiteLinks
+from rules.sources import NOT_CRAWLED, Bundle, Source, document_source, page_source, unreadable
 from tests.rules.sitebuilder import AS_OF, YEAR, build_site, url
 
 CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([]))
 ADDRESS = "องค์การบริหารส่วนตำบลโคกสว่าง อำเภอเมือง จังหวัดขอนแก่น 40000"
 
 
-def _page(path: str, title: str, body: str) -> Source:
+def _page(path: str, title: str, body: str, link_text: str = "") -> Source:
     html = f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
     built = build_site({path: html}).page(url(path))
     assert built is not None
-    return page_source(built, "fixture")
+    return page_source(built, "fixture", link_text)
 
 
 def _complaint(*sources: Source) -> RuleVerdict:
@@ -28,9 +29,9 @@ def _complaint(*sources: Source) -> RuleVerdict:
     return online_channel(components()["complaint.channel"], [Hit(s) for s in sources], bundle, CTX)
 
 
-def _qa(*sources: Source) -> RuleVerdict:
+def _qa(*sources: Source, ctx: Context = CTX) -> RuleVerdict:
     bundle = Bundle(list(sources))
-    return two_way(components()["contact.qa"], [Hit(s) for s in sources], bundle, CTX)
+    return two_way(components()["contact.qa"], [Hit(s) for s in sources], bundle, ctx)
 
 
 # --- the corruption complaint channel ---------------------------------------------------------------------------
@@ -224,3 +225,79 @@ def test_a_joomla_1_5_search_box_is_no_online_channel() -> None:
     download = "<p><a href='/files/form-water.pdf'>แบบฟอร์มคำร้องขอใช้น้ำประปา</a></p>"
     eservice = _page("/index.php/eservice", "E-Service", JOOMLA_15_SEARCH + download)
     assert _eservice(eservice) == RuleVerdict(False, f"พบเพียงแบบฟอร์มให้ดาวน์โหลด: {url('/files/form-water.pdf')}")
+
+
+def test_an_old_asp_search_box_is_no_online_channel() -> None:
+    # <FORM NAME="frmSearch">: the form's own name says search, in any case, whatever its field is named
+    search = (
+        "<FORM NAME='frmSearch' ACTION='Result.asp'><INPUT TYPE='text' NAME='txtKeyword'> <INPUT TYPE='submit'></FORM>"
+    )
+    page = _page("/index.php/complaint", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", f"{search}<p>โทร 0-4341-4123</p>")
+    assert _complaint(page) == RuleVerdict(False, "พบเพียงโทรศัพท์")
+
+
+def test_a_site_search_s_results_page_is_no_online_service() -> None:
+    # A small CMS's search page: its form asks for a word, and nothing in the form says search; its address does
+    results = "<form method='get'><input type='text' name='word' value='E-Service'></form><p>ไม่พบผลการค้นหา</p>"
+    page = _page("/search.php?word=E-Service", "ผลการค้นหา", results)
+    assert _eservice(page) == RuleVerdict(False, None)
+
+
+def test_an_unreadable_page_of_the_evidence_does_not_hide_the_pages_after_it() -> None:
+    timed_out = unreadable(url("/index.php/eservice-old"), "ita_index", NOT_CRAWLED, "E-Service")
+    form = "https://forms.gle/Vb3kP9sQmT2xYz7W6"
+    page = _page("/index.php/eservice", "E-Service", f"<p><a href='{form}'>ยื่นคำร้องออนไลน์</a></p>")
+    assert _eservice(timed_out, page) == RuleVerdict(True, form)
+
+
+def test_an_on_site_online_service_labelled_so_is_online() -> None:
+    service = "/e-service/water-request.php"  # the agency's own system, on its site
+    link = f"<p><a href='{service}'>ยื่นคำร้องออนไลน์ ขอใช้น้ำประปา</a></p>"
+    assert _eservice(_page("/index.php/eservice", "E-Service", link)) == RuleVerdict(True, url(service))
+
+
+# --- the Q&A channel: what passes, named by what it is -------------------------------------------------------------
+def test_a_line_official_account_or_a_question_form_linked_as_the_evidence_itself_is_two_way() -> None:
+    line = "https://lin.ee/kK7sWaNg"
+    assert _qa(Source(line, "external", "ita_index", link_text="ติดต่อสอบถาม")) == RuleVerdict(True, line)
+    # in the Q&A evidence any online form is offered for questions, whatever it is called; not a survey
+    form = "https://forms.gle/Qa5tXk2Lm8nPzR4d9"
+    assert _qa(Source(form, "external", "ita_index", link_text="แบบฟอร์มส่งคำถามถึง อบต.")) == RuleVerdict(True, form)
+    survey = Source(form, "external", "ita_index", link_text="แบบสำรวจความพึงพอใจการให้บริการ")
+    assert _qa(survey).ok is False
+
+
+def test_a_question_form_linked_from_the_q_and_a_page_is_two_way_whatever_its_label() -> None:
+    form = "https://docs.google.com/forms/d/e/1FAIpQLSd8kPq/viewform"
+    page = _page("/index.php/qa", "ถาม-ตอบ", f"<p>ท่านสามารถ<a href='{form}'>ส่งคำถามถึงเรา</a>ได้ตลอด 24 ชั่วโมง</p>")
+    assert _qa(page) == RuleVerdict(True, f"ส่งคำถามถึงเรา {form}")
+
+
+BOARD = SiteLink("https://www.koksawang.go.th/webboard/index.php", "กระดานสนทนา")
+LINE = SiteLink("https://lin.ee/kK7sWaNg", "ติดต่อผ่าน LINE")
+SITE_CTX = Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks([BOARD, LINE]))
+
+
+def test_the_q_and_a_page_is_found_by_its_words_and_shown_around_them() -> None:
+    page = _page(
+        "/index.php/qa",
+        "คำถามที่พบบ่อย",
+        "<p>รวมคำถามที่ประชาชนสอบถามบ่อย</p><p>ถาม-ตอบ เรื่องการชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2569</p>",
+        link_text="ถาม-ตอบ",
+    )
+    finding = qa_channel(components()["contact.qa"], Bundle([page]), SITE_CTX)
+    # the page's text, not the label that led to it; a web board of the site is not added to a page found
+    assert finding == Finding(present=True, hits=[Hit(page, snippet(page.text, "ถาม-ตอบ"))])
+    assert "ภาษีที่ดิน" in finding.hits[0].snippet
+
+
+def test_with_no_q_and_a_page_the_site_s_first_web_board_is_the_channel() -> None:
+    contact = _page("/index.php/contact", "ติดต่อเรา", "<p>โทร 0-4341-4123</p>")
+    finding = qa_channel(components()["contact.qa"], Bundle([contact]), SITE_CTX)
+    assert finding == Finding(present=True, hits=[Hit(Source(BOARD.url, "page", "site"), "กระดานสนทนา")])
+    assert qa_channel(components()["contact.qa"], Bundle([contact]), CTX).present is False
+
+
+def test_a_one_way_q_and_a_page_passes_by_the_site_s_web_board() -> None:
+    page = _page("/index.php/qa", "ถาม-ตอบ", "<p>สอบถามข้อมูลได้ที่โทร 0-4341-4123</p>")
+    assert _qa(page, ctx=SITE_CTX) == RuleVerdict(True, f"กระดานสนทนา {BOARD.url}")
