@@ -5,6 +5,8 @@ the e-service rule (online_not_download): what it names when it passes and when 
 
 from __future__ import annotations
 
+import pytest
+
 from rules.catalog import components
 from rules.checks import Context, Finding, Hit, RuleVerdict
 from rules.checks.base import snippet
@@ -301,3 +303,49 @@ def test_with_no_q_and_a_page_the_site_s_first_web_board_is_the_channel() -> Non
 def test_a_one_way_q_and_a_page_passes_by_the_site_s_web_board() -> None:
     page = _page("/index.php/qa", "ถาม-ตอบ", "<p>สอบถามข้อมูลได้ที่โทร 0-4341-4123</p>")
     assert _qa(page, ctx=SITE_CTX) == RuleVerdict(True, f"กระดานสนทนา {BOARD.url}")
+
+
+def _site(*links: SiteLink) -> Context:
+    return Context(fiscal_year=YEAR, as_of=AS_OF, site_links=SiteLinks(list(links)))
+
+
+ONE_WAY = ("/index.php/qa", "ถาม-ตอบ", "<p>สอบถามข้อมูลได้ที่โทร 0-4341-4123</p>")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        SiteLink("https://www.koksawang.go.th/webboard/index.php", "ถาม-ตอบ"),  # a web board's address, a Q&A label
+        SiteLink("https://forms.gle/Qa5tXk2Lm8nPzR4d9", "ถาม-ตอบ ออนไลน์"),  # an online form offered for questions
+    ],
+    ids=["web-board-address", "question-form"],
+)
+def test_a_link_anywhere_on_the_site_to_a_board_or_a_form_for_questions_is_two_way(link: SiteLink) -> None:
+    assert _qa(_page(*ONE_WAY), ctx=_site(link)) == RuleVerdict(True, f"{link.label} {link.url}")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # a form of the site that asks nothing of the agency (a request for a service), not offered for questions
+        SiteLink("https://forms.gle/Rq8vWm3Kp2sLx7Nd5", "แบบฟอร์มขอรับบริการออนไลน์"),
+        # a news page's share button, titled with the page's section "กระดานข่าว"
+        SiteLink(
+            "https://social-plugins.line.me/lineit/share?url=https%3A%2F%2Fwww.koksawang.go.th%2Fnews", "แชร์ กระดานข่าว"
+        ),
+    ],
+    ids=["request-form", "share-button"],
+)
+def test_a_link_on_the_site_to_a_request_form_or_a_share_button_is_not_two_way(link: SiteLink) -> None:
+    assert _qa(_page(*ONE_WAY), ctx=_site(link)).ok is False
+
+
+def test_a_link_to_download_the_line_app_is_no_line_official_account() -> None:
+    body = "<p>โทร 0-4341-4123 หรือ <a href='https://line.me/th/download'>ดาวน์โหลด LINE เพื่อใช้บริการถาม-ตอบ</a></p>"
+    assert _qa(_page("/index.php/qa", "ถาม-ตอบ", body)).ok is False
+
+
+def test_a_phone_or_e_mail_link_named_as_the_q_and_a_board_is_not_two_way() -> None:
+    """As for the complaint channel: a bundle given a tel: or mailto: link is judged by what the link is."""
+    for link in ("tel:043414123", "mailto:saraban@koksawang.go.th"):
+        assert _qa(Source(link, "external", "config", link_text="กระดานถาม-ตอบ")).ok is False
