@@ -242,7 +242,9 @@ def _service_links(bundle: Bundle) -> tuple[list[tuple[Source, str]], list[tuple
 
 _FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.IGNORECASE | re.DOTALL)
 _FIELD = re.compile(r"<textarea\b[^>]*>|<input\b[^>]*type=[\"']?(?:text|file|tel|email)\b[^>]*>", re.IGNORECASE)
-_SEARCH_FIELD = re.compile(r"""name=["']?(q|s|keywords?|search|query)\b""", re.IGNORECASE)
+# A search box's field: q, s, keyword(s), query, or a name that starts with "search" (Joomla 1.5's search module, in
+# every page's header, names it "searchword" in a form whose own attributes do not say search).
+_SEARCH_FIELD = re.compile(r"""name=["']?(q|s|keywords?|query|search\w*)\b""", re.IGNORECASE)
 
 
 def _request_form(html: str) -> bool:

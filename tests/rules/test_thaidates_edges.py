@@ -1,4 +1,5 @@
-"""Thai dates at their edges: every way a month is written, and ISO dates at the calendar's limits.
+"""Thai dates at their edges: every way a month is written, ISO dates at the calendar's limits, and what may or
+may not date the yearless months of a monthly table.
 
 The month alternatives (`_month_pattern`) are compiled once when rules.thaidates is imported, so a change to them
 is seen only by compiling them again: the first tests read real month forms with the pattern as built.
@@ -12,7 +13,7 @@ from datetime import date
 import pytest
 
 from rules.thaicalendar import THAI_MONTHS
-from rules.thaidates import _month_pattern, find_dates, scan_dates
+from rules.thaidates import _month_pattern, find_dates, scan_dates, table_months
 
 # Abbreviations as a สารบรรณ letter writes them ("ต.ค."), with a space after a dot ("ต. ค."), and without the
 # final dot at the end of a table cell ("ม.ค")
@@ -94,3 +95,38 @@ def test_an_iso_date_that_cannot_exist_is_reported(text: str) -> None:
     assert invalid.text == text.split()[-1]
     assert invalid.pos == text.index(invalid.text)
     assert (invalid.reason_th, invalid.reason_en) == ("ไม่มีวันที่นี้ในปฏิทิน", "no such day in the calendar")
+
+
+# --- what places the yearless months of a monthly table (table_months) ----------------------------------------------
+def _rows(text: str, fiscal_year: int | None = None) -> list[tuple[str, str]]:
+    return [(f"{s.start:%Y-%m}", s.text) for s in table_months(text, fiscal_year)]
+
+
+def test_an_impossible_iso_date_places_no_month_after_it() -> None:
+    # 2025 is no leap year: the date above the table is reported, and it dates nothing
+    assert _rows("ข้อมูล ณ วันที่ 2025-02-29\nมีนาคม 5 3\nเมษายน 4 1") == []
+    assert _rows("ข้อมูล ณ วันที่ 2025-02-28\nมีนาคม 5 3\nเมษายน 4 1") == [("2025-03", "มีนาคม"), ("2025-04", "เมษายน")]
+
+
+def test_a_quarter_with_no_fiscal_year_in_sight_leaves_the_title_s_year_in_place() -> None:
+    text = "สรุปผลการดำเนินงาน ไตรมาสที่ 2\nมกราคม 7 5\nกุมภาพันธ์ 8 3\nมีนาคม 6 4"
+    assert _rows(text, 2569) == [("2026-01", "มกราคม"), ("2026-02", "กุมภาพันธ์"), ("2026-03", "มีนาคม")]
+
+
+def test_a_law_s_year_in_the_heading_does_not_date_the_rows() -> None:
+    # "พ.ศ. 2540" is the Act's title, not the table's year: the rows stay in the fiscal year the title names
+    text = "สถิติการขอข้อมูลข่าวสารตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐\nตุลาคม ๓ ๓\nพฤศจิกายน ๒ ๒"
+    assert _rows(text, 2569) == [("2025-10", "ตุลาคม"), ("2025-11", "พฤศจิกายน")]
+
+
+def test_a_plan_period_in_the_heading_does_not_date_the_rows() -> None:
+    # a range of years names no one fiscal year: the title's stays in place
+    text = "โครงการตามแผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)\nตุลาคม 3 3\nพฤศจิกายน 2 2"
+    assert _rows(text, 2569) == [("2025-10", "ตุลาคม"), ("2025-11", "พฤศจิกายน")]
+
+
+def test_a_row_number_a_wide_column_before_a_date_is_no_count_run_into_a_month() -> None:
+    # pdftotext -layout sets a list's number column eight spaces before its date column: the dates are days of
+    # meetings, not the rows of a monthly table
+    text = "  1        5 มีนาคม 2569    ประชุมสภาสมัยสามัญ สมัยที่ 1\n  2        9 มีนาคม 2569    ประชุมประชาคมหมู่บ้าน"
+    assert _rows(text) == []
