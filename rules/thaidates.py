@@ -631,7 +631,9 @@ def _row_year(norm: str, atoms: list[_Atom], i: int, anchor: tuple[str, int, int
         after_count = atom.day is not None and re.search(r"\d[ \u00a0]+$", norm[max(0, atom.start - 8) : atom.start])
         return atom.year if after_count else None
     following = atoms[i + 1].start if i + 1 < len(atoms) else len(norm)
-    if anchor is None or not norm[atom.end : min(following, atom.end + _ROW_REACH)].strip():
+    # A two-digit "year" that _yearless set aside is the row's first count: its cells start there ("มีนาคม 12").
+    cells = atom.end if atom.year is None else atom.end - 2
+    if anchor is None or not norm[cells : min(following, atom.end + _ROW_REACH)].strip():
         return None  # nothing to place it by, or a bare list of month names (a drop-down), not a row of data
     return _year_in(anchor, atom.month)
 

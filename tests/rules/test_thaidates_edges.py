@@ -130,3 +130,21 @@ def test_a_row_number_a_wide_column_before_a_date_is_no_count_run_into_a_month()
     # meetings, not the rows of a monthly table
     text = "  1        5 มีนาคม 2569    ประชุมสภาสมัยสามัญ สมัยที่ 1\n  2        9 มีนาคม 2569    ประชุมประชาคมหมู่บ้าน"
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a complaint statistics table: month, then the count of the month, one column
+        "สถิติเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. 2569\nเดือน จำนวน\nตุลาคม 3\nพฤศจิกายน 5\nธันวาคม 0\nมกราคม 2"
+        "\nกุมภาพันธ์ 4\nมีนาคม 12\nเมษายน 7",
+        # the same in Thai digits, as typed in Word
+        "สถิติเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\nเดือน จำนวน\nตุลาคม ๓\nพฤศจิกายน ๕\nธันวาคม ๐\nมกราคม ๒"
+        "\nกุมภาพันธ์ ๔\nมีนาคม ๑๒\nเมษายน ๗",
+    ],
+)
+def test_a_month_whose_only_cell_is_a_two_digit_count_is_a_row_of_the_table(text: str) -> None:
+    # "มีนาคม 12" is 12 complaints in March, not March 2512: it is the table's March, and April follows it in 2569
+    assert [month for month, _ in _rows(text)] == [
+        "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"
+    ]  # fmt: skip
