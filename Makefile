@@ -62,6 +62,10 @@ mutate: setup
 		.venv/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))' \
 			> "$$(.venv-mutate/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/oit-venv.pth" && \
 		.venv/bin/python -m pip --python .venv-mutate/bin/python install -q --group mutate)
+	@# mutmut copies the files it does not mutate (crawler/ but urls.py; the catalogs and word lists of rules/) into
+	@# mutants/ once and never again: a resumed run would test them stale (a changed catalog failed every test).
+	@[ ! -d mutants ] || find crawler rules -type f ! -path '*/__pycache__/*' ! -path crawler/urls.py \
+		! -path 'rules/*.py' -exec cp -p --parents {} mutants/ \;
 	OIT_RULE_STORES=memory PYTEST_ADDOPTS="-m 'not slow'" .venv-mutate/bin/mutmut run --max-children $(MUTATE_JOBS)
 	.venv-mutate/bin/mutmut results --all true | .venv/bin/python tools/mutation_score.py
 
