@@ -405,3 +405,24 @@ def test_a_first_half_item_whose_evidence_is_not_monthly_is_judged_by_its_fiscal
     results, _ = evaluate_site_both(k.site(k.o13()), catalog.model_copy(update={"items": items}), YEAR, AS_OF)
     o13 = next(r for r in results if r.code == "O13")
     assert_pass(o13, ["hr.plan"])
+
+
+HR_PLAN = "/files/hr/hr-plan-2569.pdf"
+
+
+@pytest.mark.parametrize(
+    ("label", "dated", "where"),
+    [("รายละเอียด", True, "เนื้อหาเอกสาร"), ("รายละเอียด (ปีงบประมาณ พ.ศ. 2569)", False, "ข้อความของลิงก์")],
+    ids=["text", "link-text"],
+)
+def test_evidence_meeting_the_fiscal_year_says_where_its_date_was_read(label: str, dated: bool, where: str) -> None:
+    # The HR plan names ปีงบประมาณ พ.ศ. ๒๕๖๙ itself; without its years, the ITA page's link to it does.
+    plan = str(k.o13()[1][HR_PLAN])
+    if not dated:
+        plan = re.sub(r"(พ\.ศ\.\s*)?(25\d\d|๒๕[๐-๙][๐-๙])", "", plan)
+        assert not find_dates(plan)
+    index = page("ita2569.html", "ITA 2569").replace(f'"{HR_PLAN}">รายละเอียด', f'"{HR_PLAN}">{label}')
+    result = item(k.site(index={k.INDEX_2569: index}, documents={HR_PLAN: plan}), "O13")
+    assert_pass(result, ["hr.plan"])
+    snippet = result.components[0].snippet or ""
+    assert snippet.endswith(f"… [วันที่จาก{where}]"), snippet
