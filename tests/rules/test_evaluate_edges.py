@@ -426,3 +426,25 @@ def test_evidence_meeting_the_fiscal_year_says_where_its_date_was_read(label: st
     assert_pass(result, ["hr.plan"])
     snippet = result.components[0].snippet or ""
     assert snippet.endswith(f"… [วันที่จาก{where}]"), snippet
+
+
+def test_evidence_naming_no_year_at_all_is_a_time_gap_for_the_year_assessed() -> None:
+    plan = re.sub(r"(พ\.ศ\.\s*)?(25\d\d|๒๕[๐-๙][๐-๙])", "", str(k.o13()[1][HR_PLAN]))
+    result = item(k.site(documents={HR_PLAN: plan}), "O13")
+    hr_plan = components()["hr.plan"]
+    text = k.assert_one_gap(result, "time", "hr.plan", TIME_GAP)
+    assert text == f"ไม่ครบองค์ประกอบด้านเวลา - ไม่ปรากฏ{hr_plan.label_th} ปีงบประมาณ พ.ศ. 2569"
+    (gap,) = result.gaps
+    assert gap.text_en == "Time component incomplete - no HR plan for fiscal year 2569"
+    assert gap.hint_th == hr_plan.hint_th
+
+
+def test_only_monthly_evidence_is_judged_month_by_month() -> None:
+    # An announcement of O11 names a month (the winner of October's garbage collection): announcements are judged
+    # by the fiscal year they belong to, not as a summary of October alone.
+    pages, documents = k.o11()
+    announcements = "/procurement/announce-2569.html"
+    road = "จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 7 บ้านหนองไผ่"
+    assert road in str(pages[announcements])
+    pages[announcements] = str(pages[announcements]).replace(road, "จ้างเหมาบริการจัดเก็บขยะมูลฝอย ประจำเดือนตุลาคม 2568")
+    assert_pass(item(k.site((pages, documents)), "O11"), O11)
