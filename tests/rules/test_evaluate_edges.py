@@ -448,3 +448,35 @@ def test_only_monthly_evidence_is_judged_month_by_month() -> None:
     assert road in str(pages[announcements])
     pages[announcements] = str(pages[announcements]).replace(road, "จ้างเหมาบริการจัดเก็บขยะมูลฝอย ประจำเดือนตุลาคม 2568")
     assert_pass(item(k.site((pages, documents)), "O11"), O11)
+
+
+def test_each_component_judged_carries_its_thai_label() -> None:
+    result = item(k.site(k.o3()), "O3")
+    o3 = ["contact.address", "contact.phone", "contact.email", "contact.map", "contact.social", "contact.qa"]
+    assert [(c.id, c.label_th) for c in result.components] == [(cid, components()[cid].label_th) for cid in o3]
+
+
+def test_evidence_shown_for_a_component_is_cut_to_300_characters() -> None:
+    # The structure chart is an image on Facebook's CDN, without alt text: its address is what is shown.
+    cdn = (
+        "https://scontent.fkkc3-1.fna.fbcdn.net/v/t39.30808-6/471234567_1122334455667788_orgchart_n.jpg"
+        "?_nc_cat=105&ccb=1-7&_nc_sid=127cfc&_nc_ohc=Qm9yZ2NoYXJ0a29rc2F3YW5nMjU2OQ7kNvgGk3xYz"
+        "&_nc_zt=23&_nc_ht=scontent.fkkc3-1.fna&_nc_gid=AbCdEfGhIjKlMnOpQrStUvWx&oh=00_AYDk3Jx9"
+        "Zq8wVbN4tLmPq2RsTuVwXyZaBcDeFgHiJkLmNo&oe=6790ABCD&_nc_rid=1234567890abcdef"
+    )
+    assert len(cdn) > 300
+    html = page("o1_structure.html", "โครงสร้างส่วนราชการ")
+    old = re.search(r'<img src="[^"]*chart[^"]*" alt="[^"]*"', html)
+    assert old is not None
+    pages, documents = k.o1()
+    pages["/about/structure.html"] = html.replace(old.group(0), f'<img src="{cdn.replace("&", "&amp;")}" alt=""')
+    result = item(k.site((pages, documents)), "O1")
+    chart = next(c for c in result.components if c.id == "org.chart")
+    assert (chart.status, chart.snippet) == ("present", cdn[:300])
+
+
+def test_a_page_that_lists_the_other_evidence_is_not_the_evidence_of_the_activity() -> None:
+    # The No Gift page lists the announcement, the report and the activity news: the news is the activity's evidence.
+    result = item(k.site(k.o20()), "O20")
+    activity = next(c for c in result.components if c.id == "nogift.activity")
+    assert activity.evidence_url == url("/news/nogift-activity-2569.html")
