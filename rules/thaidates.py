@@ -176,7 +176,7 @@ def _month_pattern() -> str:
     )
 
 
-_NOT_AFTER_NUMBER = r"(?<![\d.,/:])"  # a day is not the tail of 1,250 or 09.30 or 12/31
+_NOT_AFTER_NUMBER = r"(?<![\dA-Za-z.,/:])"  # a day is not the tail of 1,250, 09.30, 12/31 or an item code (O18)
 # ...and a year is not the head of 2,569 or 2569.5, nor an amount ("งบประมาณ 2500 บาท")
 _YEAR_END = r"(?!\d)(?![.,]\d)(?![ \u00a0]*(?:บาท|ล้าน))"
 

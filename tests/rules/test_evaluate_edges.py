@@ -480,3 +480,11 @@ def test_a_page_that_lists_the_other_evidence_is_not_the_evidence_of_the_activit
     result = item(k.site(k.o20()), "O20")
     activity = next(c for c in result.components if c.id == "nogift.activity")
     assert activity.evidence_url == url("/news/nogift-activity-2569.html")
+
+
+@pytest.mark.parametrize("link", ["O18 ต.ค. 2568", "O18 ตุลาคม 2568", "OIT18 ตุลาคม 2568"])
+def test_an_item_code_before_the_month_of_the_link_is_no_day_of_it(link: str) -> None:
+    # ITA index pages write the item's code before the title: "O18" is not the 18th of October, and the
+    # statistics are October's
+    result = item(stats_site("ข้อมูลสถิติ", ["รวมตลอดช่วงเวลา"], link), "O18")
+    assert result.components[0].snippet == found(SIX_MONTHS[:1])
