@@ -1,0 +1,228 @@
+"""What an evidence page found on the ITA index brings with it (rules/discovery.py, `_expand`): its documents and the
+sub-pages named like the item, up to their limits, one level further and no deeper; the site-wide menu only where it
+names the item; off the site, only forms and files named like the item.
+
+The site is an อบต.'s: its "ITA 2569" page lists O1-O12 in its own words, and O9 (the citizens' manuals) leads to a
+page of manuals, "คู่มือประชาชน ..." in the agency's words (the catalog's own are "คู่มือสำหรับประชาชน"): the links
+name O9 by the vocabulary of the item, not by its discovery words.
+
+Without an index, the targets are what the menus and page titles name (`_keyword_targets`): a link's label and the
+target page's own title are weighed together, each URL by the best that names it.
+"""
+
+from __future__ import annotations
+
+from crawler.models import Link, Page
+from rules.catalog import load_catalog
+from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery
+from rules.site import MemorySite
+from rules.sources import Source
+from tests.rules.sitebuilder import BASE, YEAR, Content, build_site, home, url
+
+INDEX = "/ita/oit-2569.php"
+EVIDENCE = "/manual/citizen.php"
+ROWS = [  # the index rows: code, title in the agency's words, evidence page
+    ("O1", "โครงสร้างและอำนาจหน้าที่ของ อบต.", "/about/structure.php"),
+    ("O2", "คณะผู้บริหารองค์การบริหารส่วนตำบล", "/about/executives.php"),
+    ("O3", "ติดต่อเรา / ช่องทางการสอบถาม", "/contact.php"),
+    ("O4", "ข่าวประชาสัมพันธ์", "/news/index.php"),
+    ("O5", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570)", "/plan/local-plan.php"),
+    ("O8", "คู่มือการปฏิบัติงานของเจ้าหน้าที่", "/manual/staff.php"),
+    ("O9", "คู่มือสำหรับประชาชน", EVIDENCE),
+]
+
+
+def _html(title: str, body: str, menu: str = "") -> str:
+    nav = f"<nav class='mainmenu'><ul>{menu}</ul></nav>" if menu else ""
+    return f"<html><head><title>{title}</title></head><body>{nav}<main><h1>{title}</h1>{body}</main></body></html>"
+
+
+def _index() -> str:
+    rows = "".join(f'<tr><td>{code}</td><td><a href="{path}">{title}</a></td></tr>' for code, title, path in ROWS)
+    return _html("การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปี ๒๕๖๙", f"<table>{rows}</table>")
+
+
+def _links(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f'<li><a href="{href}">{label}</a></li>' for label, href in pairs)
+
+
+def _bundle(pages: dict[str, Content], code: str = "O9") -> list[Source]:
+    """The sources of the item's evidence bundle, found through the ITA index, in order."""
+    site = build_site({"/": home([("หน้าแรก", "/"), ("ITA 2569", INDEX)]), INDEX: _index(), **pages})
+    return _sources(Discovery(site, load_catalog(YEAR), YEAR, {}), code)
+
+
+def _sources(discovery: Discovery, code: str) -> list[Source]:
+    item = next(i for i in discovery.catalog.items if i.code == code)
+    (candidate,) = discovery.candidates(item)
+    assert candidate.found_via == "ita_index"
+    return candidate.bundle.sources
+
+
+def _path(source: Source) -> str:
+    return source.url.removeprefix(BASE[:-1])
+
+
+def _linked(sources: list[Source]) -> list[tuple[str, str]]:
+    """(path, label) of what the evidence page brought, each found as "linked"."""
+    assert all(s.found_via == "linked" for s in sources[1:]), [(s.url, s.found_via) for s in sources]
+    return [(_path(s), s.link_text) for s in sources[1:]]
+
+
+def test_an_evidence_page_brings_its_first_documents_up_to_the_limit_with_their_labels() -> None:
+    forms = [(f"คำร้องทั่วไป แบบที่ {n}", f"/files/form-{n:02d}.pdf") for n in range(1, MAX_LINKED_DOCUMENTS + 3)]
+    got = _linked(_bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{_links(forms)}</ul>")}))
+    assert got == [(href, label) for label, href in forms[:MAX_LINKED_DOCUMENTS]]
+
+
+def test_an_evidence_page_brings_its_first_sub_pages_named_like_the_item_once_each() -> None:
+    works = ["งานทะเบียนราษฎร", "งานจดทะเบียนพาณิชย์", "การขออนุญาตก่อสร้างอาคาร", "การชำระภาษีที่ดิน", "การขอใช้น้ำประปา",
+             "การรับเบี้ยยังชีพผู้สูงอายุ", "การขอรับเบี้ยความพิการ", "การขออนุญาตขุดดิน", "การแจ้งขุดดินถมดิน"]  # fmt: skip
+    subs = [(f"คู่มือประชาชน {work}", f"/manual/citizen-{n}.php") for n, work in enumerate(works, 1)]
+    # the first manual is linked twice (its title and an "ฉบับย่อ" line): one sub-page, counted once
+    links = [subs[0], (f"{subs[0][0]} (ฉบับย่อ)", subs[0][1]), *subs[1:]]
+    got = _linked(_bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{_links(links)}</ul>")}))
+    assert len(subs) > MAX_LINKED_PAGES
+    assert got == [(href, label) for label, href in subs[:MAX_LINKED_PAGES]]
+
+
+def test_sub_pages_are_followed_one_level_further_and_no_deeper() -> None:
+    chain = [
+        ("คู่มือประชาชน งานทะเบียนราษฎร", "/manual/civil.php"),
+        ("คู่มือประชาชน การแจ้งเกิด", "/manual/civil-birth.php"),
+        ("คู่มือประชาชน การแจ้งเกิดเกินกำหนด", "/manual/civil-birth-late.php"),
+    ]
+    pages: dict[str, Content] = {EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{_links(chain[:1])}</ul>")}
+    for (title, path), following in zip(chain, [*chain[1:], None], strict=True):
+        pages[path] = _html(title, f"<ul>{_links([following])}</ul>" if following else "<p>ขั้นตอนการแจ้ง</p>")
+    assert _linked(_bundle(pages)) == [(path, label) for label, path in chain[:2]]
+
+
+def test_the_menu_of_an_evidence_page_is_followed_only_where_it_names_the_item() -> None:
+    menu = _links(
+        [
+            ("แผนพัฒนาท้องถิ่น", "/files/local-plan-2566-2570.pdf"),  # another item's file, on every page
+            ("คู่มือประชาชน (ฉบับเต็ม)", "/files/citizen-manual-full.pdf"),  # O9's, in the agency's words
+            ("ข่าวกิจกรรม", "/news/activity.php"),
+        ]
+    )
+    got = _linked(_bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", "<p>รวมคู่มือ</p>", menu)}))
+    assert got == [("/files/citizen-manual-full.pdf", "คู่มือประชาชน (ฉบับเต็ม)")]
+
+
+def test_a_sub_page_named_like_the_item_in_the_agencys_words_is_followed() -> None:
+    body = _links([("คู่มือประชาชน งานทะเบียนราษฎร", "/manual/civil.php"), ("ข่าวกิจกรรม", "/news/activity.php")])
+    got = _linked(_bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{body}</ul>")}))
+    assert got == [("/manual/civil.php", "คู่มือประชาชน งานทะเบียนราษฎร")]
+
+
+def test_off_the_site_only_forms_and_files_named_like_the_item_are_taken() -> None:
+    body = _links(
+        [
+            ("แบบคำร้องออนไลน์", "https://forms.gle/KoksawangForm1"),
+            ("คู่มือประชาชน งานจดทะเบียนพาณิชย์", "https://www.dbd.go.th/files/manual-commerce.pdf"),
+            ("ประกาศวันหยุดราชการ ประจำปี ๒๕๖๙", "https://www.ocs.go.th/files/holidays-2569.pdf"),
+            ("กรมส่งเสริมการปกครองท้องถิ่น", "https://www.dla.go.th/"),
+        ]
+    )
+    sources = _bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{body}</ul>")})
+    got = [(s.url, s.kind, s.found_via, s.link_text) for s in sources[1:]]
+    assert got == [
+        ("https://forms.gle/KoksawangForm1", "external", "linked", "แบบคำร้องออนไลน์"),
+        ("https://www.dbd.go.th/files/manual-commerce.pdf", "document", "linked", "คู่มือประชาชน งานจดทะเบียนพาณิชย์"),
+    ]
+
+
+def test_a_file_on_a_subdomain_crawled_as_the_sites_own_is_taken_only_when_named_like_the_item() -> None:
+    # A crawl that followed the agency's subdomains records their links as its own (not external); the evidence is
+    # still judged on the site asked for: a subdomain's file comes only when it is named like the item.
+    body = _links(
+        [
+            ("แบบฟอร์มคำร้อง", "https://eservice.koksawang.go.th/files/request-form.pdf"),
+            ("คู่มือประชาชน งานทะเบียนราษฎร", "https://eservice.koksawang.go.th/files/civil-manual.pdf"),
+        ]
+    )
+    site = build_site(
+        {
+            "/": home([("หน้าแรก", "/"), ("ITA 2569", INDEX)]),
+            INDEX: _index(),
+            EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{body}</ul>"),
+        }
+    )
+    evidence = site.page(url(EVIDENCE))
+    assert evidence is not None
+    for link in evidence.links:
+        link.external = False
+    sources = _sources(Discovery(site, load_catalog(YEAR), YEAR, {}), "O9")
+    assert [s.url for s in sources[1:]] == ["https://eservice.koksawang.go.th/files/civil-manual.pdf"]
+
+
+def test_the_posts_of_a_sub_pages_news_list_are_another_sections() -> None:
+    # O4's list dates its own entries (no post needed); its link to last fiscal year's archive is a sub-page named like
+    # O4, whose list is undated: those posts are last year's section, not the ones O4 is judged by.
+    def news(rows: list[tuple[str, str, str]]) -> str:
+        cells = "".join(f'<tr><td><a href="{href}">{title}</a></td><td>{day}</td></tr>' for title, href, day in rows)
+        return _html("ข่าวประชาสัมพันธ์", f"<table class='category'>{cells}</table>")
+
+    current = [
+        ("อบต.โคกสว่าง จัดกิจกรรมวันเด็กแห่งชาติ ประจำปี ๒๕๖๙", "/content/view.php?id=512", "10 ม.ค. 2569"),
+        ("โครงการปลูกต้นไม้เฉลิมพระเกียรติ ณ สวนสาธารณะหนองบัว", "/content/view.php?id=511", "5 ธ.ค. 2568"),
+        ("ประชุมประชาคมหมู่บ้านเพื่อจัดทำแผนพัฒนาท้องถิ่น", "/content/view.php?id=510", "7 พ.ย. 2568"),
+        ("ข่าวประชาสัมพันธ์ ปีงบประมาณ ๒๕๖๘", "/news/archive-2568.php", "30 ก.ย. 2568"),
+    ]
+    archive = [
+        ("ฉีดพ่นหมอกควันป้องกันไข้เลือดออกในพื้นที่หมู่ที่ 1-12", "/content/view.php?id=431", "อ่าน 88 ครั้ง"),
+        ("พิธีมอบเบี้ยยังชีพผู้สูงอายุและผู้พิการ", "/content/view.php?id=430", "อ่าน 102 ครั้ง"),
+    ]
+    pages: dict[str, Content] = {"/news/index.php": news(current), "/news/archive-2568.php": news(archive)}
+    for title, href, _ in current[:3] + archive:
+        pages[href] = _html(title, "<p>วันที่ 15 มกราคม 2569</p>")
+    got = [_path(s) for s in _bundle(pages, "O4")]
+    assert got == ["/news/index.php", "/news/archive-2568.php"]
+
+
+def test_a_link_back_to_the_home_page_is_no_sub_page_whatever_it_says() -> None:
+    # "บริการประชาชน" names O9, but it leads to the home page's box of services: no item's evidence
+    body = _links([("บริการประชาชน", "/#services"), ("คู่มือประชาชน งานทะเบียนราษฎร", "/manual/civil.php")])
+    got = _linked(_bundle({EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{body}</ul>")}))
+    assert got == [("/manual/civil.php", "คู่มือประชาชน งานทะเบียนราษฎร")]
+
+
+# --- menu targets, without an index -----------------------------------------------------------------------------------
+def _stored(path: str, title: str, links: list[Link]) -> Page:
+    return Page(url=BASE + path, final_url=BASE + path, status=200, title=title, text=title, links=links)
+
+
+def _targets(pages: list[Page], code: str) -> list[tuple[str, str]]:
+    discovery = Discovery(MemorySite(BASE, pages, []), load_catalog(YEAR), YEAR, {})
+    item = next(i for i in discovery.catalog.items if i.code == code)
+    return [(target.removeprefix(BASE), label) for target, label, _ in discovery._keyword_targets(item)]
+
+
+def test_a_section_linked_by_a_see_all_button_and_an_image_banner_is_labelled_by_the_button() -> None:
+    # Neither names O11; the URL's slug ("procurement") does. The home page's box comes first, the menu's banner later.
+    pages = [
+        _stored("index.php", "หน้าแรก", [Link(url=f"{BASE}procurement/", text="ดูทั้งหมด")]),
+        _stored("about/index.php", "เกี่ยวกับเรา", [Link(url=f"{BASE}procurement/", text="", nav=True)]),
+    ]
+    assert _targets(pages, "O11") == [("procurement/", "ดูทั้งหมด")]
+
+
+def test_a_menu_label_that_names_the_item_best_is_kept_over_the_pages_own_title() -> None:
+    # The menu says "คู่มือสำหรับประชาชน" (all of O9); the page's title says less of it. A page no label names
+    # is a target by its own title.
+    pages = [
+        _stored("index.php", "หน้าแรก", [Link(url=f"{BASE}manual/citizen.php", text="คู่มือสำหรับประชาชน", nav=True)]),
+        _stored("manual/citizen.php", "คู่มือประชาชน งานทะเบียนราษฎร", []),
+        _stored("manual/birth.php", "คู่มือประชาชน การแจ้งเกิด", []),
+    ]
+    assert _targets(pages, "O9") == [
+        ("manual/citizen.php", "คู่มือสำหรับประชาชน"),
+        ("manual/birth.php", "คู่มือประชาชน การแจ้งเกิด"),
+    ]
+
+
+def test_a_bare_code_over_another_items_news_post_is_no_target() -> None:
+    # "O9" says nothing of O9 in words, and the URL is a news post (O4's slug): neither makes it O9's evidence.
+    pages = [_stored("index.php", "หน้าแรก", [Link(url=f"{BASE}news/view.php?id=120", text="O9", nav=True)])]
+    assert _targets(pages, "O9") == []
