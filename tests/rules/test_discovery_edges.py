@@ -12,6 +12,8 @@ target page's own title are weighed together, each URL by the best that names it
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.models import Link, Page
 from rules.catalog import load_catalog
 from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery
@@ -226,3 +228,17 @@ def test_a_bare_code_over_another_items_news_post_is_no_target() -> None:
     # "O9" says nothing of O9 in words, and the URL is a news post (O4's slug): neither makes it O9's evidence.
     pages = [_stored("index.php", "หน้าแรก", [Link(url=f"{BASE}news/view.php?id=120", text="O9", nav=True)])]
     assert _targets(pages, "O9") == []
+
+
+@pytest.mark.parametrize("path", ["ita/o8.php", "sop/index.php"])  # "sop" is O8's slug
+def test_a_coded_menu_entry_ranks_first_whether_or_not_its_address_has_the_items_slug(path: str) -> None:
+    # "O8 คู่มือเจ้าหน้าที่": too few words to name O8 alone, but they agree with the code (CODE_BONUS); a news post
+    # titled in O8's words ranks after it. The item's own slug in the address makes the entry no less the item's.
+    pages = [
+        _stored("index.php", "หน้าแรก", [Link(url=f"{BASE}{path}", text="O8 คู่มือเจ้าหน้าที่", nav=True)]),
+        _stored("news/view.php?id=95", "คู่มือการปฏิบัติงาน งานการเจ้าหน้าที่", []),
+    ]
+    assert _targets(pages, "O8") == [
+        (path, "O8 คู่มือเจ้าหน้าที่"),
+        ("news/view.php?id=95", "คู่มือการปฏิบัติงาน งานการเจ้าหน้าที่"),
+    ]
