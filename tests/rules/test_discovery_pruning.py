@@ -148,3 +148,13 @@ def test_at_the_cut_the_headlines_that_say_more_of_the_item_are_kept() -> None:
     got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", news)])
     assert len(got) == MAX_KEYWORD_TARGETS
     assert all("จัดซื้อจัดจ้างพัสดุ" in label for _, label in got), got
+
+
+def test_at_the_cut_the_slug_links_whose_label_says_more_of_the_item_are_kept() -> None:
+    # Neither label names O11 (the URLs' slug does), but "ดูประกาศฉบับเต็ม" says an announcement, which is O11's word:
+    # when the list is cut to its best half, those are kept before the shorter "อ่านต่อ" buttons met first.
+    first = MAX_LINK_TARGETS - 56
+    buttons = [Link(url=f"{BASE}procurement/view/{n}", text="อ่านต่อ") for n in range(first)]
+    full = [Link(url=f"{BASE}procurement/view/{n}", text="ดูประกาศฉบับเต็ม") for n in range(first, MAX_LINK_TARGETS + 1)]
+    got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", buttons), _page("news/notices.php", "ประกาศ", full)])
+    assert got == [(f"procurement/view/{n}", "ดูประกาศฉบับเต็ม") for n in range(first, first + MAX_KEYWORD_TARGETS)]
