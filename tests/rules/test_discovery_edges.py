@@ -18,7 +18,7 @@ from crawler.models import Link, Page
 from rules.catalog import load_catalog
 from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery
 from rules.site import MemorySite
-from rules.sources import Source
+from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Source
 from tests.rules.sitebuilder import BASE, YEAR, Content, build_site, home, url
 
 INDEX = "/ita/oit-2569.php"
@@ -190,6 +190,38 @@ def test_a_link_back_to_the_home_page_is_no_sub_page_whatever_it_says() -> None:
     assert got == [("/manual/civil.php", "คู่มือประชาชน งานทะเบียนราษฎร")]
 
 
+def test_what_an_evidence_page_links_and_nobody_read_says_why() -> None:
+    # Not crawled on the site (robots.txt, the page limit), or a file on another host never fetched: each is kept, with
+    # its reason, so that the item is "unknown" rather than "missing"; a Drive file the crawler read is read.
+    drive = "https://drive.google.com/uc?export=download&id={id}"
+    body = _links(
+        [
+            ("คู่มือประชาชน งานทะเบียนราษฎร", "/manual/civil.php"),
+            ("ดาวน์โหลด", "/files/citizen-manual-2569.pdf"),
+            ("คู่มือประชาชน งานจดทะเบียนพาณิชย์", "https://www.dbd.go.th/files/manual-commerce.pdf"),
+            ("ดาวน์โหลด", drive.format(id="1qA7mZx0RkP2bVnT4cLs9HdE3fGyW8uJi")),
+            ("ดาวน์โหลด", drive.format(id="1ZyX9wV8uT7sR6qP5oN4mL3kJ2iH1gFeD")),
+        ]
+    )
+    site = build_site(
+        {
+            "/": home([("หน้าแรก", "/"), ("ITA 2569", INDEX)]),
+            INDEX: _index(),
+            EVIDENCE: _html("คู่มือสำหรับประชาชน", f"<ul>{body}</ul>"),
+        },
+        {drive.format(id="1ZyX9wV8uT7sR6qP5oN4mL3kJ2iH1gFeD"): "คู่มือสำหรับประชาชน งานป้องกันและบรรเทาสาธารณภัย"},
+    )
+    sources = _sources(Discovery(site, load_catalog(YEAR), YEAR, {}), "O9")
+    assert [(s.kind, s.error, s.readable) for s in sources[1:]] == [
+        ("page", NOT_CRAWLED, False),
+        ("document", NOT_CRAWLED, False),
+        ("document", NOT_FETCHED_FILE, False),
+        ("document", NOT_FETCHED_FILE, False),
+        ("document", None, True),
+    ]
+    assert "งานป้องกันและบรรเทาสาธารณภัย" in sources[-1].text
+
+
 # --- menu targets, without an index -----------------------------------------------------------------------------------
 def _stored(path: str, title: str, links: list[Link]) -> Page:
     return Page(url=BASE + path, final_url=BASE + path, status=200, title=title, text=title, links=links)
@@ -242,3 +274,19 @@ def test_a_coded_menu_entry_ranks_first_whether_or_not_its_address_has_the_items
         (path, "O8 คู่มือเจ้าหน้าที่"),
         ("news/view.php?id=95", "คู่มือการปฏิบัติงาน งานการเจ้าหน้าที่"),
     ]
+
+
+def test_a_declared_viewer_link_is_read_as_the_file_it_shows() -> None:
+    # The agency declared its manual through Google's viewer; the crawler read the file on the site itself.
+    viewer = f"https://docs.google.com/viewer?url={url('/files/citizen-manual-2569.pdf')}"
+    site = build_site(
+        {"/": home([("หน้าแรก", "/")])},
+        {"/files/citizen-manual-2569.pdf": "คู่มือสำหรับประชาชน งานทะเบียนราษฎร ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"},
+    )
+    discovery = Discovery(site, load_catalog(YEAR), YEAR, {"O9": [viewer]})
+    item = next(i for i in discovery.catalog.items if i.code == "O9")
+    declared = discovery.candidates(item)[0]
+    assert declared.found_via == "config" and declared.urls == [viewer]
+    (source,) = declared.bundle.sources
+    assert (source.kind, source.found_via, source.readable) == ("document", "config", True)
+    assert "งานทะเบียนราษฎร" in source.text
