@@ -106,3 +106,26 @@ def test_missing_months_name_the_fiscal_year_they_belong_to() -> None:
     assert verdict.facts.months == [(2026, 2), (2026, 3)]
     assert verdict.facts.target_year == FY
     assert verdict.fiscal_years_seen == [2569]
+
+
+def test_a_plan_period_in_buddhist_years_touches_each_year_it_names() -> None:
+    # "พ.ศ. ๒๕๖๖ - ๒๕๗๐" is labelled by BE years: 2566 to 2570, not the fiscal years its calendar dates reach (2571)
+    spans = find_dates("แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)")
+    verdict = judge_spans("covers_current_fy", spans, FY, AS_OF)
+    assert verdict.ok is True
+    assert verdict.fiscal_years_seen == [2566, 2567, 2568, 2569, 2570]
+
+
+@pytest.mark.parametrize("rule", ["current", "current_fy"])
+def test_the_year_of_a_laws_title_is_no_year_the_evidence_is_of(rule: TimeRule) -> None:
+    # "พ.ศ. 2540" names the act; the notice itself is of 15 January 2569 (fiscal year 2569)
+    spans = find_dates("ตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540 ประกาศ ณ วันที่ 15 มกราคม 2569")
+    verdict = judge_spans(rule, spans, FY, AS_OF)
+    assert verdict.ok is True
+    assert verdict.fiscal_years_seen == [2569]
+
+
+def test_a_range_of_months_touches_the_fiscal_years_of_its_dates() -> None:
+    # October 2568 - March 2569 is all fiscal year 2569 (its BE calendar labels would say 2568 and 2569)
+    spans = find_dates("รายงานผลการดำเนินงาน ระหว่างวันที่ 1 ตุลาคม 2568 - 31 มีนาคม 2569")
+    assert judge_spans("current", spans, FY, AS_OF).fiscal_years_seen == [2569]
