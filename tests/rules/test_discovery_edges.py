@@ -290,3 +290,102 @@ def test_a_declared_viewer_link_is_read_as_the_file_it_shows() -> None:
     (source,) = declared.bundle.sources
     assert (source.kind, source.found_via, source.readable) == ("document", "config", True)
     assert "งานทะเบียนราษฎร" in source.text
+
+
+def test_a_headline_that_also_carries_the_items_code_ranks_first() -> None:
+    # Both name O11 alike; the second also says "O11" (its words agree with O11 a little less than CODED_AGREES)
+    headline = "ประกาศผู้ชนะการเสนอราคา โครงการซ่อมแซมถนนลูกรัง หมู่ที่ {village}"
+    news = [
+        Link(url=f"{BASE}news/view/1", text=headline.format(village=3)),
+        Link(url=f"{BASE}news/view/2", text="O11 " + headline.format(village=4)),
+    ]
+    assert [u for u, _ in _targets([_stored("news/archive.php", "ข่าวทั้งหมด", news)], "O11")] == [
+        "news/view/2",
+        "news/view/1",
+    ]
+
+
+def test_a_menu_entry_back_to_the_home_page_is_no_target() -> None:
+    # "ข่าวประชาสัมพันธ์" in the menu of one theme leads to the home page (its news box): the news page is O4's
+    menu = [
+        Link(url=BASE, text="ข่าวประชาสัมพันธ์", nav=True),
+        Link(url=f"{BASE}news/index.php", text="ข่าวประชาสัมพันธ์", nav=True),
+    ]
+    assert _targets([_stored("about/index.php", "เกี่ยวกับเรา", menu)], "O4") == [("news/index.php", "ข่าวประชาสัมพันธ์")]
+
+
+def test_a_declared_url_and_the_menu_are_both_candidates_without_an_index() -> None:
+    site = build_site(
+        {"/": home([("หน้าแรก", "/"), ("คู่มือสำหรับประชาชน", EVIDENCE)]), EVIDENCE: _html("คู่มือสำหรับประชาชน", "")}
+    )
+    discovery = Discovery(site, load_catalog(YEAR), YEAR, {"O9": [url("/manual/declared.php")]})
+    item = next(i for i in discovery.catalog.items if i.code == "O9")
+    assert [(c.found_via, c.urls) for c in discovery.candidates(item)] == [
+        ("config", [url("/manual/declared.php")]),
+        ("menu", [url(EVIDENCE)]),
+    ]
+
+
+# --- the ITA index: how many rows make one, which of the year's is used, rows matched by their title -------------------
+def _index_discovery(rows: list[tuple[str, str]], extra: dict[str, Content] | None = None) -> Discovery:
+    """A site whose ITA 2569 page lists `rows` (text, href; an empty href: no link) as a table."""
+    cells = "".join(
+        f'<tr><td><a href="{href}">{text}</a></td></tr>' if href else f"<tr><td>{text}</td></tr>" for text, href in rows
+    )
+    pages: dict[str, Content] = {"/": home([("หน้าแรก", "/"), ("ITA 2569", INDEX)]), **(extra or {})}
+    pages.setdefault(INDEX, _html("การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปี ๒๕๖๙", f"<table>{cells}</table>"))  # after `extra`
+    return Discovery(build_site(pages), load_catalog(YEAR), YEAR, {})
+
+
+CODED = [(f"{code} {title}", path) for code, title, path in ROWS if code != "O9"]  # six coded rows, O9 left out
+
+
+def test_an_index_needs_five_coded_rows() -> None:
+    assert _index_discovery(CODED[:5]).index is not None
+    assert _index_discovery(CODED[:4]).index is None
+
+
+def test_of_two_index_pages_of_the_year_the_one_with_more_rows_is_used() -> None:
+    part = "/ita/oit-2569-part1.php"  # the first half of the list, a page of its own, met first
+    first = _html(
+        "ITA ประจำปี ๒๕๖๙ (ส่วนที่ 1)",
+        "<table>" + "".join(f'<tr><td><a href="{h}">{t}</a></td></tr>' for t, h in CODED[:5]) + "</table>",
+    )
+    discovery = _index_discovery(CODED, {part: first, "/": home([("ITA 2569 (1)", part), ("ITA 2569", INDEX)])})
+    assert discovery.index is not None and discovery.index.url == url(INDEX)
+
+
+def test_an_index_page_of_no_year_is_reported_without_one() -> None:
+    rows = [(text.replace(" (พ.ศ. 2566-2570)", ""), href) for text, href in CODED]  # no year anywhere on the page
+    table = "".join(f'<tr><td><a href="{href}">{text}</a></td></tr>' for text, href in rows)
+    untitled = {
+        "/": home([("หน้าแรก", "/"), ("ITA", INDEX)]),
+        INDEX: _html("การเปิดเผยข้อมูลสาธารณะ", f"<table>{table}</table>"),
+    }
+    discovery = _index_discovery(rows, untitled)
+    assert discovery.index is None
+    assert discovery.notes == [
+        "พบหน้า ITA ของปี ไม่ระบุ แต่ไม่พบหน้า ITA ปี 2569 / found ITA index pages for no year, none for 2569"
+    ]
+
+
+def test_an_uncoded_row_is_matched_by_the_items_full_title_before_its_keywords() -> None:
+    # O1 without its code: the row with its full title (and two keywords) wins over one with three keywords alone
+    rows = [
+        *[r for r in CODED if not r[0].startswith("O1 ")],
+        ("แผนผังองค์กร โครงสร้างส่วนราชการ", "/about/orgchart.php"),
+        ("โครงสร้างและอำนาจหน้าที่", "/about/structure.php"),
+    ]
+    discovery = _index_discovery(rows)
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    assert (candidate.found_via, candidate.urls) == ("ita_index", [url("/about/structure.php")])
+    assert discovery.notes == []
+
+
+def test_a_row_named_like_the_item_without_a_link_is_not_its_row() -> None:
+    # O9's row says it is being updated and links nothing: the index has no evidence for O9, and says nothing of it
+    discovery = _index_discovery([*CODED, ("O35 คู่มือสำหรับประชาชน (อยู่ระหว่างปรับปรุง)", "")])
+    item = next(i for i in discovery.catalog.items if i.code == "O9")
+    assert discovery.candidates(item) == []
+    assert discovery.notes == []
