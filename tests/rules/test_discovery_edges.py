@@ -16,7 +16,7 @@ import pytest
 
 from crawler.models import Link, Page
 from rules.catalog import load_catalog
-from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery
+from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery, parse_code
 from rules.site import MemorySite
 from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Source
 from tests.rules.sitebuilder import BASE, YEAR, Content, build_site, home, url
@@ -389,3 +389,29 @@ def test_a_row_named_like_the_item_without_a_link_is_not_its_row() -> None:
     item = next(i for i in discovery.catalog.items if i.code == "O9")
     assert discovery.candidates(item) == []
     assert discovery.notes == []
+
+
+def test_a_page_title_is_read_without_the_sites_name_after_it() -> None:
+    # "คู่มือสำหรับประชาชน - องค์การบริหารส่วนตำบลโคกสว่าง ..." names O9 fully: it outranks a page that names it less
+    pages = [
+        _stored("manual/civil.php", "คู่มือประชาชน งานทะเบียนราษฎร", []),
+        _stored("manual/citizen.php", "คู่มือสำหรับประชาชน - องค์การบริหารส่วนตำบลโคกสว่าง อำเภอเมือง จังหวัดขอนแก่น", []),
+    ]
+    assert [u for u, _ in _targets(pages, "O9")] == ["manual/citizen.php", "manual/civil.php"]
+
+
+def test_a_code_far_into_a_rows_text_is_not_its_code() -> None:
+    # "ข้อ 5" of the announcement it quotes, past the row's first words, is no index code
+    assert parse_code("ประกาศองค์การบริหารส่วนตำบลโคกสว่าง เรื่อง การเปิดเผยข้อมูลสาธารณะ ตามประกาศ ข้อ 5") is None
+    assert parse_code("ข้อ 5 แผนพัฒนาท้องถิ่น") == "O5"
+
+
+def test_an_index_row_linked_by_a_picture_is_labelled_by_its_alt_text() -> None:
+    rows = [
+        *[(text, href) for text, href in CODED if not text.startswith("O1 ")],
+        ("O1 <img src='/images/orgchart.png' alt='แผนผังโครงสร้างองค์กร'>", "/about/structure.php"),
+    ]
+    discovery = _index_discovery(rows)
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    assert candidate.bundle.sources[0].link_text == "O1 แผนผังโครงสร้างองค์กร"  # the code, then the picture's alt
