@@ -129,3 +129,13 @@ def test_a_range_of_months_touches_the_fiscal_years_of_its_dates() -> None:
     # October 2568 - March 2569 is all fiscal year 2569 (its BE calendar labels would say 2568 and 2569)
     spans = find_dates("รายงานผลการดำเนินงาน ระหว่างวันที่ 1 ตุลาคม 2568 - 31 มีนาคม 2569")
     assert judge_spans("current", spans, FY, AS_OF).fiscal_years_seen == [2569]
+
+
+def test_a_report_over_a_whole_fiscal_year_written_as_dates_is_of_that_year_whenever_signed() -> None:
+    # "๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘" names fiscal year 2568 outright; its signing on 15 October 2568 (fiscal year 2569)
+    # does not make it a 2569 report
+    spans = find_dates("รายงานผลการดำเนินงาน ตั้งแต่ ๑ ต.ค. ๖๗ - ๓๐ ก.ย. ๖๘ ประกาศ ณ วันที่ 15 ตุลาคม 2568")
+    verdict = judge_spans("current_fy", spans, FY, AS_OF)
+    assert verdict.ok is False
+    assert verdict.text_th == "ไม่ครบองค์ประกอบด้านเวลา - เป็นข้อมูลปีงบประมาณ พ.ศ. 2568"
+    assert judge_spans("previous_fy", spans, FY, AS_OF).ok is True
