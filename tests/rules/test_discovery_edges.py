@@ -415,3 +415,39 @@ def test_an_index_row_linked_by_a_picture_is_labelled_by_its_alt_text() -> None:
     item = next(i for i in discovery.catalog.items if i.code == "O1")
     (candidate,) = discovery.candidates(item)
     assert candidate.bundle.sources[0].link_text == "O1 แผนผังโครงสร้างองค์กร"  # the code, then the picture's alt
+
+
+def test_a_coded_menu_entry_to_a_post_first_met_as_a_read_more_button_keeps_its_rank() -> None:
+    # The home page's "อ่านต่อ" button comes first; the ITA menu's "O8 คู่มือเจ้าหน้าที่" links the same page later
+    pages = [
+        _stored("index.php", "หน้าแรก", [Link(url=f"{BASE}sop/2569.php", text="อ่านต่อ")]),
+        _stored("about/index.php", "เกี่ยวกับเรา", [Link(url=f"{BASE}sop/2569.php", text="O8 คู่มือเจ้าหน้าที่", nav=True)]),
+        _stored("news/view.php?id=95", "คู่มือการปฏิบัติงาน งานการเจ้าหน้าที่", []),
+    ]
+    assert [u for u, _ in _targets(pages, "O8")] == ["sop/2569.php", "news/view.php?id=95"]
+
+
+def test_a_coded_row_that_also_says_another_items_words_is_still_its_codes() -> None:
+    # O1's row mentions the executives (O2's word) in passing: it names O1 too, so it is O1's row
+    rows = [
+        *[(text, href) for text, href in CODED if not text.startswith("O1 ")],
+        ("O1 โครงสร้างและอำนาจหน้าที่ (แผนผังส่วนราชการและคณะผู้บริหาร)", "/about/structure.php"),
+    ]
+    discovery = _index_discovery(rows)
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    assert (candidate.found_via, candidate.urls) == ("ita_index", [url("/about/structure.php")])
+    assert discovery.notes == []
+
+
+def test_the_items_full_title_counts_as_three_of_its_keywords() -> None:
+    # Uncoded: "โครงสร้างและอำนาจหน้าที่" (its title, and two keywords in it) ties with a row of five keywords
+    rows = [
+        *[r for r in CODED if not r[0].startswith("O1 ")],
+        ("โครงสร้างและอำนาจหน้าที่", "/about/structure.php"),
+        ("แผนผังองค์กร โครงสร้างส่วนราชการ อำนาจหน้าที่ หน้าที่และอำนาจ", "/about/orgchart.php"),
+    ]
+    discovery = _index_discovery(rows)
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    assert candidate.urls == [url("/about/structure.php"), url("/about/orgchart.php")]
