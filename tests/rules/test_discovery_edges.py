@@ -16,7 +16,7 @@ import pytest
 
 from crawler.models import Link, Page
 from rules.catalog import load_catalog
-from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Discovery, parse_code
+from rules.discovery import MAX_LINKED_DOCUMENTS, MAX_LINKED_PAGES, Candidate, Discovery, parse_code
 from rules.site import MemorySite
 from rules.sources import NOT_CRAWLED, NOT_FETCHED_FILE, Source
 from tests.rules.sitebuilder import BASE, YEAR, Content, build_site, home, url
@@ -340,6 +340,14 @@ def _index_discovery(rows: list[tuple[str, str]], extra: dict[str, Content] | No
 CODED = [(f"{code} {title}", path) for code, title, path in ROWS if code != "O9"]  # six coded rows, O9 left out
 
 
+def _o1_candidate(*o1_rows: tuple[str, str]) -> tuple[Candidate, list[str]]:
+    """O1's one candidate and the discovery notes, on the index of CODED with O1's row replaced by `o1_rows`."""
+    discovery = _index_discovery([*[r for r in CODED if not r[0].startswith("O1 ")], *o1_rows])
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    return candidate, discovery.notes
+
+
 def test_an_index_needs_five_coded_rows() -> None:
     assert _index_discovery(CODED[:5]).index is not None
     assert _index_discovery(CODED[:4]).index is None
@@ -371,16 +379,10 @@ def test_an_index_page_of_no_year_is_reported_without_one() -> None:
 
 def test_an_uncoded_row_is_matched_by_the_items_full_title_before_its_keywords() -> None:
     # O1 without its code: the row with its full title (and two keywords) wins over one with three keywords alone
-    rows = [
-        *[r for r in CODED if not r[0].startswith("O1 ")],
-        ("แผนผังองค์กร โครงสร้างส่วนราชการ", "/about/orgchart.php"),
-        ("โครงสร้างและอำนาจหน้าที่", "/about/structure.php"),
-    ]
-    discovery = _index_discovery(rows)
-    item = next(i for i in discovery.catalog.items if i.code == "O1")
-    (candidate,) = discovery.candidates(item)
-    assert (candidate.found_via, candidate.urls) == ("ita_index", [url("/about/structure.php")])
-    assert discovery.notes == []
+    candidate, notes = _o1_candidate(
+        ("แผนผังองค์กร โครงสร้างส่วนราชการ", "/about/orgchart.php"), ("โครงสร้างและอำนาจหน้าที่", "/about/structure.php")
+    )
+    assert (candidate.found_via, candidate.urls, notes) == ("ita_index", [url("/about/structure.php")], [])
 
 
 def test_a_row_named_like_the_item_without_a_link_is_not_its_row() -> None:
@@ -407,13 +409,9 @@ def test_a_code_far_into_a_rows_text_is_not_its_code() -> None:
 
 
 def test_an_index_row_linked_by_a_picture_is_labelled_by_its_alt_text() -> None:
-    rows = [
-        *[(text, href) for text, href in CODED if not text.startswith("O1 ")],
-        ("O1 <img src='/images/orgchart.png' alt='แผนผังโครงสร้างองค์กร'>", "/about/structure.php"),
-    ]
-    discovery = _index_discovery(rows)
-    item = next(i for i in discovery.catalog.items if i.code == "O1")
-    (candidate,) = discovery.candidates(item)
+    candidate, _ = _o1_candidate(
+        ("O1 <img src='/images/orgchart.png' alt='แผนผังโครงสร้างองค์กร'>", "/about/structure.php")
+    )
     assert candidate.bundle.sources[0].link_text == "O1 แผนผังโครงสร้างองค์กร"  # the code, then the picture's alt
 
 
@@ -429,25 +427,14 @@ def test_a_coded_menu_entry_to_a_post_first_met_as_a_read_more_button_keeps_its_
 
 def test_a_coded_row_that_also_says_another_items_words_is_still_its_codes() -> None:
     # O1's row mentions the executives (O2's word) in passing: it names O1 too, so it is O1's row
-    rows = [
-        *[(text, href) for text, href in CODED if not text.startswith("O1 ")],
-        ("O1 โครงสร้างและอำนาจหน้าที่ (แผนผังส่วนราชการและคณะผู้บริหาร)", "/about/structure.php"),
-    ]
-    discovery = _index_discovery(rows)
-    item = next(i for i in discovery.catalog.items if i.code == "O1")
-    (candidate,) = discovery.candidates(item)
-    assert (candidate.found_via, candidate.urls) == ("ita_index", [url("/about/structure.php")])
-    assert discovery.notes == []
+    candidate, notes = _o1_candidate(("O1 โครงสร้างและอำนาจหน้าที่ (แผนผังส่วนราชการและคณะผู้บริหาร)", "/about/structure.php"))
+    assert (candidate.found_via, candidate.urls, notes) == ("ita_index", [url("/about/structure.php")], [])
 
 
 def test_the_items_full_title_counts_as_three_of_its_keywords() -> None:
     # Uncoded: "โครงสร้างและอำนาจหน้าที่" (its title, and two keywords in it) ties with a row of five keywords
-    rows = [
-        *[r for r in CODED if not r[0].startswith("O1 ")],
+    candidate, _ = _o1_candidate(
         ("โครงสร้างและอำนาจหน้าที่", "/about/structure.php"),
         ("แผนผังองค์กร โครงสร้างส่วนราชการ อำนาจหน้าที่ หน้าที่และอำนาจ", "/about/orgchart.php"),
-    ]
-    discovery = _index_discovery(rows)
-    item = next(i for i in discovery.catalog.items if i.code == "O1")
-    (candidate,) = discovery.candidates(item)
+    )
     assert candidate.urls == [url("/about/structure.php"), url("/about/orgchart.php")]
