@@ -438,3 +438,46 @@ def test_the_items_full_title_counts_as_three_of_its_keywords() -> None:
         ("แผนผังองค์กร โครงสร้างส่วนราชการ อำนาจหน้าที่ หน้าที่และอำนาจ", "/about/orgchart.php"),
     )
     assert candidate.urls == [url("/about/structure.php"), url("/about/orgchart.php")]
+
+
+def test_an_index_of_coded_links_in_one_paragraph_gives_each_code_its_link() -> None:
+    # "O1 โครงสร้าง | O2 ผู้บริหาร | ...": no table, no list; each link carries its code in its own words
+    line = " | ".join(
+        f'<a href="{href}"><span>{text.split()[0]}</span> <b>{text.split(" ", 1)[1]}</b></a>' for text, href in CODED
+    )
+    discovery = _index_discovery(CODED, {INDEX: _html("ITA ประจำปี ๒๕๖๙", f"<p>{line}</p>")})
+    assert discovery.index is not None
+    rows = discovery.index.rows
+    assert {code: [(link.url, link.label) for row in rows[code] for link in row.links] for code in ("O1", "O2")} == {
+        "O1": [(url("/about/structure.php"), "O1 โครงสร้างและอำนาจหน้าที่ของ อบต.")],
+        "O2": [(url("/about/executives.php"), "O2 คณะผู้บริหารองค์การบริหารส่วนตำบล")],
+    }
+
+
+def test_a_candidate_page_with_one_code_and_no_link_is_read_and_is_no_index() -> None:
+    # The ITA page before anything is posted: one heading with a code, nothing linked
+    discovery = _index_discovery(
+        [], {INDEX: _html("ITA ประจำปี ๒๕๖๙", "<h3>O1 โครงสร้างและอำนาจหน้าที่ (อยู่ระหว่างจัดทำ)</h3>")}
+    )
+    assert discovery.index is None
+
+
+def test_an_index_found_only_by_the_year_of_the_menu_label_to_it() -> None:
+    # The page says no year; the menu says "ITA 2569"
+    table = "".join(f'<tr><td><a href="{href}">{text}</a></td></tr>' for text, href in CODED if "25" not in text)
+    discovery = _index_discovery([], {INDEX: _html("การเปิดเผยข้อมูลสาธารณะ", f"<table>{table}</table>")})
+    assert discovery.index is not None and discovery.index.year == 2569
+
+
+def test_a_card_of_the_index_is_the_context_of_its_evidence() -> None:
+    # A card grid: the card's heading has the code, its link says only "ดูเอกสาร"; the card's words go with the evidence
+    cards = "".join(
+        f'<div class="card"><h3>{text}</h3><p><a href="{href}">ดูเอกสาร</a></p></div>' for text, href in CODED
+    )
+    structure = _html("โครงสร้างส่วนราชการ", "<p>แผนผังโครงสร้าง</p>")
+    grid = _html("ITA ประจำปี ๒๕๖๙", f"<div class='grid'>{cards}</div>")
+    discovery = _index_discovery(CODED, {INDEX: grid, "/about/structure.php": structure})
+    item = next(i for i in discovery.catalog.items if i.code == "O1")
+    (candidate,) = discovery.candidates(item)
+    evidence = candidate.bundle.sources[0]
+    assert (evidence.link_text, evidence.context) == ("ดูเอกสาร", "O1 โครงสร้างและอำนาจหน้าที่ของ อบต. ดูเอกสาร")
