@@ -455,7 +455,7 @@ class Discovery:
             if score or agrees >= CODED_AGREES:
                 score = max(score, agrees) + CODE_BONUS
         if not names and slugs and link.url not in self._named_urls and _url_hits(link.url, slugs):
-            score = SLUG_ONLY
+            score = max(score, SLUG_ONLY)  # the slug lifts a label that says nothing; a coded label keeps its score
         return score
 
     # --- bundles --------------------------------------------------------------------------------------

@@ -112,7 +112,11 @@ def post_links(html: str, base: str) -> list[str]:
     sidebars, which every page of the site repeats) whose text is a title of some words. A news list of titles
     only carries no date; each post carries its own."""
     urls: list[str] = []
-    for anchor in LexborHTMLParser(html).css("a[href]"):
+    tree = LexborHTMLParser(html)
+    declared = tree.css_first("base[href]")  # relative links resolve against it, as the crawler read them
+    href = declared.attributes.get("href") if declared is not None else None
+    base = (normalize(href, base) or base) if href else base
+    for anchor in tree.css("a[href]"):
         label = fold(anchor.text(separator=" "))
         if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_chrome(anchor, sidebars=True):
             continue

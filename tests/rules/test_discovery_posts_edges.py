@@ -134,3 +134,12 @@ def test_a_list_served_from_another_address_reads_its_posts_from_there(menu: str
     assert _bundle_posts(site) == [(folder + h, t, "linked") for t, h in rows]
     # and O4 is judged by the posts' own dates (15 มกราคม 2569), from memory and from SQLite alike
     assert_pass(item(site, "O4"), ["news.current"])
+
+
+def test_a_list_that_declares_a_base_address_reads_its_posts_from_there() -> None:
+    # The template declares <base href> at the site's root and links its posts relative to it ("content/view.php"),
+    # as the crawler read them: from /news/index.php they are /content/view.php?id=..., not /news/content/...
+    rows = [(t, p.lstrip("/")) for t, p in zip(TITLES, POSTS, strict=True)][:3]
+    listing = _list(rows).replace("<head>", f'<head><base href="{url("/")}">')
+    got = _posts_read({"/news/index.php": listing, **{p: _post(t) for t, p in zip(TITLES, POSTS, strict=True)}})
+    assert got == [(p, t, "linked") for t, p in list(zip(TITLES, POSTS, strict=True))[:3]]

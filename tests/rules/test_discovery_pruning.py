@@ -148,3 +148,38 @@ def test_at_the_cut_the_headlines_that_say_more_of_the_item_are_kept() -> None:
     got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", news)])
     assert len(got) == MAX_KEYWORD_TARGETS
     assert all("จัดซื้อจัดจ้างพัสดุ" in label for _, label in got), got
+
+
+def test_at_the_cut_the_slug_links_whose_label_says_more_of_the_item_are_kept() -> None:
+    # Neither label names O11 (the URLs' slug does), but "ดูประกาศฉบับเต็ม" says an announcement, which is O11's word:
+    # when the list is cut to its best half, those are kept before the shorter "อ่านต่อ" buttons met first.
+    first = MAX_LINK_TARGETS - 56
+    buttons = [Link(url=f"{BASE}procurement/view/{n}", text="อ่านต่อ") for n in range(first)]
+    full = [Link(url=f"{BASE}procurement/view/{n}", text="ดูประกาศฉบับเต็ม") for n in range(first, MAX_LINK_TARGETS + 1)]
+    got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", buttons), _page("news/notices.php", "ประกาศ", full)])
+    assert got == [(f"procurement/view/{n}", "ดูประกาศฉบับเต็ม") for n in range(first, first + MAX_KEYWORD_TARGETS)]
+
+
+# --- a URL met again after the cut keeps the place it was first met in, as on a list never cut -------------------------
+AGAIN = 100  # among the best half kept at the cut (every headline ties: the first met are kept), not the best third
+
+
+def test_a_headline_named_better_after_the_cut_keeps_its_first_place() -> None:
+    # The weekly headlines (all alike) fill the list past its limit; the procurement page, read later, names three new
+    # announcements and the 100th one again in the section's words: the four rank alike, in the order first met.
+    weekly = "ประกาศผู้ชนะการเสนอราคา โครงการซ่อมแซมถนนลูกรัง (ครั้งที่ {n:03d})"
+    news = [Link(url=f"{BASE}news/view/{n}", text=weekly.format(n=n)) for n in range(MAX_LINK_TARGETS + 1)]
+    later = [*range(MAX_LINK_TARGETS + 1, MAX_LINK_TARGETS + 4), AGAIN]
+    section = [Link(url=f"{BASE}news/view/{n}", text=BETTER.format(n=n)) for n in later]
+    got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", news), _page("procure/index.php", "ประกาศ", section)])
+    assert [u for u, _ in got[:4]] == [f"news/view/{n}" for n in sorted(later)]
+
+
+def test_a_slug_link_labelled_better_after_the_cut_keeps_its_first_place() -> None:
+    # The same with "อ่านต่อ" buttons (the URL's slug names O11): the attachments list read later labels three new
+    # posts and the 100th one again "เอกสารแนบ ประกาศ" (an announcement: O11's word), which ranks them first.
+    buttons = [Link(url=f"{BASE}procurement/view/{n}", text="อ่านต่อ") for n in range(MAX_LINK_TARGETS + 1)]
+    later = [*range(MAX_LINK_TARGETS + 1, MAX_LINK_TARGETS + 4), AGAIN]
+    files = [Link(url=f"{BASE}procurement/view/{n}", text="เอกสารแนบ ประกาศ") for n in later]
+    got = _targets([_page("news/archive.php", "ข่าวทั้งหมด", buttons), _page("news/files.php", "เอกสาร", files)])
+    assert [u for u, _ in got[:4]] == [f"procurement/view/{n}" for n in sorted(later)]
