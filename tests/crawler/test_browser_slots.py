@@ -34,11 +34,17 @@ def shell_site(server: LocalServer, name: str) -> None:
 
 
 def browser_trees() -> int:
-    """Chromium browsers alive under this process: Chromium processes whose parent is not one."""
+    """Chromium browsers alive under this process: Chromium processes whose parent is not one, and is this process
+    or one of its descendants. A closed browser's last processes can still be exiting once Playwright's driver is
+    gone: they are handed to init (pid 1) and are no longer this process's browsers (seen in CI: 1 run in 5)."""
+    me = psutil.Process()
+    children = me.children(recursive=True)
+    ours = {me.pid} | {child.pid for child in children}
     trees = 0
-    for child in psutil.Process().children(recursive=True):
+    for child in children:
         try:
-            if "chrom" in child.name().lower() and "chrom" not in child.parent().name().lower():
+            parent = child.parent()
+            if "chrom" in child.name().lower() and parent.pid in ours and "chrom" not in parent.name().lower():
                 trees += 1
         except (psutil.Error, AttributeError):  # gone meanwhile, or its parent is
             continue
