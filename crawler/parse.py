@@ -469,7 +469,12 @@ def _first_text(tree: LexborHTMLParser, selector: str) -> str:
 
 
 def _base_url(tree: LexborHTMLParser, url: str, markup: _Markup) -> str:
-    node = tree.css_first("base[href]") if markup.has(b"<base") else None
+    return base_url(tree, url) if markup.has(b"<base") else url  # most pages declare none: not searched for
+
+
+def base_url(tree: LexborHTMLParser, url: str) -> str:
+    """What the page's relative links resolve against: its <base href>, else the page's own address."""
+    node = tree.css_first("base[href]")
     href = node.attributes.get("href") if node is not None else None
     return (normalize(href, url) or url) if href else url
 

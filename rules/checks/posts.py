@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from crawler.parse import fold
+from crawler.parse import base_url, fold
 from crawler.thaitext import match_key
 from crawler.urls import normalize
 from rules.catalog import ComponentDef
@@ -113,9 +113,7 @@ def post_links(html: str, base: str) -> list[str]:
     only carries no date; each post carries its own."""
     urls: list[str] = []
     tree = LexborHTMLParser(html)
-    declared = tree.css_first("base[href]")  # relative links resolve against it, as the crawler read them
-    href = declared.attributes.get("href") if declared is not None else None
-    base = (normalize(href, base) or base) if href else base
+    base = base_url(tree, base)  # a declared <base href>, as the crawler read the links
     for anchor in tree.css("a[href]"):
         label = fold(anchor.text(separator=" "))
         if len(re.findall(r"[\u0e01-\u0e2e]", label)) < _TITLE_LETTERS or _in_chrome(anchor, sidebars=True):
